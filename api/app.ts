@@ -1,0 +1,43 @@
+// The HTTP face of Pivotal Flow: JSON API under /api, health probes, and the built admin UI.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../platform/config';
+import type { Db } from '../platform/db';
+import type { Logger } from '../platform/logger';
+import { AppError, errorHandler } from './errors';
+import { customerRoutes } from './routes/customers';
+import { healthRoutes } from './routes/health';
+import { journeyRoutes } from './routes/journeys';
+import { leadRoutes } from './routes/leads';
+import { taskRoutes } from './routes/tasks';
+
+export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
+
+export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(healthRoutes(deps));
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(leadRoutes(deps), taskRoutes(deps), journeyRoutes(deps), customerRoutes(deps));
+  api.use((req) => {
+    throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
+  });
+  app.use('/api', api);
+
+  // The admin UI is a single-page app: assets as files, every other path its index.html.
+  if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
+    app.use(express.static(ADMIN_UI_DIST, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
+  }
+
+  app.use(errorHandler(deps.log));
+  return app;
+}

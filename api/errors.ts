@@ -1,0 +1,59 @@
+// One table of error codes and their HTTP statuses; handlers throw AppError, the middleware
+// turns it (and zod, body-parser and Temporal errors) into a JSON answer naming what was wrong.
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import type { Logger } from '../platform/logger';
+
+const STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof STATUS;
+export type FieldError = { field: string; message: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { fields?: FieldError[]; [k: string]: unknown },
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export function fieldErrors(error: z.ZodError, prefix: string[] = []): FieldError[] {
+  return error.issues.map((i) => ({ field: [...prefix, ...i.path].join('.') || '(body)', message: i.message }));
+}
+
+/** Parses `input` with `schema` or throws a 400 naming every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, prefix: string[] = []): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', 'The request is invalid', { fields: fieldErrors(parsed.error, prefix) });
+  }
+  return parsed.data;
+}
+
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    let appError: AppError;
+    if (err instanceof AppError) appError = err;
+    else if (err?.type === 'entity.parse.failed') appError = new AppError('invalid_json', 'The body is not valid JSON');
+    else if (err?.type === 'entity.too.large') appError = new AppError('payload_too_large', 'The body is too large');
+    else {
+      log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
+      appError = new AppError('internal', 'Something went wrong on our side');
+    }
+    res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
+  };
+}

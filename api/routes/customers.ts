@@ -1,0 +1,38 @@
+// Customers, for the admin UI.
+import { Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import { parseListQuery, sendPage } from '../list-query';
+import type { ApiDeps } from '../app';
+
+const customerFilter = z.object({
+  status: z.enum(['LEAD', 'PROSPECT', 'CLIENT', 'LOST']),
+  email: z.string(),
+});
+
+export function customerRoutes(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.get('/customers', async (req, res) => {
+    const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'status'], ['createdAt', 'DESC']);
+    const [rows, total] = await Promise.all([
+      deps.db.customer.findMany({ where: q.filter, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
+      deps.db.customer.count({ where: q.filter }),
+    ]);
+    sendPage(res, 'customers', rows, q.skip, total);
+  });
+
+  router.get('/customers/:id', async (req, res) => {
+    const customer = isUuid(req.params.id)
+      ? await deps.db.customer.findUnique({
+          where: { id: req.params.id },
+          include: { journeys: { orderBy: { startedAt: 'desc' } } },
+        })
+      : null;
+    if (!customer) throw new AppError('not_found', `No customer ${req.params.id}`);
+    res.json(customer);
+  });
+
+  return router;
+}

@@ -1,0 +1,42 @@
+// POST /api/leads — the public contact form (seed 000, phase 1).
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseOrThrow } from '../errors';
+import { recordLead } from '../domain/record-lead';
+import { startAcquisitionJourney } from '../domain/start-journey';
+import type { ApiDeps } from '../app';
+
+const line = (max: number) => z.string().trim().min(1, 'Required').max(max);
+
+export const leadSchema = z
+  .object({
+    companyName: line(200),
+    contactName: line(200),
+    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+()\d\s.-]{5,40}$/, 'Must be a phone number')
+      .optional(),
+    projectType: line(100),
+    budgetRange: line(100),
+    timeline: line(100),
+    description: z.string().trim().min(1, 'Required').max(5000),
+  })
+  .strict();
+
+export function leadRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.post('/leads', async (req, res) => {
+    const lead = parseOrThrow(leadSchema, req.body);
+    const recorded = await recordLead(deps.db, lead, deps.config.journeys.followUpDueHours);
+    // Also on a duplicate: if an earlier request died between the insert and the start, this repairs it.
+    await startAcquisitionJourney(deps.temporal, deps.config.temporal.taskQueue, recorded.input);
+    deps.log.info({ customerId: recorded.customerId, journeyId: recorded.journeyId, created: recorded.created }, 'lead received');
+    res
+      .status(recorded.created ? 201 : 200)
+      .location(`/api/journeys/${encodeURIComponent(recorded.journeyId)}`)
+      .json({ customerId: recorded.customerId, journeyId: recorded.journeyId });
+  });
+  return router;
+}

@@ -1,0 +1,99 @@
+// Brings the whole platform up in one process on embedded defaults: whatever is not configured
+// (PostgreSQL, Temporal) is started locally under DATA_DIR; then migrations, worker and HTTP.
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { createJourneyWorker } from '../workers/journey-worker';
+import type { Config } from './config';
+import { createDb } from './db';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import type { Logger } from './logger';
+import { runPrisma } from './prisma-cli';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+export type RunningPlatform = {
+  url: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+};
+
+export async function startPlatform(config: Config, log: Logger): Promise<RunningPlatform> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));
+  };
+  try {
+    let databaseUrl = config.database.url;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({
+        dataDir: path.join(config.dataDir, 'postgres'),
+        port: config.database.embeddedPort,
+        database: 'pivotal_flow',
+        log: log.child({ component: 'postgres' }),
+      });
+      stops.push(pg.stop);
+      databaseUrl = pg.url;
+    }
+
+    log.info('applying database migrations');
+    const migrated = await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: databaseUrl });
+    log.info({ summary: migrated.split('\n').filter((l) => /migration|applied|No pending/i.test(l)).join(' ') }, 'migrations applied');
+
+    let temporalAddress = config.temporal.address;
+    if (!temporalAddress) {
+      const server = await startTemporalDevServer({
+        dataDir: config.dataDir,
+        cliPath: config.temporal.cliPath,
+        namespace: config.temporal.namespace,
+        port: config.temporal.devServerPort,
+        uiPort: config.temporal.uiPort,
+        log: log.child({ component: 'temporal' }),
+      });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+    }
+
+    const db = createDb(databaseUrl);
+    stops.push(() => db.$disconnect());
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const temporal = new Client({ connection, namespace: config.temporal.namespace });
+
+    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+    stops.push(() => workerConnection.close());
+    log.info('bundling journey workflows and starting the worker');
+    const worker = await createJourneyWorker({
+      connection: workerConnection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      deps: { db },
+    });
+    const workerDone = worker.run();
+    stops.push(async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await workerDone;
+    });
+
+    const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }) });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+      s.on('error', reject);
+    });
+    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    return {
+      url: config.http.publicUrl,
+      temporalAddress,
+      temporalUiUrl: config.temporal.address ? config.temporal.uiUrl : `http://localhost:${config.temporal.uiPort}`,
+      databaseUrl,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

@@ -1,0 +1,52 @@
+// `npm start`: the whole platform on embedded defaults. Ctrl-C stops everything cleanly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ADMIN_UI_DIST } from '../api/app';
+import { ConfigError, loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { startPlatform } from '../platform/platform';
+import { runPrisma } from '../platform/prisma-cli';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+
+  log.info('generating the Prisma client');
+  await runPrisma(['generate']);
+  if (!fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
+    log.info('building the admin UI (first run only)');
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('admin UI build failed');
+  }
+
+  const platform = await startPlatform(config, log);
+  const banner = [
+    '',
+    '  Pivotal Flow is running',
+    `    Admin UI & API   ${platform.url}`,
+    `    Health           ${platform.url}/healthz   (readiness: /readyz)`,
+    `    Temporal         ${platform.temporalAddress}${platform.temporalUiUrl ? `   Web UI: ${platform.temporalUiUrl}` : ''}`,
+    `    PostgreSQL       ${platform.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+    '  Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(banner.join('\n') + '\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await platform.stop();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+// Builds the worker that runs journey workflows and their activities on one task queue.
+// Scale-out is Temporal's: start more of these, anywhere, on the same task queue.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../activities';
+
+export type JourneyWorkerOptions = {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** Pre-built workflow bundle (tests bundle once per file); otherwise bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+};
+
+export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: opts.connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createActivities(opts.deps),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+  });
+}

@@ -1,0 +1,33 @@
+// `npm run worker`: a standalone journey worker against configured Temporal and PostgreSQL
+// (TEMPORAL_ADDRESS and DATABASE_URL must be set; `npm start` runs one in-process instead).
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { createJourneyWorker } from './journey-worker';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, 'worker');
+  if (!config.temporal.address || !config.database.url) {
+    throw new Error('The standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs everything embedded.');
+  }
+  const db = createDb(config.database.url);
+  const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const worker = await createJourneyWorker({
+    connection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: { db },
+  });
+  log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker started');
+  await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK handles by draining
+  await connection.close();
+  await db.$disconnect();
+  log.info('worker stopped');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

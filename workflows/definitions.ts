@@ -1,0 +1,69 @@
+// The contract between journeys and the outside world: workflow ids, inputs, queries and updates.
+// Imported by the workflows themselves, by the API and by tests; it must stay free of I/O.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+
+export const JOURNEY_KINDS = ['acquisition'] as const;
+export type JourneyKind = (typeof JOURNEY_KINDS)[number];
+
+/** The single helper that turns business ids into workflow ids: journey:<customerId>:<kind>:<n>. */
+export function journeyWorkflowId(customerId: string, kind: JourneyKind, sequence: number): string {
+  return `journey:${customerId}:${kind}:${sequence}`;
+}
+
+export type Inquiry = {
+  companyName: string;
+  contactName: string;
+  email: string;
+  phone?: string;
+  projectType: string;
+  budgetRange: string;
+  timeline: string;
+  description: string;
+};
+
+export type AcquisitionInput = {
+  journeyId: string;
+  customerId: string;
+  inquiry: Inquiry;
+  /** Hours the sales team has to make first contact (seed 000: "within 24 hours"). */
+  followUpDueHours: number;
+};
+
+export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST';
+
+export type WaitKind = 'task' | 'signal' | 'timer';
+
+/** One thing a journey is blocked on right now. */
+export type Wait = {
+  kind: WaitKind;
+  /** What would unblock it: a task id, a signal name, a timer name. */
+  key: string;
+  description: string;
+  since: string;
+  deadline?: string;
+  /** Role (or person) who can unblock it. */
+  unblockedBy?: string;
+};
+
+export type JourneyState = {
+  stage: string;
+  stageSince: string;
+  status: JourneyStatus;
+  waitingOn: Wait[];
+};
+
+export type JourneyResult = { status: Exclude<JourneyStatus, 'RUNNING'>; stage: string; reason: string };
+
+export const journeyStateQuery = defineQuery<JourneyState>('journeyState');
+
+export type CompleteTaskRequest = { taskId: string; completedBy: string; result: unknown };
+export type CompleteTaskResponse = { taskId: string; completedAt: string };
+
+/** Completes a human task. Validated inside the workflow, answered synchronously. */
+export const completeTaskUpdate = defineUpdate<CompleteTaskResponse, [CompleteTaskRequest]>('completeTask');
+
+/** ApplicationFailure types a caller can tell apart. */
+export const FailureTypes = {
+  taskNotOpen: 'TaskNotOpen',
+  invalidTaskResult: 'InvalidTaskResult',
+} as const;

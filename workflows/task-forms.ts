@@ -1,0 +1,50 @@
+// The form of each human-task type, as zod schemas: the API validates submissions with them, the
+// workflow re-validates inside its update validator, and the admin UI renders forms from them.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'Required');
+
+export const taskForms = {
+  'follow-up-call': z
+    .object({
+      outcome: z.enum(['qualified', 'disqualified']),
+      notes: text,
+      disqualifiedReason: z.string().trim().optional(),
+    })
+    .refine((v) => v.outcome !== 'disqualified' || !!v.disqualifiedReason, {
+      path: ['disqualifiedReason'],
+      message: 'Required when the lead is disqualified',
+    }),
+  'discovery-meeting': z.object({
+    notes: text,
+    requirements: text,
+    scope: text,
+    budget: text,
+    timeline: text,
+    decisionMakers: z.array(text).min(1, 'Name at least one decision maker'),
+    competition: z.string().trim().optional(),
+    urgency: z.enum(['low', 'medium', 'high']),
+  }),
+} as const;
+
+export type TaskType = keyof typeof taskForms;
+export type TaskResult<T extends TaskType> = z.infer<(typeof taskForms)[T]>;
+
+export function isTaskType(type: string): type is TaskType {
+  return Object.prototype.hasOwnProperty.call(taskForms, type);
+}
+
+export type FieldError = { field: string; message: string };
+
+/** Validates a task result; returns the parsed value or the errors per field. */
+export function validateTaskResult<T extends TaskType>(
+  type: T,
+  result: unknown,
+): { ok: true; value: TaskResult<T> } | { ok: false; errors: FieldError[] } {
+  const parsed = taskForms[type].safeParse(result);
+  if (parsed.success) return { ok: true, value: parsed.data as TaskResult<T> };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => ({ field: ['result', ...i.path].join('.'), message: i.message })),
+  };
+}
