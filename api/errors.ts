@@ -31,8 +31,16 @@ export class AppError extends Error {
   }
 }
 
+// A missing field reads "Required" rather than zod's "expected string, received undefined".
+z.config({ customError: (issue) => (issue.input === undefined ? 'Required' : undefined) });
+
+/** One entry per bad field; an unknown key is reported under its own name. */
 export function fieldErrors(error: z.ZodError, prefix: string[] = []): FieldError[] {
-  return error.issues.map((i) => ({ field: [...prefix, ...i.path].join('.') || '(body)', message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = (path: PropertyKey[]) => [...prefix, ...path.map(String)].join('.') || '(body)';
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: at([...i.path, k]), message: 'Unknown field' }));
+    return [{ field: at(i.path), message: i.message }];
+  });
 }
 
 /** Parses `input` with `schema` or throws a 400 naming every bad field. */

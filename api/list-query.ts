@@ -28,7 +28,7 @@ export function listQuerySchema<F extends z.ZodObject, S extends string>(filter:
         .tuple([z.number().int().min(0), z.number().int().min(0)])
         .refine(([a, b]) => b >= a && b - a < MAX_PAGE, `At most ${MAX_PAGE} rows per page`),
     ).optional(),
-    filter: jsonParam(filter.strict()).optional(),
+    filter: jsonParam(filter.partial().strict()).optional(),
   });
 }
 

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
 import { runPrisma } from './prisma-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
+import { installTemporalLogging } from './temporal-runtime';
 
 export type RunningPlatform = {
   url: string;
@@ -22,6 +23,7 @@ export type RunningPlatform = {
 };
 
 export async function startPlatform(config: Config, log: Logger): Promise<RunningPlatform> {
+  installTemporalLogging(log.child({ component: 'temporal-sdk' }));
   const stops: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));

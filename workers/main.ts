@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { installTemporalLogging } from '../platform/temporal-runtime';
 import { createJourneyWorker } from './journey-worker';
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
   if (!config.temporal.address || !config.database.url) {
     throw new Error('The standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs everything embedded.');
   }
+  installTemporalLogging(log);
   const db = createDb(config.database.url);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createJourneyWorker({

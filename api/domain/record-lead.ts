@@ -19,38 +19,33 @@ export async function recordLead(db: Db, inquiry: Inquiry, followUpDueHours: num
     followUpDueHours,
   });
 
-  const running = await runningAcquisition(db, customer.id);
-  if (running) return { customerId: customer.id, journeyId: running.id, created: false, input: toInput(running.id, running.inquiry) };
+  // Lead submissions for one customer are serialised on the customer's row, so two concurrent
+  // duplicates cannot both see "no running journey" and start one each.
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Customer" WHERE id = ${customer.id}::uuid FOR UPDATE`;
+    const running = await runningAcquisition(tx, customer.id);
+    if (running) return { customerId: customer.id, journeyId: running.id, created: false, input: toInput(running.id, running.inquiry) };
 
-  // A customer whose earlier journey ended (lost, completed) comes back as a new journey.
-  const sequence = (await db.journey.count({ where: { customerId: customer.id, kind: 'acquisition' } })) + 1;
-  const journeyId = journeyWorkflowId(customer.id, 'acquisition', sequence);
-  try {
-    await db.$transaction([
-      db.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId: customer.id, stage: 'inquiry' } }),
-      db.inquiry.create({
-        data: {
-          customerId: customer.id,
-          journeyId,
-          projectType: inquiry.projectType,
-          budgetRange: inquiry.budgetRange,
-          timeline: inquiry.timeline,
-          description: inquiry.description,
-        },
-      }),
-      db.journeyEvent.create({
-        data: { journeyId, key: `${journeyId}:lead`, type: 'lead_received', actor: inquiry.email, data: inquiry },
-      }),
-      db.customer.update({ where: { id: customer.id }, data: { status: 'LEAD' } }),
-    ]);
-  } catch (err) {
-    // A concurrent duplicate submission created the same journey first: answer with it.
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await runningAcquisition(db, customer.id);
-    if (!winner) throw err;
-    return { customerId: customer.id, journeyId: winner.id, created: false, input: toInput(winner.id, winner.inquiry) };
-  }
-  return { customerId: customer.id, journeyId, created: true, input: toInput(journeyId, inquiry) };
+    // A customer whose earlier journey ended (lost, completed) comes back as a new journey.
+    const sequence = (await tx.journey.count({ where: { customerId: customer.id, kind: 'acquisition' } })) + 1;
+    const journeyId = journeyWorkflowId(customer.id, 'acquisition', sequence);
+    await tx.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId: customer.id, stage: 'inquiry' } });
+    await tx.inquiry.create({
+      data: {
+        customerId: customer.id,
+        journeyId,
+        projectType: inquiry.projectType,
+        budgetRange: inquiry.budgetRange,
+        timeline: inquiry.timeline,
+        description: inquiry.description,
+      },
+    });
+    await tx.journeyEvent.create({
+      data: { journeyId, key: `${journeyId}:lead`, type: 'lead_received', actor: inquiry.email, data: inquiry },
+    });
+    await tx.customer.update({ where: { id: customer.id }, data: { status: 'LEAD' } });
+    return { customerId: customer.id, journeyId, created: true, input: toInput(journeyId, inquiry) };
+  });
 }
 
 async function findOrCreateCustomer(db: Db, inquiry: Inquiry) {
@@ -72,7 +67,7 @@ async function findOrCreateCustomer(db: Db, inquiry: Inquiry) {
 }
 
 /** The running acquisition journey of a customer, with the inquiry that started it. */
-async function runningAcquisition(db: Db, customerId: string) {
+async function runningAcquisition(db: Prisma.TransactionClient, customerId: string) {
   const journey = await db.journey.findFirst({
     where: { customerId, kind: 'acquisition', status: 'RUNNING' },
     include: { customer: true, inquiries: { orderBy: { receivedAt: 'asc' }, take: 1 } },

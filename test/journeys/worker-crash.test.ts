@@ -1,0 +1,100 @@
+// Durable execution, shown: worker processes are killed (SIGKILL, no goodbye) in the middle of a
+// journey; new ones take over and the journey finishes with nothing lost and nothing done twice.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { startHarness, type Harness } from '../support/harness';
+import { eventually, request } from '../support/http';
+import { discoveryMeeting, followUpQualified, lead } from '../support/fixtures';
+
+const root = path.resolve(__dirname, '..', '..');
+let h: Harness;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  h = await startHarness({ worker: false });
+});
+afterAll(async () => {
+  for (const w of workers) w.kill('SIGKILL');
+  await h?.stop();
+});
+
+/** Starts `npm run worker`'s entry point as its own OS process and waits until it polls. */
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'workers/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: h.env.address,
+      TEMPORAL_TASK_QUEUE: h.taskQueue,
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  workers.push(child);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('worker started')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
+  });
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+it('finishes the journey with every step done exactly once across worker crashes', async () => {
+  const api = (method: string, p: string, body?: unknown) => request(h.baseUrl, method, p, body);
+  const openTask = (journeyId: string, type: string) =>
+    eventually(
+      () => h.db.task.findFirst({ where: { journeyId, type, status: 'OPEN' } }),
+      (t) => t !== null,
+      60_000,
+    ).then((t) => t!);
+
+  const first = await startWorkerProcess();
+  const { status, body } = await api('POST', '/api/leads', lead());
+  expect(status).toBe(201);
+  // Crash while the journey runs its first activities.
+  await kill(first);
+
+  await startWorkerProcess();
+  const followUp = await openTask(body.journeyId, 'follow-up-call');
+  expect((await api('POST', `/api/tasks/${followUp.id}/complete`, { result: followUpQualified })).status).toBe(200);
+  const discovery = await openTask(body.journeyId, 'discovery-meeting');
+
+  // Crash while the journey waits on a person; the completion is sent while no worker runs.
+  await kill(workers.at(-1)!);
+  const completion = api('POST', `/api/tasks/${discovery.id}/complete`, { result: discoveryMeeting });
+  await startWorkerProcess();
+  expect((await completion).status).toBe(200);
+
+  const result = await h.env.client.workflow.getHandle(body.journeyId).result();
+  expect(result).toMatchObject({ status: 'COMPLETED', stage: 'qualified' });
+
+  const events = await h.db.journeyEvent.findMany({ where: { journeyId: body.journeyId }, orderBy: { id: 'asc' } });
+  expect(events.map((e) => e.type)).toEqual([
+    'lead_received',
+    'stage_entered',
+    'task_created',
+    'task_completed',
+    'stage_entered',
+    'task_created',
+    'task_completed',
+    'stage_entered',
+    'journey_ended',
+  ]);
+  const tasks = await h.db.task.findMany({ where: { journeyId: body.journeyId } });
+  expect(tasks).toHaveLength(2);
+  expect(tasks.every((t) => t.status === 'COMPLETED')).toBe(true);
+  const journey = await h.db.journey.findUniqueOrThrow({ where: { id: body.journeyId } });
+  expect(journey).toMatchObject({ status: 'COMPLETED', stage: 'qualified' });
+}, 180_000);

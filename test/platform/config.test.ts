@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from '../../platform/config';
+
+describe('loadConfig', () => {
+  it('applies the embedded defaults when nothing is configured', () => {
+    const c = loadConfig({});
+    expect(c.http.port).toBe(3000);
+    expect(c.database.url).toBeUndefined();
+    expect(c.temporal).toMatchObject({ address: undefined, devServerPort: 7233, uiPort: 8233, namespace: 'default' });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: ' ' }).database.url).toBeUndefined();
+  });
+
+  it('names every bad variable and the value it got', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'not a url', LOG_LEVEL: 'loud' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    expect(text).toMatch(/PORT: .*"eighty"/);
+    expect(text).toMatch(/DATABASE_URL: .*"not a url"/);
+    expect(text).toMatch(/LOG_LEVEL: .*"loud"/);
+  });
+});

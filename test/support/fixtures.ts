@@ -1,0 +1,29 @@
+// Test data: a valid contact-form submission with a unique email per call.
+import { randomUUID } from 'node:crypto';
+
+export function lead(overrides: Record<string, unknown> = {}) {
+  return {
+    companyName: 'Northwind Traders',
+    contactName: 'Nancy Davolio',
+    email: `nancy+${randomUUID()}@northwind.test`,
+    phone: '+1 206 555 0100',
+    projectType: 'Website Design',
+    budgetRange: '$10K-$50K',
+    timeline: '3-6 months',
+    description: 'A new storefront with online ordering.',
+    ...overrides,
+  };
+}
+
+export const followUpQualified = { outcome: 'qualified', notes: 'Spoke for 20 minutes; keen to meet.' };
+
+export const discoveryMeeting = {
+  notes: 'Met the owner and the ops lead.',
+  requirements: 'Online ordering, inventory sync',
+  scope: 'Storefront, admin, integrations',
+  budget: '$40K',
+  timeline: 'Launch before Q3',
+  decisionMakers: ['Nancy Davolio', 'Andrew Fuller'],
+  competition: 'Two local agencies',
+  urgency: 'high',
+};

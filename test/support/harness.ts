@@ -1,0 +1,89 @@
+// One real stack per test file: a Temporal server (the dev server, or the time-skipping server for
+// long timers), a worker with the real activities on this run's PostgreSQL database, and the HTTP
+// API on an ephemeral port. Workflow code is bundled once per file; each file has its own task queue.
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app';
+import { loadConfig, type Config } from '../../platform/config';
+import { createDb, type Db } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
+import { installTemporalLogging } from '../../platform/temporal-runtime';
+import { createJourneyWorker } from '../../workers/journey-worker';
+
+export type Harness = {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  config: Config;
+  baseUrl: string;
+  taskQueue: string;
+  stop: () => Promise<void>;
+};
+
+const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'test');
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the tests with \`npm test\`, which prepares it`);
+  return value;
+}
+
+let bundle: Promise<{ code: string }> | undefined;
+export function workflowBundle() {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  return bundle;
+}
+
+export async function startTemporal(opts: { timeSkipping?: boolean } = {}): Promise<TestWorkflowEnvironment> {
+  installTemporalLogging(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'));
+  return opts.timeSkipping
+    ? TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_TEST_SERVER_PATH') } },
+      })
+    : TestWorkflowEnvironment.createLocal({
+        server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_CLI_PATH') } },
+      });
+}
+
+export async function startHarness(opts: { timeSkipping?: boolean; worker?: boolean } = {}): Promise<Harness> {
+  const env = await startTemporal(opts);
+  const taskQueue = `test-${randomUUID()}`;
+  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue });
+  const db = createDb(requiredEnv('DATABASE_URL'));
+
+  let worker: Worker | undefined;
+  let workerDone: Promise<void> | undefined;
+  if (opts.worker ?? true) {
+    worker = await createJourneyWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      deps: { db },
+      workflowBundle: await workflowBundle(),
+    });
+    workerDone = worker.run();
+  }
+
+  const app = createApp({ db, temporal: env.client, config, log });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    env,
+    db,
+    config,
+    taskQueue,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      worker?.shutdown();
+      await workerDone;
+      await db.$disconnect();
+      await env.teardown();
+    },
+  };
+}
