@@ -1,0 +1,1 @@
+export const CUSTOMER_STATUSES = ['LEAD', 'PROSPECT', 'CLIENT', 'LOST'] as const;
