@@ -1,8 +1,12 @@
 // Seed 000, customer journey 1 — acquisition. This first version covers phases 1-2: the
 // contact form becomes a lead, sales follows up within a day, and a discovery meeting qualifies
 // the lead (or the lead is lost with a reason). Proposal, contract and deposit follow.
+import { proxyActivities } from '@temporalio/workflow';
+import type { LeadActivities } from '../activities/leads';
 import type { AcquisitionInput, JourneyResult } from './definitions';
-import { JourneyRuntime } from './primitives/journey';
+import { JourneyRuntime, recordActivityOptions } from './primitives/journey';
+
+const leads = proxyActivities<LeadActivities>(recordActivityOptions);
 
 const HOUR = 60 * 60 * 1000;
 const DISCOVERY_DUE_MS = 7 * 24 * HOUR;
@@ -11,6 +15,7 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
   const journey = new JourneyRuntime(input.journeyId);
   const { inquiry } = input;
 
+  await leads.recordLead(input);
   await journey.enterStage('inquiry');
   const followUp = await journey.humanTask({
     type: 'follow-up-call',

@@ -1,5 +1,5 @@
-// The form of each human-task type, as zod schemas: the API validates submissions with them, the
-// workflow re-validates inside its update validator, and the admin UI renders forms from them.
+// The form of each human-task type, as zod schemas: the API validates submissions with them and
+// the workflow re-validates inside its update validator (the admin UI's forms mirror them).
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'Required');

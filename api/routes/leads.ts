@@ -2,8 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseOrThrow } from '../errors';
-import { recordLead } from '../domain/record-lead';
-import { startAcquisitionJourney } from '../domain/start-journey';
+import { submitLead } from '../domain/submit-lead';
 import type { ApiDeps } from '../app';
 
 const line = (max: number) => z.string().trim().min(1, 'Required').max(max);
@@ -29,9 +28,14 @@ export function leadRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.post('/leads', async (req, res) => {
     const lead = parseOrThrow(leadSchema, req.body);
-    const recorded = await recordLead(deps.db, lead, deps.config.journeys.followUpDueHours);
-    // Also on a duplicate: if an earlier request died between the insert and the start, this repairs it.
-    await startAcquisitionJourney(deps.temporal, deps.config.temporal.taskQueue, recorded.input);
+    const recorded = await submitLead(
+      {
+        temporal: deps.temporal,
+        taskQueue: deps.config.temporal.taskQueue,
+        followUpDueHours: deps.config.journeys.followUpDueHours,
+      },
+      lead,
+    );
     deps.log.info({ customerId: recorded.customerId, journeyId: recorded.journeyId, created: recorded.created }, 'lead received');
     res
       .status(recorded.created ? 201 : 200)

@@ -1,5 +1,6 @@
 // The walking skeleton through the HTTP API alone, on a real Temporal dev server and PostgreSQL.
 import { WorkflowExecutionStatusName } from '@temporalio/client';
+import { customerIdFor } from '../../api/domain/submit-lead';
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
@@ -29,22 +30,28 @@ describe('POST /api/leads', () => {
     expect(res.body.journeyId).toContain(res.body.customerId);
     expect(await workflowStatus(res.body.journeyId)).toBe('RUNNING');
 
-    const customer = await h.db.customer.findUniqueOrThrow({ where: { id: res.body.customerId } });
+    // The journey's first activity writes the projection.
+    const customer = await eventually(() => h.db.customer.findUnique({ where: { id: res.body.customerId } }), Boolean);
     expect(customer).toMatchObject({ status: 'LEAD', email: input.email, companyName: 'Northwind Traders' });
     const inquiry = await h.db.inquiry.findFirstOrThrow({ where: { journeyId: res.body.journeyId } });
     expect(inquiry).toMatchObject({ projectType: 'Website Design', budgetRange: '$10K-$50K', timeline: '3-6 months' });
   });
 
   it('answers 400 naming each bad field, and writes nothing', async () => {
-    const before = await h.db.customer.count();
-    const res = await api('POST', '/api/leads', { ...lead(), companyName: '  ', email: 'not-an-email', budgetRange: 7, surprise: true });
+    const input = lead();
+    const res = await api('POST', '/api/leads', { ...input, companyName: '  ', budgetRange: 7, surprise: true });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     const fields = res.body.error.fields.map((f: { field: string }) => f.field).sort();
-    expect(fields).toEqual(['budgetRange', 'companyName', 'email', 'surprise']);
+    expect(fields).toEqual(['budgetRange', 'companyName', 'surprise']);
+    const badEmail = await api('POST', '/api/leads', { ...input, email: 'not-an-email' });
+    expect(badEmail.body.error.fields).toEqual([{ field: 'email', message: 'Must be an email address' }]);
     const missing = await api('POST', '/api/leads', {});
     expect(missing.body.error.fields).toContainEqual({ field: 'contactName', message: 'Required' });
-    expect(await h.db.customer.count()).toBe(before);
+    await expect(
+      h.env.client.workflow.getHandle(`journey:${customerIdFor(input.email)}:acquisition:1`).describe(),
+    ).rejects.toThrow(/not found/i);
+    expect(await h.db.customer.findUnique({ where: { email: input.email } })).toBeNull();
   });
 
   it('answers 400 to a body that is not JSON', async () => {
@@ -61,8 +68,12 @@ describe('POST /api/leads', () => {
     expect(ids.size).toBe(1);
     const again = await api('POST', '/api/leads', { ...input, email: input.email.toUpperCase() });
     expect(again).toMatchObject({ status: 200, body: answers[0]!.body });
-    const customer = await h.db.customer.findUniqueOrThrow({ where: { email: input.email }, include: { journeys: true } });
-    expect(customer.journeys).toHaveLength(1);
+    const customer = await eventually(
+      () => h.db.customer.findUnique({ where: { email: input.email }, include: { journeys: true } }),
+      Boolean,
+    );
+    expect(customer!.journeys).toHaveLength(1);
+    expect(await h.db.inquiry.count({ where: { customerId: customer!.id } })).toBe(1);
   });
 });
 
@@ -177,7 +188,8 @@ describe('the acquisition journey', () => {
     expect(back.status).toBe(201);
     expect(back.body.customerId).toBe(body.customerId);
     expect(back.body.journeyId).toMatch(/:acquisition:2$/);
-    expect((await h.db.customer.findUniqueOrThrow({ where: { id: body.customerId } })).status).toBe('LEAD');
+    await eventually(() => h.db.customer.findUniqueOrThrow({ where: { id: body.customerId } }), (c) => c.status === 'LEAD');
+    expect(await h.db.journey.count({ where: { customerId: body.customerId } })).toBe(2);
   });
 });
 

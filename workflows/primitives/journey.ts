@@ -21,10 +21,13 @@ import {
 } from '../definitions';
 import { validateTaskResult, type TaskResult, type TaskType } from '../task-forms';
 
-const records = proxyActivities<JourneyRecordActivities>({
+/** Database writes: short, idempotent, retried until the database is back. */
+export const recordActivityOptions = {
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
+} as const;
+
+const records = proxyActivities<JourneyRecordActivities>(recordActivityOptions);
 
 type OpenTask = { id: string; type: TaskType; state: 'open' | 'completing' | 'done'; result?: unknown };
 

@@ -1,0 +1,76 @@
+// Shared by the benchmarks: an isolated stack (throwaway embedded PostgreSQL with migrations, a
+// fresh Temporal dev server, the API on an ephemeral port) and latency statistics.
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createApp } from '../api/app';
+import { loadConfig, type Config } from '../platform/config';
+import { createDb, type Db } from '../platform/db';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres';
+import { createLogger } from '../platform/logger';
+import { runPrisma } from '../platform/prisma-cli';
+import { resolveTemporalCli } from '../platform/temporal-cli';
+import { installTemporalLogging } from '../platform/temporal-runtime';
+
+export type BenchStack = { env: TestWorkflowEnvironment; db: Db; config: Config; baseUrl: string; stop: () => Promise<void> };
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const log = createLogger('warn', 'bench');
+  installTemporalLogging(log);
+  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, TEMPORAL_ADDRESS: undefined, TEMPORAL_TASK_QUEUE: 'bench' });
+  const pg = await startEmbeddedPostgres({
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-pg-')),
+    port: 20000 + Math.floor(Math.random() * 20000),
+    database: 'bench',
+    persistent: false,
+    log,
+  });
+  await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: pg.url });
+  const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
+  // File-backed, as `npm start` runs it: both sides of a comparison pay for durable writes.
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },
+      dbFilename: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-temporal-')), 'temporal.sqlite'),
+    },
+  });
+  const db = createDb(pg.url);
+  const app = createApp({ db, temporal: env.client, config, log });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    env,
+    db,
+    config,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await db.$disconnect();
+      await env.teardown();
+      await pg.stop();
+    },
+  };
+}
+
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function summary(label: string, samples: number[]) {
+  const p50 = percentile(samples, 50);
+  const p95 = percentile(samples, 95);
+  console.log(`${label.padEnd(28)} n=${samples.length}  p50=${p50.toFixed(2)} ms  p95=${p95.toFixed(2)} ms`);
+  return { p50, p95 };
+}
