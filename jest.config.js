@@ -15,4 +15,5 @@ module.exports = {
   testTimeout: 120_000,
   maxWorkers: 2,
   verbose: true,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -28,6 +28,9 @@ const envSchema = z.object({
   FOLLOW_UP_DUE_HOURS: z.coerce.number().positive().default(24),
 });
 
+/** Every environment variable Pivotal Flow reads. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;
+
 export type Config = {
   env: 'development' | 'test' | 'production';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];

@@ -1,8 +1,5 @@
 // `npm start`: the whole platform on embedded defaults. Ctrl-C stops everything cleanly.
-import fs from 'node:fs';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ADMIN_UI_DIST } from '../api/app';
 import { ConfigError, loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startPlatform } from '../platform/platform';
@@ -14,11 +11,12 @@ async function main() {
 
   log.info('generating the Prisma client');
   await runPrisma(['generate']);
-  if (!fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
-    log.info('building the admin UI (first run only)');
-    const built = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.ts'], { stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('admin UI build failed');
-  }
+  // Built on every start (seconds), so the UI served always matches the code.
+  log.info('building the admin UI');
+  const built = spawnSync('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('admin UI build failed');
 
   const platform = await startPlatform(config, log);
   const banner = [

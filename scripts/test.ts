@@ -72,6 +72,9 @@ async function main(): Promise<number> {
   step('Generating the Prisma client');
   await runPrisma(['generate']);
 
+  step('Linting (workflow determinism rules included)');
+  if (run('npx', ['eslint', '.']) !== 0) return 1;
+
   step('Type-checking');
   if (run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) return 1;
   if (fs.existsSync(path.join(root, 'admin-ui', 'tsconfig.json'))) {

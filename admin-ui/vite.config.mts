@@ -1,6 +1,5 @@
-// Built from the repo root (`npx vite build --config admin-ui/vite.config.ts`), so every path is
-// anchored to this file's folder. Vite's config bundler defines import.meta.dirname even though
-// the root package.json is CommonJS.
+// Built from the repo root (`npx vite build --config admin-ui/vite.config.mts`), so every path is
+// anchored to this file's folder (.mts: an ES module, whatever the root package.json says).
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';

@@ -1,0 +1,34 @@
+// `npm run api`: a standalone API process against configured Temporal and PostgreSQL
+// (TEMPORAL_ADDRESS and DATABASE_URL must be set; `npm start` runs everything embedded).
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../platform/config';
+import { createDb } from '../platform/db';
+import { createLogger } from '../platform/logger';
+import { createApp } from './app';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel, 'api');
+  if (!config.temporal.address || !config.database.url) {
+    throw new Error('The standalone API needs TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs everything embedded.');
+  }
+  const db = createDb(config.database.url);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const server = createApp({ db, temporal, config, log }).listen(config.http.port, config.http.host, () =>
+    log.info({ url: config.http.publicUrl }, 'API listening'),
+  );
+  const stop = () =>
+    server.close(async () => {
+      await connection.close();
+      await db.$disconnect();
+      process.exit(0);
+    });
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
