@@ -68,7 +68,8 @@ export interface JourneyEvent {
 }
 
 export interface JourneyDetail extends Omit<Journey, 'customer'> {
-  customer: Customer;
+  /** Null for the first moments of a journey, before its first activity has written its rows. */
+  customer: Customer | null;
   inquiries: Inquiry[];
   tasks: Task[];
   waitingOn: Wait[];

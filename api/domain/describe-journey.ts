@@ -38,6 +38,7 @@ async function describeUnprojected(deps: { temporal: Client; log: Logger }, id: 
   if (!live) throw new AppError('not_found', `No journey ${id}`);
   return {
     id,
+    kind: id.split(':')[2],
     status: live.status,
     stage: live.stage,
     stageSince: live.stageSince,

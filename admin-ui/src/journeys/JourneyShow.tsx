@@ -44,14 +44,18 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="h5">
-            <Link to={createPath({ resource: 'customers', id: journey.customer.id, type: 'show' })}>
-              {journey.customer.companyName}
-            </Link>
+            {journey.customer ? (
+              <Link to={createPath({ resource: 'customers', id: journey.customer.id, type: 'show' })}>
+                {journey.customer.companyName}
+              </Link>
+            ) : (
+              'New journey'
+            )}
           </Typography>
           <StatusChip status={journey.status} />
         </Stack>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {journey.kind} journey · {journey.customer.contactName}
+          {journey.kind} journey{journey.customer && ` · ${journey.customer.contactName}`}
         </Typography>
         <FactGrid>
           <RecordField source="stage" />
@@ -95,21 +99,25 @@ const JourneyTasks = () => (
   </Card>
 );
 
+// Values passed as children: the record context here is the journey, not the inquiry.
 const InquiryFacts = ({ inquiry }: { inquiry: Inquiry }) => (
   <FactGrid>
-    <RecordField record={inquiry} source="projectType" />
-    <RecordField record={inquiry} source="budgetRange" />
-    <RecordField record={inquiry} source="timeline" />
+    <RecordField label="Project type">{inquiry.projectType}</RecordField>
+    <RecordField label="Budget range">{inquiry.budgetRange}</RecordField>
+    <RecordField label="Timeline">{inquiry.timeline}</RecordField>
     <RecordField label="Received">
       <RelativeTime date={inquiry.receivedAt} />
     </RecordField>
-    <RecordField record={inquiry} source="description" sx={wide} />
+    <RecordField label="Description" sx={wide}>
+      {inquiry.description}
+    </RecordField>
   </FactGrid>
 );
 
 const JourneyView = () => {
   const journey = useRecordContext<JourneyDetail>();
-  if (!journey) return null;
+  // Coming from the list, the cached list row shows first; it lacks the detail fields.
+  if (!journey || !('history' in journey)) return <Loading />;
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
       <JourneyHeader journey={journey} />
