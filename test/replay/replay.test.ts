@@ -1,0 +1,65 @@
+// Changing a workflow must never break journeys already running. Every recorded history in
+// histories/ is replayed against today's workflow code; a non-deterministic change fails here.
+// Record new histories (keep the old ones!) after a workflow change with:
+//   RECORD_HISTORIES=1 npm test -- test/replay
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { startHarness, workflowBundle } from '../support/harness';
+import { eventually, request } from '../support/http';
+import { discoveryMeeting, followUpQualified, lead } from '../support/fixtures';
+
+const dir = path.join(__dirname, 'histories');
+
+/** Drives journeys through the API on a real server and saves their histories as the Temporal
+ * CLI exports them (`temporal workflow show -o json`), the format the Web UI downloads too. */
+async function recordHistories() {
+  const h = await startHarness();
+  try {
+    const api = (method: string, p: string, body?: unknown) => request(h.baseUrl, method, p, body);
+    const complete = async (journeyId: string, type: string, result: unknown) => {
+      const task = await eventually(
+        () => h.db.task.findFirst({ where: { journeyId, type, status: 'OPEN' } }),
+        (t) => t !== null,
+      );
+      expect((await api('POST', `/api/tasks/${task!.id}/complete`, { result })).status).toBe(200);
+    };
+    const scenarios: Record<string, (journeyId: string) => Promise<void>> = {
+      'acquisition-qualified': async (id) => {
+        await complete(id, 'follow-up-call', followUpQualified);
+        await complete(id, 'discovery-meeting', discoveryMeeting);
+      },
+      'acquisition-disqualified': (id) =>
+        complete(id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' }),
+    };
+    const stamp = new Date().toISOString().slice(0, 10);
+    for (const [name, drive] of Object.entries(scenarios)) {
+      const { body } = await api('POST', '/api/leads', lead());
+      await drive(body.journeyId);
+      await h.env.client.workflow.getHandle(body.journeyId).result();
+      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
+        'workflow', 'show', '--workflow-id', body.journeyId, '--address', h.env.address, '--output', 'json',
+      ]);
+      fs.writeFileSync(path.join(dir, `${name}.${stamp}.json`), json);
+    }
+  } finally {
+    await h.stop();
+  }
+}
+
+it('replays every recorded journey history with the current workflow code', async () => {
+  if (process.env.RECORD_HISTORIES) await recordHistories();
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+  expect(files.length).toBeGreaterThan(0);
+  const histories = files.map((f) => ({
+    workflowId: f,
+    // The worker converts JSON histories itself (Worker.validateHistory).
+    history: JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown,
+  }));
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+});
