@@ -7,12 +7,16 @@ import { pinoHttp } from 'pino-http';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { createAuthenticator } from './auth/authenticate';
 import { AppError, errorHandler } from './errors';
+import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { journeyRoutes } from './routes/journeys';
 import { leadRoutes } from './routes/leads';
+import { notificationRoutes } from './routes/notifications';
 import { taskRoutes } from './routes/tasks';
+import { userRoutes } from './routes/users';
 
 export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
 
@@ -24,9 +28,19 @@ export function createApp(deps: ApiDeps): Express {
   app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
   app.use(healthRoutes(deps));
 
+  const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }));
-  api.use(leadRoutes(deps), taskRoutes(deps), journeyRoutes(deps), customerRoutes(deps));
+  api.use(express.json({ limit: '100kb' }), auth.middleware);
+  // The contact form and login are public; every other route names the roles it needs.
+  api.use(
+    leadRoutes(deps),
+    authRoutes(deps, auth),
+    taskRoutes(deps),
+    journeyRoutes(deps),
+    customerRoutes(deps),
+    userRoutes(deps, auth),
+    notificationRoutes(deps),
+  );
   api.use((req) => {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
   });

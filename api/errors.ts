@@ -7,6 +7,8 @@ import type { Logger } from '../platform/logger';
 const STATUS = {
   validation_failed: 400,
   invalid_json: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -62,6 +64,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       log.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error');
       appError = new AppError('internal', 'Something went wrong on our side');
     }
+    if (appError.code === 'unauthenticated') res.set('WWW-Authenticate', 'Bearer');
     res.status(appError.status).json({ error: { code: appError.code, message: appError.message, ...appError.details } });
   };
 }

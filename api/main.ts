@@ -5,6 +5,7 @@ import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createApp } from './app';
+import { ensureDevUsers } from './auth/dev-users';
 
 async function main() {
   const config = loadConfig();
@@ -13,6 +14,7 @@ async function main() {
     throw new Error('The standalone API needs TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs everything embedded.');
   }
   const db = createDb(config.database.url);
+  if (config.auth.devUsers) await ensureDevUsers(db);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const server = createApp({ db, temporal, config, log }).listen(config.http.port, config.http.host, () =>

@@ -26,7 +26,15 @@ const envSchema = z.object({
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
   FOLLOW_UP_DUE_HOURS: z.coerce.number().positive().default(24),
+  AUTH_SECRET: optionalString,
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  DEV_USERS: optionalString.pipe(z.enum(['true', 'false']).optional()),
 });
+
+/** The development secret: fine on a laptop, refused in production. */
+export const DEV_AUTH_SECRET = 'pivotal-flow-development-secret-not-for-production';
+/** Password of the documented development users (README, "Development users"). */
+export const DEV_USER_PASSWORD = 'pivotal-dev';
 
 /** Every environment variable Pivotal Flow reads. */
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;
@@ -47,6 +55,14 @@ export type Config = {
     cliPath?: string;
   };
   journeys: { followUpDueHours: number };
+  auth: {
+    /** Keys the HMAC under which session and API tokens are stored. */
+    secret: string;
+    sessionTtlMs: number;
+    /** Create the documented development users on start. */
+    devUsers: boolean;
+    secureCookies: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -64,6 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const devUsers = (e.DEV_USERS ?? String(!production)) === 'true';
+  if (production) {
+    const issues = [];
+    if (!e.AUTH_SECRET || e.AUTH_SECRET === DEV_AUTH_SECRET || e.AUTH_SECRET.length < 32) {
+      issues.push('AUTH_SECRET: production needs a secret of at least 32 characters, not the development default');
+    }
+    if (devUsers) issues.push('DEV_USERS: production refuses the development users and their known password');
+    if (issues.length) throw new ConfigError(issues);
+  }
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
@@ -80,5 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cliPath: e.TEMPORAL_CLI_PATH,
     },
     journeys: { followUpDueHours: e.FOLLOW_UP_DUE_HOURS },
+    auth: {
+      secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+      devUsers,
+      secureCookies: production,
+    },
   };
 }

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { ensureDevUsers } from '../api/auth/dev-users';
 import { createJourneyWorker } from '../workers/journey-worker';
 import type { Config } from './config';
 import { createDb } from './db';
@@ -61,6 +62,10 @@ export async function startPlatform(config: Config, log: Logger): Promise<Runnin
 
     const db = createDb(databaseUrl);
     stops.push(() => db.$disconnect());
+    if (config.auth.devUsers) {
+      await ensureDevUsers(db);
+      log.info('development users ready (README, "Development users")');
+    }
     const connection = await Connection.connect({ address: temporalAddress });
     stops.push(() => connection.close());
     const temporal = new Client({ connection, namespace: config.temporal.namespace });

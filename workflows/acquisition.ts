@@ -15,28 +15,30 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
   const journey = new JourneyRuntime(input.journeyId);
   const { inquiry } = input;
 
-  await leads.recordLead(input);
-  await journey.enterStage('inquiry');
-  const followUp = await journey.humanTask({
-    type: 'follow-up-call',
-    title: `Call ${inquiry.contactName} at ${inquiry.companyName}`,
-    role: 'sales',
-    dueInMs: input.followUpDueHours * HOUR,
-    input: { inquiry },
-  });
-  if (followUp.outcome === 'disqualified') {
-    return journey.end('LOST', followUp.disqualifiedReason ?? 'Disqualified at follow-up');
-  }
+  return journey.run(async () => {
+    await leads.recordLead(input);
+    await journey.enterStage('inquiry');
+    const followUp = await journey.humanTask({
+      type: 'follow-up-call',
+      title: `Call ${inquiry.contactName} at ${inquiry.companyName}`,
+      role: 'sales',
+      dueInMs: input.followUpDueHours * HOUR,
+      input: { inquiry },
+    });
+    if (followUp.outcome === 'disqualified') {
+      return journey.end('LOST', followUp.disqualifiedReason ?? 'Disqualified at follow-up');
+    }
 
-  await journey.enterStage('discovery');
-  await journey.humanTask({
-    type: 'discovery-meeting',
-    title: `Discovery meeting with ${inquiry.companyName}`,
-    role: 'sales',
-    dueInMs: DISCOVERY_DUE_MS,
-    input: { inquiry, followUpNotes: followUp.notes },
-  });
+    await journey.enterStage('discovery');
+    await journey.humanTask({
+      type: 'discovery-meeting',
+      title: `Discovery meeting with ${inquiry.companyName}`,
+      role: 'sales',
+      dueInMs: DISCOVERY_DUE_MS,
+      input: { inquiry, followUpNotes: followUp.notes },
+    });
 
-  await journey.enterStage('qualified');
-  return journey.end('COMPLETED', 'Discovery complete: qualified for a proposal');
+    await journey.enterStage('qualified');
+    return journey.end('COMPLETED', 'Discovery complete: qualified for a proposal');
+  });
 }

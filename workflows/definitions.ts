@@ -29,14 +29,18 @@ export type AcquisitionInput = {
   followUpDueHours: number;
 };
 
-export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST';
+export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
-export type WaitKind = 'task' | 'signal' | 'timer';
+/** Kinds of wait in the waiting-on index (same values as the database enum). */
+export const WAIT_KINDS = ['task', 'signature', 'payment', 'approval', 'timer', 'signal'] as const;
+export type WaitKind = (typeof WAIT_KINDS)[number];
 
 /** One thing a journey is blocked on right now. */
 export type Wait = {
+  /** Unique across journeys; the waiting-on index's primary key. */
+  id: string;
   kind: WaitKind;
-  /** What would unblock it: a task id, a signal name, a timer name. */
+  /** What would unblock it: a task id, an envelope id, a signal name, a timer name. */
   key: string;
   description: string;
   since: string;
@@ -62,8 +66,14 @@ export type CompleteTaskResponse = { taskId: string; completedAt: string };
 /** Completes a human task. Validated inside the workflow, answered synchronously. */
 export const completeTaskUpdate = defineUpdate<CompleteTaskResponse, [CompleteTaskRequest]>('completeTask');
 
+export type CancelJourneyRequest = { reason: string; cancelledBy: string };
+
+/** A manager ends a running journey: its open tasks are cancelled and it ends CANCELLED. */
+export const cancelJourneyUpdate = defineUpdate<JourneyResult, [CancelJourneyRequest]>('cancelJourney');
+
 /** ApplicationFailure types a caller can tell apart. */
 export const FailureTypes = {
   taskNotOpen: 'TaskNotOpen',
   invalidTaskResult: 'InvalidTaskResult',
+  journeyNotRunning: 'JourneyNotRunning',
 } as const;

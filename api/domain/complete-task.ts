@@ -5,18 +5,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { completeTaskUpdate, FailureTypes } from '../../workflows/definitions';
 import { isTaskType, validateTaskResult, type FieldError } from '../../workflows/task-forms';
 import type { Db } from '../../platform/db';
+import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';
-import { isUuid } from '../ids';
+import { ensureAllowed, loadTask } from './task-actions';
 
-export async function completeTask(
-  deps: { db: Db; temporal: Client },
-  req: { taskId: string; completedBy: string; result: unknown },
-) {
-  const task = isUuid(req.taskId) ? await deps.db.task.findUnique({ where: { id: req.taskId } }) : null;
-  if (!task) throw new AppError('not_found', `No task ${req.taskId}`);
-  if (task.status !== 'OPEN') {
-    throw new AppError('conflict', `Task ${task.id} is already ${task.status.toLowerCase()}`, { taskStatus: task.status });
-  }
+export async function completeTask(deps: { db: Db; temporal: Client }, p: Principal, req: { taskId: string; result: unknown }) {
+  const task = await loadTask(deps.db, p, req.taskId);
+  ensureAllowed(p, task, 'complete', task.assignee ? 'Another person holds this task' : `Only the ${task.role} queue can complete this task`);
   // Checked here first for a quick, precise answer; the workflow checks again and has the last word.
   if (isTaskType(task.type)) {
     const checked = validateTaskResult(task.type, req.result);
@@ -25,7 +20,7 @@ export async function completeTask(
   try {
     return await deps.temporal.workflow
       .getHandle(task.journeyId)
-      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, completedBy: req.completedBy, result: req.result }] });
+      .executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, completedBy: p.id, result: req.result }] });
   } catch (err) {
     throw toAppError(err, task.id);
   }

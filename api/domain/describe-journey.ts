@@ -2,30 +2,51 @@
 // waits on right now, asked of the workflow itself through a query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { journeyStateQuery, type JourneyState } from '../../workflows/definitions';
+import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { AppError } from '../errors';
+import { isUuid } from '../ids';
 
 const QUERY_TIMEOUT_MS = 5_000;
 
-export async function describeJourney(deps: { db: Db; temporal: Client; log: Logger }, id: string) {
+type Deps = { db: Db; temporal: Client; log: Logger; config: Config };
+
+/** The workflow's page in the Temporal Web UI. */
+export function temporalUiLink(config: Config, workflowId: string): string {
+  return `${config.temporal.uiUrl}/namespaces/${encodeURIComponent(config.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+export async function describeJourney(deps: Deps, id: string) {
   const journey = await deps.db.journey.findUnique({
     where: { id },
     include: {
       customer: true,
       inquiries: { orderBy: { receivedAt: 'asc' } },
-      tasks: { orderBy: { createdAt: 'asc' } },
+      tasks: { orderBy: { createdAt: 'asc' }, include: { assignedTo: { select: { name: true } } } },
+      waits: { orderBy: { since: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!journey) return describeUnprojected(deps, id);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
   const { events, ...rest } = journey;
+  // Actors are user ids in the trail; the page shows names.
+  const actorIds = [...new Set(events.map((e) => e.actor).filter((a): a is string => !!a && isUuid(a)))];
+  const actors = new Map(
+    (await deps.db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   return {
     ...rest,
-    waitingOn: live?.waitingOn ?? [],
+    // What the workflow says it waits on; the index's open rows when no worker answered.
+    waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
     live: Boolean(live),
-    history: events.map(({ id: eventId, ...e }) => ({ id: eventId.toString(), ...e })),
+    temporalUiUrl: temporalUiLink(deps.config, id),
+    history: events.map(({ id: eventId, ...e }) => ({
+      id: eventId.toString(),
+      ...e,
+      actorName: e.actor ? (actors.get(e.actor) ?? e.actor) : null,
+    })),
   };
 }
 
@@ -33,7 +54,7 @@ export async function describeJourney(deps: { db: Db; temporal: Client; log: Log
  * A journey whose first activity has not yet written its rows (the API answers a lead as soon as
  * the workflow has started): what the workflow itself says, or 404 if Temporal does not know it.
  */
-async function describeUnprojected(deps: { temporal: Client; log: Logger }, id: string) {
+async function describeUnprojected(deps: Deps, id: string) {
   const live = await queryState(deps, id);
   if (!live) throw new AppError('not_found', `No journey ${id}`);
   return {
@@ -45,8 +66,10 @@ async function describeUnprojected(deps: { temporal: Client; log: Logger }, id: 
     customer: null,
     inquiries: [],
     tasks: [],
+    waits: [],
     waitingOn: live.waitingOn,
     live: true,
+    temporalUiUrl: temporalUiLink(deps.config, id),
     history: [],
   };
 }

@@ -1,6 +1,7 @@
 // Customers, for the admin UI.
 import { Router } from 'express';
 import { z } from 'zod';
+import { requireRole } from '../auth/authenticate';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { parseListQuery, sendPage } from '../list-query';
@@ -13,6 +14,7 @@ const customerFilter = z.object({
 
 export function customerRoutes(deps: ApiDeps): Router {
   const router = Router();
+  router.use('/customers', requireRole());
 
   router.get('/customers', async (req, res) => {
     const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'status'], ['createdAt', 'DESC']);

@@ -1,40 +1,101 @@
-// Journeys: the manager's list (from the projection) and one journey in full.
+// Journeys: the manager's list (from the projection), filterable by what journeys wait on; one
+// journey in full; the waiting-on index itself; and cancelling a journey with a reason.
 import { Router } from 'express';
 import { z } from 'zod';
+import type { Prisma } from '../../prisma/generated/client';
+import { WAIT_KINDS } from '../../workflows/definitions';
+import { principal, requireRole } from '../auth/authenticate';
+import { parseOrThrow } from '../errors';
 import { parseListQuery, sendPage } from '../list-query';
+import { cancelJourney } from '../domain/cancel-journey';
 import { describeJourney } from '../domain/describe-journey';
 import type { ApiDeps } from '../app';
+
+/** "Waiting on a signature for more than 3 days": filters over the journey's open waits. */
+const waitFilter = {
+  waitingOn: z.enum(WAIT_KINDS),
+  /** Who can unblock the wait: a role, `customer`, or a user id. */
+  waitingFor: z.string().min(1),
+  waitingLongerThanHours: z.number().nonnegative(),
+  /** Only waits past their deadline. */
+  waitOverdue: z.literal(true),
+};
+type WaitFilter = { [K in keyof typeof waitFilter]?: z.infer<(typeof waitFilter)[K]> };
 
 const journeyFilter = z.object({
   status: z.enum(['RUNNING', 'COMPLETED', 'LOST', 'CANCELLED', 'FAILED']),
   kind: z.string(),
   stage: z.string(),
   customerId: z.uuid(),
+  ...waitFilter,
 });
+
+const waitListFilter = z.object({ journeyId: z.string(), ...waitFilter });
+
+function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
+  return {
+    endedAt: null,
+    ...(f.waitingOn && { kind: f.waitingOn }),
+    ...(f.waitingFor && { unblockedBy: f.waitingFor }),
+    ...(f.waitingLongerThanHours !== undefined && { since: { lt: new Date(now.getTime() - f.waitingLongerThanHours * 3_600_000) } }),
+    ...(f.waitOverdue && { deadline: { lt: now } }),
+  };
+}
+
+const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k as keyof WaitFilter] !== undefined);
+
+const cancelBody = z.object({ reason: z.string().trim().min(3, 'Say why, in a few words').max(1000) }).strict();
 
 export function journeyRoutes(deps: ApiDeps): Router {
   const router = Router();
+  router.use(['/journeys', '/waits'], requireRole());
 
   router.get('/journeys', async (req, res) => {
-    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'stage', 'status'], [
-      'startedAt',
-      'DESC',
-    ]);
+    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'stage', 'status'], ['startedAt', 'DESC']);
+    const { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue, ...plain } = q.filter;
+    const waits = { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue };
+    const now = new Date();
+    const where: Prisma.JourneyWhereInput = { ...plain, ...(hasWaitFilter(waits) && { waits: { some: openWaitWhere(waits, now) } }) };
     const [rows, total] = await Promise.all([
       deps.db.journey.findMany({
-        where: q.filter,
+        where,
         orderBy: [q.orderBy, { id: 'asc' }],
         skip: q.skip,
         take: q.take,
-        include: { customer: { select: { companyName: true, contactName: true } } },
+        include: {
+          customer: { select: { companyName: true, contactName: true } },
+          waits: { where: { endedAt: null }, orderBy: { since: 'asc' } },
+        },
       }),
-      deps.db.journey.count({ where: q.filter }),
+      deps.db.journey.count({ where }),
     ]);
     sendPage(res, 'journeys', rows, q.skip, total);
   });
 
+  router.get('/waits', async (req, res) => {
+    const q = parseListQuery(req.query, waitListFilter, ['since', 'deadline', 'kind'], ['since', 'ASC']);
+    const { journeyId, ...waits } = q.filter;
+    const where = { ...openWaitWhere(waits, new Date()), ...(journeyId && { journeyId }) };
+    const [rows, total] = await Promise.all([
+      deps.db.journeyWait.findMany({
+        where,
+        orderBy: [q.orderBy, { id: 'asc' }],
+        skip: q.skip,
+        take: q.take,
+        include: { journey: { select: { kind: true, stage: true, customer: { select: { companyName: true } } } } },
+      }),
+      deps.db.journeyWait.count({ where }),
+    ]);
+    sendPage(res, 'waits', rows, q.skip, total);
+  });
+
   router.get('/journeys/:id', async (req, res) => {
     res.json(await describeJourney(deps, req.params.id));
+  });
+
+  router.post('/journeys/:id/cancel', requireRole('manager'), async (req, res) => {
+    const { reason } = parseOrThrow(cancelBody, req.body);
+    res.json(await cancelJourney(deps, principal(req), req.params.id, reason));
   });
 
   return router;

@@ -1,49 +1,115 @@
-// Human tasks: the inbox list and completion.
+// Human tasks: the inbox (filtered, sorted and paged on the server), one task with its comments
+// and the actions its viewer may take, and the actions themselves. Task forms are served as JSON
+// Schema generated from the same zod schemas that validate completions.
 import { Router } from 'express';
 import { z } from 'zod';
-import { AppError, parseOrThrow } from '../errors';
-import { isUuid } from '../ids';
+import type { Prisma } from '../../prisma/generated/client';
+import { taskForms } from '../../workflows/task-forms';
+import { principal, requireRole } from '../auth/authenticate';
+import { parseOrThrow } from '../errors';
 import { parseListQuery, sendPage } from '../list-query';
 import { completeTask } from '../domain/complete-task';
+import { allowedActions, visibleTasks } from '../domain/task-access';
+import { assignTask, claimTask, commentOnTask, loadTask, unclaimTask } from '../domain/task-actions';
+import type { Principal } from '../auth/roles';
 import type { ApiDeps } from '../app';
 
-const completeBody = z
-  .object({
-    completedBy: z.string().trim().min(1).max(200).default('operator'),
-    result: z.record(z.string(), z.unknown()),
-  })
-  .strict();
+const completeBody = z.object({ result: z.record(z.string(), z.unknown()) }).strict();
+const assignBody = z.object({ assignee: z.uuid().nullable() }).strict();
+const commentBody = z.object({ id: z.uuid().optional(), body: z.string().trim().min(1, 'Required').max(5000) }).strict();
 
 const taskFilter = z.object({
   status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
   role: z.string(),
-  assignee: z.string(),
+  /** A user id, `me`, or `none` for unclaimed tasks. */
+  assignee: z.union([z.uuid(), z.literal('me'), z.literal('none')]),
+  overdue: z.boolean(),
+  escalated: z.boolean(),
   journeyId: z.string(),
+  customerId: z.uuid(),
   type: z.string(),
+  /** `mine`: tasks I hold; `my-roles`: unclaimed tasks in my roles' queues. */
+  queue: z.enum(['mine', 'my-roles']),
 });
+type TaskFilter = Partial<z.infer<typeof taskFilter>>;
+
+function taskWhere(p: Principal, f: TaskFilter, now: Date): Prisma.TaskWhereInput {
+  const and: Prisma.TaskWhereInput[] = [visibleTasks(p)];
+  if (f.status) and.push({ status: f.status });
+  if (f.role) and.push({ role: f.role });
+  if (f.assignee) and.push({ assignee: f.assignee === 'me' ? p.id : f.assignee === 'none' ? null : f.assignee });
+  if (f.overdue !== undefined) and.push(f.overdue ? { status: 'OPEN', dueAt: { lt: now } } : { NOT: { status: 'OPEN', dueAt: { lt: now } } });
+  if (f.escalated !== undefined) and.push({ escalatedAt: f.escalated ? { not: null } : null });
+  if (f.journeyId) and.push({ journeyId: f.journeyId });
+  if (f.customerId) and.push({ journey: { customerId: f.customerId } });
+  if (f.type) and.push({ type: f.type });
+  if (f.queue === 'mine') and.push({ assignee: p.id, status: 'OPEN' });
+  if (f.queue === 'my-roles') and.push({ assignee: null, status: 'OPEN', role: { in: p.roles } });
+  return { AND: and };
+}
+
+const listInclude = {
+  assignedTo: { select: { name: true } },
+  journey: { select: { kind: true, stage: true, customer: { select: { id: true, companyName: true } } } },
+} as const;
 
 export function taskRoutes(deps: ApiDeps): Router {
   const router = Router();
+  router.use('/tasks', requireRole());
+  router.use('/task-types', requireRole());
+
+  router.get('/task-types', (_req, res) => {
+    const types = Object.entries(taskForms).map(([type, schema]) => ({ id: type, schema: z.toJSONSchema(schema, { io: 'input' }) }));
+    res.set('Content-Range', `task-types 0-${types.length - 1}/${types.length}`).json(types);
+  });
 
   router.get('/tasks', async (req, res) => {
-    const q = parseListQuery(req.query, taskFilter, ['dueAt', 'createdAt', 'status', 'type'], ['dueAt', 'ASC']);
-    const where = q.filter;
+    const p = principal(req);
+    const q = parseListQuery(req.query, taskFilter, ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'], ['dueAt', 'ASC']);
+    const where = taskWhere(p, q.filter, new Date());
     const [rows, total] = await Promise.all([
-      deps.db.task.findMany({ where, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
+      deps.db.task.findMany({ where, include: listInclude, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
       deps.db.task.count({ where }),
     ]);
     sendPage(res, 'tasks', rows, q.skip, total);
   });
 
   router.get('/tasks/:id', async (req, res) => {
-    const task = isUuid(req.params.id) ? await deps.db.task.findUnique({ where: { id: req.params.id } }) : null;
-    if (!task) throw new AppError('not_found', `No task ${req.params.id}`);
-    res.json(task);
+    const p = principal(req);
+    const task = await loadTask(deps.db, p, req.params.id);
+    const [comments, detail] = await Promise.all([
+      deps.db.taskComment.findMany({
+        where: { taskId: task.id },
+        orderBy: { createdAt: 'asc' },
+        include: { author: { select: { name: true } } },
+      }),
+      deps.db.task.findUniqueOrThrow({ where: { id: task.id }, include: listInclude }),
+    ]);
+    res.json({ ...detail, comments, actions: allowedActions(p, task) });
+  });
+
+  router.post('/tasks/:id/claim', async (req, res) => {
+    res.json(await claimTask(deps.db, principal(req), req.params.id));
+  });
+
+  router.post('/tasks/:id/unclaim', async (req, res) => {
+    res.json(await unclaimTask(deps.db, principal(req), req.params.id));
+  });
+
+  router.post('/tasks/:id/assign', async (req, res) => {
+    const { assignee } = parseOrThrow(assignBody, req.body);
+    res.json(await assignTask(deps.db, principal(req), req.params.id, assignee));
+  });
+
+  router.post('/tasks/:id/comments', async (req, res) => {
+    const body = parseOrThrow(commentBody, req.body);
+    const { comment, created } = await commentOnTask(deps.db, principal(req), req.params.id, body);
+    res.status(created ? 201 : 200).json(comment);
   });
 
   router.post('/tasks/:id/complete', async (req, res) => {
     const body = parseOrThrow(completeBody, req.body);
-    const done = await completeTask(deps, { taskId: req.params.id, ...body });
+    const done = await completeTask(deps, principal(req), { taskId: req.params.id, ...body });
     res.json({ ...done, status: 'COMPLETED' });
   });
 

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { startHarness, type Harness } from '../support/harness';
-import { eventually, request } from '../support/http';
+import { eventually } from '../support/http';
 import { discoveryMeeting, followUpQualified, lead } from '../support/fixtures';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -52,7 +52,7 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 it('finishes the journey with every step done exactly once across worker crashes', async () => {
-  const api = (method: string, p: string, body?: unknown) => request(h.baseUrl, method, p, body);
+  const api = h.as('sales');
   const openTask = (journeyId: string, type: string) =>
     eventually(
       () => h.db.task.findFirst({ where: { journeyId, type, status: 'OPEN' } }),
@@ -75,7 +75,7 @@ it('finishes the journey with every step done exactly once across worker crashes
   await kill(workers.at(-1)!);
   const completion = api('POST', `/api/tasks/${discovery.id}/complete`, { result: discoveryMeeting });
   await startWorkerProcess();
-  expect((await completion).status).toBe(200);
+  expect(await completion).toMatchObject({ status: 200 });
 
   const result = await h.env.client.workflow.getHandle(body.journeyId).result();
   expect(result).toMatchObject({ status: 'COMPLETED', stage: 'qualified' });

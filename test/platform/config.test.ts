@@ -26,3 +26,22 @@ describe('loadConfig', () => {
     expect(text).toMatch(/LOG_LEVEL: .*"loud"/);
   });
 });
+
+describe('production secrets', () => {
+  const strong = 'x'.repeat(40);
+
+  it('refuses to start with the development secret or development users', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_USERS: 'false' })).toThrow(/AUTH_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'short', DEV_USERS: 'false' })).toThrow(/AUTH_SECRET/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, DEV_USERS: 'true' })).toThrow(/DEV_USERS/);
+  });
+
+  it('starts with a real secret and no development users, with secure cookies', () => {
+    const c = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong });
+    expect(c.auth).toMatchObject({ secret: strong, devUsers: false, secureCookies: true });
+  });
+
+  it('creates development users by default outside production', () => {
+    expect(loadConfig({}).auth.devUsers).toBe(true);
+  });
+});

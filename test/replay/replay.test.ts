@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { startHarness, workflowBundle } from '../support/harness';
-import { eventually, request } from '../support/http';
+import { eventually } from '../support/http';
 import { discoveryMeeting, followUpQualified, lead } from '../support/fixtures';
 
 const dir = path.join(__dirname, 'histories');
@@ -17,7 +17,7 @@ const dir = path.join(__dirname, 'histories');
 async function recordHistories() {
   const h = await startHarness();
   try {
-    const api = (method: string, p: string, body?: unknown) => request(h.baseUrl, method, p, body);
+    const api = h.as('sales');
     const complete = async (journeyId: string, type: string, result: unknown) => {
       const task = await eventually(
         () => h.db.task.findFirst({ where: { journeyId, type, status: 'OPEN' } }),

@@ -7,11 +7,16 @@ import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
-import { loadConfig, type Config } from '../../platform/config';
+import { devUserEmail, ensureDevUsers } from '../../api/auth/dev-users';
+import { ROLES, type Role } from '../../api/auth/roles';
+import { DEV_USER_PASSWORD, loadConfig, type Config } from '../../platform/config';
 import { createDb, type Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installTemporalLogging } from '../../platform/temporal-runtime';
 import { createJourneyWorker } from '../../workers/journey-worker';
+import { request, type JsonResponse } from './http';
+
+export type Api = <T = any>(method: string, path: string, body?: unknown) => Promise<JsonResponse<T>>;
 
 export type Harness = {
   env: TestWorkflowEnvironment;
@@ -19,6 +24,10 @@ export type Harness = {
   config: Config;
   baseUrl: string;
   taskQueue: string;
+  /** The development user of each role: id and a session token. */
+  users: Record<Role, { id: string; token: string }>;
+  /** Calls the API as the development user of `role`, or without credentials. */
+  as: (role: Role | 'anonymous') => Api;
   stop: () => Promise<void>;
 };
 
@@ -71,13 +80,29 @@ export async function startHarness(opts: { timeSkipping?: boolean; worker?: bool
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  await ensureDevUsers(db);
+  const users = Object.fromEntries(
+    await Promise.all(
+      ROLES.map(async (role) => {
+        const res = await request(baseUrl, 'POST', '/api/auth/login', { email: devUserEmail(role), password: DEV_USER_PASSWORD });
+        if (res.status !== 200) throw new Error(`login as ${role} failed: ${JSON.stringify(res.body)}`);
+        return [role, { id: res.body.user.id as string, token: res.body.token as string }];
+      }),
+    ),
+  ) as Harness['users'];
+  const as = (role: Role | 'anonymous'): Api => (method, path, body) =>
+    request(baseUrl, method, path, body, role === 'anonymous' ? undefined : users[role].token);
 
   return {
     env,
     db,
     config,
     taskQueue,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    users,
+    as,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
       worker?.shutdown();

@@ -6,10 +6,14 @@ export async function request<T = any>(
   method: string,
   path: string,
   body?: unknown,
+  token?: string,
 ): Promise<JsonResponse<T>> {
   const res = await fetch(baseUrl + path, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();

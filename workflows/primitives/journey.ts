@@ -1,23 +1,28 @@
-// The building blocks every journey workflow is written with: stage transitions, human tasks and
-// the record of what the journey waits on. Deterministic: time comes from the workflow clock
-// (Date inside a workflow is Temporal's replay-safe time), ids from uuid4(), I/O from activities.
+// The building blocks every journey workflow is written with: stage transitions, human tasks,
+// recorded waits and cancellation. Deterministic: time comes from the workflow clock (Date inside
+// a workflow is Temporal's replay-safe time), ids from uuid4(), I/O from activities.
 import {
   ApplicationFailure,
   allHandlersFinished,
+  CancellationScope,
   condition,
+  isCancellation,
   proxyActivities,
   setHandler,
   uuid4,
 } from '@temporalio/workflow';
 import type { JourneyRecordActivities } from '../../activities/journey-records';
 import {
+  cancelJourneyUpdate,
   completeTaskUpdate,
+  type CancelJourneyRequest,
   FailureTypes,
   journeyStateQuery,
   type JourneyResult,
   type JourneyState,
   type JourneyStatus,
   type Wait,
+  type WaitKind,
 } from '../definitions';
 import { validateTaskResult, type TaskResult, type TaskType } from '../task-forms';
 
@@ -34,12 +39,21 @@ type OpenTask = { id: string; type: TaskType; state: 'open' | 'completing' | 'do
 export type HumanTaskSpec<T extends TaskType> = {
   type: T;
   title: string;
+  /** The queue the task goes to. */
   role: string;
-  /** How long the holder has, in milliseconds. Past it the task is recorded as overdue. */
+  /** A user id to hand it to directly, skipping the claim. */
+  assignee?: string;
+  /** How long the holder has, in milliseconds. */
   dueInMs: number;
+  /** When to remind the holder, before the due time. Default: a quarter of dueInMs before it. */
+  remindBeforeMs?: number;
+  /** When the SLA is breached and the task escalates to the manager queue. Default: at due time. */
+  slaMs?: number;
   /** Journey data the person needs to do the task. */
   input?: Record<string, unknown>;
 };
+
+export type WaitSpec = { kind: WaitKind; key: string; description: string; unblockedBy?: string; timeoutMs?: number };
 
 export class JourneyRuntime {
   private stage = 'starting';
@@ -48,13 +62,17 @@ export class JourneyRuntime {
   private readonly waits = new Map<string, Wait>();
   private readonly tasks = new Map<string, OpenTask>();
   private stageCount = 0;
+  private waitCount = 0;
+  /** The journey's body runs in this scope; cancelling the journey cancels it. */
+  private readonly scope = new CancellationScope();
+  private cancellation?: { reason: string; cancelledBy: string };
 
   constructor(readonly journeyId: string) {
     setHandler(journeyStateQuery, () => this.state());
     setHandler(completeTaskUpdate, (req) => this.completeTask(req.taskId, req.completedBy, req.result), {
       validator: (req) => {
         const task = this.tasks.get(req.taskId);
-        if (!task || task.state !== 'open') {
+        if (!task || task.state !== 'open' || this.cancellation) {
           throw ApplicationFailure.create({
             type: FailureTypes.taskNotOpen,
             message: `Task ${req.taskId} is not open on this journey`,
@@ -72,6 +90,40 @@ export class JourneyRuntime {
         }
       },
     });
+    setHandler(
+      cancelJourneyUpdate,
+      async (req) => {
+        this.cancellation = req;
+        this.scope.cancel();
+        await condition(() => this.status !== 'RUNNING');
+        return { status: this.status as JourneyResult['status'], stage: this.stage, reason: req.reason };
+      },
+      {
+        validator: (_req: CancelJourneyRequest) => {
+          if (this.status !== 'RUNNING' || this.cancellation) {
+            throw ApplicationFailure.create({
+              type: FailureTypes.journeyNotRunning,
+              message: `The journey is ${this.cancellation ? 'already being cancelled' : this.status.toLowerCase()}`,
+              nonRetryable: true,
+            });
+          }
+        },
+      },
+    );
+  }
+
+  /**
+   * Runs the journey's body. A cancellation (by a manager, or of the workflow in Temporal) ends
+   * the journey CANCELLED after the body's open tasks and waits are closed.
+   */
+  async run(body: () => Promise<JourneyResult>): Promise<JourneyResult> {
+    try {
+      return await this.scope.run(body);
+    } catch (err) {
+      if (!isCancellation(err)) throw err;
+      const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
+      return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
+    }
   }
 
   state(): JourneyState {
@@ -86,54 +138,123 @@ export class JourneyRuntime {
     this.stageSince = at;
   }
 
-  /** Creates a task for a person and waits until it is completed with a valid result. */
+  /**
+   * Waits until `ready()` holds (true) or the timeout passes (false), recorded in the waiting-on
+   * index for as long as it lasts.
+   */
+  async waitFor(spec: WaitSpec, ready: () => boolean): Promise<boolean> {
+    const since = new Date();
+    const wait: Wait = {
+      id: `${this.journeyId}:${spec.kind}:${spec.key}:${++this.waitCount}`,
+      kind: spec.kind,
+      key: spec.key,
+      description: spec.description,
+      since: since.toISOString(),
+      deadline: spec.timeoutMs === undefined ? undefined : new Date(since.getTime() + spec.timeoutMs).toISOString(),
+      unblockedBy: spec.unblockedBy,
+    };
+    await records.openWait({ journeyId: this.journeyId, ...wait });
+    this.waits.set(wait.id, wait);
+    let met = false;
+    try {
+      met = await condition(ready, spec.timeoutMs);
+      return met;
+    } finally {
+      this.waits.delete(wait.id);
+      await CancellationScope.nonCancellable(() =>
+        records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.cancellation ? 'cancelled' : 'timed_out' }),
+      );
+    }
+  }
+
+  /**
+   * Creates a task for a person and returns its validated result once completed. Reminds the
+   * holder before it is due and escalates it to the manager queue when its SLA is breached. If
+   * the journey moves on without it (its scope is cancelled), the task is cancelled.
+   */
   async humanTask<T extends TaskType>(spec: HumanTaskSpec<T>): Promise<TaskResult<T>> {
     const id = uuid4();
-    const since = new Date();
-    const dueAt = new Date(since.getTime() + spec.dueInMs).toISOString();
+    const created = new Date();
+    const at = (ms: number) => new Date(created.getTime() + ms).toISOString();
+    const dueAt = at(spec.dueInMs);
+    const slaMs = spec.slaMs ?? spec.dueInMs;
+    const remindAt = spec.dueInMs - (spec.remindBeforeMs ?? spec.dueInMs / 4);
+    const wait: Wait = {
+      id: `task:${id}`,
+      kind: 'task',
+      key: id,
+      description: spec.title,
+      since: created.toISOString(),
+      deadline: dueAt,
+      unblockedBy: spec.assignee ?? spec.role,
+    };
     await records.createTask({
       id,
       journeyId: this.journeyId,
       type: spec.type,
       title: spec.title,
       role: spec.role,
+      assignee: spec.assignee,
       dueAt,
+      slaAt: at(slaMs),
       input: spec.input ?? {},
+      wait,
     });
     const task: OpenTask = { id, type: spec.type, state: 'open' };
     this.tasks.set(id, task);
-    this.waits.set(id, {
-      kind: 'task',
-      key: id,
-      description: spec.title,
-      since: since.toISOString(),
-      deadline: dueAt,
-      unblockedBy: spec.role,
-    });
+    this.waits.set(wait.id, wait);
+
+    // Deadlines in time order; each fires only if the task is still open when it comes.
+    const deadlines: Array<{ afterMs: number; fire: () => Promise<void> }> = [
+      { afterMs: remindAt, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
+      ...(slaMs > spec.dueInMs
+        ? [{ afterMs: spec.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
+        : []),
+      {
+        afterMs: slaMs,
+        fire: async () => {
+          await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString() });
+          wait.unblockedBy = 'manager';
+        },
+      },
+    ];
+    const done = () => task.state === 'done';
     try {
-      const done = () => task.state === 'done';
-      if (!(await condition(done, spec.dueInMs))) {
-        await records.recordEvent({
-          journeyId: this.journeyId,
-          key: `task:${id}:overdue`,
-          type: 'task_overdue',
-          data: { taskId: id, taskType: spec.type, dueAt },
-        });
-        await condition(done);
+      for (const d of deadlines) {
+        const left = created.getTime() + d.afterMs - Date.now();
+        if (left > 0 && (await condition(done, left))) break;
+        if (task.state === 'open') await d.fire();
       }
+      await condition(done);
+      return task.result as TaskResult<T>;
+    } catch (err) {
+      if (isCancellation(err)) await CancellationScope.nonCancellable(() => this.cancelTask(task, wait));
+      throw err;
     } finally {
-      this.waits.delete(id);
+      this.waits.delete(wait.id);
       this.tasks.delete(id);
     }
-    return task.result as TaskResult<T>;
   }
 
   /** Ends the journey: records the outcome, lets in-flight updates finish, returns the result. */
-  async end(status: JourneyResult['status'], reason: string): Promise<JourneyResult> {
-    await records.endJourney({ journeyId: this.journeyId, status, reason, at: new Date().toISOString() });
+  async end(status: JourneyResult['status'], reason: string, cancelledBy?: string): Promise<JourneyResult> {
+    await records.endJourney({ journeyId: this.journeyId, status, reason, cancelledBy, at: new Date().toISOString() });
     this.status = status;
     await condition(allHandlersFinished);
     return { status, stage: this.stage, reason };
+  }
+
+  /** A completion already under way wins over the cancellation; otherwise the task is cancelled. */
+  private async cancelTask(task: OpenTask, wait: Wait) {
+    if (task.state !== 'open') return condition(() => task.state === 'done');
+    task.state = 'done';
+    await records.cancelTask({
+      id: task.id,
+      journeyId: this.journeyId,
+      waitId: wait.id,
+      reason: this.cancellation?.reason ?? 'The journey moved on without it',
+      at: new Date().toISOString(),
+    });
   }
 
   private async completeTask(taskId: string, completedBy: string, raw: unknown) {
@@ -143,7 +264,7 @@ export class JourneyRuntime {
     const checked = validateTaskResult(task.type, raw);
     if (!checked.ok) throw ApplicationFailure.nonRetryable('unreachable: validated by the validator');
     const completedAt = new Date().toISOString();
-    await records.completeTask({ id: taskId, journeyId: this.journeyId, completedBy, result: checked.value, completedAt });
+    await records.completeTask({ id: taskId, journeyId: this.journeyId, waitId: `task:${taskId}`, completedBy, result: checked.value, completedAt });
     task.result = checked.value;
     task.state = 'done';
     return { taskId, completedAt };

@@ -1,0 +1,24 @@
+// Who is calling and what they may do. Roles are the company's functions plus manager (oversight
+// of every queue) and admin (everything, including users and API tokens).
+import type { Role } from '../../prisma/generated/client';
+
+export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const satisfies readonly Role[];
+export type { Role };
+
+/** A logged-in person or an external system holding an API token. */
+export type Principal = {
+  kind: 'user' | 'token';
+  id: string;
+  name: string;
+  roles: Role[];
+};
+
+/** True when the principal holds one of `roles`; admin holds them all. */
+export function hasRole(p: Principal, ...roles: Role[]): boolean {
+  return p.roles.includes('admin') || roles.some((r) => p.roles.includes(r));
+}
+
+/** Managers (and admins) oversee every queue. */
+export function isManager(p: Principal): boolean {
+  return hasRole(p, 'manager');
+}

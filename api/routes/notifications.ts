@@ -1,0 +1,45 @@
+// Reminders and escalations addressed to the caller, or to a queue the caller works.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/generated/client';
+import { principal, requireRole } from '../auth/authenticate';
+import type { Principal } from '../auth/roles';
+import { AppError } from '../errors';
+import { isUuid } from '../ids';
+import { parseListQuery, sendPage } from '../list-query';
+import type { ApiDeps } from '../app';
+
+const notificationFilter = z.object({ unread: z.literal(true) });
+
+const addressedTo = (p: Principal): Prisma.NotificationWhereInput => ({
+  OR: [{ recipientUserId: p.id }, { recipientRole: { in: p.roles } }],
+});
+
+export function notificationRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.use('/notifications', requireRole());
+
+  router.get('/notifications', async (req, res) => {
+    const p = principal(req);
+    const q = parseListQuery(req.query, notificationFilter, ['createdAt'], ['createdAt', 'DESC']);
+    const where = { AND: [addressedTo(p), q.filter.unread ? { readAt: null } : {}] };
+    const [rows, total] = await Promise.all([
+      deps.db.notification.findMany({ where, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
+      deps.db.notification.count({ where }),
+    ]);
+    sendPage(res, 'notifications', rows, q.skip, total);
+  });
+
+  router.post('/notifications/:id/read', async (req, res) => {
+    const p = principal(req);
+    const where = { AND: [{ id: req.params.id }, addressedTo(p)] };
+    const { count } = isUuid(req.params.id)
+      ? await deps.db.notification.updateMany({ where: { ...where, AND: [...where.AND, { readAt: null }] }, data: { readAt: new Date() } })
+      : { count: 0 };
+    const row = count || !isUuid(req.params.id) ? null : await deps.db.notification.findFirst({ where });
+    if (!count && !row) throw new AppError('not_found', `No notification ${req.params.id}`);
+    res.status(204).end();
+  });
+
+  return router;
+}

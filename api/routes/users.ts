@@ -1,0 +1,101 @@
+// People and API tokens. Everyone signed in can see who is who (to read an assignee); only
+// admins create users and issue or revoke tokens. A token is shown once, at creation.
+import { Prisma } from '../../prisma/generated/client';
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole, type Authenticator } from '../auth/authenticate';
+import { hashPassword, hashToken, newToken } from '../auth/credentials';
+import { ROLES } from '../auth/roles';
+import { AppError, parseOrThrow } from '../errors';
+import { isUuid } from '../ids';
+import { parseListQuery, sendPage } from '../list-query';
+import type { ApiDeps } from '../app';
+
+const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
+const newUser = z
+  .object({
+    email: z.email().trim().toLowerCase(),
+    name: z.string().trim().min(1).max(200),
+    roles,
+    password: z.string().min(12, 'At least 12 characters'),
+  })
+  .strict();
+const userChange = z
+  .object({ name: z.string().trim().min(1).max(200), roles, active: z.boolean(), password: z.string().min(12) })
+  .partial()
+  .strict();
+const newApiToken = z.object({ name: z.string().trim().min(1).max(100), roles }).strict();
+const userFilter = z.object({ role: z.enum(ROLES), active: z.boolean() });
+
+const publicUser = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;
+
+function isUniqueViolation(err: unknown) {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
+  const router = Router();
+
+  router.get('/users', requireRole(), async (req, res) => {
+    const q = parseListQuery(req.query, userFilter, ['name', 'email', 'createdAt'], ['name', 'ASC']);
+    const { role, ...rest } = q.filter;
+    const where = { ...rest, ...(role && { roles: { has: role } }) };
+    const [rows, total] = await Promise.all([
+      deps.db.user.findMany({ where, select: publicUser, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
+      deps.db.user.count({ where }),
+    ]);
+    sendPage(res, 'users', rows, q.skip, total);
+  });
+
+  router.post('/users', requireRole('admin'), async (req, res) => {
+    const { password, ...user } = parseOrThrow(newUser, req.body);
+    try {
+      const created = await deps.db.user.create({ data: { ...user, passwordHash: await hashPassword(password) }, select: publicUser });
+      res.status(201).json(created);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('conflict', `A user with email ${user.email} exists`);
+      throw err;
+    }
+  });
+
+  router.patch('/users/:id', requireRole('admin'), async (req, res) => {
+    const { password, ...change } = parseOrThrow(userChange, req.body);
+    if (!isUuid(req.params.id)) throw new AppError('not_found', `No user ${req.params.id}`);
+    const data = { ...change, ...(password && { passwordHash: await hashPassword(password) }) };
+    const { count } = await deps.db.user.updateMany({ where: { id: req.params.id }, data });
+    if (!count) throw new AppError('not_found', `No user ${req.params.id}`);
+    // A deactivated user or a changed password ends the user's sessions.
+    if (change.active === false || password) await deps.db.session.deleteMany({ where: { userId: req.params.id } });
+    res.json(await deps.db.user.findUnique({ where: { id: req.params.id }, select: publicUser }));
+  });
+
+  router.get('/api-tokens', requireRole('admin'), async (_req, res) => {
+    const rows = await deps.db.apiToken.findMany({ omit: { tokenHash: true }, orderBy: { createdAt: 'desc' } });
+    res.set('Content-Range', `api-tokens 0-${Math.max(rows.length - 1, 0)}/${rows.length}`).json(rows);
+  });
+
+  router.post('/api-tokens', requireRole('admin'), async (req, res) => {
+    const body = parseOrThrow(newApiToken, req.body);
+    const token = newToken('api');
+    try {
+      const created = await deps.db.apiToken.create({
+        data: { ...body, tokenHash: hashToken(deps.config.auth.secret, token) },
+        omit: { tokenHash: true },
+      });
+      res.status(201).json({ ...created, token });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new AppError('conflict', `A token named ${body.name} exists`);
+      throw err;
+    }
+  });
+
+  router.delete('/api-tokens/:id', requireRole('admin'), async (req, res) => {
+    const token = isUuid(req.params.id) ? await deps.db.apiToken.findUnique({ where: { id: req.params.id } }) : null;
+    if (!token || token.revokedAt) throw new AppError('not_found', `No active API token ${req.params.id}`);
+    await deps.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
+    auth.forget(token.tokenHash);
+    res.status(204).end();
+  });
+
+  return router;
+}
