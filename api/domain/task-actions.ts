@@ -67,16 +67,19 @@ export async function unclaimTask(db: Db, p: Principal, id: string): Promise<Tas
   return db.task.findUniqueOrThrow({ where: { id: task.id } });
 }
 
-/** Managers hand a task to someone who works that queue (or to nobody, back to the queue). */
+/**
+ * Managers hand a task to someone who works its queue — or, for an escalated task, the queue it
+ * came from — or to nobody, back to the queue.
+ */
 export async function assignTask(db: Db, p: Principal, id: string, assignee: string | null): Promise<Task> {
   const task = await loadTask(db, p, id);
   ensureAllowed(p, task, 'assign', 'Only managers assign tasks');
   if (assignee) {
     const user = await db.user.findUnique({ where: { id: assignee } });
-    const works = user?.active && (user.roles.includes('manager') || user.roles.includes('admin') || user.roles.some((r) => r === task.role));
-    if (!works) {
+    const queues = [task.role, task.originalRole, 'manager', 'admin'];
+    if (!user?.active || !user.roles.some((r) => queues.includes(r))) {
       throw new AppError('validation_failed', 'The request is invalid', {
-        fields: [{ field: 'assignee', message: `Must be an active user of the ${task.role} queue or a manager` }],
+        fields: [{ field: 'assignee', message: `Must be an active user of the ${task.originalRole ?? task.role} queue or a manager` }],
       });
     }
   }

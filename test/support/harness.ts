@@ -56,10 +56,17 @@ export async function startTemporal(opts: { timeSkipping?: boolean } = {}): Prom
       });
 }
 
-export async function startHarness(opts: { timeSkipping?: boolean; worker?: boolean } = {}): Promise<Harness> {
+export type HarnessOptions = {
+  timeSkipping?: boolean;
+  worker?: boolean;
+  /** Configuration variables for this file's API and journeys, e.g. FOLLOW_UP_DUE_HOURS. */
+  env?: Record<string, string>;
+};
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const env = await startTemporal(opts);
   const taskQueue = `test-${randomUUID()}`;
-  const config = loadConfig({ ...process.env, TEMPORAL_TASK_QUEUE: taskQueue });
+  const config = loadConfig({ ...process.env, ...opts.env, TEMPORAL_TASK_QUEUE: taskQueue });
   const db = createDb(requiredEnv('DATABASE_URL'));
 
   let worker: Worker | undefined;
