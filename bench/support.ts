@@ -15,7 +15,14 @@ import { runPrisma } from '../platform/prisma-cli';
 import { resolveTemporalCli } from '../platform/temporal-cli';
 import { installTemporalLogging } from '../platform/temporal-runtime';
 
-export type BenchStack = { env: TestWorkflowEnvironment; db: Db; config: Config; baseUrl: string; stop: () => Promise<void> };
+export type BenchStack = {
+  env: TestWorkflowEnvironment;
+  db: Db;
+  databaseUrl: string;
+  config: Config;
+  baseUrl: string;
+  stop: () => Promise<void>;
+};
 
 export async function startBenchStack(): Promise<BenchStack> {
   const log = createLogger('warn', 'bench');
@@ -46,6 +53,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   return {
     env,
     db,
+    databaseUrl: pg.url,
     config,
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {

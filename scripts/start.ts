@@ -1,6 +1,6 @@
 // `npm start`: the whole platform on embedded defaults. Ctrl-C stops everything cleanly.
 import { spawnSync } from 'node:child_process';
-import { ConfigError, loadConfig } from '../platform/config';
+import { ConfigError, DEV_USER_PASSWORD, loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { startPlatform } from '../platform/platform';
 import { runPrisma } from '../platform/prisma-cli';
@@ -26,6 +26,9 @@ async function main() {
     `    Health           ${platform.url}/healthz   (readiness: /readyz)`,
     `    Temporal         ${platform.temporalAddress}${platform.temporalUiUrl ? `   Web UI: ${platform.temporalUiUrl}` : ''}`,
     `    PostgreSQL       ${platform.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+    ...(config.auth.devUsers
+      ? [`    Log in as        sales@ · pm@ · finance@ · support@ · manager@ · admin@pivotal.test  (password ${DEV_USER_PASSWORD})`]
+      : []),
     '  Press Ctrl-C to stop.',
     '',
   ];
