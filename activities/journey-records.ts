@@ -57,6 +57,9 @@ function waitRow(journeyId: string, w: Wait) {
   };
 }
 
+/** A notice for a person or a queue, once per key. */
+const notify = (tx: Tx, n: Prisma.NotificationCreateManyInput) => tx.notification.createMany({ data: [n], skipDuplicates: true });
+
 const closeWait = (tx: Tx, id: string, at: Date, outcome: string) =>
   tx.journeyWait.updateMany({ where: { id, endedAt: null }, data: { endedAt: at, outcome } });
 
@@ -131,19 +134,14 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
         const task = await tx.task.findUniqueOrThrow({ where: { id } });
         if (task.status !== 'OPEN' || task.remindedAt) return;
         await tx.task.update({ where: { id }, data: { remindedAt: new Date() } });
-        await tx.notification.createMany({
-          data: [
-            {
-              key: `task:${id}:reminder`,
-              kind: 'task_reminder',
-              title: `Due ${dueAt}: ${task.title}`,
-              recipientUserId: task.assignee,
-              recipientRole: task.assignee ? null : task.role,
-              journeyId,
-              taskId: id,
-            },
-          ],
-          skipDuplicates: true,
+        await notify(tx, {
+          key: `task:${id}:reminder`,
+          kind: 'task_reminder',
+          title: `Due ${dueAt}: ${task.title}`,
+          recipientUserId: task.assignee,
+          recipientRole: task.assignee ? null : task.role,
+          journeyId,
+          taskId: id,
         });
         await appendEvent(tx, {
           journeyId,
@@ -164,18 +162,13 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           data: { role: 'manager', originalRole: task.role, assignee: null, claimedAt: null, escalatedAt: new Date(at) },
         });
         await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { unblockedBy: 'manager' } });
-        await tx.notification.createMany({
-          data: [
-            {
-              key: `task:${id}:escalated`,
-              kind: 'task_escalated',
-              title: `SLA breached: ${task.title}`,
-              recipientRole: 'manager',
-              journeyId,
-              taskId: id,
-            },
-          ],
-          skipDuplicates: true,
+        await notify(tx, {
+          key: `task:${id}:escalated`,
+          kind: 'task_escalated',
+          title: `SLA breached: ${task.title}`,
+          recipientRole: 'manager',
+          journeyId,
+          taskId: id,
         });
         await appendEvent(tx, {
           journeyId,

@@ -56,7 +56,20 @@ export function parseListQuery<F extends z.ZodObject, S extends string>(
   };
 }
 
-export function sendPage(res: Response, resource: string, rows: unknown[], skip: number, total: number) {
-  const end = rows.length ? skip + rows.length - 1 : skip;
-  res.set('Content-Range', `${resource} ${skip}-${end}/${total}`).json(rows);
+/** Prisma paging arguments: the requested order (ties broken by id, so pages never overlap). */
+export function pageArgs<S extends string>(q: ListParams<unknown, S>) {
+  return { orderBy: [q.orderBy, { id: 'asc' as const }], skip: q.skip, take: q.take };
+}
+
+/** Runs the page and total queries together and answers with rows and a Content-Range header. */
+export async function sendPage(
+  res: Response,
+  resource: string,
+  q: { skip: number },
+  rowsQuery: PromiseLike<unknown[]>,
+  totalQuery: PromiseLike<number>,
+) {
+  const [rows, total] = await Promise.all([rowsQuery, totalQuery]);
+  const end = rows.length ? q.skip + rows.length - 1 : q.skip;
+  res.set('Content-Range', `${resource} ${q.skip}-${end}/${total}`).json(rows);
 }

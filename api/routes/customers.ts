@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
-import { parseListQuery, sendPage } from '../list-query';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import type { ApiDeps } from '../app';
 
 const customerFilter = z.object({
@@ -18,11 +18,8 @@ export function customerRoutes(deps: ApiDeps): Router {
 
   router.get('/customers', async (req, res) => {
     const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'status'], ['createdAt', 'DESC']);
-    const [rows, total] = await Promise.all([
-      deps.db.customer.findMany({ where: q.filter, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
-      deps.db.customer.count({ where: q.filter }),
-    ]);
-    sendPage(res, 'customers', rows, q.skip, total);
+    const where = q.filter;
+    await sendPage(res, 'customers', q, deps.db.customer.findMany({ where, ...pageArgs(q) }), deps.db.customer.count({ where }));
   });
 
   router.get('/customers/:id', async (req, res) => {

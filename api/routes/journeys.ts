@@ -6,7 +6,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import { WAIT_KINDS } from '../../workflows/definitions';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
-import { parseListQuery, sendPage } from '../list-query';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import { cancelJourney } from '../domain/cancel-journey';
 import { describeJourney } from '../domain/describe-journey';
 import type { ApiDeps } from '../app';
@@ -56,37 +56,19 @@ export function journeyRoutes(deps: ApiDeps): Router {
     const waits = { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue };
     const now = new Date();
     const where: Prisma.JourneyWhereInput = { ...plain, ...(hasWaitFilter(waits) && { waits: { some: openWaitWhere(waits, now) } }) };
-    const [rows, total] = await Promise.all([
-      deps.db.journey.findMany({
-        where,
-        orderBy: [q.orderBy, { id: 'asc' }],
-        skip: q.skip,
-        take: q.take,
-        include: {
-          customer: { select: { companyName: true, contactName: true } },
-          waits: { where: { endedAt: null }, orderBy: { since: 'asc' } },
-        },
-      }),
-      deps.db.journey.count({ where }),
-    ]);
-    sendPage(res, 'journeys', rows, q.skip, total);
+    const include = {
+      customer: { select: { companyName: true, contactName: true } },
+      waits: { where: { endedAt: null }, orderBy: { since: 'asc' as const } },
+    };
+    await sendPage(res, 'journeys', q, deps.db.journey.findMany({ where, include, ...pageArgs(q) }), deps.db.journey.count({ where }));
   });
 
   router.get('/waits', async (req, res) => {
     const q = parseListQuery(req.query, waitListFilter, ['since', 'deadline', 'kind'], ['since', 'ASC']);
     const { journeyId, ...waits } = q.filter;
     const where = { ...openWaitWhere(waits, new Date()), ...(journeyId && { journeyId }) };
-    const [rows, total] = await Promise.all([
-      deps.db.journeyWait.findMany({
-        where,
-        orderBy: [q.orderBy, { id: 'asc' }],
-        skip: q.skip,
-        take: q.take,
-        include: { journey: { select: { kind: true, stage: true, customer: { select: { companyName: true } } } } },
-      }),
-      deps.db.journeyWait.count({ where }),
-    ]);
-    sendPage(res, 'waits', rows, q.skip, total);
+    const include = { journey: { select: { kind: true, stage: true, customer: { select: { companyName: true } } } } };
+    await sendPage(res, 'waits', q, deps.db.journeyWait.findMany({ where, include, ...pageArgs(q) }), deps.db.journeyWait.count({ where }));
   });
 
   router.get('/journeys/:id', async (req, res) => {

@@ -6,7 +6,7 @@ import { principal, requireRole } from '../auth/authenticate';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
-import { parseListQuery, sendPage } from '../list-query';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import type { ApiDeps } from '../app';
 
 const notificationFilter = z.object({ unread: z.literal(true) });
@@ -23,11 +23,7 @@ export function notificationRoutes(deps: ApiDeps): Router {
     const p = principal(req);
     const q = parseListQuery(req.query, notificationFilter, ['createdAt'], ['createdAt', 'DESC']);
     const where = { AND: [addressedTo(p), q.filter.unread ? { readAt: null } : {}] };
-    const [rows, total] = await Promise.all([
-      deps.db.notification.findMany({ where, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
-      deps.db.notification.count({ where }),
-    ]);
-    sendPage(res, 'notifications', rows, q.skip, total);
+    await sendPage(res, 'notifications', q, deps.db.notification.findMany({ where, ...pageArgs(q) }), deps.db.notification.count({ where }));
   });
 
   router.post('/notifications/:id/read', async (req, res) => {

@@ -7,7 +7,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import { taskForms } from '../../workflows/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
-import { parseListQuery, sendPage } from '../list-query';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import { completeTask } from '../domain/complete-task';
 import { allowedActions, visibleTasks } from '../domain/task-access';
 import { assignTask, claimTask, commentOnTask, loadTask, unclaimTask } from '../domain/task-actions';
@@ -67,11 +67,7 @@ export function taskRoutes(deps: ApiDeps): Router {
     const p = principal(req);
     const q = parseListQuery(req.query, taskFilter, ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'], ['dueAt', 'ASC']);
     const where = taskWhere(p, q.filter, new Date());
-    const [rows, total] = await Promise.all([
-      deps.db.task.findMany({ where, include: listInclude, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
-      deps.db.task.count({ where }),
-    ]);
-    sendPage(res, 'tasks', rows, q.skip, total);
+    await sendPage(res, 'tasks', q, deps.db.task.findMany({ where, include: listInclude, ...pageArgs(q) }), deps.db.task.count({ where }));
   });
 
   router.get('/tasks/:id', async (req, res) => {

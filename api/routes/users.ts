@@ -8,7 +8,7 @@ import { hashPassword, hashToken, newToken } from '../auth/credentials';
 import { ROLES } from '../auth/roles';
 import { AppError, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
-import { parseListQuery, sendPage } from '../list-query';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import type { ApiDeps } from '../app';
 
 const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
@@ -40,11 +40,7 @@ export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
     const q = parseListQuery(req.query, userFilter, ['name', 'email', 'createdAt'], ['name', 'ASC']);
     const { role, ...rest } = q.filter;
     const where = { ...rest, ...(role && { roles: { has: role } }) };
-    const [rows, total] = await Promise.all([
-      deps.db.user.findMany({ where, select: publicUser, orderBy: [q.orderBy, { id: 'asc' }], skip: q.skip, take: q.take }),
-      deps.db.user.count({ where }),
-    ]);
-    sendPage(res, 'users', rows, q.skip, total);
+    await sendPage(res, 'users', q, deps.db.user.findMany({ where, select: publicUser, ...pageArgs(q) }), deps.db.user.count({ where }));
   });
 
   router.post('/users', requireRole('admin'), async (req, res) => {
