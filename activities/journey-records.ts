@@ -137,7 +137,7 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
         await notify(tx, {
           key: `task:${id}:reminder`,
           kind: 'task_reminder',
-          title: `Due ${dueAt}: ${task.title}`,
+          title: `Due soon: ${task.title}`,
           recipientUserId: task.assignee,
           recipientRole: task.assignee ? null : task.role,
           journeyId,
