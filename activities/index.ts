@@ -1,10 +1,12 @@
 // All activities, wired to their dependencies. The worker registers what this returns.
+import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import { createEmailActivities } from './email';
 import { createJourneyRecordActivities } from './journey-records';
 import { createLeadActivities } from './leads';
 
-export type ActivityDeps = { db: Db };
+export type ActivityDeps = { db: Db; config: Config };
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createJourneyRecordActivities(deps), ...createLeadActivities(deps) };
+  return { ...createJourneyRecordActivities(deps), ...createLeadActivities(deps), ...createEmailActivities(deps) };
 }

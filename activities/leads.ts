@@ -2,10 +2,25 @@
 // first audit event. Written by the journey's first activity, from the journey's own input, so the
 // database and the workflow always agree on what the customer submitted.
 import type { AcquisitionInput } from '../workflows/definitions';
+import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 
-export function createLeadActivities({ db }: { db: Db }) {
+export type SalesRep = { userId: string; name: string };
+
+export function createLeadActivities({ db, config }: { db: Db; config: Config }) {
   return {
+    /**
+     * The salesperson the routing rules (SALES_ROUTING) give this project type, if that person is
+     * an active user who works sales; otherwise null, and the lead waits in the sales queue.
+     */
+    async routeLead(projectType: string): Promise<SalesRep | null> {
+      const email = config.journeys.salesRouting[projectType];
+      if (!email) return null;
+      const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+      if (!user?.active || !user.roles.includes('sales')) return null;
+      return { userId: user.id, name: user.name };
+    },
+
     /**
      * Inserts what is missing and nothing else (each insert is ON CONFLICT DO NOTHING), in one
      * statement and so one transaction: a retried activity changes nothing.

@@ -11,6 +11,7 @@ import { createAuthenticator } from './auth/authenticate';
 import { AppError, errorHandler } from './errors';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
+import { emailRoutes } from './routes/emails';
 import { healthRoutes } from './routes/health';
 import { journeyRoutes } from './routes/journeys';
 import { leadRoutes } from './routes/leads';
@@ -40,6 +41,7 @@ export function createApp(deps: ApiDeps): Express {
     customerRoutes(deps),
     userRoutes(deps, auth),
     notificationRoutes(deps),
+    emailRoutes(deps),
   );
   api.use((req) => {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);

@@ -29,6 +29,22 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DEV_USERS: optionalString.pipe(z.enum(['true', 'false']).optional()),
+  SMTP_URL: optionalString.pipe(z.url().optional()),
+  MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
+  SALES_ROUTING: optionalString.pipe(
+    z
+      .string()
+      .transform((s, ctx) => {
+        try {
+          return JSON.parse(s) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'Must be JSON: {"<project type>": "<salesperson email>"}' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.record(z.string().min(1), z.email()))
+      .optional(),
+  ),
 });
 
 /** The development secret: fine on a laptop, refused in production. */
@@ -54,7 +70,12 @@ export type Config = {
     uiUrl: string;
     cliPath?: string;
   };
-  journeys: { followUpDueHours: number };
+  journeys: {
+    followUpDueHours: number;
+    /** Project type → email of the salesperson who gets its leads; unmatched leads go to the queue. */
+    salesRouting: Record<string, string>;
+  };
+  mail: { smtpUrl?: string; from: string };
   auth: {
     /** Keys the HMAC under which session and API tokens are stored. */
     secret: string;
@@ -105,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiUrl: e.TEMPORAL_UI_URL ?? `http://localhost:${e.TEMPORAL_UI_PORT}`,
       cliPath: e.TEMPORAL_CLI_PATH,
     },
-    journeys: { followUpDueHours: e.FOLLOW_UP_DUE_HOURS },
+    journeys: { followUpDueHours: e.FOLLOW_UP_DUE_HOURS, salesRouting: e.SALES_ROUTING ?? {} },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: {
       secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,

@@ -77,7 +77,7 @@ export async function startPlatform(config: Config, log: Logger): Promise<Runnin
       connection: workerConnection,
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: { db },
+      deps: { db, config },
     });
     const workerDone = worker.run();
     stops.push(async () => {

@@ -20,7 +20,7 @@ async function main() {
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: { db },
+    deps: { db, config },
   });
   log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker started');
   await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK handles by draining

@@ -25,6 +25,7 @@ export async function describeJourney(deps: Deps, id: string) {
       inquiries: { orderBy: { receivedAt: 'asc' } },
       tasks: { orderBy: { createdAt: 'asc' }, include: { assignedTo: { select: { name: true } } } },
       waits: { orderBy: { since: 'asc' } },
+      emails: { orderBy: { createdAt: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
@@ -67,6 +68,7 @@ async function describeUnprojected(deps: Deps, id: string) {
     inquiries: [],
     tasks: [],
     waits: [],
+    emails: [],
     waitingOn: live.waitingOn,
     live: true,
     temporalUiUrl: temporalUiLink(deps.config, id),

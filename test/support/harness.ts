@@ -76,7 +76,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       connection: env.nativeConnection,
       namespace: env.namespace ?? 'default',
       taskQueue,
-      deps: { db },
+      deps: { db, config },
       workflowBundle: await workflowBundle(),
     });
     workerDone = worker.run();

@@ -1,0 +1,18 @@
+// The outbox: every email journeys sent (or, without SMTP, would have sent).
+import { Router } from 'express';
+import { z } from 'zod';
+import { requireRole } from '../auth/authenticate';
+import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import type { ApiDeps } from '../app';
+
+const emailFilter = z.object({ journeyId: z.string(), status: z.enum(['QUEUED', 'SENT', 'OUTBOX']), to: z.string() });
+
+export function emailRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/emails', requireRole(), async (req, res) => {
+    const q = parseListQuery(req.query, emailFilter, ['createdAt', 'to', 'status'], ['createdAt', 'DESC']);
+    const where = q.filter;
+    await sendPage(res, 'emails', q, deps.db.email.findMany({ where, ...pageArgs(q) }), deps.db.email.count({ where }));
+  });
+  return router;
+}
