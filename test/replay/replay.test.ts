@@ -32,6 +32,11 @@ async function recordHistories() {
       },
       'acquisition-disqualified': (id) =>
         complete(id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' }),
+      'acquisition-cancelled': async (id) => {
+        await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);
+        const res = await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(id)}/cancel`, { reason: 'Duplicate of another lead' });
+        expect(res.status).toBe(200);
+      },
     };
     const stamp = new Date().toISOString().slice(0, 10);
     for (const [name, drive] of Object.entries(scenarios)) {
