@@ -1,7 +1,11 @@
 // The emails journeys send, as plain text. A workflow names a template and passes its data; the
 // mail activity renders it, so wording can change without touching workflow code.
+type QuoteMail = { contactName: string; version: number; total: string; url: string; validUntil: string };
+
 export type EmailTemplates = {
   welcome: { contactName: string; companyName: string; repName?: string };
+  quote: QuoteMail;
+  'quote-reminder': QuoteMail;
 };
 export type EmailTemplate = keyof EmailTemplates;
 
@@ -14,6 +18,30 @@ const templates: { [T in EmailTemplate]: (d: EmailTemplates[T]) => Rendered } = 
       `Hello ${d.contactName},`,
       '',
       `Thank you for telling us about ${d.companyName}'s project. ${d.repName ?? 'One of our team'} will call you within a working day to learn more.`,
+      '',
+      'Pivotal Flow',
+    ].join('\n'),
+  }),
+  quote: (d) => ({
+    subject: `Your proposal (version ${d.version}): ${d.total}`,
+    text: [
+      `Hello ${d.contactName},`,
+      '',
+      `Your proposal is ready: ${d.total} in total. Read it, and approve it, ask for changes or decline it here:`,
+      d.url,
+      '',
+      `The proposal is valid until ${d.validUntil.slice(0, 10)}.`,
+      '',
+      'Pivotal Flow',
+    ].join('\n'),
+  }),
+  'quote-reminder': (d) => ({
+    subject: `Reminder: your proposal (version ${d.version}) awaits your answer`,
+    text: [
+      `Hello ${d.contactName},`,
+      '',
+      `Your proposal of ${d.total} is valid until ${d.validUntil.slice(0, 10)}. Answer it here:`,
+      d.url,
       '',
       'Pivotal Flow',
     ].join('\n'),

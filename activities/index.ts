@@ -4,9 +4,10 @@ import type { Db } from '../platform/db';
 import { createEmailActivities } from './email';
 import { createJourneyRecordActivities } from './journey-records';
 import { createLeadActivities } from './leads';
+import { createQuoteActivities } from './quotes';
 
 export type ActivityDeps = { db: Db; config: Config };
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createJourneyRecordActivities(deps), ...createLeadActivities(deps), ...createEmailActivities(deps) };
+  return { ...createJourneyRecordActivities(deps), ...createLeadActivities(deps), ...createEmailActivities(deps), ...createQuoteActivities(deps) };
 }

@@ -10,6 +10,7 @@ import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
 import { AppError, errorHandler } from './errors';
 import { authRoutes } from './routes/auth';
+import { customerActionRoutes } from './routes/customer-actions';
 import { customerRoutes } from './routes/customers';
 import { emailRoutes } from './routes/emails';
 import { healthRoutes } from './routes/health';
@@ -26,7 +27,14 @@ export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(pinoHttp({ logger: deps.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(
+    pinoHttp({
+      logger: deps.log,
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      // Customer links carry their token in the path: log the path without it.
+      serializers: { req: (req) => ({ ...req, url: req.url?.replace(/^\/customer\/([^/]+)\/[^/?]+/, '/customer/$1/[token]') }) },
+    }),
+  );
   app.use(healthRoutes(deps));
 
   const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
@@ -47,11 +55,12 @@ export function createApp(deps: ApiDeps): Express {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
   });
   app.use('/api', api);
+  app.use('/customer', customerActionRoutes(deps));
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
     app.use(express.static(ADMIN_UI_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
+    app.get(/^\/(?!api\/|customer\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
   }
 
   app.use(errorHandler(deps.log));

@@ -126,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiUrl: e.TEMPORAL_UI_URL ?? `http://localhost:${e.TEMPORAL_UI_PORT}`,
       cliPath: e.TEMPORAL_CLI_PATH,
     },
-    journeys: { followUpDueHours: e.FOLLOW_UP_DUE_HOURS, salesRouting: e.SALES_ROUTING ?? {} },
+    journeys: {
+      followUpDueHours: e.FOLLOW_UP_DUE_HOURS,
+      salesRouting: e.SALES_ROUTING ?? {},
+    },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: {
       secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,

@@ -1,20 +1,17 @@
 // Seed 000, customer journey 1 — acquisition. This version covers phases 1-2: the contact form
 // becomes a lead and gets a welcome email; the lead is routed to a salesperson by project type (or
 // to the sales queue), who follows up within a day; a discovery meeting qualifies the lead (or
-// the lead is lost with a reason). Proposal, contract and deposit follow.
+// the lead is lost with a reason); then the proposal (workflows/proposal.ts). Contract, signature
+// and deposit follow.
 import { proxyActivities } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { LeadActivities } from '../activities/leads';
 import type { AcquisitionInput, JourneyResult } from './definitions';
-import { JourneyRuntime, recordActivityOptions } from './primitives/journey';
+import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from './primitives/journey';
+import { proposalPhase } from './proposal';
 
 const leads = proxyActivities<LeadActivities>(recordActivityOptions);
-// Mail relays can be down for a while: keep trying, with backoff, for up to a day.
-const mail = proxyActivities<EmailActivities>({
-  startToCloseTimeout: '1 minute',
-  scheduleToCloseTimeout: '1 day',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
-});
+const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
 const HOUR = 60 * 60 * 1000;
 const DISCOVERY_DUE_MS = 7 * 24 * HOUR;
@@ -47,7 +44,7 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
     }
 
     await journey.enterStage('discovery');
-    await journey.humanTask({
+    const discovery = await journey.humanTask({
       type: 'discovery-meeting',
       title: `Discovery meeting with ${inquiry.companyName}`,
       role: 'sales',
@@ -55,7 +52,12 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
       input: { inquiry, followUpNotes: followUp.notes },
     });
 
-    await journey.enterStage('qualified');
-    return journey.end('COMPLETED', 'Discovery complete: qualified for a proposal');
+    const proposal = await proposalPhase(journey, input, discovery);
+    if (proposal.outcome === 'lost') return journey.end('LOST', proposal.reason);
+
+    // The contract, e-signature and deposit come next; until they are automated the journey
+    // ends here, with the customer a prospect holding an approved quote.
+    await journey.enterStage('contract');
+    return journey.end('COMPLETED', `Quote v${proposal.version} approved`);
   });
 }

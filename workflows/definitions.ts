@@ -66,6 +66,12 @@ export type CompleteTaskResponse = { taskId: string; completedAt: string };
 /** Completes a human task. Validated inside the workflow, answered synchronously. */
 export const completeTaskUpdate = defineUpdate<CompleteTaskResponse, [CompleteTaskRequest]>('completeTask');
 
+export type QuoteDecision = 'approve' | 'request-changes' | 'decline';
+export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; comments?: string };
+
+/** The customer's answer to a sent quote (through their signed link). Rejected unless that version awaits an answer. */
+export const quoteDecisionUpdate = defineUpdate<{ version: number; decision: QuoteDecision }, [QuoteDecisionRequest]>('quoteDecision');
+
 export type CancelJourneyRequest = { reason: string; cancelledBy: string };
 
 /** A manager ends a running journey: its open tasks are cancelled and it ends CANCELLED. */
@@ -76,4 +82,5 @@ export const FailureTypes = {
   taskNotOpen: 'TaskNotOpen',
   invalidTaskResult: 'InvalidTaskResult',
   journeyNotRunning: 'JourneyNotRunning',
+  quoteNotAwaitingDecision: 'QuoteNotAwaitingDecision',
 } as const;

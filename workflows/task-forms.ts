@@ -3,6 +3,10 @@
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'Required');
+const review = z.object({
+  decision: z.enum(['approve', 'revise']),
+  notes: text,
+});
 
 export const taskForms = {
   'follow-up-call': z
@@ -25,6 +29,25 @@ export const taskForms = {
     competition: z.string().trim().optional(),
     urgency: z.enum(['low', 'medium', 'high']),
   }),
+  // Seed 000 phase 3: sales builds the quote, the PM checks scope and estimates, finance prices it.
+  'prepare-quote': z.object({
+    summary: text,
+    currency: z.enum(['USD', 'EUR', 'GBP', 'CAD', 'AUD']),
+    lineItems: z
+      .array(
+        z.object({
+          description: text,
+          quantity: z.number().int().positive(),
+          /** Price of one unit in minor units (cents). */
+          unitPriceMinor: z.number().int().nonnegative().max(1_000_000_000),
+        }),
+      )
+      .min(1, 'Add at least one line item'),
+    depositPercent: z.number().int().min(0).max(100),
+    validDays: z.number().int().min(1).max(90),
+  }),
+  'review-estimates': review.extend({ estimatedHours: z.number().positive().max(100_000) }),
+  'review-pricing': review.extend({ marginPercent: z.number().min(-100).max(100) }),
 } as const;
 
 export type TaskType = keyof typeof taskForms;

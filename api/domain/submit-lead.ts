@@ -8,6 +8,7 @@ import {
   type Client,
 } from '@temporalio/client';
 import { v5 as uuidv5 } from 'uuid';
+import type { Config } from '../../platform/config';
 import { journeyWorkflowId, type Inquiry } from '../../workflows/definitions';
 import type { acquisitionJourney } from '../../workflows';
 
@@ -22,7 +23,7 @@ export function customerIdFor(email: string): string {
 export type SubmittedLead = { customerId: string; journeyId: string; created: boolean };
 
 export async function submitLead(
-  deps: { temporal: Client; taskQueue: string; followUpDueHours: number },
+  deps: { temporal: Client; taskQueue: string; journeys: Pick<Config['journeys'], 'followUpDueHours'> },
   inquiry: Inquiry,
 ): Promise<SubmittedLead> {
   const customerId = customerIdFor(inquiry.email);
@@ -33,7 +34,14 @@ export async function submitLead(
       await deps.temporal.workflow.start<typeof acquisitionJourney>('acquisitionJourney', {
         workflowId: journeyId,
         taskQueue: deps.taskQueue,
-        args: [{ journeyId, customerId, inquiry, followUpDueHours: deps.followUpDueHours }],
+        args: [
+          {
+            journeyId,
+            customerId,
+            inquiry,
+            followUpDueHours: deps.journeys.followUpDueHours,
+          },
+        ],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       });

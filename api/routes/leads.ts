@@ -32,7 +32,7 @@ export function leadRoutes(deps: ApiDeps): Router {
       {
         temporal: deps.temporal,
         taskQueue: deps.config.temporal.taskQueue,
-        followUpDueHours: deps.config.journeys.followUpDueHours,
+        journeys: deps.config.journeys,
       },
       lead,
     );

@@ -163,15 +163,15 @@ describe('the acquisition journey', () => {
     expect((await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('OPEN');
   });
 
-  it('runs to COMPLETED at stage qualified after discovery', async () => {
+  it('moves to the proposal after discovery, where sales prepares the quote', async () => {
     const { body } = await api('POST', '/api/leads', lead());
     await api('POST', `/api/tasks/${(await openTask(body.journeyId)).id}/complete`, { result: followUpQualified });
     const discovery = await eventually(() => openTask(body.journeyId), (t) => t.type === 'discovery-meeting');
     expect((await api('POST', `/api/tasks/${discovery.id}/complete`, { result: discoveryMeeting })).status).toBe(200);
-    await h.env.client.workflow.getHandle(body.journeyId).result();
-    const final = await journey(body.journeyId);
-    expect(final.body).toMatchObject({ status: 'COMPLETED', stage: 'qualified', waitingOn: [], live: false });
-    expect(final.body.endedAt).toEqual(expect.any(String));
+    const quoteTask = await eventually(() => openTask(body.journeyId), (t) => t.type === 'prepare-quote');
+    expect(quoteTask).toMatchObject({ role: 'sales', input: { version: 1, discovery: discoveryMeeting } });
+    const now = await journey(body.journeyId);
+    expect(now.body).toMatchObject({ status: 'RUNNING', stage: 'proposal', live: true });
   });
 
   it('ends LOST with the reason when the lead is disqualified, and the customer can come back', async () => {

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { startHarness, workflowBundle } from '../support/harness';
-import { eventually } from '../support/http';
-import { discoveryMeeting, followUpQualified, lead } from '../support/fixtures';
+import { eventually, request } from '../support/http';
+import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } from '../support/fixtures';
+import { journeyDriver } from '../support/journey-driver';
 
 const dir = path.join(__dirname, 'histories');
 
@@ -17,21 +18,32 @@ const dir = path.join(__dirname, 'histories');
 async function recordHistories() {
   const h = await startHarness();
   try {
-    const api = h.as('sales');
-    const complete = async (journeyId: string, type: string, result: unknown) => {
-      const task = await eventually(
-        () => h.db.task.findFirst({ where: { journeyId, type, status: 'OPEN' } }),
-        (t) => t !== null,
-      );
-      expect((await api('POST', `/api/tasks/${task!.id}/complete`, { result })).status).toBe(200);
+    const drive = journeyDriver(h);
+    const reviewed = async (id: string, version: number) => {
+      await drive.complete('sales', id, 'prepare-quote', quoteDraft);
+      await drive.complete('pm', id, 'review-estimates', approveReview);
+      await drive.complete('finance', id, 'review-pricing', approveReview);
+      return drive.quoteLink(id, version);
     };
+    const answer = async (link: string, body: object) =>
+      expect((await request(h.baseUrl, 'POST', link, body)).status).toBe(200);
     const scenarios: Record<string, (journeyId: string) => Promise<void>> = {
-      'acquisition-qualified': async (id) => {
-        await complete(id, 'follow-up-call', followUpQualified);
-        await complete(id, 'discovery-meeting', discoveryMeeting);
+      'acquisition-won': async (id) => {
+        await drive.complete('sales', id, 'follow-up-call', followUpQualified);
+        await drive.complete('sales', id, 'discovery-meeting', discoveryMeeting);
+        await drive.complete('sales', id, 'prepare-quote', quoteDraft);
+        await drive.complete('pm', id, 'review-estimates', { ...approveReview, decision: 'revise' });
+        await answer(await reviewed(id, 2), { decision: 'request-changes', comments: 'Cheaper design?' });
+        await answer(await reviewed(id, 3), { decision: 'approve' });
       },
-      'acquisition-disqualified': (id) =>
-        complete(id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' }),
+      'acquisition-declined': async (id) => {
+        await drive.complete('sales', id, 'follow-up-call', followUpQualified);
+        await drive.complete('sales', id, 'discovery-meeting', discoveryMeeting);
+        await answer(await reviewed(id, 1), { decision: 'decline', comments: 'Too expensive' });
+      },
+      'acquisition-disqualified': async (id) => {
+        await drive.complete('sales', id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' });
+      },
       'acquisition-cancelled': async (id) => {
         await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);
         const res = await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(id)}/cancel`, { reason: 'Duplicate of another lead' });
@@ -40,7 +52,7 @@ async function recordHistories() {
     };
     const stamp = new Date().toISOString().slice(0, 10);
     for (const [name, drive] of Object.entries(scenarios)) {
-      const { body } = await api('POST', '/api/leads', lead());
+      const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
       await drive(body.journeyId);
       await h.env.client.workflow.getHandle(body.journeyId).result();
       const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [

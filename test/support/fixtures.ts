@@ -27,3 +27,15 @@ export const discoveryMeeting = {
   competition: 'Two local agencies',
   urgency: 'high',
 };
+
+export const quoteDraft = {
+  summary: 'Storefront with online ordering and inventory sync.',
+  currency: 'USD',
+  lineItems: [
+    { description: 'Design', quantity: 1, unitPriceMinor: 450_000 },
+    { description: 'Development (days)', quantity: 10, unitPriceMinor: 80_000 },
+  ],
+  depositPercent: 30,
+  validDays: 14,
+};
+export const approveReview = { decision: 'approve', notes: 'Looks right.', estimatedHours: 120, marginPercent: 35 };

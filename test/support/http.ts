@@ -11,6 +11,7 @@ export async function request<T = any>(
   const res = await fetch(baseUrl + path, {
     method,
     headers: {
+      accept: 'application/json',
       ...(body !== undefined && { 'content-type': 'application/json' }),
       ...(token && { authorization: `Bearer ${token}` }),
     },

@@ -32,9 +32,23 @@ export const recordActivityOptions = {
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 } as const;
 
+/** Mail relays can be down for a while: keep trying, with backoff, for up to a day. */
+export const mailActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+} as const;
+
 const records = proxyActivities<JourneyRecordActivities>(recordActivityOptions);
 
-type OpenTask = { id: string; type: TaskType; state: 'open' | 'completing' | 'done'; result?: unknown };
+type OpenTask = {
+  id: string;
+  type: TaskType;
+  state: 'open' | 'completing' | 'done';
+  /** The row is written. Its commit is visible to the API before this workflow hears back. */
+  created: boolean;
+  result?: unknown;
+};
 
 export type HumanTaskSpec<T extends TaskType> = {
   type: T;
@@ -53,7 +67,15 @@ export type HumanTaskSpec<T extends TaskType> = {
   input?: Record<string, unknown>;
 };
 
-export type WaitSpec = { kind: WaitKind; key: string; description: string; unblockedBy?: string; timeoutMs?: number };
+export type WaitSpec = {
+  kind: WaitKind;
+  key: string;
+  description: string;
+  unblockedBy?: string;
+  timeoutMs?: number;
+  /** Nudges while waiting (e.g. a reminder email halfway), each fired once if still waiting. */
+  reminders?: Array<{ afterMs: number; send: () => Promise<unknown> }>;
+};
 
 export class JourneyRuntime {
   private stage = 'starting';
@@ -157,7 +179,18 @@ export class JourneyRuntime {
     this.waits.set(wait.id, wait);
     let met = false;
     try {
-      met = await condition(ready, spec.timeoutMs);
+      for (const r of spec.reminders ?? []) {
+        const left = since.getTime() + r.afterMs - Date.now();
+        if (left > 0 && (met = await condition(ready, left))) return met;
+        await r.send();
+      }
+      if (spec.timeoutMs === undefined) {
+        await condition(ready);
+        met = true;
+        return met;
+      }
+      const left = since.getTime() + spec.timeoutMs - Date.now();
+      met = left > 0 ? await condition(ready, left) : ready();
       return met;
     } finally {
       this.waits.delete(wait.id);
@@ -188,38 +221,41 @@ export class JourneyRuntime {
       deadline: dueAt,
       unblockedBy: spec.assignee ?? spec.role,
     };
-    await records.createTask({
-      id,
-      journeyId: this.journeyId,
-      type: spec.type,
-      title: spec.title,
-      role: spec.role,
-      assignee: spec.assignee,
-      dueAt,
-      slaAt: at(slaMs),
-      input: spec.input ?? {},
-      wait,
-    });
-    const task: OpenTask = { id, type: spec.type, state: 'open' };
+    // Open before the row is written: a completion arriving the moment the row is visible (before
+    // the activity's result reaches this workflow) is accepted, and waits for `created`.
+    const task: OpenTask = { id, type: spec.type, state: 'open', created: false };
     this.tasks.set(id, task);
     this.waits.set(wait.id, wait);
-
-    // Deadlines in time order; each fires only if the task is still open when it comes.
-    const deadlines: Array<{ afterMs: number; fire: () => Promise<void> }> = [
-      { afterMs: remindAt, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
-      ...(slaMs > spec.dueInMs
-        ? [{ afterMs: spec.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
-        : []),
-      {
-        afterMs: slaMs,
-        fire: async () => {
-          await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString() });
-          wait.unblockedBy = 'manager';
-        },
-      },
-    ];
     const done = () => task.state === 'done';
     try {
+      await records.createTask({
+        id,
+        journeyId: this.journeyId,
+        type: spec.type,
+        title: spec.title,
+        role: spec.role,
+        assignee: spec.assignee,
+        dueAt,
+        slaAt: at(slaMs),
+        input: spec.input ?? {},
+        wait,
+      });
+      task.created = true;
+
+      // Deadlines in time order; each fires only if the task is still open when it comes.
+      const deadlines: Array<{ afterMs: number; fire: () => Promise<void> }> = [
+        { afterMs: remindAt, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
+        ...(slaMs > spec.dueInMs
+          ? [{ afterMs: spec.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
+          : []),
+        {
+          afterMs: slaMs,
+          fire: async () => {
+            await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString() });
+            wait.unblockedBy = 'manager';
+          },
+        },
+      ];
       for (const d of deadlines) {
         const left = created.getTime() + d.afterMs - Date.now();
         if (left > 0 && (await condition(done, left))) break;
@@ -261,6 +297,7 @@ export class JourneyRuntime {
     const task = this.tasks.get(taskId)!;
     // Marked before the first await, so a second update in the same workflow task is rejected.
     task.state = 'completing';
+    await condition(() => task.created);
     const checked = validateTaskResult(task.type, raw);
     if (!checked.ok) throw ApplicationFailure.nonRetryable('unreachable: validated by the validator');
     const completedAt = new Date().toISOString();
