@@ -26,6 +26,7 @@ export async function describeJourney(deps: Deps, id: string) {
       tasks: { orderBy: { createdAt: 'asc' }, include: { assignedTo: { select: { name: true } } } },
       waits: { orderBy: { since: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' } },
+      quotes: { orderBy: { version: 'asc' }, include: { lineItems: { orderBy: { position: 'asc' } } } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
@@ -69,6 +70,7 @@ async function describeUnprojected(deps: Deps, id: string) {
     tasks: [],
     waits: [],
     emails: [],
+    quotes: [],
     waitingOn: live.waitingOn,
     live: true,
     temporalUiUrl: temporalUiLink(deps.config, id),
