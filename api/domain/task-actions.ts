@@ -2,7 +2,7 @@
 // not the journey, so they are database writes guarded by the task's current state (two people
 // claiming at once: exactly one wins) and each leaves an audit event naming who did it.
 import { randomUUID } from 'node:crypto';
-import type { Task } from '../../prisma/generated/client';
+import { Prisma, type Task } from '../../prisma/generated/client';
 import { appendEvent } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import type { Principal } from '../auth/roles';
@@ -40,18 +40,29 @@ async function audit(db: Db, p: Principal, task: Task, type: string, data: Recor
   });
 }
 
-/** Moves the holder from `from` to `to`, only if nobody changed it in between. */
+/**
+ * Moves the holder from `from` to `to`, only if nobody changed it in between; the waiting-on index
+ * follows, so "waiting on <person>" finds tasks someone holds.
+ */
 async function swapHolder(db: Db, task: Task, from: string | null, to: string | null): Promise<boolean> {
-  const { count } = await db.task.updateMany({
-    where: { id: task.id, status: 'OPEN', assignee: from },
-    data: { assignee: to, claimedAt: to ? new Date() : null },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.task.updateMany({
+      where: { id: task.id, status: 'OPEN', assignee: from },
+      data: { assignee: to, claimedAt: to ? new Date() : null },
+    });
+    if (count === 1) {
+      await tx.journeyWait.updateMany({ where: { id: `task:${task.id}`, endedAt: null }, data: { unblockedBy: to ?? task.role } });
+    }
+    return count === 1;
   });
-  return count === 1;
 }
 
 export async function claimTask(db: Db, p: Principal, id: string): Promise<Task> {
   const task = await loadTask(db, p, id);
   if (task.assignee === p.id && task.status === 'OPEN') return task; // claiming twice is harmless
+  // Someone of the queue came second: a conflict to retry elsewhere, not a permission problem.
+  const mayClaimWhenFree = allowedActions(p, { ...task, assignee: null }).claim;
+  if (task.assignee && mayClaimWhenFree) throw new AppError('conflict', 'Someone else holds this task');
   ensureAllowed(p, task, 'claim', task.assignee ? 'Someone else holds this task' : `Only the ${task.role} queue can claim this task`);
   if (!(await swapHolder(db, task, null, p.id))) throw new AppError('conflict', 'Someone claimed this task first');
   await audit(db, p, task, 'task_claimed');
@@ -94,11 +105,14 @@ export async function commentOnTask(db: Db, p: Principal, id: string, comment: {
   const task = await loadTask(db, p, id);
   ensureAllowed(p, task, 'comment', 'You cannot comment on this task');
   const commentId = comment.id ?? randomUUID();
-  const existing = await db.taskComment.findUnique({ where: { id: commentId } });
-  if (existing) {
+  const repeat = async () => {
+    const existing = await db.taskComment.findUnique({ where: { id: commentId } });
+    if (!existing) return undefined;
     if (existing.taskId !== task.id || existing.authorId !== p.id) throw new AppError('conflict', `Comment id ${commentId} is taken`);
     return { comment: existing, created: false };
-  }
+  };
+  const earlier = await repeat();
+  if (earlier) return earlier;
   const created = await db.$transaction(async (tx) => {
     const row = await tx.taskComment.create({ data: { id: commentId, taskId: task.id, authorId: p.id, body: comment.body } });
     await appendEvent(tx, {
@@ -109,6 +123,10 @@ export async function commentOnTask(db: Db, p: Principal, id: string, comment: {
       data: { taskId: task.id, commentId: row.id, body: comment.body },
     });
     return row;
+  }).catch(async (err: unknown) => {
+    // The same comment sent twice at once: the second insert loses on the primary key.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return undefined;
+    throw err;
   });
-  return { comment: created, created: true };
+  return created ? { comment: created, created: true } : (await repeat())!;
 }

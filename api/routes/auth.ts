@@ -8,7 +8,7 @@ import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/crede
 import { AppError, parseOrThrow } from '../errors';
 import type { ApiDeps } from '../app';
 
-const loginBody = z.object({ email: z.email().trim().toLowerCase(), password: z.string().min(1) }).strict();
+const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) }).strict();
 
 export function authRoutes(deps: ApiDeps, auth: Authenticator): Router {
   const router = Router();
@@ -34,7 +34,7 @@ export function authRoutes(deps: ApiDeps, auth: Authenticator): Router {
     res.json({ user: { id: user.id, email: user.email, name: user.name, roles: user.roles }, token, expiresAt });
   });
 
-  router.post('/auth/logout', async (req, res) => {
+  router.post('/auth/logout', requireRole(), async (req, res) => {
     const token = auth.tokenOf(req);
     if (token) {
       const tokenHash = hashToken(deps.config.auth.secret, token);

@@ -14,7 +14,7 @@ import type { ApiDeps } from '../app';
 const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
 const newUser = z
   .object({
-    email: z.email().trim().toLowerCase(),
+    email: z.string().trim().toLowerCase().pipe(z.email()),
     name: z.string().trim().min(1).max(200),
     roles,
     password: z.string().min(12, 'At least 12 characters'),
@@ -60,8 +60,12 @@ export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
     const data = { ...change, ...(password && { passwordHash: await hashPassword(password) }) };
     const { count } = await deps.db.user.updateMany({ where: { id: req.params.id }, data });
     if (!count) throw new AppError('not_found', `No user ${req.params.id}`);
-    // A deactivated user or a changed password ends the user's sessions.
-    if (change.active === false || password) await deps.db.session.deleteMany({ where: { userId: req.params.id } });
+    // A deactivated user or a changed password ends the user's sessions, here at once.
+    if (change.active === false || password) {
+      const sessions = await deps.db.session.findMany({ where: { userId: req.params.id }, select: { tokenHash: true } });
+      await deps.db.session.deleteMany({ where: { userId: req.params.id } });
+      for (const s of sessions) auth.forget(s.tokenHash);
+    }
     res.json(await deps.db.user.findUnique({ where: { id: req.params.id }, select: publicUser }));
   });
 

@@ -96,7 +96,7 @@ describe('the acquisition journey', () => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ taskId: task.id, status: 'COMPLETED' });
 
-    const moved = await eventually(() => journey(body.journeyId), (r) => r.body.stage === 'discovery');
+    const moved = await eventually(() => journey(body.journeyId), (r) => r.body.tasks.length === 2);
     expect(moved.body.waitingOn).toEqual([expect.objectContaining({ kind: 'task', description: expect.stringMatching(/Discovery/) })]);
     const completed = moved.body.tasks.find((t: any) => t.id === task.id);
     expect(completed).toMatchObject({ status: 'COMPLETED', completedBy: h.users.sales.id, result: followUpQualified });

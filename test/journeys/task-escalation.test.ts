@@ -44,7 +44,7 @@ it('reminds before the due time and escalates at SLA breach without anyone actin
 
   // The waiting-on index now says: waiting on the manager queue. (Its deadline is in the past on
   // the workflow clock; this server skips time, so "overdue by the wall clock" is tested elsewhere.)
-  const forManagers = await manager('GET', `/api/journeys?filter=${filter({ waitingFor: 'manager' })}`);
+  const forManagers = await manager('GET', `/api/journeys?filter=${filter({ waitingFor: 'manager', customerId: body.customerId })}`);
   expect(forManagers.body.map((j: any) => j.id)).toEqual([body.journeyId]);
 
   // Out of the sales queue: sales may no longer complete it…
@@ -58,5 +58,6 @@ it('reminds before the due time and escalates at SLA breach without anyone actin
   await eventually(() => h.db.journey.findUniqueOrThrow({ where: { id: body.journeyId } }), (j) => j.stage === 'discovery');
   expect((await events()).filter((e) => e === 'task_escalated')).toHaveLength(1);
   const wait = await h.db.journeyWait.findUniqueOrThrow({ where: { id: `task:${task!.id}` } });
-  expect(wait).toMatchObject({ unblockedBy: 'manager', outcome: 'completed' });
+  // Escalated to the manager queue, then handed to the salesperson who completed it.
+  expect(wait).toMatchObject({ unblockedBy: h.users.sales.id, outcome: 'completed' });
 });

@@ -195,7 +195,7 @@ export class JourneyRuntime {
     } finally {
       this.waits.delete(wait.id);
       await CancellationScope.nonCancellable(() =>
-        records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.cancellation ? 'cancelled' : 'timed_out' }),
+        records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
       );
     }
   }
@@ -288,7 +288,7 @@ export class JourneyRuntime {
       id: task.id,
       journeyId: this.journeyId,
       waitId: wait.id,
-      reason: this.cancellation?.reason ?? 'The journey moved on without it',
+      reason: this.cancellation?.reason ?? (this.scope.consideredCancelled ? 'The journey was cancelled' : 'The journey moved on without it'),
       at: new Date().toISOString(),
     });
   }
