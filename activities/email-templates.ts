@@ -2,10 +2,17 @@
 // mail activity renders it, so wording can change without touching workflow code.
 type QuoteMail = { contactName: string; version: number; total: string; url: string; validUntil: string };
 
+type ContractMail = { contactName: string; url: string; expiresAt: string };
+type DepositMail = { contactName: string; amount: string; url: string; dueAt: string };
+
 export type EmailTemplates = {
   welcome: { contactName: string; companyName: string; repName?: string };
   quote: QuoteMail;
   'quote-reminder': QuoteMail;
+  contract: ContractMail;
+  'contract-reminder': ContractMail;
+  deposit: DepositMail;
+  'deposit-reminder': DepositMail;
 };
 export type EmailTemplate = keyof EmailTemplates;
 
@@ -35,6 +42,22 @@ const templates: { [T in EmailTemplate]: (d: EmailTemplates[T]) => Rendered } = 
       'Pivotal Flow',
     ].join('\n'),
   }),
+  contract: (d) => ({
+    subject: 'Your contract is ready to sign',
+    text: letter(d.contactName, [`Your contract is ready. Read and sign it by ${d.expiresAt.slice(0, 10)} here:`, d.url]),
+  }),
+  'contract-reminder': (d) => ({
+    subject: 'Reminder: your contract awaits your signature',
+    text: letter(d.contactName, [`Your contract awaits your signature until ${d.expiresAt.slice(0, 10)}:`, d.url]),
+  }),
+  deposit: (d) => ({
+    subject: `Deposit due: ${d.amount}`,
+    text: letter(d.contactName, [`Thank you for signing. The deposit of ${d.amount} is due by ${d.dueAt.slice(0, 10)}. Pay it here:`, d.url]),
+  }),
+  'deposit-reminder': (d) => ({
+    subject: `Reminder: deposit of ${d.amount} due`,
+    text: letter(d.contactName, [`The deposit of ${d.amount} is due by ${d.dueAt.slice(0, 10)}:`, d.url]),
+  }),
   'quote-reminder': (d) => ({
     subject: `Reminder: your proposal (version ${d.version}) awaits your answer`,
     text: [
@@ -47,6 +70,10 @@ const templates: { [T in EmailTemplate]: (d: EmailTemplates[T]) => Rendered } = 
     ].join('\n'),
   }),
 };
+
+function letter(name: string, lines: string[]): string {
+  return [`Hello ${name},`, '', ...lines, '', 'Pivotal Flow'].join('\n');
+}
 
 export function renderEmail<T extends EmailTemplate>(template: T, data: EmailTemplates[T]): Rendered {
   return templates[template](data);

@@ -1,6 +1,7 @@
 // All activities, wired to their dependencies. The worker registers what this returns.
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
+import { createContractActivities } from './contracts';
 import { createEmailActivities } from './email';
 import { createJourneyRecordActivities } from './journey-records';
 import { createLeadActivities } from './leads';
@@ -9,5 +10,11 @@ import { createQuoteActivities } from './quotes';
 export type ActivityDeps = { db: Db; config: Config };
 
 export function createActivities(deps: ActivityDeps) {
-  return { ...createJourneyRecordActivities(deps), ...createLeadActivities(deps), ...createEmailActivities(deps), ...createQuoteActivities(deps) };
+  return {
+    ...createJourneyRecordActivities(deps),
+    ...createLeadActivities(deps),
+    ...createEmailActivities(deps),
+    ...createQuoteActivities(deps),
+    ...createContractActivities(deps),
+  };
 }

@@ -13,11 +13,14 @@ import { authRoutes } from './routes/auth';
 import { customerActionRoutes } from './routes/customer-actions';
 import { customerRoutes } from './routes/customers';
 import { emailRoutes } from './routes/emails';
+import { externalEventRoutes } from './routes/external-events';
 import { healthRoutes } from './routes/health';
 import { journeyRoutes } from './routes/journeys';
 import { leadRoutes } from './routes/leads';
 import { notificationRoutes } from './routes/notifications';
 import { taskRoutes } from './routes/tasks';
+import { docuSignWebhook } from './webhooks/docusign';
+import { stripeWebhook } from './webhooks/stripe';
 import { userRoutes } from './routes/users';
 
 export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
@@ -36,6 +39,8 @@ export function createApp(deps: ApiDeps): Express {
     }),
   );
   app.use(healthRoutes(deps));
+  // Webhooks read their bodies raw (signatures are over the exact bytes), so they come before any JSON parser.
+  app.use('/webhooks', stripeWebhook(deps), docuSignWebhook(deps));
 
   const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
   const api = express.Router();
@@ -50,6 +55,7 @@ export function createApp(deps: ApiDeps): Express {
     userRoutes(deps, auth),
     notificationRoutes(deps),
     emailRoutes(deps),
+    externalEventRoutes(deps),
   );
   api.use((req) => {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
@@ -60,7 +66,7 @@ export function createApp(deps: ApiDeps): Express {
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
     app.use(express.static(ADMIN_UI_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/|customer\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
+    app.get(/^\/(?!api\/|customer\/|webhooks\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
   }
 
   app.use(errorHandler(deps.log));

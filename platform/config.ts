@@ -29,6 +29,15 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DEV_USERS: optionalString.pipe(z.enum(['true', 'false']).optional()),
+  CONTRACT_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
+  DEPOSIT_DUE_DAYS: z.coerce.number().positive().default(14),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_URL: optionalString.pipe(z.url().optional()),
+  DOCUSIGN_BASE_PATH: z.url().default('https://demo.docusign.net/restapi'),
+  DOCUSIGN_ACCOUNT_ID: optionalString,
+  DOCUSIGN_ACCESS_TOKEN: optionalString,
+  DOCUSIGN_CONNECT_HMAC_KEY: optionalString,
   SMTP_URL: optionalString.pipe(z.url().optional()),
   MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
   SALES_ROUTING: optionalString.pipe(
@@ -76,6 +85,11 @@ export type Config = {
     salesRouting: Record<string, string>;
   };
   mail: { smtpUrl?: string; from: string };
+  contracts: { signatureDays: number; depositDueDays: number };
+  /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
+  stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
+  /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
+  docusign?: { basePath: string; accountId: string; accessToken: string; connectHmacKey?: string };
   auth: {
     /** Keys the HMAC under which session and API tokens are stored. */
     secret: string;
@@ -131,6 +145,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       salesRouting: e.SALES_ROUTING ?? {},
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    contracts: { signatureDays: e.CONTRACT_SIGNATURE_DAYS, depositDueDays: e.DEPOSIT_DUE_DAYS },
+    stripe: e.STRIPE_SECRET_KEY
+      ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
+      : undefined,
+    docusign:
+      e.DOCUSIGN_ACCOUNT_ID && e.DOCUSIGN_ACCESS_TOKEN
+        ? {
+            basePath: e.DOCUSIGN_BASE_PATH,
+            accountId: e.DOCUSIGN_ACCOUNT_ID,
+            accessToken: e.DOCUSIGN_ACCESS_TOKEN,
+            connectHmacKey: e.DOCUSIGN_CONNECT_HMAC_KEY,
+          }
+        : undefined,
     auth: {
       secret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,

@@ -1,13 +1,14 @@
 // Seed 000, customer journey 1 — acquisition. This version covers phases 1-2: the contact form
 // becomes a lead and gets a welcome email; the lead is routed to a salesperson by project type (or
 // to the sales queue), who follows up within a day; a discovery meeting qualifies the lead (or
-// the lead is lost with a reason); then the proposal (workflows/proposal.ts). Contract, signature
-// and deposit follow.
+// the lead is lost with a reason); then the proposal (workflows/proposal.ts) and the contract,
+// signature and deposit (workflows/contract.ts), after which the project moves to delivery.
 import { proxyActivities } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { LeadActivities } from '../activities/leads';
 import type { AcquisitionInput, JourneyResult } from './definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from './primitives/journey';
+import { contractPhase } from './contract';
 import { proposalPhase } from './proposal';
 
 const leads = proxyActivities<LeadActivities>(recordActivityOptions);
@@ -55,9 +56,8 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
     const proposal = await proposalPhase(journey, input, discovery);
     if (proposal.outcome === 'lost') return journey.end('LOST', proposal.reason);
 
-    // The contract, e-signature and deposit come next; until they are automated the journey
-    // ends here, with the customer a prospect holding an approved quote.
-    await journey.enterStage('contract');
-    return journey.end('COMPLETED', `Quote v${proposal.version} approved`);
+    const contract = await contractPhase(journey, input, proposal.version);
+    if (contract.outcome === 'lost') return journey.end('LOST', contract.reason);
+    return journey.end('COMPLETED', `Won: contract signed, deposit paid, project ${contract.projectId} in delivery`);
   });
 }

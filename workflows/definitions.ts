@@ -1,6 +1,6 @@
 // The contract between journeys and the outside world: workflow ids, inputs, queries and updates.
 // Imported by the workflows themselves, by the API and by tests; it must stay free of I/O.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 export const JOURNEY_KINDS = ['acquisition'] as const;
 export type JourneyKind = (typeof JOURNEY_KINDS)[number];
@@ -65,6 +65,15 @@ export type CompleteTaskResponse = { taskId: string; completedAt: string };
 
 /** Completes a human task. Validated inside the workflow, answered synchronously. */
 export const completeTaskUpdate = defineUpdate<CompleteTaskResponse, [CompleteTaskRequest]>('completeTask');
+
+/**
+ * Something an outside system reported (a DocuSign envelope completed, a Stripe payment
+ * succeeded), already verified and stored once by the API. `objectId` is the provider object it
+ * is about; the journey keeps events until a wait for that object wants them.
+ */
+export type ExternalEvent = { source: string; eventId: string; type: string; objectId: string; data?: Record<string, unknown> };
+
+export const externalEventSignal = defineSignal<[ExternalEvent]>('externalEvent');
 
 export type QuoteDecision = 'approve' | 'request-changes' | 'decline';
 export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; comments?: string };

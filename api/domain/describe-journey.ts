@@ -27,12 +27,16 @@ export async function describeJourney(deps: Deps, id: string) {
       waits: { orderBy: { since: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' } },
       quotes: { orderBy: { version: 'asc' }, include: { lineItems: { orderBy: { position: 'asc' } } } },
+      contracts: { orderBy: { createdAt: 'asc' }, omit: { document: true } },
+      invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true } },
+      project: true,
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!journey) return describeUnprojected(deps, id);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
   const { events, ...rest } = journey;
+  const externalEvents = await deps.db.externalEvent.findMany({ where: { journeyId: id }, orderBy: { receivedAt: 'asc' }, omit: { payload: true } });
   // Actors are user ids in the trail; the page shows names.
   const actorIds = [...new Set(events.map((e) => e.actor).filter((a): a is string => !!a && isUuid(a)))];
   const actors = new Map(
@@ -44,6 +48,10 @@ export async function describeJourney(deps: Deps, id: string) {
     waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
     live: Boolean(live),
     temporalUiUrl: temporalUiLink(deps.config, id),
+    // For outside systems correlating their own events with this journey.
+    envelopeId: journey.contracts.at(-1)?.envelopeId ?? null,
+    paymentIntentId: journey.invoices.flatMap((i) => i.payments).at(-1)?.providerPaymentId ?? null,
+    externalEvents,
     history: events.map(({ id: eventId, ...e }) => ({
       id: eventId.toString(),
       ...e,
@@ -71,6 +79,12 @@ async function describeUnprojected(deps: Deps, id: string) {
     waits: [],
     emails: [],
     quotes: [],
+    contracts: [],
+    invoices: [],
+    project: null,
+    envelopeId: null,
+    paymentIntentId: null,
+    externalEvents: [],
     waitingOn: live.waitingOn,
     live: true,
     temporalUiUrl: temporalUiLink(deps.config, id),

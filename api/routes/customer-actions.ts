@@ -1,11 +1,12 @@
 // What a customer does without an account, through the signed link in their email: read a quote
-// and answer it. Plain server-rendered HTML (works in any mail client's browser), and JSON for
+// and answer it; and, with the local providers, sign the contract and pay the deposit. Plain server-rendered HTML (works in any mail client's browser), and JSON for
 // callers that ask for it. Tokens are in the path, so request logs print the path without them.
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { formatMoney } from '../../workflows/quote-math';
 import { AppError, parseOrThrow } from '../errors';
 import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decision';
+import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
 import type { ApiDeps } from '../app';
 
 const decisionBody = z
@@ -26,6 +27,10 @@ table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px 
 td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
 .note{color:#6b7280}</style></head><body>${body}</body></html>`;
 }
+
+const signBody = z
+  .object({ decision: z.enum(['sign', 'decline']), reason: z.string().trim().max(2000).optional().transform((r) => r || undefined) })
+  .strict();
 
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
 
@@ -74,6 +79,73 @@ ${q.depositPercent ? `<p class="note">A deposit of ${q.depositPercent}% is due o
       if (wantsJson(req)) return void res.json(answer);
       const said = { approve: 'approved the proposal. We will send the contract shortly', 'request-changes': 'asked for changes. We will come back with a new version', decline: 'declined the proposal' }[decision];
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>You have ${said}.</p>`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/contracts/:token', async (req, res) => {
+    try {
+      const c = await contractForLink(deps, req.params.token);
+      if (wantsJson(req)) return void res.json({ id: c.id, status: c.status, envelopeId: c.envelopeId, expiresAt: c.expiresAt });
+      const open = c.status === 'SENT';
+      res.type('html').send(
+        page(
+          'Your contract',
+          `<h1>Services agreement</h1><p>For ${escape(c.quote.customer.companyName)} · proposal version ${c.quote.version} · ${formatMoney(c.quote.totalMinor, c.quote.currency)}</p>
+<p><a href="${escape(req.params.token)}/document">Read the contract (PDF)</a></p>
+${open ? `<form method="post"><label for="reason">If you decline, tell us why</label><textarea id="reason" name="reason"></textarea>
+<button name="decision" value="sign">Sign</button><button name="decision" value="decline">Decline</button></form>` : `<p><strong>This contract is ${escape(c.status.toLowerCase())}.</strong></p>`}`,
+        ),
+      );
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/contracts/:token/document', async (req, res) => {
+    try {
+      const c = await contractForLink(deps, req.params.token);
+      if (!c.document) throw new AppError('not_found', 'The document is not ready');
+      res.type('application/pdf').send(Buffer.from(c.document));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/contracts/:token', async (req, res) => {
+    try {
+      const { decision, reason } = parseOrThrow(signBody, req.body);
+      const receipt = await signLocally(deps, req.params.token, decision, reason);
+      if (wantsJson(req)) return void res.json({ decision, receipt });
+      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${decision === 'sign' ? 'You have signed the contract. The deposit request follows by email.' : 'You have declined the contract.'}</p>`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/payments/:token', async (req, res) => {
+    try {
+      const p = await depositForLink(deps, req.params.token);
+      if (wantsJson(req)) return void res.json({ id: p.id, status: p.status, amountMinor: p.amountMinor, currency: p.currency, providerPaymentId: p.providerPaymentId });
+      const amount = formatMoney(p.amountMinor, p.currency);
+      const action =
+        p.status !== 'PENDING'
+          ? `<p><strong>This payment is ${escape(p.status.toLowerCase())}.</strong></p>`
+          : p.provider === 'local'
+            ? `<form method="post"><button>Pay ${escape(amount)}</button></form><p class="note">Local payment provider: no card is charged.</p>`
+            : '<p class="note">Payment is collected by Stripe; the card form appears here once a publishable key is configured.</p>';
+      res.type('html').send(page('Deposit', `<h1>Deposit due</h1><p>${escape(amount)} for invoice ${escape(p.invoice!.number)}, due ${p.invoice!.dueAt!.toISOString().slice(0, 10)}.</p>${action}`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/payments/:token', async (req, res) => {
+    try {
+      const receipt = await payLocally(deps, req.params.token);
+      if (wantsJson(req)) return void res.json({ paid: true, receipt });
+      res.type('html').send(page('Thank you', '<h1>Thank you</h1><p>Your deposit is paid. Your project team will be in touch.</p>'));
     } catch (err) {
       sendError(req, res, err);
     }

@@ -1,8 +1,8 @@
 // Moves acquisition journeys along through the API, as the people of each role would.
 import type { Role } from '../../api/auth/roles';
 import type { Harness } from './harness';
-import { eventually } from './http';
-import { discoveryMeeting, followUpQualified, lead } from './fixtures';
+import { eventually, request } from './http';
+import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } from './fixtures';
 
 export function journeyDriver(h: Harness) {
   /** Completes the journey's open task of `type` as `role`; fails the test unless it is accepted. */
@@ -25,12 +25,28 @@ export function journeyDriver(h: Harness) {
     return { input, journeyId: body.journeyId as string, customerId: body.customerId as string };
   }
 
-  /** The customer's link from the newest quote email of the journey. */
-  async function quoteLink(journeyId: string, version: number) {
-    const email = await eventually(() => h.db.email.findUnique({ where: { key: `${journeyId}:quote:v${version}` } }), Boolean);
-    const url = /https?:\/\/\S+\/customer\/quotes\/\S+/.exec(email!.text)![0];
-    return new URL(url).pathname;
+  /** The path of the customer link in the journey's email whose key starts with `keyPrefix`. */
+  async function emailedLink(journeyId: string, keyPrefix: string) {
+    const email = await eventually(
+      () => h.db.email.findFirst({ where: { journeyId, key: { startsWith: `${journeyId}:${keyPrefix}` } }, orderBy: { createdAt: 'asc' } }),
+      Boolean,
+    );
+    return new URL(/https?:\/\/\S+\/customer\/\S+/.exec(email!.text)![0]).pathname;
   }
 
-  return { complete, qualifiedLead, quoteLink };
+  /** The customer's link from the quote email of that version. */
+  const quoteLink = (journeyId: string, version: number) => emailedLink(journeyId, `quote:v${version}`);
+
+  /** A lead taken to an approved first quote (the contract goes out next). */
+  async function approvedQuote(overrides: Record<string, unknown> = {}) {
+    const lead = await qualifiedLead(overrides);
+    await complete('sales', lead.journeyId, 'prepare-quote', quoteDraft);
+    await complete('pm', lead.journeyId, 'review-estimates', approveReview);
+    await complete('finance', lead.journeyId, 'review-pricing', approveReview);
+    const res = await request(h.baseUrl, 'POST', await quoteLink(lead.journeyId, 1), { decision: 'approve' });
+    if (res.status !== 200) throw new Error(`approving the quote: ${res.status} ${JSON.stringify(res.body)}`);
+    return lead;
+  }
+
+  return { complete, qualifiedLead, quoteLink, emailedLink, approvedQuote };
 }

@@ -15,6 +15,8 @@ import type { JourneyRecordActivities } from '../../activities/journey-records';
 import {
   cancelJourneyUpdate,
   completeTaskUpdate,
+  externalEventSignal,
+  type ExternalEvent,
   type CancelJourneyRequest,
   FailureTypes,
   journeyStateQuery,
@@ -88,9 +90,18 @@ export class JourneyRuntime {
   /** The journey's body runs in this scope; cancelling the journey cancels it. */
   private readonly scope = new CancellationScope();
   private cancellation?: { reason: string; cancelledBy: string };
+  /** External events by the object they are about, in arrival order, each event id once. */
+  private readonly externalEvents = new Map<string, ExternalEvent[]>();
+  private readonly seenEventIds = new Set<string>();
 
   constructor(readonly journeyId: string) {
     setHandler(journeyStateQuery, () => this.state());
+    // Kept even when nothing waits yet: an event that comes early is applied when the wait begins.
+    setHandler(externalEventSignal, (e) => {
+      if (this.seenEventIds.has(e.eventId)) return;
+      this.seenEventIds.add(e.eventId);
+      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
+    });
     setHandler(completeTaskUpdate, (req) => this.completeTask(req.taskId, req.completedBy, req.result), {
       validator: (req) => {
         const task = this.tasks.get(req.taskId);
@@ -198,6 +209,16 @@ export class JourneyRuntime {
         records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
       );
     }
+  }
+
+  /**
+   * Waits for an external event of one of `types` about `spec.key` (the provider object id),
+   * recorded in the waiting-on index. Events of other types (out of order, or not final) are
+   * passed over. Undefined when the timeout passes first.
+   */
+  async waitForExternal(spec: WaitSpec, types: readonly string[]): Promise<ExternalEvent | undefined> {
+    const match = () => this.externalEvents.get(spec.key)?.find((e) => types.includes(e.type));
+    return (await this.waitFor(spec, () => match() !== undefined)) ? match() : undefined;
   }
 
   /**

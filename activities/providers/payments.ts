@@ -1,0 +1,54 @@
+// Payment providers. Stripe (its official SDK, an idempotency key on every create) when
+// configured; otherwise a local provider that needs no account: the customer pays on our own
+// page (a signed link), which reports back through the same external-event path as Stripe's webhooks.
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import type { Config } from '../../platform/config';
+
+export type PaymentIntentRequest = { journeyId: string; invoiceId: string; amountMinor: number; currency: string; description: string };
+export type CreatedIntent = { provider: 'stripe' | 'local'; providerPaymentId: string };
+
+export type PaymentProvider = {
+  name: CreatedIntent['provider'];
+  /** Creates the intent to pay; the same invoice never gets a second intent. */
+  createIntent(req: PaymentIntentRequest): Promise<CreatedIntent>;
+};
+
+/** The Stripe client, pointed at STRIPE_API_URL when set (a local stand-in in tests). */
+export function stripeClient(cfg: NonNullable<Config['stripe']>): Stripe {
+  const api = cfg.apiUrl ? new URL(cfg.apiUrl) : undefined;
+  return new Stripe(cfg.secretKey, {
+    maxNetworkRetries: 2,
+    ...(api && { host: api.hostname, port: Number(api.port || (api.protocol === 'https:' ? 443 : 80)), protocol: api.protocol.replace(':', '') as 'http' | 'https' }),
+  });
+}
+
+function stripeProvider(cfg: NonNullable<Config['stripe']>): PaymentProvider {
+  const stripe = stripeClient(cfg);
+  return {
+    name: 'stripe',
+    async createIntent(req) {
+      const intent = await stripe.paymentIntents.create(
+        {
+          amount: req.amountMinor,
+          currency: req.currency.toLowerCase(),
+          description: req.description,
+          automatic_payment_methods: { enabled: true },
+          metadata: { journeyId: req.journeyId, invoiceId: req.invoiceId },
+        },
+        // A retried activity replays the same request: Stripe answers with the same intent.
+        { idempotencyKey: `invoice:${req.invoiceId}:intent` },
+      );
+      return { provider: 'stripe', providerPaymentId: intent.id };
+    },
+  };
+}
+
+const localProvider: PaymentProvider = {
+  name: 'local',
+  createIntent: async () => ({ provider: 'local', providerPaymentId: `local_pi_${randomUUID()}` }),
+};
+
+export function paymentProvider(config: Config): PaymentProvider {
+  return config.stripe ? stripeProvider(config.stripe) : localProvider;
+}

@@ -1,0 +1,62 @@
+// The customer's side of the local e-signature and payment providers (used when DocuSign or
+// Stripe are not configured): signing or paying on our own page produces the same external
+// event a provider would send, through the same path (stored once, then signalled).
+import type { Client } from '@temporalio/client';
+import type { Config } from '../../platform/config';
+import { verifyLinkToken, type CustomerLink } from '../../platform/customer-links';
+import type { Db } from '../../platform/db';
+import type { Logger } from '../../platform/logger';
+import { AppError } from '../errors';
+import { receiveExternalEvent } from './external-events';
+
+type Deps = { db: Db; temporal: Client; config: Config; log: Logger };
+
+function linkOf(deps: Deps, token: string, purpose: CustomerLink['purpose']) {
+  const check = verifyLinkToken(deps.config.auth.secret, token, purpose);
+  if (!check.ok) throw new AppError('not_found', check.reason === 'expired' ? 'This link has expired' : 'This link is not valid');
+  return check.link;
+}
+
+export async function contractForLink(deps: Deps, token: string) {
+  const { journeyId, subject } = linkOf(deps, token, 'contract-signature');
+  const contract = await deps.db.contract.findUnique({ where: { envelopeId: subject }, include: { quote: { include: { customer: true } } } });
+  if (!contract || contract.journeyId !== journeyId) throw new AppError('not_found', 'This link is not valid');
+  return contract;
+}
+
+export async function signLocally(deps: Deps, token: string, decision: 'sign' | 'decline', reason?: string) {
+  const contract = await contractForLink(deps, token);
+  if (contract.provider !== 'local') throw new AppError('conflict', 'This contract is signed through DocuSign');
+  if (contract.status !== 'SENT') throw new AppError('conflict', `This contract is already ${contract.status.toLowerCase()}`);
+  const type = decision === 'sign' ? 'envelope-completed' : 'envelope-declined';
+  return receiveExternalEvent(deps, {
+    source: 'local-esign',
+    eventId: `${contract.envelopeId}:${type}`,
+    type,
+    objectId: contract.envelopeId!,
+    journeyId: contract.journeyId,
+    data: reason ? { reason } : undefined,
+    payload: { decision, reason: reason ?? null },
+  });
+}
+
+export async function depositForLink(deps: Deps, token: string) {
+  const { journeyId, subject } = linkOf(deps, token, 'deposit-payment');
+  const payment = await deps.db.payment.findUnique({ where: { providerPaymentId: subject }, include: { invoice: true } });
+  if (!payment || payment.journeyId !== journeyId) throw new AppError('not_found', 'This link is not valid');
+  return payment;
+}
+
+export async function payLocally(deps: Deps, token: string) {
+  const payment = await depositForLink(deps, token);
+  if (payment.provider !== 'local') throw new AppError('conflict', 'This payment is collected through Stripe');
+  if (payment.status !== 'PENDING') throw new AppError('conflict', `This payment is already ${payment.status.toLowerCase()}`);
+  return receiveExternalEvent(deps, {
+    source: 'local-payments',
+    eventId: `${payment.providerPaymentId}:succeeded`,
+    type: 'payment_intent.succeeded',
+    objectId: payment.providerPaymentId!,
+    journeyId: payment.journeyId,
+    payload: { amountMinor: payment.amountMinor, currency: payment.currency },
+  });
+}
