@@ -35,6 +35,14 @@ async function recordHistories() {
         await drive.complete('pm', id, 'review-estimates', { ...approveReview, decision: 'revise' });
         await answer(await reviewed(id, 2), { decision: 'request-changes', comments: 'Cheaper design?' });
         await answer(await reviewed(id, 3), { decision: 'approve' });
+        await answer(await drive.emailedLink(id, 'contract:'), { decision: 'sign' });
+        await answer(await drive.emailedLink(id, 'deposit:'), {});
+      },
+      'acquisition-contract-declined': async (id) => {
+        await drive.complete('sales', id, 'follow-up-call', followUpQualified);
+        await drive.complete('sales', id, 'discovery-meeting', discoveryMeeting);
+        await answer(await reviewed(id, 1), { decision: 'approve' });
+        await answer(await drive.emailedLink(id, 'contract:'), { decision: 'decline', reason: 'Legal review' });
       },
       'acquisition-declined': async (id) => {
         await drive.complete('sales', id, 'follow-up-call', followUpQualified);
