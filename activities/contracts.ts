@@ -30,7 +30,8 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
 
   return {
     /** Generates the contract from the approved quote and sends it for signature (once). */
-    async sendContract({ journeyId, quoteVersion }: { journeyId: string; quoteVersion: number }): Promise<ContractSent> {
+    /** `at` is the journey's clock: deadlines derive from it, so they agree with the journey's timers. */
+    async sendContract({ journeyId, quoteVersion, at }: { journeyId: string; quoteVersion: number; at: string }): Promise<ContractSent> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       let contract = await db.contract.findFirst({ where: { journeyId, quoteId: quote.id } });
       if (!contract) {
@@ -44,7 +45,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
           contactName: quote.customer.contactName,
           quote,
           depositMinor,
-          date: new Date().toISOString().slice(0, 10),
+          date: at.slice(0, 10),
         });
         const envelope = await esign.send({
           journeyId,
@@ -53,7 +54,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
           title: `Services agreement — ${quote.customer.companyName}`,
           signer: { name: quote.customer.contactName, email: quote.customer.email },
         });
-        const sentAt = new Date();
+        const sentAt = new Date(at);
         contract = await db.$transaction(async (tx) => {
           const updated = await tx.contract.update({
             where: { id: contract!.id },
@@ -97,7 +98,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
     },
 
     /** The deposit invoice (from the quote's terms) and its payment intent at the provider, once. */
-    async requestDeposit({ journeyId, quoteVersion }: { journeyId: string; quoteVersion: number }): Promise<DepositRequested> {
+    async requestDeposit({ journeyId, quoteVersion, at }: { journeyId: string; quoteVersion: number; at: string }): Promise<DepositRequested> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       const { depositMinor } = quoteTotals(quote.lineItems, quote.depositPercent);
       const number = `INV-${journeyId.split(':')[1]!.slice(0, 8).toUpperCase()}-D${quoteVersion}`;
@@ -112,8 +113,8 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
             currency: quote.currency,
             subtotalMinor: depositMinor,
             totalMinor: depositMinor,
-            issuedAt: new Date(),
-            dueAt: new Date(Date.now() + config.contracts.depositDueDays * DAY),
+            issuedAt: new Date(at),
+            dueAt: new Date(Date.parse(at) + config.contracts.depositDueDays * DAY),
           },
         ],
         skipDuplicates: true,

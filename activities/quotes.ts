@@ -80,12 +80,13 @@ export function createQuoteActivities({ db, config }: { db: Db; config: Config }
      * Marks the version SENT with its expiry and returns the customer's signed link to it. The
      * link expires with the quote, and is bound to this journey and version.
      */
-    async issueQuoteLink({ journeyId, version, validDays }: QuoteRef & { validDays: number }): Promise<{ url: string; validUntil: string }> {
+    async issueQuoteLink({ journeyId, version, validDays, at }: QuoteRef & { validDays: number; at: string }): Promise<{ url: string; validUntil: string }> {
       const quote = await quoteOf({ journeyId, version });
-      const validUntil = quote.validUntil ?? new Date(Date.now() + validDays * 86_400_000);
+      // From the journey's clock (`at`), so the link expires with the journey's own deadline.
+      const validUntil = quote.validUntil ?? new Date(Date.parse(at) + validDays * 86_400_000);
       if (quote.status === 'IN_REVIEW') {
         await db.$transaction(async (tx) => {
-          await tx.quote.update({ where: { id: quote.id }, data: { status: 'SENT', sentAt: new Date(), validUntil } });
+          await tx.quote.update({ where: { id: quote.id }, data: { status: 'SENT', sentAt: new Date(at), validUntil } });
           await appendEvent(tx, { journeyId, key: `quote:${journeyId}:${version}:SENT`, type: 'quote_status', data: { version, status: 'SENT' } });
         });
       }

@@ -28,7 +28,7 @@ export async function contractPhase(journey: JourneyRuntime, input: AcquisitionI
     mail.sendEmail({ key: `${journeyId}:${key}`, journeyId, to: inquiry.email, template, data } as Parameters<typeof mail.sendEmail>[0]);
 
   await journey.enterStage('contract');
-  const sent = await contracts.sendContract({ journeyId, quoteVersion });
+  const sent = await contracts.sendContract({ journeyId, quoteVersion, at: new Date().toISOString() });
   const signMail = { contactName: inquiry.contactName, url: sent.signUrl, expiresAt: sent.expiresAt };
   // DocuSign emails the signer itself; the local provider's signing page is ours to send.
   if (sent.signUrl) await email(`contract:${sent.contractId}`, 'contract', signMail);
@@ -57,7 +57,7 @@ export async function contractPhase(journey: JourneyRuntime, input: AcquisitionI
   await contracts.settleContract({ contractId: sent.contractId, outcome: 'SIGNED' });
 
   await journey.enterStage('deposit');
-  const deposit = await contracts.requestDeposit({ journeyId, quoteVersion });
+  const deposit = await contracts.requestDeposit({ journeyId, quoteVersion, at: new Date().toISOString() });
   const payMail = { contactName: inquiry.contactName, amount: formatMoney(deposit.amountMinor, deposit.currency), url: deposit.payUrl, dueAt: deposit.dueAt };
   await email(`deposit:${deposit.invoiceId}`, 'deposit', payMail);
   const payMs = until(deposit.dueAt);

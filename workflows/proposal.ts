@@ -87,7 +87,7 @@ export async function proposalPhase(
     }
 
     await journey.enterStage('customer-review');
-    const link = await quotes.issueQuoteLink({ journeyId, version, validDays: draft.validDays });
+    const link = await quotes.issueQuoteLink({ journeyId, version, validDays: draft.validDays, at: new Date().toISOString() });
     const mailData = { contactName: inquiry.contactName, version, total: formatMoney(totals.totalMinor, draft.currency), ...link };
     await mail.sendEmail({ key: `${journeyId}:quote:v${version}`, journeyId, to: inquiry.email, template: 'quote', data: mailData });
 
