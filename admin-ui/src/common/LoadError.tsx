@@ -1,12 +1,25 @@
-import { Alert } from '@mui/material';
-import { useShowContext } from 'react-admin';
+import { Alert, Button } from '@mui/material';
+import { useListContext, useRefresh, useShowContext } from 'react-admin';
 
-/** A show page whose record failed to load says why, in place, rather than redirecting to the list. */
-export const LoadError = () => {
-  const { error } = useShowContext();
+const ErrorAlert = ({ error, fallback }: { error: Error | null | undefined; fallback: string }) => {
+  const refresh = useRefresh();
   return (
-    <Alert severity="error" sx={{ mt: 1 }}>
-      {error?.message || 'This page could not be loaded.'}
+    <Alert
+      severity="error"
+      sx={{ m: 1 }}
+      action={
+        <Button color="inherit" size="small" onClick={refresh}>
+          Retry
+        </Button>
+      }
+    >
+      {error?.message || fallback}
     </Alert>
   );
 };
+
+/** A show page whose record failed to load says why, in place, rather than redirecting to the list. */
+export const LoadError = () => <ErrorAlert error={useShowContext().error} fallback="This page could not be loaded." />;
+
+/** A list that failed to load says why where its rows would be. */
+export const ListLoadError = () => <ErrorAlert error={useListContext().error} fallback="This list could not be loaded." />;

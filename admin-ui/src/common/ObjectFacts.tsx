@@ -1,41 +1,72 @@
 import { Stack, Typography } from '@mui/material';
 import { RecordField } from 'react-admin';
 import { FactGrid, wide } from './FactGrid';
+import { humanize } from './humanize';
+import { exactTime } from './RelativeTime';
 
-const humanize = (key: string) => {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
+type Json = Record<string, unknown>;
 
-const text = (v: unknown): string =>
-  Array.isArray(v) ? v.map(text).join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A plain value as people read it: lists joined, yes/no, local dates. */
+function text(v: unknown): string {
+  if (Array.isArray(v)) return v.map(text).join(', ');
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'string' && ISO_DATE.test(v)) return exactTime(v);
+  return String(v);
+}
+
+/** Email addresses as mail links, so the person can write straight away. */
+const Value = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && EMAIL.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <>{text(value)}</>;
+
+// Stored JSON comes back with its keys in no useful order: names first, long texts last.
+const rank = ([key, v]: [string, unknown]) => (/name$/i.test(key) ? 0 : text(v).length > 60 ? 2 : 1);
+
+// Objects, and lists of objects, get sections of their own rather than a cell of JSON.
+const isSection = (v: unknown): v is Json | Json[] => isObject(v) || (Array.isArray(v) && v.some(isObject));
+
+const Section = ({ label, value }: { label: string; value: Json | Json[] }) => (
+  <Stack spacing={1}>
+    <Typography variant="subtitle2">{label}</Typography>
+    {Array.isArray(value) ? (
+      value.map((item, i) => (
+        <Stack key={i} sx={{ pl: 2, borderLeft: 2, borderColor: 'divider' }}>
+          <ObjectFacts value={isObject(item) ? item : { value: item }} />
+        </Stack>
+      ))
+    ) : (
+      <ObjectFacts value={value} />
+    )}
+  </Stack>
+);
 
 /**
- * Shows free-form JSON (a task's input or result) as labelled values, each nested object as its
- * own titled section: the shapes differ per task type and grow with new journeys.
+ * Free-form JSON (a task's input or result) as labelled values: the shapes differ per task type
+ * and grow with new journeys, so they are laid out from the data itself.
  */
-export const ObjectFacts = ({ value }: { value: Record<string, unknown> }) => {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const plain = entries.filter(([, v]) => !isObject(v));
-  const nested = entries.filter((e): e is [string, Record<string, unknown>] => isObject(e[1]));
+export const ObjectFacts = ({ value }: { value: Json }) => {
+  const entries = Object.entries(value).filter(([, v]) => !isEmpty(v));
+  const plain = entries.filter(([, v]) => !isSection(v)).sort((a, b) => rank(a) - rank(b));
+  const sections = entries.filter((e): e is [string, Json | Json[]] => isSection(e[1]));
+  if (entries.length === 0) return <Typography color="text.secondary">Nothing recorded.</Typography>;
   return (
     <Stack spacing={2}>
       {plain.length > 0 && (
         <FactGrid>
           {plain.map(([key, v]) => (
             <RecordField key={key} label={humanize(key)} sx={text(v).length > 60 ? wide : undefined}>
-              {text(v)}
+              <Value value={v} />
             </RecordField>
           ))}
         </FactGrid>
       )}
-      {nested.map(([key, v]) => (
-        <Stack key={key} spacing={1}>
-          <Typography variant="subtitle2">{humanize(key)}</Typography>
-          <ObjectFacts value={v} />
-        </Stack>
+      {sections.map(([key, v]) => (
+        <Section key={key} label={humanize(key)} value={v} />
       ))}
     </Stack>
   );

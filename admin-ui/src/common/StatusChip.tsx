@@ -8,12 +8,13 @@ const COLORS: Record<string, ChipProps['color']> = {
   PROSPECT: 'warning',
   COMPLETED: 'success',
   CLIENT: 'success',
+  LOST: 'default',
+  CANCELLED: 'default',
   FAILED: 'error',
 };
 
 export const StatusChip = ({ status }: { status: string }) => (
-  <Chip size="small" label={status.toLowerCase()} color={COLORS[status] ?? 'default'} />
+  <Chip size="small" label={status.toLowerCase()} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
 );
 
-export const statusChoices = (statuses: readonly string[]) =>
-  statuses.map((id) => ({ id, name: id.toLowerCase() }));
+export const statusChoices = (statuses: readonly string[]) => statuses.map((id) => ({ id, name: id.toLowerCase() }));

@@ -1,4 +1,7 @@
-import { DataTable, EmailField, List, SelectInput, TextInput } from 'react-admin';
+import CustomerIcon from '@mui/icons-material/Business';
+import { DataTable, EmailField, List, SelectInput, TextInput, useListContext } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
+import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
 import { StatusChip, statusChoices } from '../common/StatusChip';
 import type { Customer } from '../types';
@@ -11,9 +14,25 @@ const filters = [
   <TextInput key="email" source="email" label="Exact email" />,
 ];
 
+const NoCustomers = () => {
+  const filtered = Object.keys(useListContext().filterValues).length > 0;
+  return (
+    <EmptyState icon={<CustomerIcon />} title={filtered ? 'No customers match these filters' : 'No customers yet'}>
+      {filtered ? 'Clear a filter to see more.' : 'Customers arrive through the contact form.'}
+    </EmptyState>
+  );
+};
+
 export const CustomerList = () => (
-  <List filters={filters} sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} exporter={false}>
-    <DataTable rowClick="show" bulkActionButtons={false}>
+  <List
+    filters={filters}
+    sort={{ field: 'createdAt', order: 'DESC' }}
+    perPage={25}
+    exporter={false}
+    empty={false}
+    error={<ListLoadError />}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoCustomers />}>
       <Column source="companyName" label="Company" />
       <Column source="contactName" label="Contact" disableSort />
       <Column source="email" field={EmailField} disableSort />

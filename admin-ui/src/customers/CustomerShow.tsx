@@ -1,4 +1,4 @@
-import { Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
+import { Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   DataTable,
@@ -9,13 +9,16 @@ import {
   Show,
   useRecordContext,
 } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
+import { humanize } from '../common/humanize';
 import { LoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
-import type { CustomerDetail, Journey } from '../types';
+import type { CustomerDetail } from '../types';
 
-const JourneyColumn = DataTable.Col<Journey>;
+const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
 
 const CustomerView = () => {
   const customer = useRecordContext<CustomerDetail>();
@@ -38,17 +41,16 @@ const CustomerView = () => {
           </FactGrid>
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader title="Journeys" />
+      <SectionCard title="Journeys" flush>
         {/* The journeys come with the customer; the resource context makes rows link to journey pages. */}
         <ResourceContextProvider value="journeys">
           <ArrayField source="journeys">
             <DataTable
               rowClick="show"
               bulkActionButtons={false}
-              empty={<Typography sx={{ p: 2 }} color="text.secondary">No journeys yet</Typography>}
+              empty={<EmptyState title="No journeys yet" />}
             >
-              <JourneyColumn source="kind" />
+              <JourneyColumn source="kind" label="Journey" render={(journey) => humanize(journey.kind)} />
               <JourneyColumn source="status" render={(journey) => <StatusChip status={journey.status} />} />
               <JourneyColumn source="stage" />
               <JourneyColumn source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
@@ -56,13 +58,15 @@ const CustomerView = () => {
             </DataTable>
           </ArrayField>
         </ResourceContextProvider>
-      </Card>
+      </SectionCard>
     </Stack>
   );
 };
 
+const CustomerPageTitle = () => <>Customer: {useRecordContext<CustomerDetail>()?.companyName}</>;
+
 export const CustomerShow = () => (
-  <Show component="div" loading={<Loading />} error={<LoadError />}>
+  <Show component="div" loading={<Loading />} error={<LoadError />} title={<CustomerPageTitle />}>
     <CustomerView />
   </Show>
 );

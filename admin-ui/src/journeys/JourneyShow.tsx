@@ -1,53 +1,64 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
-import { Box, Button, Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
+import EmailIcon from '@mui/icons-material/Email';
+import ExpandIcon from '@mui/icons-material/ExpandMore';
+import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   DataTable,
   Link,
-  RecordField,
   Loading,
+  RecordField,
   ResourceContextProvider,
   Show,
   TopToolbar,
   useCreatePath,
   useRecordContext,
 } from 'react-admin';
+import { useIsManager } from '../auth/roles';
+import { EmptyState } from '../common/EmptyState';
 import { FactGrid, wide } from '../common/FactGrid';
+import { humanize } from '../common/humanize';
 import { LoadError } from '../common/LoadError';
-import { RelativeTime } from '../common/RelativeTime';
+import { durationSince, RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
-import { DueDate, taskTypeLabel } from '../tasks/taskFields';
-import type { Inquiry, JourneyDetail, Task } from '../types';
+import { useUserNames } from '../common/useUserNames';
+import { DueChip, taskTypeLabel } from '../tasks/taskFields';
+import type { Email, Inquiry, JourneyDetail, Task } from '../types';
+import { CancelJourneyButton } from './CancelJourneyButton';
 import { JourneyTimeline } from './JourneyTimeline';
-import { temporalWorkflowUrl } from './journeyFields';
+import { StageProgress } from './StageProgress';
 import { WaitingOnPanel } from './WaitingOnPanel';
 
 const TaskColumn = DataTable.Col<Task>;
 
+// Coming from the list, the cached list row shows first; it lacks the detail fields.
+const isDetail = (journey: unknown): journey is JourneyDetail => !!journey && typeof journey === 'object' && 'history' in journey;
+
 const JourneyActions = () => {
-  const journey = useRecordContext<JourneyDetail>();
+  const journey = useRecordContext();
+  const isManager = useIsManager();
+  if (!isDetail(journey)) return <TopToolbar />;
   return (
-    <TopToolbar>
-      {journey && (
-        <Button href={temporalWorkflowUrl(journey.id)} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
-          Open in Temporal Web UI
-        </Button>
-      )}
+    <TopToolbar sx={{ gap: 1 }}>
+      <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
+        Workflow in Temporal
+      </Button>
+      {isManager && journey.status === 'RUNNING' && <CancelJourneyButton journey={journey} />}
     </TopToolbar>
   );
 };
 
 const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
+  const userName = useUserNames();
   return (
     <Card>
       <CardContent>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography variant="h5">
+          <Typography variant="h5" component="h1">
             {journey.customer ? (
-              <Link to={createPath({ resource: 'customers', id: journey.customer.id, type: 'show' })}>
-                {journey.customer.companyName}
-              </Link>
+              <Link to={createPath({ resource: 'customers', id: journey.customer.id, type: 'show' })}>{journey.customer.companyName}</Link>
             ) : (
               'New journey'
             )}
@@ -55,12 +66,11 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
           <StatusChip status={journey.status} />
         </Stack>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {journey.kind} journey{journey.customer && ` · ${journey.customer.contactName}`}
+          {humanize(journey.kind)} journey{journey.customer && ` · ${journey.customer.contactName} · ${journey.customer.email}`}
         </Typography>
         <FactGrid>
-          <RecordField source="stage" />
-          <RecordField label="In stage since">
-            <RelativeTime date={journey.stageSince} />
+          <RecordField label="Stage">
+            <strong>{journey.stage}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
           </RecordField>
           <RecordField label="Started">
             <RelativeTime date={journey.startedAt} />
@@ -68,35 +78,36 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
           {journey.endedAt && (
             <RecordField label="Ended">
               <RelativeTime date={journey.endedAt} />
-              {journey.endReason && `: ${journey.endReason}`}
+              {journey.cancelledBy && ` by ${userName(journey.cancelledBy) ?? 'a manager'}`}
+            </RecordField>
+          )}
+          {journey.endReason && (
+            <RecordField label="Why it ended" sx={wide}>
+              {journey.endReason}
             </RecordField>
           )}
         </FactGrid>
+        <StageProgress journey={journey} />
       </CardContent>
     </Card>
   );
 };
 
 const JourneyTasks = () => (
-  <Card>
-    <CardHeader title="Tasks" />
+  <SectionCard title="Tasks" flush>
     {/* The tasks come with the journey; the resource context makes rows link to task pages. */}
     <ResourceContextProvider value="tasks">
       <ArrayField source="tasks">
-        <DataTable
-          rowClick="show"
-          bulkActionButtons={false}
-          empty={<Typography sx={{ p: 2 }} color="text.secondary">No tasks yet</Typography>}
-        >
+        <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState title="No tasks yet" />}>
           <TaskColumn source="title" />
           <TaskColumn source="type" render={(task) => taskTypeLabel(task.type)} />
           <TaskColumn source="status" render={(task) => <StatusChip status={task.status} />} />
-          <TaskColumn source="dueAt" label="Due" render={(task) => <DueDate task={task} />} />
-          <TaskColumn source="completedBy" label="Completed by" />
+          <TaskColumn source="assignedTo.name" label="Held by" render={(task) => task.assignedTo?.name ?? '—'} />
+          <TaskColumn source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
         </DataTable>
       </ArrayField>
     </ResourceContextProvider>
-  </Card>
+  </SectionCard>
 );
 
 // Values passed as children: the record context here is the journey, not the inquiry.
@@ -114,31 +125,61 @@ const InquiryFacts = ({ inquiry }: { inquiry: Inquiry }) => (
   </FactGrid>
 );
 
+const JourneyInquiries = ({ inquiries }: { inquiries: Inquiry[] }) => (
+  <SectionCard title={inquiries.length > 1 ? 'Inquiries' : 'Inquiry'}>
+    {inquiries.length === 0 ? (
+      <EmptyState title="No inquiry recorded" />
+    ) : (
+      <Stack spacing={3}>
+        {inquiries.map((inquiry) => (
+          <InquiryFacts key={inquiry.id} inquiry={inquiry} />
+        ))}
+      </Stack>
+    )}
+  </SectionCard>
+);
+
+/** What the journey wrote to the customer; without SMTP configured, emails stay in the outbox. */
+const JourneyEmails = ({ emails }: { emails: Email[] }) => (
+  <SectionCard title="Emails">
+    {emails.length === 0 ? (
+      <EmptyState icon={<EmailIcon />} title="No emails sent" />
+    ) : (
+      emails.map((email) => (
+        <Accordion key={email.id} disableGutters variant="outlined">
+          <AccordionSummary expandIcon={<ExpandIcon />}>
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                {email.subject}
+              </Typography>
+              <Typography variant="caption" color="text.secondary">
+                to {email.to} · {email.status.toLowerCase()} · <RelativeTime date={email.sentAt ?? email.createdAt} />
+              </Typography>
+            </Box>
+          </AccordionSummary>
+          <AccordionDetails>
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+              {email.text}
+            </Typography>
+          </AccordionDetails>
+        </Accordion>
+      ))
+    )}
+  </SectionCard>
+);
+
 const JourneyView = () => {
-  const journey = useRecordContext<JourneyDetail>();
-  // Coming from the list, the cached list row shows first; it lacks the detail fields.
-  if (!journey || !('history' in journey)) return <Loading />;
+  const journey = useRecordContext();
+  if (!isDetail(journey)) return <Loading />;
   return (
-    <Stack spacing={2} sx={{ mt: 1 }}>
+    <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
       <JourneyHeader journey={journey} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
           <WaitingOnPanel journey={journey} />
           <JourneyTasks />
-          <Card>
-            <CardHeader title={journey.inquiries.length > 1 ? 'Inquiries' : 'Inquiry'} />
-            <CardContent sx={{ pt: 0 }}>
-              {journey.inquiries.length === 0 ? (
-                <Typography color="text.secondary">No inquiry recorded.</Typography>
-              ) : (
-                <Stack spacing={3}>
-                  {journey.inquiries.map((inquiry) => (
-                    <InquiryFacts key={inquiry.id} inquiry={inquiry} />
-                  ))}
-                </Stack>
-              )}
-            </CardContent>
-          </Card>
+          <JourneyInquiries inquiries={journey.inquiries} />
+          {journey.emails && <JourneyEmails emails={journey.emails} />}
         </Stack>
         <JourneyTimeline journey={journey} />
       </Box>
@@ -146,8 +187,18 @@ const JourneyView = () => {
   );
 };
 
+// A running journey moves on its own (timers, other people's tasks): poll it while it runs.
+const refetchWhileRunning = ({ state }: { state: { data?: unknown } }) =>
+  isDetail(state.data) && state.data.status !== 'RUNNING' ? false : 5_000;
+
 export const JourneyShow = () => (
-  <Show component="div" loading={<Loading />} error={<LoadError />} actions={<JourneyActions />}>
+  <Show
+    component="div"
+    loading={<Loading />}
+    error={<LoadError />}
+    actions={<JourneyActions />}
+    queryOptions={{ refetchInterval: refetchWhileRunning }}
+  >
     <JourneyView />
   </Show>
 );

@@ -1,60 +1,85 @@
-import LeadIcon from '@mui/icons-material/PersonAdd';
-import StageIcon from '@mui/icons-material/Flag';
-import TaskIcon from '@mui/icons-material/Assignment';
-import DoneIcon from '@mui/icons-material/AssignmentTurnedIn';
-import OverdueIcon from '@mui/icons-material/AssignmentLate';
-import EndIcon from '@mui/icons-material/SportsScore';
-import { Card, CardContent, CardHeader, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
-import type { ReactElement } from 'react';
+import SortIcon from '@mui/icons-material/SwapVert';
+import { Avatar, Box, Button, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link, useCreatePath } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
-import type { JourneyDetail, JourneyEvent, JourneyEventType } from '../types';
+import { SectionCard } from '../common/SectionCard';
+import { useUserNames } from '../common/useUserNames';
+import type { JourneyDetail, JourneyEvent } from '../types';
+import { describeEvent, type DescribedEvent, type EventContext } from './timelineEvents';
 
-type Describe = (data: JourneyEvent['data'], taskTitle: (taskId: unknown) => string) => string;
-
-const EVENTS: Record<JourneyEventType, { icon: ReactElement; describe: Describe }> = {
-  lead_received: { icon: <LeadIcon />, describe: (d) => `Lead received: ${d.projectType}, ${d.budgetRange}` },
-  stage_entered: { icon: <StageIcon />, describe: (d) => `Entered stage “${d.stage}”` },
-  task_created: { icon: <TaskIcon />, describe: (d) => `Task created: ${d.title}` },
-  task_completed: { icon: <DoneIcon />, describe: (d, title) => `Task completed: ${title(d.taskId)}` },
-  task_overdue: { icon: <OverdueIcon color="error" />, describe: (d, title) => `Task overdue: ${title(d.taskId)}` },
-  journey_ended: {
-    icon: <EndIcon />,
-    describe: (d) => `Journey ended, ${String(d.status).toLowerCase()}: ${d.reason}`,
-  },
+const TONE_COLORS: Record<NonNullable<DescribedEvent['tone']>, string> = {
+  error: 'error.main',
+  warning: 'warning.main',
+  success: 'success.main',
 };
 
-export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
-  // Events name tasks by id only; the journey carries their titles.
-  const taskTitle = (taskId: unknown) => journey.tasks.find((t) => t.id === taskId)?.title ?? 'a task';
+const TimelineEntry = ({ event, ctx, last }: { event: JourneyEvent; ctx: EventContext; last: boolean }) => {
+  const { icon, tone, text, detail } = describeEvent(event, ctx);
   return (
-    <Card>
-      <CardHeader title="History" />
-      <CardContent sx={{ pt: 0 }}>
-        {journey.history.length === 0 ? (
-          <Typography color="text.secondary">Nothing recorded yet.</Typography>
-        ) : (
-          <List dense disablePadding>
-            {journey.history.map((event) => {
-              // An event type this UI does not know yet still shows, under its raw name.
-              const known = EVENTS[event.type] as (typeof EVENTS)[JourneyEventType] | undefined;
-              return (
-                <ListItem key={event.id} disableGutters alignItems="flex-start">
-                  <ListItemIcon>{known?.icon}</ListItemIcon>
-                  <ListItemText
-                    primary={known ? known.describe(event.data, taskTitle) : event.type}
-                    secondary={
-                      <>
-                        <RelativeTime date={event.at} />
-                        {event.actor && ` · by ${event.actor}`}
-                      </>
-                    }
-                  />
-                </ListItem>
-              );
-            })}
-          </List>
+    <Stack direction="row" spacing={1.5} data-event-type={event.type}>
+      {/* The icon column carries the line that joins the entries. */}
+      <Stack sx={{ alignItems: 'center' }}>
+        <Avatar sx={{ width: 28, height: 28, bgcolor: tone ? TONE_COLORS[tone] : 'grey.500', '& .MuiSvgIcon-root': { fontSize: 16 } }}>
+          {icon}
+        </Avatar>
+        {!last && <Box sx={{ flex: 1, width: 2, bgcolor: 'divider', my: 0.5 }} />}
+      </Stack>
+      <Box sx={{ pb: 2, minWidth: 0 }}>
+        <Typography variant="body2">{text}</Typography>
+        {detail && (
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', borderLeft: 2, borderColor: 'divider', pl: 1, my: 0.5 }}
+          >
+            {detail}
+          </Typography>
         )}
-      </CardContent>
-    </Card>
+        <Typography variant="caption" color="text.secondary">
+          <RelativeTime date={event.at} />
+          {event.actorName && ` · ${event.actorName}`}
+        </Typography>
+      </Box>
+    </Stack>
+  );
+};
+
+/** Everything that happened to the journey — stages, tasks, signals, external events — from its audit trail. */
+export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
+  const createPath = useCreatePath();
+  const userName = useUserNames();
+  const [newestFirst, setNewestFirst] = useState(true);
+  const ctx: EventContext = {
+    // Events name tasks by id; the journey carries their titles.
+    taskLink: (taskId) => {
+      const task = journey.tasks.find((t) => t.id === taskId);
+      return task ? <Link to={createPath({ resource: 'tasks', id: task.id, type: 'show' })}>{task.title}</Link> : 'a task';
+    },
+    userName,
+  };
+  const events = newestFirst ? [...journey.history].reverse() : journey.history;
+  return (
+    <SectionCard
+      title="Timeline"
+      action={
+        journey.history.length > 1 && (
+          <Button size="small" startIcon={<SortIcon />} onClick={() => setNewestFirst(!newestFirst)}>
+            {newestFirst ? 'Newest first' : 'Oldest first'}
+          </Button>
+        )
+      }
+    >
+      {events.length === 0 ? (
+        <EmptyState title="Nothing recorded yet" />
+      ) : (
+        <Box role="list" aria-label="Timeline">
+          {events.map((event, i) => (
+            <TimelineEntry key={event.id} event={event} ctx={ctx} last={i === events.length - 1} />
+          ))}
+        </Box>
+      )}
+    </SectionCard>
   );
 };

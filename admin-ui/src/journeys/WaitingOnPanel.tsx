@@ -1,38 +1,35 @@
-import TaskIcon from '@mui/icons-material/Assignment';
-import SignalIcon from '@mui/icons-material/NotificationsActive';
-import TimerIcon from '@mui/icons-material/Timer';
-import { Alert, Box, Card, CardContent, CardHeader, List, ListItem, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import DoneIcon from '@mui/icons-material/TaskAlt';
+import { Alert, Box, List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
 import { Link, useCreatePath } from 'react-admin';
-import { RelativeTime } from '../common/RelativeTime';
+import { EmptyState } from '../common/EmptyState';
+import { durationSince, RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
 import type { JourneyDetail, Wait } from '../types';
-
-const ICONS = { task: <TaskIcon />, signal: <SignalIcon />, timer: <TimerIcon /> };
+import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from '../waits/waitFields';
 
 const WaitItem = ({ wait }: { wait: Wait }) => {
   const createPath = useCreatePath();
-  const late = wait.deadline !== undefined && Date.parse(wait.deadline) < Date.now();
+  const unblocker = useUnblockerLabel();
+  const late = isPastDeadline(wait);
+  const who = unblocker(wait.unblockedBy);
   return (
     <ListItem disableGutters>
-      <ListItemIcon>{ICONS[wait.kind]}</ListItemIcon>
+      <ListItemIcon sx={{ color: late ? 'error.main' : undefined }}>{WAIT_ICONS[wait.kind]}</ListItemIcon>
       <ListItemText
         primary={
           // A task wait's key is the task id.
-          wait.kind === 'task' ? (
-            <Link to={createPath({ resource: 'tasks', id: wait.key, type: 'show' })}>{wait.description}</Link>
-          ) : (
-            wait.description
-          )
+          wait.kind === 'task' ? <Link to={createPath({ resource: 'tasks', id: wait.key, type: 'show' })}>{wait.description}</Link> : wait.description
         }
         secondary={
           <>
-            {wait.kind} · since <RelativeTime date={wait.since} />
+            {wait.kind}
+            {who && ` for ${who}`} · waiting {durationSince(wait.since)}
             {wait.deadline && (
-              <Box component="span" sx={late ? { color: 'error.main' } : undefined}>
+              <Box component="span" sx={late ? { color: 'error.main', fontWeight: 500 } : undefined}>
                 {' · '}
                 {late ? 'was due' : 'due'} <RelativeTime date={wait.deadline} />
               </Box>
             )}
-            {wait.unblockedBy && ` · can be unblocked by ${wait.unblockedBy}`}
           </>
         }
       />
@@ -40,26 +37,28 @@ const WaitItem = ({ wait }: { wait: Wait }) => {
   );
 };
 
-const Nothing = ({ children }: { children: string }) => <Typography color="text.secondary">{children}</Typography>;
-
 export const WaitingOnPanel = ({ journey }: { journey: JourneyDetail }) => (
-  <Card>
-    <CardHeader title="Waiting on" />
-    <CardContent sx={{ pt: 0 }}>
-      {journey.status !== 'RUNNING' ? (
-        <Nothing>Nothing: the journey has ended.</Nothing>
-      ) : !journey.live ? (
-        // The API only asks the running workflow; without a worker answering, this is unknown.
-        <Alert severity="warning">The journey did not answer in time, so what it waits on is unknown. Is a worker running?</Alert>
-      ) : journey.waitingOn.length === 0 ? (
-        <Nothing>Nothing right now.</Nothing>
-      ) : (
+  <SectionCard title="Waiting on now">
+    {journey.status !== 'RUNNING' ? (
+      <EmptyState icon={<DoneIcon />} title="Nothing: the journey has ended" />
+    ) : journey.waitingOn.length === 0 ? (
+      <EmptyState icon={<DoneIcon />} title="Nothing right now">
+        The journey is working on its own.
+      </EmptyState>
+    ) : (
+      <>
+        {!journey.live && (
+          // The API asks the running workflow; without a worker answering, this comes from the index.
+          <Alert severity="warning" sx={{ mb: 1 }}>
+            The journey did not answer just now; this is what it last recorded. Is a worker running?
+          </Alert>
+        )}
         <List dense disablePadding>
           {journey.waitingOn.map((wait) => (
-            <WaitItem key={`${wait.kind}:${wait.key}`} wait={wait} />
+            <WaitItem key={wait.id ?? `${wait.kind}:${wait.key}`} wait={wait} />
           ))}
         </List>
-      )}
-    </CardContent>
-  </Card>
+      </>
+    )}
+  </SectionCard>
 );

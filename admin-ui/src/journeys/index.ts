@@ -7,5 +7,6 @@ export default {
   list: JourneyList,
   show: JourneyShow,
   icon: JourneyIcon,
-  recordRepresentation: (journey: Journey) => journey.customer.companyName,
+  // The detail of a journey only just started has no customer yet.
+  recordRepresentation: (journey: Partial<Journey>) => journey.customer?.companyName ?? 'New journey',
 };

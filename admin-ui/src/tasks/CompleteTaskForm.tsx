@@ -1,128 +1,94 @@
-// Completing a task: one form per task type, mirroring workflows/task-forms.ts. The server
-// validates again and has the last word; its field errors are shown under the inputs.
+// Completing a task through a form generated from its type's JSON Schema (GET /api/task-types),
+// so a new task type needs no UI code. The server validates again and has the last word — rules
+// across fields live only there — and its field errors are shown under the inputs they name.
 import CheckIcon from '@mui/icons-material/Check';
-import { Alert, Card, CardContent, CardHeader } from '@mui/material';
-import type { ComponentType } from 'react';
-import {
-  Form,
-  FormDataConsumer,
-  HttpError,
-  RadioButtonGroupInput,
-  required,
-  SaveButton,
-  TextArrayInput,
-  TextInput,
-  Toolbar,
-  useDataProvider,
-  useNotify,
-  useRefresh,
-} from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
-import type { ApiError, Task } from '../types';
-
-const FollowUpCallInputs = () => (
-  <>
-    <RadioButtonGroupInput
-      source="outcome"
-      choices={[
-        { id: 'qualified', name: 'Qualified' },
-        { id: 'disqualified', name: 'Disqualified' },
-      ]}
-      validate={required()}
-    />
-    <TextInput source="notes" multiline minRows={3} validate={required()} />
-    <FormDataConsumer>
-      {({ formData }) =>
-        formData.outcome === 'disqualified' && (
-          // Unregistered when hidden, so a reason typed before switching back is not sent.
-          <TextInput source="disqualifiedReason" validate={required()} shouldUnregister />
-        )
-      }
-    </FormDataConsumer>
-  </>
-);
-
-const DiscoveryMeetingInputs = () => (
-  <>
-    <TextInput source="notes" multiline minRows={3} validate={required()} />
-    <TextInput source="requirements" multiline minRows={2} validate={required()} />
-    <TextInput source="scope" multiline minRows={2} validate={required()} />
-    <TextInput source="budget" validate={required()} />
-    <TextInput source="timeline" validate={required()} />
-    <TextArrayInput
-      source="decisionMakers"
-      validate={required('Name at least one decision maker')}
-      helperText="Press Enter after each name"
-      autoSelect // a name typed but not yet entered is kept when the field loses focus
-    />
-    <TextInput source="competition" />
-    <RadioButtonGroupInput
-      source="urgency"
-      choices={[
-        { id: 'low', name: 'Low' },
-        { id: 'medium', name: 'Medium' },
-        { id: 'high', name: 'High' },
-      ]}
-      validate={required()}
-    />
-  </>
-);
-
-// Each form's fields: a server error on one of them is shown under its input.
-const FORMS: Record<string, { Inputs: ComponentType; fields: string[] }> = {
-  'follow-up-call': { Inputs: FollowUpCallInputs, fields: ['outcome', 'notes', 'disqualifiedReason'] },
-  'discovery-meeting': {
-    Inputs: DiscoveryMeetingInputs,
-    fields: ['notes', 'requirements', 'scope', 'budget', 'timeline', 'decisionMakers', 'competition', 'urgency'],
-  },
-};
+import { Alert, Skeleton } from '@mui/material';
+import { useState } from 'react';
+import { Form, HttpError, SaveButton, Toolbar, useDataProvider, useGetList, useNotify, useRefresh } from 'react-admin';
+import { SectionCard } from '../common/SectionCard';
+import { apiFieldErrors, errorMessage, type AppDataProvider } from '../dataProvider';
+import { formFields, withoutEmptyValues, type JsonSchema } from '../schemaForm/jsonSchema';
+import { SchemaInputList } from '../schemaForm/SchemaInputs';
+import type { Task, TaskType } from '../types';
 
 // The form starts empty rather than from the page's record: its values are the result, not the task.
 const EMPTY = {};
+const RESULT_PREFIX = 'result.';
 
-/** "result.decisionMakers.0" -> { decisionMakers: message }, for the fields the form has. */
-function fieldErrors(err: unknown, formFields: string[]): Record<string, string> {
-  const fields = err instanceof HttpError ? ((err.body as Partial<ApiError> | undefined)?.error?.fields ?? []) : [];
-  return Object.fromEntries(
-    fields
-      .map(({ field, message }) => [field.split('.')[1] ?? '', message] as const)
-      .filter(([name]) => formFields.includes(name)),
-  );
+/**
+ * The server's field errors ("result.lineItems.0.quantity") split into those an input of this form
+ * shows (keyed by its path in the form) and the rest, which are shown above the form.
+ */
+function splitServerErrors(err: unknown, schema: JsonSchema) {
+  const byInput: Record<string, string> = {};
+  const other: string[] = [];
+  for (const { field, message } of apiFieldErrors(err)) {
+    const path = field.startsWith(RESULT_PREFIX) ? field.slice(RESULT_PREFIX.length) : field;
+    const topLevel = path.split('.')[0] ?? '';
+    if (schema.properties && topLevel in schema.properties) byInput[path] = message;
+    else other.push(`${path}: ${message}`);
+  }
+  return { byInput, other };
 }
 
-export const CompleteTaskForm = ({ task }: { task: Task }) => {
+const useTaskTypeSchema = (type: string) => {
+  const { data, isPending, error } = useGetList<TaskType>('task-types', { pagination: { page: 1, perPage: 100 } }, { staleTime: 10 * 60_000 });
+  return { schema: data?.find((t) => t.id === type)?.schema, isPending, error };
+};
+
+const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
-  const form = FORMS[task.type];
-  if (!form) return <Alert severity="info">Tasks of type “{task.type}” cannot be completed here yet.</Alert>;
+  const [formErrors, setFormErrors] = useState<string[]>([]);
 
-  // Pessimistic: the button spins, disabled, until the journey accepted or rejected the result.
-  // Returning an object of field errors makes react-admin's Form show them under the inputs.
+  // Returning field errors makes react-admin's Form show each under its input. The button spins,
+  // disabled, until the journey accepted or rejected the result.
   const submit = async (values: Record<string, unknown>) => {
+    setFormErrors([]);
     try {
-      await dataProvider.completeTask(task.id, values);
+      await dataProvider.completeTask(task.id, withoutEmptyValues(values) as object);
     } catch (err) {
-      notify(err instanceof Error ? err.message : 'The task could not be completed', { type: 'error' });
-      // 409: someone else completed it, or the journey ended; show what is true now.
+      const { byInput, other } = splitServerErrors(err, schema);
+      setFormErrors(other);
+      const fieldsToFix = Object.keys(byInput).length > 0;
+      notify(fieldsToFix ? 'Some answers need attention' : errorMessage(err, 'The task could not be completed'), { type: 'error' });
+      // 409: someone else completed it, or the journey moved on; show what is true now.
       if (err instanceof HttpError && err.status === 409) refresh();
-      return fieldErrors(err, form.fields);
+      return byInput;
     }
-    notify('Task completed', { type: 'success' });
+    notify('Task completed: the journey moves on', { type: 'success' });
     refresh();
   };
 
   return (
-    <Card>
-      <CardHeader title="Complete this task" />
-      <Form record={EMPTY} onSubmit={submit}>
-        <CardContent>
-          <form.Inputs />
-        </CardContent>
-        <Toolbar>
-          <SaveButton label="Complete task" icon={<CheckIcon />} />
-        </Toolbar>
-      </Form>
-    </Card>
+    <Form record={EMPTY} onSubmit={submit} noValidate>
+      {formErrors.length > 0 && (
+        <Alert severity="error" sx={{ mb: 2 }}>
+          {formErrors.join('; ')}
+        </Alert>
+      )}
+      <SchemaInputList fields={formFields(schema)} />
+      <Toolbar sx={{ px: 0, mx: -2, mb: -2, bgcolor: 'transparent' }}>
+        <SaveButton label="Complete task" icon={<CheckIcon />} />
+      </Toolbar>
+    </Form>
+  );
+};
+
+export const CompleteTaskForm = ({ task }: { task: Task }) => {
+  const { schema, isPending, error } = useTaskTypeSchema(task.type);
+  return (
+    <SectionCard title="Complete this task">
+      {isPending ? (
+        <Skeleton variant="rounded" height={160} />
+      ) : error ? (
+        <Alert severity="error">The form could not be loaded: {errorMessage(error, 'unknown error')}</Alert>
+      ) : !schema ? (
+        <Alert severity="info">Tasks of type “{task.type}” have no form yet.</Alert>
+      ) : (
+        <GeneratedForm task={task} schema={schema} />
+      )}
+    </SectionCard>
   );
 };

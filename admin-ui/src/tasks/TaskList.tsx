@@ -1,51 +1,176 @@
-import { alpha, Typography } from '@mui/material';
+// The inbox: what is mine, what waits in my queues, and (for managers) everything open — due
+// first, overdue in red. Polled, because tasks arrive and move while people look at it.
+import InboxIcon from '@mui/icons-material/Inbox';
+import { alpha, Badge, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { red } from '@mui/material/colors';
-import { DataTable, List, SelectInput, TextInput, useListContext } from 'react-admin';
-import { RelativeTime } from '../common/RelativeTime';
-import { StatusChip, statusChoices } from '../common/StatusChip';
-import type { Task } from '../types';
-import { DueDate, isOverdue, TASK_STATUSES, TASK_TYPES, taskTypeLabel } from './taskFields';
+import {
+  DataTable,
+  List,
+  SelectInput,
+  useGetList,
+  useListContext,
+  useNavigate,
+  useCreatePath,
+} from 'react-admin';
+import { useIsManager } from '../auth/roles';
+import { EmptyState } from '../common/EmptyState';
+import { humanize } from '../common/humanize';
+import { ListLoadError } from '../common/LoadError';
+import { useCount } from '../common/useCount';
+import { ROLES, type Task, type TaskType } from '../types';
+import { ClaimButton } from './HoldButtons';
+import { currentView, INBOX_VIEWS, refinements, type InboxView } from './inboxViews';
+import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
 
 const Column = DataTable.Col<Task>;
+const REFRESH_MS = 30_000;
 
-// The API filters on exact values only, and rejects any other filter key.
+const TaskTypeFilter = (props: { source: string; label: string }) => {
+  const { data } = useGetList<TaskType>('task-types', { pagination: { page: 1, perPage: 100 } }, { staleTime: 10 * 60_000 });
+  return <SelectInput {...props} choices={(data ?? []).map((t) => ({ id: t.id, name: taskTypeLabel(t.id) }))} />;
+};
+
 const filters = [
-  <SelectInput key="status" source="status" choices={statusChoices(TASK_STATUSES)} alwaysOn />,
-  <SelectInput key="type" source="type" choices={Object.entries(TASK_TYPES).map(([id, name]) => ({ id, name }))} />,
-  <TextInput key="role" source="role" />,
-  <TextInput key="assignee" source="assignee" />,
-  <TextInput key="journeyId" source="journeyId" label="Journey id" />,
+  <TaskTypeFilter key="type" source="type" label="Type" />,
+  <SelectInput key="role" source="role" label="Queue" choices={ROLES.map((id) => ({ id, name: id }))} />,
 ];
 
-// A faint tint of the default theme's error red (red[700]): readable in light and dark mode.
-const overdueRow = (task: Task) => (isOverdue(task) ? { backgroundColor: alpha(red[700], 0.08) } : {});
-
-const NoTasks = () => {
+const ViewTab = ({ view, ...tabProps }: { view: InboxView; value: string }) => {
   const { filterValues } = useListContext();
+  const { total } = useCount('tasks', { ...refinements(filterValues), ...view.filter }, REFRESH_MS);
   return (
-    <Typography color="text.secondary" sx={{ p: 2 }}>
-      {filterValues.status === 'OPEN' ? 'No open tasks' : 'No tasks match these filters'}
-    </Typography>
+    <Tab
+      {...tabProps}
+      label={
+        <Badge badgeContent={total} color="primary" max={999} showZero sx={{ '& .MuiBadge-badge': { right: -14 } }}>
+          {view.label}
+        </Badge>
+      }
+      sx={{ pr: 4 }}
+    />
   );
 };
 
+/** A filter switched on and off with one click, such as "overdue". */
+const ToggleFilterChip = ({ source, label }: { source: string; label: string }) => {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const on = filterValues[source] === true;
+  const toggle = () => {
+    const rest = Object.fromEntries(Object.entries(filterValues).filter(([key]) => key !== source));
+    setFilters(on ? rest : { ...rest, [source]: true }, displayedFilters);
+  };
+  return (
+    <Chip label={label} color={on ? 'primary' : 'default'} variant={on ? 'filled' : 'outlined'} onClick={toggle} aria-pressed={on} />
+  );
+};
+
+const InboxTabs = () => {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const isManager = useIsManager();
+  const views = INBOX_VIEWS.filter((view) => isManager || !view.managersOnly);
+  const selected = currentView(filterValues);
+  const select = (id: string) => {
+    const view = views.find((v) => v.id === id);
+    if (view) setFilters({ ...refinements(filterValues), ...view.filter }, displayedFilters);
+  };
+  return (
+    <Stack
+      direction="row"
+      useFlexGap
+      sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', px: 1 }}
+    >
+      <Tabs value={selected && views.includes(selected) ? selected.id : false} onChange={(_e, id: string) => select(id)}>
+        {views.map((view) => (
+          <ViewTab key={view.id} value={view.id} view={view} />
+        ))}
+      </Tabs>
+      <Stack direction="row" spacing={1} sx={{ py: 1 }}>
+        <ToggleFilterChip source="overdue" label="Overdue" />
+        {isManager && <ToggleFilterChip source="escalated" label="Escalated" />}
+      </Stack>
+    </Stack>
+  );
+};
+
+const InboxEmpty = () => {
+  const { filterValues } = useListContext();
+  const view = currentView(filterValues);
+  const refined = Object.keys(refinements(filterValues)).length > 0;
+  return (
+    <EmptyState icon={<InboxIcon />} title={refined ? 'No tasks match these filters' : (view?.empty.title ?? 'No tasks')}>
+      {refined ? 'Clear a filter to see more.' : view?.empty.hint}
+    </EmptyState>
+  );
+};
+
+const TaskTitle = ({ task }: { task: Task }) => (
+  <>
+    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      {task.title}
+    </Typography>
+    {task.journey && (
+      <Typography variant="caption" color="text.secondary">
+        {task.journey.customer.companyName} · {humanize(task.journey.kind)} · {task.journey.stage}
+      </Typography>
+    )}
+  </>
+);
+
+const QueueCell = ({ task }: { task: Task }) => (
+  <Stack direction="row" spacing={0.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+    <QueueLabel task={task} />
+    <EscalatedChip task={task} />
+  </Stack>
+);
+
+/** In "My queues" every row is claimable; claiming opens the task, ready to work on. */
+const ClaimAndOpen = ({ task }: { task: Task }) => {
+  const navigate = useNavigate();
+  const createPath = useCreatePath();
+  const { filterValues } = useListContext();
+  if (filterValues.queue !== 'my-roles') return null;
+  return (
+    <ClaimButton
+      task={task}
+      variant="outlined"
+      size="small"
+      onDone={() => navigate(createPath({ resource: 'tasks', id: task.id, type: 'show' }))}
+    />
+  );
+};
+
+// A faint tint of the default theme's error red: readable in light and dark mode.
+const overdueRow = (task: Task) => (isOverdue(task) ? { backgroundColor: alpha(red[700], 0.06) } : {});
+
+const InboxTable = () => (
+  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={false} empty={<InboxEmpty />}>
+    <Column source="title" label="Task" render={(task) => <TaskTitle task={task} />} />
+    <Column source="type" render={(task) => taskTypeLabel(task.type)} />
+    <Column source="role" label="Queue" render={(task) => <QueueCell task={task} />} />
+    <Column
+      source="assignee"
+      label="Held by"
+      disableSort
+      render={(task) => task.assignedTo?.name ?? <Typography variant="body2" color="text.secondary">unclaimed</Typography>}
+    />
+    <Column source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
+    <Column label="" disableSort align="right" render={(task) => <ClaimAndOpen task={task} />} />
+  </DataTable>
+);
+
 export const TaskList = () => (
   <List
+    title="Inbox"
     filters={filters}
-    filterDefaultValues={{ status: 'OPEN' }}
+    filterDefaultValues={INBOX_VIEWS[0]!.filter}
     sort={{ field: 'dueAt', order: 'ASC' }}
     perPage={25}
     exporter={false}
     empty={false}
+    error={<ListLoadError />}
+    queryOptions={{ refetchInterval: REFRESH_MS }}
   >
-    <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={false} empty={<NoTasks />}>
-      <Column source="title" disableSort />
-      <Column source="type" render={(task) => taskTypeLabel(task.type)} />
-      <Column source="role" disableSort />
-      <Column source="assignee" disableSort />
-      <Column source="status" render={(task) => <StatusChip status={task.status} />} />
-      <Column source="dueAt" label="Due" render={(task) => <DueDate task={task} />} />
-      <Column source="createdAt" label="Created" render={(task) => <RelativeTime date={task.createdAt} />} />
-    </DataTable>
+    <InboxTabs />
+    <InboxTable />
   </List>
 );

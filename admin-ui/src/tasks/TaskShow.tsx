@@ -1,76 +1,143 @@
-import { Card, CardContent, CardHeader, Stack, Typography } from '@mui/material';
-import { Link, Loading, RecordField, Show, useCreatePath, useRecordContext } from 'react-admin';
+import CustomerIcon from '@mui/icons-material/Business';
+import JourneyIcon from '@mui/icons-material/Route';
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Link, Loading, RecordField, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
+import { humanize } from '../common/humanize';
 import { LoadError } from '../common/LoadError';
 import { ObjectFacts } from '../common/ObjectFacts';
 import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
-import type { Task } from '../types';
+import { useUserNames } from '../common/useUserNames';
+import type { TaskDetail } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
-import { DueDate, taskTypeLabel } from './taskFields';
+import { ClaimButton, ReleaseButton } from './HoldButtons';
+import { ReassignButton } from './ReassignButton';
+import { TaskComments } from './TaskComments';
+import { DueChip, EscalatedChip, QueueLabel, taskTypeLabel } from './taskFields';
 
-const TaskSummary = ({ task }: { task: Task }) => {
+// Coming from the inbox, the cached list row shows first; it lacks what only the detail has.
+const isDetail = (task: unknown): task is TaskDetail => !!task && typeof task === 'object' && 'actions' in task;
+
+/** Exactly the buttons the API says this person may use now. */
+const TaskActionButtons = () => {
+  const task = useRecordContext();
+  if (!isDetail(task)) return <TopToolbar />;
+  return (
+    <TopToolbar sx={{ gap: 1 }}>
+      {task.actions.claim && <ClaimButton task={task} />}
+      {task.actions.unclaim && <ReleaseButton task={task} />}
+      {task.actions.assign && <ReassignButton task={task} />}
+    </TopToolbar>
+  );
+};
+
+const JourneyContext = ({ task }: { task: TaskDetail }) => {
   const createPath = useCreatePath();
+  const customer = task.journey?.customer;
+  return (
+    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', color: 'text.secondary', alignItems: 'center' }}>
+      {customer && (
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+          <CustomerIcon fontSize="small" />
+          <Link to={createPath({ resource: 'customers', id: customer.id, type: 'show' })}>{customer.companyName}</Link>
+        </Stack>
+      )}
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+        <JourneyIcon fontSize="small" />
+        <Link to={createPath({ resource: 'journeys', id: task.journeyId, type: 'show' })}>
+          {task.journey ? `${humanize(task.journey.kind)} journey · stage ${task.journey.stage}` : 'Open the journey'}
+        </Link>
+      </Stack>
+    </Stack>
+  );
+};
+
+const TaskSummary = ({ task }: { task: TaskDetail }) => {
+  const userName = useUserNames();
   return (
     <Card>
       <CardContent>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
-          <Typography variant="h5">{task.title}</Typography>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
+          <Typography variant="h5" component="h1">
+            {task.title}
+          </Typography>
           <StatusChip status={task.status} />
+          {task.status === 'OPEN' && <DueChip task={task} />}
+          <EscalatedChip task={task} />
         </Stack>
-        <FactGrid>
-          <RecordField label="Type">{taskTypeLabel(task.type)}</RecordField>
-          <RecordField source="role" empty="—" />
-          <RecordField source="assignee" empty="Unassigned" />
-          <RecordField label="Due">
-            <DueDate task={task} />
-          </RecordField>
-          <RecordField label="Created">
-            <RelativeTime date={task.createdAt} />
-          </RecordField>
-          {task.completedAt && (
-            <RecordField label="Completed">
-              <RelativeTime date={task.completedAt} /> by {task.completedBy ?? 'unknown'}
+        <JourneyContext task={task} />
+        <Box sx={{ mt: 2 }}>
+          <FactGrid>
+            <RecordField label="Type">{taskTypeLabel(task.type)}</RecordField>
+            <RecordField label="Queue">
+              <QueueLabel task={task} />
             </RecordField>
-          )}
-          <RecordField label="Journey">
-            <Link to={createPath({ resource: 'journeys', id: task.journeyId, type: 'show' })}>Open the journey</Link>
-          </RecordField>
-        </FactGrid>
+            <RecordField label="Held by">
+              {task.assignedTo ? task.assignedTo.name : task.status === 'OPEN' ? <Chip size="small" variant="outlined" label="unclaimed" /> : '—'}
+            </RecordField>
+            <RecordField label="Due">
+              <RelativeTime date={task.dueAt} />
+            </RecordField>
+            <RecordField label="Created">
+              <RelativeTime date={task.createdAt} />
+            </RecordField>
+            {task.completedAt && (
+              <RecordField label="Completed">
+                <RelativeTime date={task.completedAt} /> by {userName(task.completedBy) ?? 'someone'}
+              </RecordField>
+            )}
+            {task.cancelledAt && (
+              <RecordField label="Cancelled">
+                <RelativeTime date={task.cancelledAt} />
+                {task.cancelReason && `: ${task.cancelReason}`}
+              </RecordField>
+            )}
+          </FactGrid>
+        </Box>
       </CardContent>
     </Card>
   );
 };
 
 const TaskView = () => {
-  const task = useRecordContext<Task>();
-  if (!task) return null;
+  const task = useRecordContext();
+  if (!isDetail(task)) return <Loading />;
   return (
-    <Stack spacing={2} sx={{ mt: 1 }}>
+    <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
       <TaskSummary task={task} />
-      {Object.keys(task.input).length > 0 && (
-        <Card>
-          <CardHeader title="Context" />
-          <CardContent>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
+        <Stack spacing={2}>
+          {task.actions.complete && <CompleteTaskForm task={task} />}
+          {task.result && (
+            <SectionCard title="Result">
+              <ObjectFacts value={task.result} />
+            </SectionCard>
+          )}
+          <SectionCard title="What you need to know">
             <ObjectFacts value={task.input} />
-          </CardContent>
-        </Card>
-      )}
-      {task.status === 'OPEN' && <CompleteTaskForm task={task} />}
-      {task.result && (
-        <Card>
-          <CardHeader title="Result" />
-          <CardContent>
-            <ObjectFacts value={task.result} />
-          </CardContent>
-        </Card>
-      )}
+          </SectionCard>
+        </Stack>
+        <TaskComments task={task} />
+      </Box>
     </Stack>
   );
 };
 
+// The resource is labelled "Inbox", which would make react-admin's default title "Inbox <task>".
+const TaskPageTitle = () => <>Task: {useRecordContext<TaskDetail>()?.title}</>;
+
+// Polled: others claim, comment and complete while the page is open.
 export const TaskShow = () => (
-  <Show component="div" loading={<Loading />} error={<LoadError />}>
+  <Show
+    component="div"
+    title={<TaskPageTitle />}
+    actions={<TaskActionButtons />}
+    loading={<Loading />}
+    error={<LoadError />}
+    queryOptions={{ refetchInterval: 15_000 }}
+  >
     <TaskView />
   </Show>
 );

@@ -1,4 +1,4 @@
-import TaskIcon from '@mui/icons-material/Assignment';
+import InboxIcon from '@mui/icons-material/Inbox';
 import type { Task } from '../types';
 import { TaskList } from './TaskList';
 import { TaskShow } from './TaskShow';
@@ -6,6 +6,7 @@ import { TaskShow } from './TaskShow';
 export default {
   list: TaskList,
   show: TaskShow,
-  icon: TaskIcon,
+  icon: InboxIcon,
+  options: { label: 'Inbox' },
   recordRepresentation: (task: Task) => task.title,
 };

@@ -1,25 +1,64 @@
-import { Box } from '@mui/material';
-import { RelativeTime } from '../common/RelativeTime';
+import EscalatedIcon from '@mui/icons-material/PriorityHigh';
+import { Chip, Tooltip, Typography } from '@mui/material';
+import { humanize } from '../common/humanize';
+import { exactTime, relativeTime } from '../common/RelativeTime';
 import type { Task } from '../types';
 
 export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
 
-export const TASK_TYPES: Record<string, string> = {
-  'follow-up-call': 'Follow-up call',
-  'discovery-meeting': 'Discovery meeting',
+export const taskTypeLabel = (type: string) => humanize(type);
+
+export const isOverdue = (task: Pick<Task, 'status' | 'dueAt'>) => task.status === 'OPEN' && Date.parse(task.dueAt) < Date.now();
+
+// Within the last quarter of a day before it is due, a task is "due soon" (the reminder goes out about then).
+const DUE_SOON_MS = 6 * 3_600_000;
+const isDueSoon = (task: Pick<Task, 'status' | 'dueAt'>) =>
+  task.status === 'OPEN' && !isOverdue(task) && Date.parse(task.dueAt) - Date.now() < DUE_SOON_MS;
+
+/** When a closed task was closed: its due date no longer matters. */
+const ClosedAt = ({ task }: { task: Pick<Task, 'status' | 'completedAt' | 'cancelledAt'> }) => {
+  const at = task.completedAt ?? task.cancelledAt;
+  return (
+    <Typography variant="body2" color="text.secondary" title={at ? exactTime(at) : undefined}>
+      {task.status.toLowerCase()} {at && relativeTime(at)}
+    </Typography>
+  );
 };
 
-export const taskTypeLabel = (type: string) => TASK_TYPES[type] ?? type;
-
-export const isOverdue = (task: Pick<Task, 'status' | 'dueAt'>) =>
-  task.status === 'OPEN' && Date.parse(task.dueAt) < Date.now();
-
-/** The due date, relative, in red once an open task is past it. */
-export const DueDate = ({ task }: { task: Task }) =>
-  isOverdue(task) ? (
-    <Box component="span" sx={{ color: 'error.main', fontWeight: 500 }}>
-      <RelativeTime date={task.dueAt} /> (overdue)
-    </Box>
-  ) : (
-    <RelativeTime date={task.dueAt} />
+/** The due date as a chip: red once an open task is overdue, amber when it is due soon. */
+export const DueChip = ({ task }: { task: Pick<Task, 'status' | 'dueAt' | 'completedAt' | 'cancelledAt'> }) => {
+  if (task.status !== 'OPEN') return <ClosedAt task={task} />;
+  const overdue = isOverdue(task);
+  const label = overdue ? `overdue · ${relativeTime(task.dueAt)}` : `due ${relativeTime(task.dueAt)}`;
+  return (
+    <Tooltip title={`Due ${exactTime(task.dueAt)}`}>
+      <Chip
+        size="small"
+        label={label}
+        color={overdue ? 'error' : isDueSoon(task) ? 'warning' : 'default'}
+        variant={overdue ? 'filled' : 'outlined'}
+        data-overdue={overdue || undefined}
+      />
+    </Tooltip>
   );
+};
+
+export const EscalatedChip = ({ task }: { task: Pick<Task, 'escalatedAt' | 'originalRole'> }) =>
+  task.escalatedAt ? (
+    <Tooltip title={`Its SLA passed ${relativeTime(task.escalatedAt)}; it moved from the ${task.originalRole ?? 'original'} queue to the managers`}>
+      <Chip size="small" color="error" variant="outlined" icon={<EscalatedIcon />} label="escalated" />
+    </Tooltip>
+  ) : null;
+
+/** The queue a task sits in, and where an escalated one came from. */
+export const QueueLabel = ({ task }: { task: Pick<Task, 'role' | 'originalRole'> }) => (
+  <span>
+    {task.role ?? '—'}
+    {task.originalRole && task.originalRole !== task.role && (
+      <Typography component="span" variant="inherit" color="text.secondary">
+        {' '}
+        (from {task.originalRole})
+      </Typography>
+    )}
+  </span>
+);

@@ -1,0 +1,49 @@
+// Sessions live in an httpOnly cookie the browser sends by itself, so the UI never holds a token:
+// it asks the API who is signed in (GET /api/auth/me) and remembers the answer until logout or a 401.
+import { HttpError, type AuthProvider } from 'react-admin';
+import { httpClient } from '../dataProvider';
+import type { Identity } from '../types';
+
+let me: Promise<Identity> | undefined;
+
+const whoAmI = () => {
+  me ??= httpClient('/api/auth/me').then(({ json }) => json as Identity);
+  me.catch(() => (me = undefined));
+  return me;
+};
+
+const statusOf = (err: unknown) => (err instanceof HttpError ? err.status : (err as { status?: number } | undefined)?.status);
+
+export const authProvider: AuthProvider = {
+  async login({ email, password }: { email: string; password: string }) {
+    me = undefined;
+    await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+  },
+
+  async logout() {
+    me = undefined;
+    // Already signed out (401) is fine: the point is to end up on the login page.
+    await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+  },
+
+  async checkAuth() {
+    await whoAmI();
+  },
+
+  // 401: the session ended, so sign out. 403: still signed in, just not allowed; the page says so.
+  async checkError(err: unknown) {
+    if (statusOf(err) === 401) {
+      me = undefined;
+      throw new Error('Your session has ended. Please log in again.');
+    }
+  },
+
+  async getIdentity() {
+    const { id, name, roles } = await whoAmI();
+    return { id, fullName: name, roles };
+  },
+
+  async getPermissions() {
+    return (await whoAmI()).roles;
+  },
+};

@@ -1,0 +1,45 @@
+import QuietIcon from '@mui/icons-material/NotificationsNone';
+import { Alert, List, ListItemButton, ListItemIcon, ListItemText, Skeleton } from '@mui/material';
+import { useGetList } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
+import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
+import { notificationIcon } from '../notifications/notificationFields';
+import { useOpenNotification } from '../notifications/useOpenNotification';
+import type { Notification } from '../types';
+
+/** The latest reminders and escalations, read or not; unread ones in bold. */
+export const RecentNotifications = () => {
+  const open = useOpenNotification();
+  const { data, isPending, error } = useGetList<Notification>(
+    'notifications',
+    { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 6 } },
+    { refetchInterval: 30_000 },
+  );
+  return (
+    <SectionCard title="Recent notifications">
+      {isPending ? (
+        <Skeleton variant="rounded" height={120} />
+      ) : error ? (
+        <Alert severity="error">Notifications could not be loaded.</Alert>
+      ) : data.length === 0 ? (
+        <EmptyState icon={<QuietIcon />} title="No notifications">
+          Reminders and escalations for you and your queues show up here.
+        </EmptyState>
+      ) : (
+        <List disablePadding>
+          {data.map((notification) => (
+            <ListItemButton key={notification.id} onClick={() => open(notification)} divider>
+              <ListItemIcon>{notificationIcon(notification)}</ListItemIcon>
+              <ListItemText
+                primary={notification.title}
+                secondary={<RelativeTime date={notification.createdAt} />}
+                slotProps={{ primary: { sx: { fontWeight: notification.readAt ? 400 : 600 } } }}
+              />
+            </ListItemButton>
+          ))}
+        </List>
+      )}
+    </SectionCard>
+  );
+};

@@ -1,0 +1,95 @@
+// How each kind of journey event reads in the timeline. Journeys added later record types this
+// file does not know: those still show, under a readable name, with their data as short facts.
+import LeadIcon from '@mui/icons-material/PersonAdd';
+import StageIcon from '@mui/icons-material/Flag';
+import TaskIcon from '@mui/icons-material/Assignment';
+import ClaimIcon from '@mui/icons-material/PanTool';
+import ReleaseIcon from '@mui/icons-material/Undo';
+import AssignIcon from '@mui/icons-material/SwitchAccount';
+import CommentIcon from '@mui/icons-material/ChatBubbleOutlineOutlined';
+import ReminderIcon from '@mui/icons-material/Notifications';
+import DoneIcon from '@mui/icons-material/AssignmentTurnedIn';
+import OverdueIcon from '@mui/icons-material/AssignmentLate';
+import EscalatedIcon from '@mui/icons-material/PriorityHigh';
+import CancelledIcon from '@mui/icons-material/Block';
+import EndIcon from '@mui/icons-material/SportsScore';
+import QuoteIcon from '@mui/icons-material/RequestQuote';
+import EventIcon from '@mui/icons-material/Bolt';
+import type { ReactElement, ReactNode } from 'react';
+import { humanize } from '../common/humanize';
+import type { JourneyEvent } from '../types';
+
+export type EventContext = {
+  /** The task an event is about, as a link to it. */
+  taskLink: (taskId: unknown) => ReactNode;
+  userName: (id: string | null | undefined) => string | undefined;
+};
+
+export type DescribedEvent = {
+  icon: ReactElement;
+  tone?: 'error' | 'warning' | 'success';
+  text: ReactNode;
+  /** A longer text shown under the line: a comment, a reason. */
+  detail?: string;
+};
+
+type Describe = (data: JourneyEvent['data'], ctx: EventContext) => Omit<DescribedEvent, 'icon' | 'tone'>;
+
+const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone']; describe: Describe }> = {
+  lead_received: {
+    icon: <LeadIcon />,
+    describe: (d) => ({ text: `Lead received from ${str(d.contactName) || 'the contact form'}`, detail: [d.projectType, d.budgetRange, d.timeline].filter(Boolean).join(' · ') }),
+  },
+  stage_entered: { icon: <StageIcon />, describe: (d) => ({ text: <>Entered stage <strong>{str(d.stage)}</strong></> }) },
+  task_created: {
+    icon: <TaskIcon />,
+    describe: (d, c) => ({ text: <>Task created: {c.taskLink(d.taskId)}{d.role ? ` for the ${str(d.role)} queue` : ''}</> }),
+  },
+  task_claimed: { icon: <ClaimIcon />, describe: (d, c) => ({ text: <>Claimed {c.taskLink(d.taskId)}</> }) },
+  task_unclaimed: { icon: <ReleaseIcon />, describe: (d, c) => ({ text: <>Released {c.taskLink(d.taskId)} to its queue</> }) },
+  task_assigned: {
+    icon: <AssignIcon />,
+    describe: (d, c) => ({
+      text: d.assignee ? <>Assigned {c.taskLink(d.taskId)} to {c.userName(str(d.assignee)) ?? 'someone'}</> : <>Handed {c.taskLink(d.taskId)} back to its queue</>,
+    }),
+  },
+  task_commented: { icon: <CommentIcon />, describe: (d, c) => ({ text: <>Commented on {c.taskLink(d.taskId)}</>, detail: str(d.body) }) },
+  task_reminded: {
+    icon: <ReminderIcon />,
+    tone: 'warning',
+    describe: (d, c) => ({ text: <>Reminder: {c.taskLink(d.taskId)} is due soon ({c.userName(str(d.to)) ?? str(d.to)} told)</> }),
+  },
+  task_overdue: { icon: <OverdueIcon />, tone: 'error', describe: (d, c) => ({ text: <>Overdue: {c.taskLink(d.taskId)}</> }) },
+  task_escalated: {
+    icon: <EscalatedIcon />,
+    tone: 'error',
+    describe: (d, c) => ({ text: <>Escalated {c.taskLink(d.taskId)} from the {str(d.from)} queue to the managers</> }),
+  },
+  task_cancelled: { icon: <CancelledIcon />, describe: (d, c) => ({ text: <>Cancelled {c.taskLink(d.taskId)}</>, detail: str(d.reason) }) },
+  task_completed: { icon: <DoneIcon />, tone: 'success', describe: (d, c) => ({ text: <>Completed {c.taskLink(d.taskId)}</> }) },
+  quote_created: { icon: <QuoteIcon />, describe: (d) => ({ text: `Quote version ${str(d.version)} drafted` }) },
+  quote_status: {
+    icon: <QuoteIcon />,
+    describe: (d) => ({ text: `Quote version ${str(d.version)}: ${str(d.status).toLowerCase()}`, detail: str(d.feedback) }),
+  },
+  journey_ended: {
+    icon: <EndIcon />,
+    describe: (d) => ({ text: <>Journey ended: <strong>{str(d.status).toLowerCase()}</strong></>, detail: str(d.reason) }),
+  },
+};
+
+// Ids mean nothing to people; short plain values say what happened.
+const summarise = (data: JourneyEvent['data']) =>
+  Object.entries(data)
+    .filter(([key, v]) => !/id$/i.test(key) && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 80)
+    .map(([key, v]) => `${humanize(key)}: ${String(v)}`)
+    .join(' · ');
+
+export function describeEvent(event: JourneyEvent, ctx: EventContext): DescribedEvent {
+  const known = KNOWN[event.type];
+  if (!known) return { icon: <EventIcon />, text: humanize(event.type), detail: summarise(event.data) || undefined };
+  const { text, detail } = known.describe(event.data, ctx);
+  return { icon: known.icon, tone: known.tone, text, detail: detail || undefined };
+}

@@ -1,0 +1,79 @@
+// The waiting-on index itself: every open wait of every journey, longest waiting first.
+import WaitIcon from '@mui/icons-material/HourglassTop';
+import { Chip, Stack, Typography } from '@mui/material';
+import { DataTable, List, useListContext, type RowClickFunction } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
+import { humanize } from '../common/humanize';
+import { ListLoadError } from '../common/LoadError';
+import { durationSince, exactTime, relativeTime } from '../common/RelativeTime';
+import type { OpenWait } from '../types';
+import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from './waitFields';
+import { WaitFilterSidebar } from './WaitFilterSidebar';
+
+const Column = DataTable.Col<OpenWait>;
+
+const NoWaits = () => {
+  const { filterValues } = useListContext();
+  return (
+    <EmptyState icon={<WaitIcon />} title={Object.keys(filterValues).length ? 'No waits match these filters' : 'Nothing is waiting'}>
+      {Object.keys(filterValues).length ? 'Clear a filter to see more.' : 'No running journey is blocked right now.'}
+    </EmptyState>
+  );
+};
+
+const DeadlineChip = ({ wait }: { wait: OpenWait }) =>
+  wait.deadline ? (
+    <Chip
+      size="small"
+      title={exactTime(wait.deadline)}
+      label={relativeTime(wait.deadline)}
+      color={isPastDeadline(wait) ? 'error' : 'default'}
+      variant={isPastDeadline(wait) ? 'filled' : 'outlined'}
+    />
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      none
+    </Typography>
+  );
+
+const WaitDescription = ({ wait }: { wait: OpenWait }) => (
+  <Stack direction="row" spacing={1} sx={{ alignItems: 'center', '& .MuiSvgIcon-root': { color: 'text.secondary' } }}>
+    {WAIT_ICONS[wait.kind]}
+    <span>{wait.description}</span>
+  </Stack>
+);
+
+const WaitJourney = ({ wait }: { wait: OpenWait }) => (
+  <>
+    <Typography variant="body2">{wait.journey.customer.companyName}</Typography>
+    <Typography variant="caption" color="text.secondary">
+      {humanize(wait.journey.kind)} · {wait.journey.stage}
+    </Typography>
+  </>
+);
+
+const UnblockedBy = ({ wait }: { wait: OpenWait }) => <>{useUnblockerLabel()(wait.unblockedBy) ?? '—'}</>;
+
+// A wait's page is its journey's.
+const openJourney: RowClickFunction<OpenWait> = (_id, _resource, wait) => `/journeys/${encodeURIComponent(wait.journeyId)}/show`;
+
+export const WaitList = () => (
+  <List
+    title="Waiting on"
+    sort={{ field: 'since', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+    aside={<WaitFilterSidebar />}
+    empty={false}
+    error={<ListLoadError />}
+    queryOptions={{ refetchInterval: 30_000 }}
+  >
+    <DataTable rowClick={openJourney} bulkActionButtons={false} empty={<NoWaits />}>
+      <Column source="kind" label="Waiting on" render={(wait) => <WaitDescription wait={wait} />} />
+      <Column source="journey.customer.companyName" label="Customer" disableSort render={(wait) => <WaitJourney wait={wait} />} />
+      <Column source="unblockedBy" label="For" disableSort render={(wait) => <UnblockedBy wait={wait} />} />
+      <Column source="since" label="Waiting" render={(wait) => durationSince(wait.since)} />
+      <Column source="deadline" render={(wait) => <DeadlineChip wait={wait} />} />
+    </DataTable>
+  </List>
+);
