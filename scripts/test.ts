@@ -81,6 +81,10 @@ async function main(): Promise<number> {
     if (run('npx', ['tsc', '--noEmit', '-p', 'admin-ui/tsconfig.json']) !== 0) return 1;
   }
 
+  // The browser tests drive the UI the API serves from admin-ui/dist: build it from this checkout.
+  step('Building the admin UI');
+  if (run('npx', ['vite', 'build', '--config', 'admin-ui/vite.config.mts', '--logLevel', 'warn']) !== 0) return 1;
+
   step('Locating the Temporal dev server (building it on first run)');
   const temporalCli = await resolveTemporalCli({
     cliPath: config.temporal.cliPath,

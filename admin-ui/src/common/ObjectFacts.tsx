@@ -24,8 +24,10 @@ function text(v: unknown): string {
 const Value = ({ value }: { value: unknown }) =>
   typeof value === 'string' && EMAIL.test(value) ? <a href={`mailto:${value}`}>{value}</a> : <>{text(value)}</>;
 
-// Stored JSON comes back with its keys in no useful order: names first, long texts last.
-const rank = ([key, v]: [string, unknown]) => (/name$/i.test(key) ? 0 : text(v).length > 60 ? 2 : 1);
+// Stored JSON comes back with its keys in no useful order: a known order (a form's) first, else
+// names first and long texts last.
+const ranker = (order: string[]) => ([key, v]: [string, unknown]) =>
+  order.includes(key) ? order.indexOf(key) - order.length : /name$/i.test(key) ? 0 : text(v).length > 60 ? 2 : 1;
 
 // Objects, and lists of objects, get sections of their own rather than a cell of JSON.
 const isSection = (v: unknown): v is Json | Json[] => isObject(v) || (Array.isArray(v) && v.some(isObject));
@@ -49,7 +51,8 @@ const Section = ({ label, value }: { label: string; value: Json | Json[] }) => (
  * Free-form JSON (a task's input or result) as labelled values: the shapes differ per task type
  * and grow with new journeys, so they are laid out from the data itself.
  */
-export const ObjectFacts = ({ value }: { value: Json }) => {
+export const ObjectFacts = ({ value, order = [] }: { value: Json; order?: string[] }) => {
+  const rank = ranker(order);
   const entries = Object.entries(value).filter(([, v]) => !isEmpty(v));
   const plain = entries.filter(([, v]) => !isSection(v)).sort((a, b) => rank(a) - rank(b));
   const sections = entries.filter((e): e is [string, Json | Json[]] => isSection(e[1]));

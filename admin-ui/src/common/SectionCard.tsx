@@ -14,7 +14,7 @@ export const SectionCard = ({
   children: ReactNode;
 }) => (
   <Card>
-    <CardHeader title={title} action={action} slotProps={{ title: { variant: 'h6' } }} sx={{ pb: 1 }} />
+    <CardHeader title={title} action={action} slotProps={{ title: { variant: 'h6', component: 'h2' } }} sx={{ pb: 1 }} />
     {flush ? children : <CardContent sx={{ pt: 0 }}>{children}</CardContent>}
   </Card>
 );

@@ -70,7 +70,7 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
         </Typography>
         <FactGrid>
           <RecordField label="Stage">
-            <strong>{journey.stage}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
+            <strong data-testid="journey-stage">{journey.stage}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
           </RecordField>
           <RecordField label="Started">
             <RelativeTime date={journey.startedAt} />
@@ -98,7 +98,12 @@ const JourneyTasks = () => (
     {/* The tasks come with the journey; the resource context makes rows link to task pages. */}
     <ResourceContextProvider value="tasks">
       <ArrayField source="tasks">
-        <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState title="No tasks yet" />}>
+        <DataTable
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<EmptyState title="No tasks yet" />}
+          sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+        >
           <TaskColumn source="title" />
           <TaskColumn source="type" render={(task) => taskTypeLabel(task.type)} />
           <TaskColumn source="status" render={(task) => <StatusChip status={task.status} />} />

@@ -4,12 +4,13 @@
 import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Skeleton } from '@mui/material';
 import { useState } from 'react';
-import { Form, HttpError, SaveButton, Toolbar, useDataProvider, useGetList, useNotify, useRefresh } from 'react-admin';
+import { Form, HttpError, SaveButton, Toolbar, useDataProvider, useNotify, useRefresh } from 'react-admin';
 import { SectionCard } from '../common/SectionCard';
 import { apiFieldErrors, errorMessage, type AppDataProvider } from '../dataProvider';
 import { formFields, withoutEmptyValues, type JsonSchema } from '../schemaForm/jsonSchema';
 import { SchemaInputList } from '../schemaForm/SchemaInputs';
-import type { Task, TaskType } from '../types';
+import { useTaskTypeSchema } from './useTaskTypes';
+import type { Task } from '../types';
 
 // The form starts empty rather than from the page's record: its values are the result, not the task.
 const EMPTY = {};
@@ -30,11 +31,6 @@ function splitServerErrors(err: unknown, schema: JsonSchema) {
   }
   return { byInput, other };
 }
-
-const useTaskTypeSchema = (type: string) => {
-  const { data, isPending, error } = useGetList<TaskType>('task-types', { pagination: { page: 1, perPage: 100 } }, { staleTime: 10 * 60_000 });
-  return { schema: data?.find((t) => t.id === type)?.schema, isPending, error };
-};
 
 const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => {
   const dataProvider = useDataProvider<AppDataProvider>();

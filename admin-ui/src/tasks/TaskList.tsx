@@ -3,30 +3,24 @@
 import InboxIcon from '@mui/icons-material/Inbox';
 import { alpha, Badge, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
 import { red } from '@mui/material/colors';
-import {
-  DataTable,
-  List,
-  SelectInput,
-  useGetList,
-  useListContext,
-  useNavigate,
-  useCreatePath,
-} from 'react-admin';
+import { DataTable, List, SelectInput, useCreatePath, useListContext, useNavigate } from 'react-admin';
 import { useIsManager } from '../auth/roles';
 import { EmptyState } from '../common/EmptyState';
 import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
+import { RelativeTime } from '../common/RelativeTime';
 import { useCount } from '../common/useCount';
-import { ROLES, type Task, type TaskType } from '../types';
+import { ROLES, type Task } from '../types';
 import { ClaimButton } from './HoldButtons';
 import { currentView, INBOX_VIEWS, refinements, type InboxView } from './inboxViews';
 import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
+import { useTaskTypes } from './useTaskTypes';
 
 const Column = DataTable.Col<Task>;
 const REFRESH_MS = 30_000;
 
 const TaskTypeFilter = (props: { source: string; label: string }) => {
-  const { data } = useGetList<TaskType>('task-types', { pagination: { page: 1, perPage: 100 } }, { staleTime: 10 * 60_000 });
+  const { data } = useTaskTypes();
   return <SelectInput {...props} choices={(data ?? []).map((t) => ({ id: t.id, name: taskTypeLabel(t.id) }))} />;
 };
 
@@ -154,6 +148,8 @@ const InboxTable = () => (
       render={(task) => task.assignedTo?.name ?? <Typography variant="body2" color="text.secondary">unclaimed</Typography>}
     />
     <Column source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
+    {/* One click on the header: newest first, to find what just came in. */}
+    <Column source="createdAt" label="Arrived" sortByOrder="DESC" render={(task) => <RelativeTime date={task.createdAt} />} />
     <Column label="" disableSort align="right" render={(task) => <ClaimAndOpen task={task} />} />
   </DataTable>
 );

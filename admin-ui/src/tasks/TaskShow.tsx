@@ -10,6 +10,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
+import { useTaskTypeSchema } from './useTaskTypes';
 import type { TaskDetail } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { ClaimButton, ReleaseButton } from './HoldButtons';
@@ -101,6 +102,16 @@ const TaskSummary = ({ task }: { task: TaskDetail }) => {
   );
 };
 
+/** What the person answered, in the order their form asked. */
+const TaskResult = ({ task, result }: { task: TaskDetail; result: Record<string, unknown> }) => {
+  const { schema } = useTaskTypeSchema(task.type);
+  return (
+    <SectionCard title="Result">
+      <ObjectFacts value={result} order={Object.keys(schema?.properties ?? {})} />
+    </SectionCard>
+  );
+};
+
 const TaskView = () => {
   const task = useRecordContext();
   if (!isDetail(task)) return <Loading />;
@@ -110,11 +121,7 @@ const TaskView = () => {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
           {task.actions.complete && <CompleteTaskForm task={task} />}
-          {task.result && (
-            <SectionCard title="Result">
-              <ObjectFacts value={task.result} />
-            </SectionCard>
-          )}
+          {task.result && <TaskResult task={task} result={task.result} />}
           <SectionCard title="What you need to know">
             <ObjectFacts value={task.input} />
           </SectionCard>

@@ -1,0 +1,42 @@
+// Drives the admin UI the API serves (admin-ui/dist, built by `npm test`) in Debian's chromium
+// through playwright-core: no browser download. Screenshots of key steps land in screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ADMIN_UI_DIST } from '../../api/app';
+import { devUserEmail } from '../../api/auth/dev-users';
+import type { Role } from '../../api/auth/roles';
+import { DEV_USER_PASSWORD } from '../../platform/config';
+
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
+    throw new Error('admin-ui/dist is missing: run the tests with `npm test`, which builds the admin UI');
+  }
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+/** A fresh browser context (its own cookies) on the app, at a desktop size. */
+export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  return page;
+}
+
+/** Signs in through the login form as the development user of `role`. */
+export async function logIn(page: Page, role: Role): Promise<void> {
+  await page.getByLabel('Email').fill(devUserEmail(role));
+  await page.getByLabel('Password').fill(DEV_USER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Hello, / }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** A company name no other test uses, so its rows are told apart in the shared database. */
+export const uniqueCompany = (label: string) => `${label} ${Math.random().toString(36).slice(2, 7)}`;
