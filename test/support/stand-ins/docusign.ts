@@ -87,7 +87,11 @@ export async function deliverDocuSignEvent(targetUrl: string, body: ConnectEvent
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export async function startDocuSignStandIn() {
+/**
+ * `beforeAnswer` runs after an envelope is stored and before the create call is answered: a test
+ * can deliver a Connect event that overtakes the API's own answer, as DocuSign's can.
+ */
+export async function startDocuSignStandIn(opts: { beforeAnswer?: (envelope: StoredEnvelope) => Promise<void> } = {}) {
   const requests: RecordedRequest[] = [];
   const envelopes = new Map<string, StoredEnvelope>();
   const accountId = randomUUID();
@@ -110,7 +114,7 @@ export async function startDocuSignStandIn() {
     next();
   });
 
-  app.post('/restapi/v2.1/accounts/:accountId/envelopes', (req, res) => {
+  app.post('/restapi/v2.1/accounts/:accountId/envelopes', async (req, res) => {
     const def = req.body as Record<string, any> | undefined;
     if (!def || typeof def !== 'object') return error(res, 400, 'INVALID_REQUEST_BODY', 'The request body is missing or improperly formatted.');
     const documents = ((def.documents ?? []) as Record<string, string>[]).map((d) => ({
@@ -157,6 +161,7 @@ export async function startDocuSignStandIn() {
       definition: def,
     };
     envelopes.set(envelope.envelopeId, envelope);
+    await opts.beforeAnswer?.(envelope);
     res.status(201).json({ envelopeId: envelope.envelopeId, uri: `/envelopes/${envelope.envelopeId}`, statusDateTime: now, status });
   });
 
