@@ -34,7 +34,7 @@ export interface Customer extends RaRecord<string> {
 }
 
 export interface CustomerDetail extends Customer {
-  journeys: Omit<Journey, 'customer' | 'waits'>[];
+  journeys: JourneyFields[];
 }
 
 export const WAIT_KINDS = ['task', 'signature', 'payment', 'approval', 'timer', 'signal'] as const;
@@ -55,8 +55,8 @@ export interface Wait {
   outcome?: string | null;
 }
 
-/** Journey ids are Temporal workflow ids: journey:<customerId>:<kind>:<n>. */
-export interface Journey extends RaRecord<string> {
+/** What every journey answer carries. Journey ids are Temporal workflow ids: journey:<customerId>:<kind>:<n>. */
+export interface JourneyFields extends RaRecord<string> {
   kind: string;
   customerId: string;
   status: JourneyStatus;
@@ -67,6 +67,10 @@ export interface Journey extends RaRecord<string> {
   startedAt: string;
   endedAt: string | null;
   updatedAt: string;
+}
+
+/** A row of GET /api/journeys. */
+export interface Journey extends JourneyFields {
   customer: Pick<Customer, 'companyName' | 'contactName'>;
   /** Its open waits. */
   waits: Wait[];
@@ -108,7 +112,7 @@ export interface JourneyEvent {
   at: string;
 }
 
-export interface JourneyDetail extends Omit<Journey, 'customer' | 'waits'> {
+export interface JourneyDetail extends JourneyFields {
   /** Null for the first moments of a journey, before its first activity has written its rows. */
   customer: Customer | null;
   inquiries: Inquiry[];

@@ -33,9 +33,10 @@ export async function logIn(page: Page, role: Role): Promise<void> {
   await page.getByRole('heading', { name: /^Hello, / }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, transitions finished; `{ fullPage: false }` for a dialog, whose backdrop covers only the viewport. */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
 }
 
 /** A company name no other test uses, so its rows are told apart in the shared database. */

@@ -1,6 +1,14 @@
+import EndedIcon from '@mui/icons-material/Block';
 import { Box, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { durationSince, exactTime } from '../common/RelativeTime';
-import type { JourneyDetail } from '../types';
+import type { JourneyDetail, JourneyStatus } from '../types';
+
+// How a journey ended, at the end of its stages: only a completed one gets the check mark.
+const END_ICONS: Partial<Record<JourneyStatus, ReactNode>> = {
+  LOST: <EndedIcon color="disabled" />,
+  CANCELLED: <EndedIcon color="disabled" />,
+};
 
 type StageVisit = { stage: string; at: string; until: string | null };
 
@@ -36,7 +44,9 @@ export const StageProgress = ({ journey }: { journey: JourneyDetail }) => {
         ))}
         {!running && (
           <Step completed>
-            <StepLabel error={journey.status === 'FAILED'}>{journey.status.toLowerCase()}</StepLabel>
+            <StepLabel error={journey.status === 'FAILED'} icon={END_ICONS[journey.status]}>
+              {journey.status.toLowerCase()}
+            </StepLabel>
           </Step>
         )}
       </Stepper>

@@ -1,0 +1,96 @@
+// A manager's work in the browser, on the real dev server: reassigning a task whose SLA passed
+// (follow-ups are due within seconds here, so they really escalate), and cancelling a journey.
+import type { Browser, Page } from 'playwright-core';
+import { startHarness, type Harness } from '../support/harness';
+import { eventually } from '../support/http';
+import { lead } from '../support/fixtures';
+import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+
+let h: Harness;
+let browser: Browser;
+beforeAll(async () => {
+  // ≈ 2 s to the follow-up's due time, which is also its SLA: it escalates to the manager queue.
+  [h, browser] = await Promise.all([startHarness({ env: { FOLLOW_UP_DUE_HOURS: '0.0005' } }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+async function newLead(label: string, contactName: string) {
+  const companyName = uniqueCompany(label);
+  const { body } = await h.as('sales')('POST', '/api/leads', lead({ companyName, contactName }));
+  return { companyName, journeyId: body.journeyId as string };
+}
+
+async function asManager(): Promise<Page> {
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'manager');
+  return page;
+}
+
+it('reassigns an escalated, overdue follow-up to a salesperson', async () => {
+  const { companyName, journeyId } = await newLead('Copperfield Crafts', 'Cole Copper');
+  const title = `Call Cole Copper at ${companyName}`;
+  const task = await eventually(
+    () => h.db.task.findFirst({ where: { journeyId } }),
+    (t) => t?.escalatedAt != null,
+  );
+  expect(task).toMatchObject({ role: 'manager', originalRole: 'sales', assignee: null });
+
+  const page = await asManager();
+  await screenshot(page, 'manager-01-dashboard');
+  await page.getByRole('menuitem', { name: 'Inbox' }).click();
+  await page.getByRole('tab', { name: /All open/ }).click();
+  await page.getByRole('button', { name: 'Overdue' }).click();
+  await page.getByRole('button', { name: 'Escalated' }).click();
+  await page.getByRole('button', { name: /Sort by arrived/ }).click();
+  const row = page.getByRole('row').filter({ hasText: title });
+  await row.getByText('escalated').waitFor();
+  await row.locator('[data-overdue]').waitFor();
+  await screenshot(page, 'manager-02-escalated-overdue');
+
+  await row.getByText(title).click();
+  await page.getByRole('heading', { name: title, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Reassign' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Assign to').click();
+  await page.getByRole('option', { name: /Sam Sales/ }).click();
+  await screenshot(page, 'manager-03-reassign-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Reassign' }).click();
+  await page.getByText('Assigned to Sam Sales').waitFor();
+  await dialog.waitFor({ state: 'detached' });
+  await screenshot(page, 'manager-04-reassigned');
+
+  const reassigned = await h.db.task.findUniqueOrThrow({ where: { id: task!.id } });
+  expect(reassigned).toMatchObject({ assignee: h.users.sales.id, status: 'OPEN' });
+  expect(await h.db.journeyEvent.count({ where: { journeyId, type: 'task_assigned', actor: h.users.manager.id } })).toBe(1);
+});
+
+it('cancels a journey with a reason from the journey page', async () => {
+  const { companyName, journeyId } = await newLead('Driftwood Designs', 'Dora Drift');
+  await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j !== null);
+
+  const page = await asManager();
+  await page.getByRole('menuitem', { name: 'Journeys' }).click();
+  // Newest journeys come first.
+  await page.getByRole('row').filter({ hasText: companyName }).click();
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+  await screenshot(page, 'manager-05-journey-running');
+
+  await page.getByRole('button', { name: 'Cancel journey' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Reason').fill('The customer chose another agency');
+  await screenshot(page, 'manager-06-cancel-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Cancel journey' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  // The page follows the journey to its end: status, reason, and the end in its timeline.
+  await page.getByText('cancelled', { exact: true }).first().waitFor();
+  await page.locator('[data-event-type="journey_ended"]').filter({ hasText: 'The customer chose another agency' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel journey' }).waitFor({ state: 'detached' });
+  await screenshot(page, 'manager-07-journey-cancelled');
+
+  const journey = await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
+  expect(journey).toMatchObject({ status: 'CANCELLED', endReason: 'The customer chose another agency', cancelledBy: h.users.manager.id });
+});
