@@ -67,6 +67,23 @@ it('reassigns an escalated, overdue follow-up to a salesperson', async () => {
   expect(await h.db.journeyEvent.count({ where: { journeyId, type: 'task_assigned', actor: h.users.manager.id } })).toBe(1);
 });
 
+it('opens an escalation from the notification bell, which marks it read', async () => {
+  const { companyName, journeyId } = await newLead('Elmwood Events', 'Eli Elm');
+  const notification = await eventually(
+    () => h.db.notification.findFirst({ where: { journeyId, kind: 'task_escalated' } }),
+    (n) => n !== null,
+  );
+
+  const page = await asManager();
+  await page.getByRole('button', { name: 'Notifications' }).click();
+  const item = page.getByRole('menuitem', { name: new RegExp(`SLA breached: Call Eli Elm at ${companyName}`) });
+  await item.waitFor();
+  await screenshot(page, 'manager-05-notifications', { fullPage: false });
+  await item.click();
+  await page.getByRole('heading', { name: `Call Eli Elm at ${companyName}`, exact: true }).waitFor();
+  await eventually(() => h.db.notification.findUniqueOrThrow({ where: { id: notification!.id } }), (n) => n.readAt !== null);
+});
+
 it('cancels a journey with a reason from the journey page', async () => {
   const { companyName, journeyId } = await newLead('Driftwood Designs', 'Dora Drift');
   await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j !== null);
@@ -76,12 +93,12 @@ it('cancels a journey with a reason from the journey page', async () => {
   // Newest journeys come first.
   await page.getByRole('row').filter({ hasText: companyName }).click();
   await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
-  await screenshot(page, 'manager-05-journey-running');
+  await screenshot(page, 'manager-06-journey-running');
 
   await page.getByRole('button', { name: 'Cancel journey' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').fill('The customer chose another agency');
-  await screenshot(page, 'manager-06-cancel-dialog', { fullPage: false });
+  await screenshot(page, 'manager-07-cancel-dialog', { fullPage: false });
   await dialog.getByRole('button', { name: 'Cancel journey' }).click();
   await dialog.waitFor({ state: 'detached' });
 
@@ -89,7 +106,7 @@ it('cancels a journey with a reason from the journey page', async () => {
   await page.getByText('cancelled', { exact: true }).first().waitFor();
   await page.locator('[data-event-type="journey_ended"]').filter({ hasText: 'The customer chose another agency' }).waitFor();
   await page.getByRole('button', { name: 'Cancel journey' }).waitFor({ state: 'detached' });
-  await screenshot(page, 'manager-07-journey-cancelled');
+  await screenshot(page, 'manager-08-journey-cancelled');
 
   const journey = await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
   expect(journey).toMatchObject({ status: 'CANCELLED', endReason: 'The customer chose another agency', cancelledBy: h.users.manager.id });

@@ -51,6 +51,12 @@ it('logs in, claims the follow-up call from My queues, completes it and sees the
   await page.getByRole('button', { name: 'Release to queue' }).waitFor();
   await eventually(() => h.db.task.findUniqueOrThrow({ where: { id: task!.id } }), (t) => t.assignee === h.users.sales.id);
 
+  // A note for whoever comes next: shown in the thread, stored once.
+  await page.getByLabel('Add a comment').fill('Left a voicemail, calling back at 3');
+  await page.getByRole('button', { name: 'Comment', exact: true }).click();
+  await page.getByText('Left a voicemail, calling back at 3').waitFor();
+  expect(await h.db.taskComment.count({ where: { taskId: task!.id, authorId: h.users.sales.id } })).toBe(1);
+
   // Disqualified without a reason: only the server knows that rule; its error shows under the input.
   await page.getByRole('radio', { name: 'Disqualified' }).check();
   await page.getByLabel('Notes').fill('Spoke for 20 minutes; keen to meet.');
