@@ -2,7 +2,7 @@ import { usePermissions } from 'react-admin';
 import type { Role } from '../types';
 
 /** Admins pass every role check, as in the API. */
-export const hasRole = (roles: readonly Role[] | undefined, role: Role) => !!roles && (roles.includes(role) || roles.includes('admin'));
+const hasRole = (roles: readonly Role[] | undefined, role: Role) => !!roles && (roles.includes(role) || roles.includes('admin'));
 
 /** Managers see every queue, reassign tasks and cancel journeys. */
 export function useIsManager(): boolean {

@@ -6,15 +6,14 @@ import {
   Loading,
   RecordField,
   ResourceContextProvider,
-  Show,
   useRecordContext,
 } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
-import { LoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import type { CustomerDetail } from '../types';
 
@@ -22,7 +21,8 @@ const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
 
 const CustomerView = () => {
   const customer = useRecordContext<CustomerDetail>();
-  if (!customer) return null;
+  // Coming from the list, the cached list row shows first; it lacks the customer's journeys.
+  if (!customer?.journeys) return <Loading />;
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
       <Card>
@@ -63,10 +63,13 @@ const CustomerView = () => {
   );
 };
 
-const CustomerPageTitle = () => <>Customer: {useRecordContext<CustomerDetail>()?.companyName}</>;
+const CustomerPageTitle = () => {
+  const customer = useRecordContext<CustomerDetail>();
+  return <>{customer ? `Customer: ${customer.companyName}` : 'Customer'}</>;
+};
 
 export const CustomerShow = () => (
-  <Show component="div" loading={<Loading />} error={<LoadError />} title={<CustomerPageTitle />}>
+  <ShowPage title={<CustomerPageTitle />}>
     <CustomerView />
-  </Show>
+  </ShowPage>
 );

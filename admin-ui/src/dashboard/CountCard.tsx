@@ -4,7 +4,7 @@ import { Link } from 'react-admin';
 import { useCount } from '../common/useCount';
 
 /** A link to a list, with a filter in the URL as react-admin's lists read it. */
-export const listLink = (resource: string, filter: object) => ({
+const listLink = (resource: string, filter: object) => ({
   pathname: `/${resource}`,
   search: `filter=${encodeURIComponent(JSON.stringify(filter))}`,
 });

@@ -9,7 +9,6 @@ import {
   Loading,
   RecordField,
   ResourceContextProvider,
-  Show,
   TopToolbar,
   useCreatePath,
   useRecordContext,
@@ -18,9 +17,9 @@ import { useIsManager } from '../auth/roles';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid, wide } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
-import { LoadError } from '../common/LoadError';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
 import { DueChip, taskTypeLabel } from '../tasks/taskFields';
@@ -197,13 +196,7 @@ const refetchWhileRunning = ({ state }: { state: { data?: unknown } }) =>
   isDetail(state.data) && state.data.status !== 'RUNNING' ? false : 5_000;
 
 export const JourneyShow = () => (
-  <Show
-    component="div"
-    loading={<Loading />}
-    error={<LoadError />}
-    actions={<JourneyActions />}
-    queryOptions={{ refetchInterval: refetchWhileRunning }}
-  >
+  <ShowPage actions={<JourneyActions />} refetchInterval={refetchWhileRunning}>
     <JourneyView />
-  </Show>
+  </ShowPage>
 );

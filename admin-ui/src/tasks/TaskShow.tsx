@@ -1,13 +1,13 @@
 import CustomerIcon from '@mui/icons-material/Business';
 import JourneyIcon from '@mui/icons-material/Route';
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { Link, Loading, RecordField, Show, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
+import { Link, Loading, RecordField, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
-import { LoadError } from '../common/LoadError';
 import { ObjectFacts } from '../common/ObjectFacts';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
 import { useTaskTypeSchema } from './useTaskTypes';
@@ -133,18 +133,14 @@ const TaskView = () => {
 };
 
 // The resource is labelled "Inbox", which would make react-admin's default title "Inbox <task>".
-const TaskPageTitle = () => <>Task: {useRecordContext<TaskDetail>()?.title}</>;
+const TaskPageTitle = () => {
+  const task = useRecordContext<TaskDetail>();
+  return <>{task ? `Task: ${task.title}` : 'Task'}</>;
+};
 
 // Polled: others claim, comment and complete while the page is open.
 export const TaskShow = () => (
-  <Show
-    component="div"
-    title={<TaskPageTitle />}
-    actions={<TaskActionButtons />}
-    loading={<Loading />}
-    error={<LoadError />}
-    queryOptions={{ refetchInterval: 15_000 }}
-  >
+  <ShowPage title={<TaskPageTitle />} actions={<TaskActionButtons />} refetchInterval={15_000}>
     <TaskView />
-  </Show>
+  </ShowPage>
 );

@@ -4,13 +4,11 @@ import { humanize } from '../common/humanize';
 import { exactTime, relativeTime } from '../common/RelativeTime';
 import type { Task } from '../types';
 
-export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
-
 export const taskTypeLabel = (type: string) => humanize(type);
 
 export const isOverdue = (task: Pick<Task, 'status' | 'dueAt'>) => task.status === 'OPEN' && Date.parse(task.dueAt) < Date.now();
 
-// Within the last quarter of a day before it is due, a task is "due soon" (the reminder goes out about then).
+// Six hours or less before its due time, an open task reads as "due soon".
 const DUE_SOON_MS = 6 * 3_600_000;
 const isDueSoon = (task: Pick<Task, 'status' | 'dueAt'>) =>
   task.status === 'OPEN' && !isOverdue(task) && Date.parse(task.dueAt) - Date.now() < DUE_SOON_MS;

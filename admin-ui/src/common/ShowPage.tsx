@@ -1,0 +1,25 @@
+import type { ReactNode } from 'react';
+import { Loading, Show, type ShowProps } from 'react-admin';
+import { LoadError } from './LoadError';
+
+type RefetchInterval = number | false | ((query: { state: { data?: unknown } }) => number | false);
+
+/**
+ * A record's page: loads in place, and says why in place when it cannot (no toast on top, no jump
+ * to the list). Polled every `refetchInterval`, for records that change while people look at them.
+ */
+export const ShowPage = ({
+  refetchInterval,
+  children,
+  ...props
+}: Pick<ShowProps, 'title' | 'actions'> & { refetchInterval?: RefetchInterval; children: ReactNode }) => (
+  <Show
+    component="div"
+    loading={<Loading />}
+    error={<LoadError />}
+    queryOptions={{ refetchInterval, onError: () => undefined }}
+    {...props}
+  >
+    {children}
+  </Show>
+);
