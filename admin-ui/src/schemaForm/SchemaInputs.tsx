@@ -15,7 +15,8 @@ import { validatorsFor } from './validators';
 // A few options read best side by side; more go into a drop-down.
 const MAX_RADIO_OPTIONS = 4;
 
-const SchemaInput = ({ field, source }: { field: Field; source: string }) => {
+// `inline`: one of a list item's fields, side by side with the others, so kept to one line.
+const SchemaInput = ({ field, source, inline = false }: { field: Field; source: string; inline?: boolean }) => {
   const common = { source, label: field.label, helperText: field.description ?? false, validate: validatorsFor(field) };
   switch (field.kind) {
     case 'choice':
@@ -25,7 +26,7 @@ const SchemaInput = ({ field, source }: { field: Field; source: string }) => {
         <SelectInput {...common} choices={field.options} />
       );
     case 'text':
-      return <TextInput {...common} multiline={field.multiline} minRows={field.multiline ? 3 : undefined} />;
+      return <TextInput {...common} multiline={field.multiline && !inline} minRows={field.multiline && !inline ? 3 : undefined} />;
     case 'number':
       return <NumberInput {...common} step={field.integer ? 1 : 'any'} />;
     case 'boolean':
@@ -43,7 +44,7 @@ const SchemaInput = ({ field, source }: { field: Field; source: string }) => {
         <ArrayInput {...common} helperText={false}>
           <SimpleFormIterator inline disableReordering>
             {field.fields.map((child) => (
-              <SchemaInput key={child.name} field={child} source={child.name} />
+              <SchemaInput key={child.name} field={child} source={child.name} inline />
             ))}
           </SimpleFormIterator>
         </ArrayInput>
