@@ -206,6 +206,12 @@ const rows: Row[] = [
     forbidden: ['sales', 'manager'],
     ok: { role: 'admin', status: 204, req: async () => ({ method: 'DELETE', path: `/api/api-tokens/${(await newApiToken(['pm'])).id}` }) },
   },
+  {
+    route: 'GET /api/external-events',
+    req: () => ({ method: 'GET', path: '/api/external-events' }),
+    forbidden: ['sales', 'pm', 'finance', 'support'],
+    ok: { role: 'manager', status: 200 },
+  },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {
