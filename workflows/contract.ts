@@ -6,7 +6,7 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { ContractActivities } from '../activities/contracts';
 import type { EmailActivities } from '../activities/email';
-import type { AcquisitionInput } from './definitions';
+import { PAYMENT_EVENTS, SIGNATURE_EVENTS, type AcquisitionInput } from './definitions';
 import { mailActivityOptions, recordActivityOptions, type JourneyRuntime } from './primitives/journey';
 import { formatMoney } from './quote-math';
 
@@ -15,9 +15,6 @@ const contracts = proxyActivities<ContractActivities>({
   startToCloseTimeout: '2 minutes', // PDF generation and a provider call
 });
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
-
-export const SIGNATURE_EVENTS = ['envelope-completed', 'envelope-declined', 'envelope-voided'] as const;
-export const PAYMENT_EVENTS = ['payment_intent.succeeded'] as const;
 
 export type ContractOutcome = { outcome: 'won'; projectId: string } | { outcome: 'lost'; reason: string };
 

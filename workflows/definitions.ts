@@ -75,6 +75,11 @@ export type ExternalEvent = { source: string; eventId: string; type: string; obj
 
 export const externalEventSignal = defineSignal<[ExternalEvent]>('externalEvent');
 
+/** The provider events journeys wait for; others are stored (for the record) but not signalled. */
+export const SIGNATURE_EVENTS = ['envelope-completed', 'envelope-declined', 'envelope-voided'] as const;
+export const PAYMENT_EVENTS = ['payment_intent.succeeded'] as const;
+export const JOURNEY_EVENT_TYPES: ReadonlySet<string> = new Set([...SIGNATURE_EVENTS, ...PAYMENT_EVENTS]);
+
 export type QuoteDecision = 'approve' | 'request-changes' | 'decline';
 export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; comments?: string };
 

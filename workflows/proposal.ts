@@ -87,14 +87,16 @@ export async function proposalPhase(
     }
 
     await journey.enterStage('customer-review');
+    // Open to an answer before the link exists anywhere: the customer may answer the moment the
+    // email is out, before this workflow hears that it was sent.
+    awaiting = version;
+    answer = undefined;
     const link = await quotes.issueQuoteLink({ journeyId, version, validDays: draft.validDays, at: new Date().toISOString() });
     const mailData = { contactName: inquiry.contactName, version, total: formatMoney(totals.totalMinor, draft.currency), ...link };
     await mail.sendEmail({ key: `${journeyId}:quote:v${version}`, journeyId, to: inquiry.email, template: 'quote', data: mailData });
 
     // The customer has as long as the quote is valid; a reminder goes out halfway.
     const responseMs = draft.validDays * DAY;
-    awaiting = version;
-    answer = undefined;
     const answered = await journey.waitFor(
       {
         kind: 'approval',

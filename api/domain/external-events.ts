@@ -6,7 +6,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { externalEventSignal } from '../../workflows/definitions';
+import { externalEventSignal, JOURNEY_EVENT_TYPES } from '../../workflows/definitions';
 
 export type IncomingEvent = {
   source: string;
@@ -18,7 +18,8 @@ export type IncomingEvent = {
   payload: Prisma.InputJsonValue;
 };
 
-export type Receipt = 'applied' | 'duplicate' | 'unmatched';
+/** applied: the journey was told; recorded: kept for the record, no journey waits for its type. */
+export type Receipt = 'applied' | 'recorded' | 'duplicate' | 'unmatched';
 
 export async function receiveExternalEvent(deps: { db: Db; temporal: Client; log: Logger }, e: IncomingEvent): Promise<Receipt> {
   await deps.db.externalEvent.createMany({
@@ -34,6 +35,10 @@ export async function receiveExternalEvent(deps: { db: Db; temporal: Client; log
     return 'unmatched' as const;
   };
   if (!journeyId) return unmatched('No journey owns this object');
+  if (!JOURNEY_EVENT_TYPES.has(e.type)) {
+    await deps.db.externalEvent.update({ where: { id: row.id }, data: { appliedAt: new Date(), journeyId } });
+    return 'recorded';
+  }
   try {
     // The journey ignores an event id it has seen, so two concurrent deliveries both signalling is harmless.
     await deps.temporal.workflow
