@@ -14,6 +14,7 @@ import { createLogger } from '../platform/logger';
 import { runPrisma } from '../platform/prisma-cli';
 import { resolveTemporalCli } from '../platform/temporal-cli';
 import { installTemporalLogging } from '../platform/temporal-runtime';
+import { createJourneyWorker } from '../workers/journey-worker';
 
 export type BenchStack = {
   env: TestWorkflowEnvironment;
@@ -24,10 +25,11 @@ export type BenchStack = {
   stop: () => Promise<void>;
 };
 
-export async function startBenchStack(): Promise<BenchStack> {
+/** `worker`: also run a journey worker (benchmarks of whole journeys); `env`: extra configuration. */
+export async function startBenchStack(opts: { worker?: boolean; env?: Record<string, string> } = {}): Promise<BenchStack> {
   const log = createLogger('warn', 'bench');
   installTemporalLogging(log);
-  const config = loadConfig({ ...process.env, DATABASE_URL: undefined, TEMPORAL_ADDRESS: undefined, TEMPORAL_TASK_QUEUE: 'bench' });
+  const config = loadConfig({ ...process.env, ...opts.env, DATABASE_URL: undefined, TEMPORAL_ADDRESS: undefined, TEMPORAL_TASK_QUEUE: 'bench' });
   const pg = await startEmbeddedPostgres({
     dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-pg-')),
     port: 20000 + Math.floor(Math.random() * 20000),
@@ -45,6 +47,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     },
   });
   const db = createDb(pg.url);
+  const worker = opts.worker
+    ? await createJourneyWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: 'bench', deps: { db, config } })
+    : undefined;
+  const workerDone = worker?.run();
   const app = createApp({ db, temporal: env.client, config, log });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -58,6 +64,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     baseUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
+      worker?.shutdown();
+      await workerDone;
       await db.$disconnect();
       await env.teardown();
       await pg.stop();

@@ -4,7 +4,7 @@ import type { Harness } from './harness';
 import { eventually, request } from './http';
 import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } from './fixtures';
 
-export function journeyDriver(h: Harness) {
+export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
   /** Completes the journey's open task of `type` as `role`; fails the test unless it is accepted. */
   async function complete(role: Role, journeyId: string, type: string, result: object) {
     const task = await eventually(
