@@ -29,8 +29,8 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
       const { journeyId, customerId, inquiry: i } = input;
       await db.$executeRaw`
         WITH customer AS (
-          INSERT INTO "Customer" (id, "companyName", "contactName", email, phone, status, "createdAt", "updatedAt")
-          VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, 'LEAD', now(), now())
+          INSERT INTO "Customer" (id, "companyName", "contactName", email, phone, country, region, status, "createdAt", "updatedAt")
+          VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, ${i.country ?? null}, ${i.region ?? null}, 'LEAD', now(), now())
           ON CONFLICT (email) DO NOTHING
         ), journey AS (
           INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt")

@@ -12,6 +12,7 @@ import { AppError, errorHandler } from './errors';
 import { authRoutes } from './routes/auth';
 import { customerActionRoutes } from './routes/customer-actions';
 import { customerRoutes } from './routes/customers';
+import { deliveryRoutes } from './routes/delivery';
 import { emailRoutes } from './routes/emails';
 import { externalEventRoutes } from './routes/external-events';
 import { healthRoutes } from './routes/health';
@@ -56,6 +57,7 @@ export function createApp(deps: ApiDeps): Express {
     notificationRoutes(deps),
     emailRoutes(deps),
     externalEventRoutes(deps),
+    deliveryRoutes(deps),
   );
   api.use((req) => {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);

@@ -31,6 +31,17 @@ const envSchema = z.object({
   DEV_USERS: optionalString.pipe(z.enum(['true', 'false']).optional()),
   CONTRACT_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
   DEPOSIT_DUE_DAYS: z.coerce.number().positive().default(14),
+  DELIVERY_MILESTONE_DAYS: z.coerce.number().int().positive().default(14),
+  DELIVERY_STATUS_INTERVAL_DAYS: z.coerce.number().positive().default(7),
+  CUSTOMER_REVIEW_DAYS: z.coerce.number().positive().default(5),
+  BILLING_TERMS_DAYS: z.coerce.number().int().positive().default(30),
+  BILLING_REMINDER_DAYS: z
+    .string()
+    .default('-3,3,10')
+    .transform((s) => s.split(',').map((d) => Number(d.trim())))
+    .pipe(z.array(z.number().int().min(-365).max(365)).min(1)),
+  BILLING_LATE_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(150),
+  BILLING_LATE_FEE_AFTER_DAYS: z.coerce.number().int().min(0).default(7),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -86,6 +97,15 @@ export type Config = {
   };
   mail: { smtpUrl?: string; from: string };
   contracts: { signatureDays: number; depositDueDays: number };
+  delivery: { milestoneDays: number; statusIntervalDays: number; customerReviewDays: number };
+  billing: {
+    termsDays: number;
+    /** Days relative to the due date a reminder goes out (negative: before it). */
+    reminderDays: number[];
+    lateFeeBps: number;
+    /** Days after the due date the late fee is added to what is still owed. */
+    lateFeeAfterDays: number;
+  };
   /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
   stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
   /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
@@ -146,6 +166,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     contracts: { signatureDays: e.CONTRACT_SIGNATURE_DAYS, depositDueDays: e.DEPOSIT_DUE_DAYS },
+    delivery: { milestoneDays: e.DELIVERY_MILESTONE_DAYS, statusIntervalDays: e.DELIVERY_STATUS_INTERVAL_DAYS, customerReviewDays: e.CUSTOMER_REVIEW_DAYS },
+    billing: {
+      termsDays: e.BILLING_TERMS_DAYS,
+      reminderDays: [...e.BILLING_REMINDER_DAYS].sort((a, b) => a - b),
+      lateFeeBps: e.BILLING_LATE_FEE_BPS,
+      lateFeeAfterDays: e.BILLING_LATE_FEE_AFTER_DAYS,
+    },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
       : undefined,

@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 const payloadSchema = z.object({
-  purpose: z.enum(['quote-review', 'contract-signature', 'deposit-payment']),
+  purpose: z.enum(['quote-review', 'contract-signature', 'deposit-payment', 'customer-decision', 'invoice-payment']),
   journeyId: z.string().min(1),
   subject: z.string().min(1),
   exp: z.number().int(),

@@ -1,12 +1,13 @@
-// Seed 000, customer journey 1 — acquisition. This version covers phases 1-2: the contact form
+// Seed 000, customer journey 1 — acquisition, phases 1-5: the contact form
 // becomes a lead and gets a welcome email; the lead is routed to a salesperson by project type (or
 // to the sales queue), who follows up within a day; a discovery meeting qualifies the lead (or
 // the lead is lost with a reason); then the proposal (workflows/proposal.ts) and the contract,
-// signature and deposit (workflows/contract.ts), after which the project moves to delivery.
-import { proxyActivities } from '@temporalio/workflow';
+// signature and deposit (workflows/contract.ts); a won journey starts the delivery journey (workflows/delivery.ts).
+import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { LeadActivities } from '../activities/leads';
-import type { AcquisitionInput, JourneyResult } from './definitions';
+import { journeyWorkflowId, type AcquisitionInput, type JourneyResult } from './definitions';
+import { deliveryJourney } from './delivery';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from './primitives/journey';
 import { contractPhase } from './contract';
 import { proposalPhase } from './proposal';
@@ -58,6 +59,16 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
 
     const contract = await contractPhase(journey, input, proposal.version);
     if (contract.outcome === 'lost') return journey.end('LOST', contract.reason);
+    // Added after won journeys had run without it: those replay past this point untouched.
+    if (patched('start-delivery-journey')) {
+      const deliveryId = journeyWorkflowId(input.customerId, 'delivery', input.journeyId.split(':')[3]!);
+      await startChild(deliveryJourney, {
+        workflowId: deliveryId,
+        args: [{ journeyId: deliveryId, customerId: input.customerId, projectId: contract.projectId, acquisitionJourneyId: input.journeyId }],
+        // The delivery journey outlives this one by months.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
     return journey.end('COMPLETED', `Won: contract signed, deposit paid, project ${contract.projectId} in delivery`);
   });
 }

@@ -2,11 +2,15 @@
 // Imported by the workflows themselves, by the API and by tests; it must stay free of I/O.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
-export const JOURNEY_KINDS = ['acquisition'] as const;
+export const JOURNEY_KINDS = ['acquisition', 'delivery', 'billing'] as const;
 export type JourneyKind = (typeof JOURNEY_KINDS)[number];
 
-/** The single helper that turns business ids into workflow ids: journey:<customerId>:<kind>:<n>. */
-export function journeyWorkflowId(customerId: string, kind: JourneyKind, sequence: number): string {
+/**
+ * The single helper that turns business ids into workflow ids: journey:<customerId>:<kind>:<n>.
+ * A delivery journey takes its acquisition's number; a billing journey its delivery's and the
+ * invoice's place (`3.m2`, `3.final`).
+ */
+export function journeyWorkflowId(customerId: string, kind: JourneyKind, sequence: number | string): string {
   return `journey:${customerId}:${kind}:${sequence}`;
 }
 
@@ -19,6 +23,8 @@ export type Inquiry = {
   budgetRange: string;
   timeline: string;
   description: string;
+  country?: string;
+  region?: string;
 };
 
 export type AcquisitionInput = {
@@ -28,6 +34,12 @@ export type AcquisitionInput = {
   /** Hours the sales team has to make first contact (seed 000: "within 24 hours"). */
   followUpDueHours: number;
 };
+
+/** Started by a won acquisition: the project from its approved quote, through to sign-off and payment. */
+export type DeliveryInput = { journeyId: string; customerId: string; projectId: string; acquisitionJourneyId: string };
+
+/** One invoice, from issue to paid: started by its delivery journey. `milestoneId` absent: the final invoice. */
+export type BillingInput = { journeyId: string; customerId: string; projectId: string; deliveryJourneyId: string; milestoneId?: string };
 
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
@@ -86,6 +98,18 @@ export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; c
 /** The customer's answer to a sent quote (through their signed link). Rejected unless that version awaits an answer. */
 export const quoteDecisionUpdate = defineUpdate<{ version: number; decision: QuoteDecision }, [QuoteDecisionRequest]>('quoteDecision');
 
+export type CustomerDecisionRequest = { subject: string; decision: 'accept' | 'request-changes'; comments?: string };
+
+/** The customer's answer to something the journey asked them to decide (through a signed link). */
+export const customerDecisionUpdate = defineUpdate<{ subject: string; decision: CustomerDecisionRequest['decision'] }, [CustomerDecisionRequest]>(
+  'customerDecision',
+);
+
+export type ChangeRequestInput = { title: string; description: string; costMinor: number; days: number; raisedBy: string };
+
+/** A scope change raised on a project in delivery; answered with its number once recorded. */
+export const raiseChangeRequestUpdate = defineUpdate<{ number: number }, [ChangeRequestInput]>('raiseChangeRequest');
+
 export type CancelJourneyRequest = { reason: string; cancelledBy: string };
 
 /** A manager ends a running journey: its open tasks are cancelled and it ends CANCELLED. */
@@ -97,4 +121,6 @@ export const FailureTypes = {
   invalidTaskResult: 'InvalidTaskResult',
   journeyNotRunning: 'JourneyNotRunning',
   quoteNotAwaitingDecision: 'QuoteNotAwaitingDecision',
+  decisionNotAwaited: 'DecisionNotAwaited',
+  changeRequestsClosed: 'ChangeRequestsClosed',
 } as const;

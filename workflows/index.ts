@@ -1,2 +1,4 @@
 // Every journey workflow type the worker registers. Add a new journey here.
 export { acquisitionJourney } from './acquisition';
+export { billingJourney } from './billing';
+export { deliveryJourney } from './delivery';

@@ -48,6 +48,20 @@ export const taskForms = {
   }),
   'review-estimates': review.extend({ estimatedHours: z.number().positive().max(100_000) }),
   'review-pricing': review.extend({ marginPercent: z.number().min(-100).max(100) }),
+  // Seed 000 journey 2 / seed 004: the project team, kickoff and plan, milestone deliveries,
+  // finance's view of a change request, and answers to what the customer sent back.
+  'assign-team': z.object({
+    projectManager: text,
+    team: z.array(z.object({ name: text, role: text })).min(1, 'Name at least one team member'),
+  }),
+  'kickoff-meeting': z.object({
+    notes: text,
+    /** The plan the customer is asked to confirm. */
+    plan: text,
+  }),
+  'submit-milestone': z.object({ summary: text, deliverables: text }),
+  'review-change-request': z.object({ decision: z.enum(['approve', 'reject']), notes: text }),
+  'address-feedback': z.object({ notes: text }),
 } as const;
 
 export type TaskType = keyof typeof taskForms;

@@ -5,12 +5,20 @@ import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import type { Config } from '../../platform/config';
 
-export type PaymentIntentRequest = { journeyId: string; invoiceId: string; amountMinor: number; currency: string; description: string };
+export type PaymentIntentRequest = {
+  journeyId: string;
+  invoiceId: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  /** Stripe's idempotency key; by default one intent per invoice (a deposit is paid in one go). */
+  idempotencyKey?: string;
+};
 export type CreatedIntent = { provider: 'stripe' | 'local'; providerPaymentId: string };
 
 export type PaymentProvider = {
   name: CreatedIntent['provider'];
-  /** Creates the intent to pay; the same invoice never gets a second intent. */
+  /** Creates the intent to pay; the same idempotency key never gets a second intent. */
   createIntent(req: PaymentIntentRequest): Promise<CreatedIntent>;
 };
 
@@ -37,7 +45,7 @@ function stripeProvider(cfg: NonNullable<Config['stripe']>): PaymentProvider {
           metadata: { journeyId: req.journeyId, invoiceId: req.invoiceId },
         },
         // A retried activity replays the same request: Stripe answers with the same intent.
-        { idempotencyKey: `invoice:${req.invoiceId}:intent` },
+        { idempotencyKey: req.idempotencyKey ?? `invoice:${req.invoiceId}:intent` },
       );
       return { provider: 'stripe', providerPaymentId: intent.id };
     },

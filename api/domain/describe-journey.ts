@@ -28,14 +28,15 @@ export async function describeJourney(deps: Deps, id: string) {
       emails: { orderBy: { createdAt: 'asc' } },
       quotes: { orderBy: { version: 'asc' }, include: { lineItems: { orderBy: { position: 'asc' } } } },
       contracts: { orderBy: { createdAt: 'asc' }, omit: { document: true } },
-      invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true } },
-      project: true,
+      invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true, lines: { orderBy: { position: 'asc' } }, refunds: true } },
+      decisions: { orderBy: { createdAt: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
     },
   });
   if (!journey) return describeUnprojected(deps, id);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
   const { events, ...rest } = journey;
+  const project = await projectOf(deps.db, journey.id);
   const externalEvents = await deps.db.externalEvent.findMany({ where: { journeyId: id }, orderBy: { receivedAt: 'asc' }, omit: { payload: true } });
   // Actors are user ids in the trail; the page shows names.
   const actorIds = [...new Set(events.map((e) => e.actor).filter((a): a is string => !!a && isUuid(a)))];
@@ -44,6 +45,7 @@ export async function describeJourney(deps: Deps, id: string) {
   );
   return {
     ...rest,
+    project,
     // What the workflow says it waits on; the index's open rows when no worker answered.
     waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
     live: Boolean(live),
@@ -58,6 +60,21 @@ export async function describeJourney(deps: Deps, id: string) {
       actorName: e.actor ? (actors.get(e.actor) ?? e.actor) : null,
     })),
   };
+}
+
+/** The project a journey won (acquisition), runs (delivery) or bills (billing), with its delivery records. */
+async function projectOf(db: Db, journeyId: string) {
+  const include = {
+    milestones: { orderBy: { position: 'asc' as const }, include: { reviews: { orderBy: { round: 'asc' as const } } } },
+    changeRequests: { orderBy: { number: 'asc' as const } },
+    timeEntries: { orderBy: { date: 'asc' as const } },
+    invoices: { orderBy: { issuedAt: 'asc' as const }, select: { id: true, number: true, kind: true, status: true, journeyId: true, totalMinor: true, paidMinor: true, refundedMinor: true, currency: true, dueAt: true } },
+  };
+  const billedBy = await db.invoice.findFirst({ where: { journeyId, projectId: { not: null } }, select: { projectId: true } });
+  return db.project.findFirst({
+    where: { OR: [{ journeyId }, { deliveryJourneyId: journeyId }, ...(billedBy ? [{ id: billedBy.projectId! }] : [])] },
+    include,
+  });
 }
 
 /**
@@ -81,6 +98,7 @@ async function describeUnprojected(deps: Deps, id: string) {
     quotes: [],
     contracts: [],
     invoices: [],
+    decisions: [],
     project: null,
     envelopeId: null,
     paymentIntentId: null,

@@ -3,22 +3,16 @@
 // event a provider would send, through the same path (stored once, then signalled).
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
-import { verifyLinkToken, type CustomerLink } from '../../platform/customer-links';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { AppError } from '../errors';
 import { receiveExternalEvent } from './external-events';
+import { linkOf } from './links';
 
 type Deps = { db: Db; temporal: Client; config: Config; log: Logger };
 
-function linkOf(deps: Deps, token: string, purpose: CustomerLink['purpose']) {
-  const check = verifyLinkToken(deps.config.auth.secret, token, purpose);
-  if (!check.ok) throw new AppError('not_found', check.reason === 'expired' ? 'This link has expired' : 'This link is not valid');
-  return check.link;
-}
-
 export async function contractForLink(deps: Deps, token: string) {
-  const { journeyId, subject } = linkOf(deps, token, 'contract-signature');
+  const { journeyId, subject } = linkOf(deps.config, token, 'contract-signature');
   const contract = await deps.db.contract.findUnique({ where: { envelopeId: subject }, include: { quote: { include: { customer: true } } } });
   if (!contract || contract.journeyId !== journeyId) throw new AppError('not_found', 'This link is not valid');
   return contract;
@@ -41,7 +35,7 @@ export async function signLocally(deps: Deps, token: string, decision: 'sign' | 
 }
 
 export async function depositForLink(deps: Deps, token: string) {
-  const { journeyId, subject } = linkOf(deps, token, 'deposit-payment');
+  const { journeyId, subject } = linkOf(deps.config, token, 'deposit-payment');
   const payment = await deps.db.payment.findUnique({ where: { providerPaymentId: subject }, include: { invoice: true } });
   if (!payment || payment.journeyId !== journeyId) throw new AppError('not_found', 'This link is not valid');
   return payment;

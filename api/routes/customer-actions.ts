@@ -1,12 +1,17 @@
 // What a customer does without an account, through the signed link in their email: read a quote
-// and answer it; and, with the local providers, sign the contract and pay the deposit. Plain server-rendered HTML (works in any mail client's browser), and JSON for
-// callers that ask for it. Tokens are in the path, so request logs print the path without them.
+// and answer it; answer what a journey asks them to decide (a plan, a milestone, a change
+// request, the sign-off); read and pay an invoice, in full or in part; and, with the local
+// providers, sign the contract and pay the deposit. Plain server-rendered HTML (works in any mail
+// client's browser), and JSON for callers that ask for it. Tokens are in the path, so request logs print the path without them.
+import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { formatMoney } from '../../workflows/quote-math';
 import { AppError, parseOrThrow } from '../errors';
 import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decision';
 import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
+import { decide, decisionForLink } from '../domain/customer-decisions';
+import { invoiceForLink, payInvoice } from '../domain/invoice-payments';
 import type { ApiDeps } from '../app';
 
 const decisionBody = z
@@ -16,6 +21,23 @@ const decisionBody = z
   })
   .strict()
   .refine((b) => b.decision === 'approve' || !!b.comments, { path: ['comments'], message: 'Tell us what to change, or why not' });
+
+const answerBody = z
+  .object({
+    decision: z.enum(['accept', 'request-changes']),
+    comments: z.string().trim().max(5000).optional().transform((c) => c || undefined),
+  })
+  .strict()
+  .refine((b) => b.decision === 'accept' || !!b.comments, { path: ['comments'], message: 'Tell us what to change' });
+
+const payBody = z
+  .object({
+    /** In minor units; the whole balance when absent. */
+    amountMinor: z.coerce.number().int('Must be a whole number of cents').positive('Must be more than zero').optional(),
+    /** The pay form's nonce: a form posted twice pays once. */
+    nonce: z.string().min(8).max(100).optional(),
+  })
+  .strict();
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -146,6 +168,77 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
       const receipt = await payLocally(deps, req.params.token);
       if (wantsJson(req)) return void res.json({ paid: true, receipt });
       res.type('html').send(page('Thank you', '<h1>Thank you</h1><p>Your deposit is paid. Your project team will be in touch.</p>'));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/decisions/:token', async (req, res) => {
+    try {
+      const d = await decisionForLink(deps, req.params.token);
+      if (wantsJson(req)) return void res.json({ subject: d.subject, title: d.title, details: d.details, status: d.status, comments: d.comments });
+      const facts = Object.entries(d.details as Record<string, unknown>)
+        .map(([k, v]) => `<tr><th>${escape(k)}</th><td>${Array.isArray(v) ? v.map((x) => escape(String(x))).join('<br>') : escape(String(v))}</td></tr>`)
+        .join('');
+      const form =
+        d.status === 'OPEN'
+          ? `<form method="post"><label for="comments">Comments (needed to ask for changes)</label><textarea id="comments" name="comments"></textarea>
+<button name="decision" value="accept">Accept</button><button name="decision" value="request-changes">Ask for changes</button></form>`
+          : `<p><strong>Answered: ${escape(d.status.toLowerCase().replace('_', ' '))}.</strong></p>`;
+      res.type('html').send(page(d.title, `<h1>${escape(d.title)}</h1><p class="note">For ${escape(d.customer.companyName)}</p><table>${facts}</table>${form}`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/decisions/:token', async (req, res) => {
+    try {
+      const answer = parseOrThrow(answerBody, req.body);
+      const result = await decide(deps, req.params.token, answer);
+      if (wantsJson(req)) return void res.json(result);
+      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${answer.decision === 'accept' ? 'You have accepted it.' : 'We have your comments and will come back to you.'}</p>`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/invoices/:token', async (req, res) => {
+    try {
+      const inv = await invoiceForLink(deps, req.params.token);
+      const balanceMinor = inv.totalMinor - inv.paidMinor;
+      if (wantsJson(req)) {
+        const { customer, ...rest } = inv;
+        return void res.json({ ...rest, balanceMinor, customer: { companyName: customer.companyName } });
+      }
+      const money = (minor: number) => formatMoney(minor, inv.currency);
+      const rows = inv.lines.map((l) => `<tr><td>${escape(l.description)}</td><td class="n">${money(l.amountMinor)}</td></tr>`).join('');
+      const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
+      const pay =
+        balanceMinor > 0
+          ? `<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="amount">Amount to pay now, in cents (leave empty for the whole ${escape(money(balanceMinor))})</label>
+<input id="amount" name="amountMinor" inputmode="numeric"><button>Pay</button></form>`
+          : '<p><strong>Paid in full. Thank you.</strong></p>';
+      res.type('html').send(
+        page(
+          `Invoice ${inv.number}`,
+          `<h1>Invoice ${escape(inv.number)}</h1><p class="note">${escape(inv.customer.companyName)} · due ${inv.dueAt!.toISOString().slice(0, 10)}</p>
+<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>
+<tr><th>To pay</th><th class="n">${money(balanceMinor)}</th></tr></tfoot></table>${pay}`,
+        ),
+      );
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/invoices/:token', async (req, res) => {
+    try {
+      const body = parseOrThrow(payBody, req.body);
+      const requestKey = req.header('idempotency-key') ?? body.nonce;
+      if (!requestKey) throw new AppError('validation_failed', 'Say which request this is', { fields: [{ field: 'Idempotency-Key', message: 'Required (or a nonce field)' }] });
+      const paid = await payInvoice(deps, req.params.token, { amountMinor: body.amountMinor, requestKey });
+      if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
+      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));
     } catch (err) {
       sendError(req, res, err);
     }

@@ -21,6 +21,14 @@ export const leadSchema = z
     budgetRange: line(100),
     timeline: line(100),
     description: z.string().trim().min(1, 'Required').max(5000),
+    /** Where the customer is taxed (ISO 3166-1 alpha-2), and the region where rates differ by it. */
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'Must be a two-letter country code')
+      .optional(),
+    region: z.string().trim().toUpperCase().min(1).max(10).optional(),
   })
   .strict();
 

@@ -11,10 +11,14 @@ import {
   setHandler,
   uuid4,
 } from '@temporalio/workflow';
+import type { CustomerDecisionActivities } from '../../activities/customer-decisions';
+import type { EmailActivities } from '../../activities/email';
 import type { JourneyRecordActivities } from '../../activities/journey-records';
 import {
   cancelJourneyUpdate,
   completeTaskUpdate,
+  customerDecisionUpdate,
+  type CustomerDecisionRequest,
   externalEventSignal,
   type ExternalEvent,
   type CancelJourneyRequest,
@@ -42,6 +46,8 @@ export const mailActivityOptions = {
 } as const;
 
 const records = proxyActivities<JourneyRecordActivities>(recordActivityOptions);
+const decisions = proxyActivities<CustomerDecisionActivities>(recordActivityOptions);
+const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
 type OpenTask = {
   id: string;
@@ -79,6 +85,18 @@ export type WaitSpec = {
   reminders?: Array<{ afterMs: number; send: () => Promise<unknown> }>;
 };
 
+export type CustomerDecisionSpec = {
+  /** Unique within the journey: what is being decided (`milestone:<id>:round:2`). */
+  subject: string;
+  /** What the customer is asked, as the email and the page say it. */
+  title: string;
+  /** What the customer reads before deciding. */
+  details: Record<string, unknown>;
+  customer: { email: string; contactName: string };
+  /** A reminder goes out after this long without an answer; the wait itself has no end. */
+  remindAfterMs: number;
+};
+
 export class JourneyRuntime {
   private stage = 'starting';
   private stageSince = new Date().toISOString();
@@ -93,6 +111,10 @@ export class JourneyRuntime {
   /** External events by the object they are about, in arrival order, each event id once. */
   private readonly externalEvents = new Map<string, ExternalEvent[]>();
   private readonly seenEventIds = new Set<string>();
+  /** Event ids a wait has taken (takeExternal): each is acted on once. */
+  private readonly takenEventIds = new Set<string>();
+  /** Customer decisions open now, by subject, with the answer once given. */
+  private readonly decisions = new Map<string, CustomerDecisionRequest | undefined>();
 
   constructor(readonly journeyId: string) {
     setHandler(journeyStateQuery, () => this.state());
@@ -123,6 +145,20 @@ export class JourneyRuntime {
         }
       },
     });
+    setHandler(
+      customerDecisionUpdate,
+      (req) => {
+        this.decisions.set(req.subject, req);
+        return { subject: req.subject, decision: req.decision };
+      },
+      {
+        validator: (req: CustomerDecisionRequest) => {
+          if (!this.decisions.has(req.subject) || this.decisions.get(req.subject) || this.cancellation) {
+            throw ApplicationFailure.create({ type: FailureTypes.decisionNotAwaited, message: `${req.subject} does not await an answer`, nonRetryable: true });
+          }
+        },
+      },
+    );
     setHandler(
       cancelJourneyUpdate,
       async (req) => {
@@ -219,6 +255,56 @@ export class JourneyRuntime {
   async waitForExternal(spec: WaitSpec, types: readonly string[]): Promise<ExternalEvent | undefined> {
     const match = () => this.externalEvents.get(spec.key)?.find((e) => types.includes(e.type));
     return (await this.waitFor(spec, () => match() !== undefined)) ? match() : undefined;
+  }
+
+  /**
+   * Takes the first event not taken before that `accept`s, waiting for one as a recorded wait
+   * (undefined when the timeout passes first). For waits that take many events of one kind, such
+   * as the payments of an invoice paid in parts.
+   */
+  async takeExternal(spec: WaitSpec, accept: (e: ExternalEvent) => boolean): Promise<ExternalEvent | undefined> {
+    const next = () => [...this.externalEvents.values()].flat().find((e) => !this.takenEventIds.has(e.eventId) && accept(e));
+    if (!(await this.waitFor(spec, () => next() !== undefined))) return undefined;
+    const event = next()!;
+    this.takenEventIds.add(event.eventId);
+    return event;
+  }
+
+  /**
+   * Asks the customer to decide something through a signed link (emailed, with a reminder), as a
+   * recorded wait on the customer. Returns their answer; changes requested come with comments.
+   */
+  async customerDecision(spec: CustomerDecisionSpec): Promise<CustomerDecisionRequest> {
+    // Open before the link exists anywhere: the customer may answer as soon as the email is out.
+    this.decisions.set(spec.subject, undefined);
+    try {
+      const { url } = await decisions.openCustomerDecision({
+        journeyId: this.journeyId,
+        subject: spec.subject,
+        title: spec.title,
+        details: spec.details,
+        at: new Date().toISOString(),
+      });
+      const mailData = { contactName: spec.customer.contactName, title: spec.title, url };
+      const send = (suffix: string, template: 'decision-request' | 'decision-reminder') =>
+        mail.sendEmail({ key: `${this.journeyId}:decision:${spec.subject}${suffix}`, journeyId: this.journeyId, to: spec.customer.email, template, data: mailData });
+      await send('', 'decision-request');
+      await this.waitFor(
+        {
+          kind: 'approval',
+          key: spec.subject,
+          description: spec.title,
+          unblockedBy: 'customer',
+          reminders: [{ afterMs: spec.remindAfterMs, send: () => send(':reminder', 'decision-reminder') }],
+        },
+        () => this.decisions.get(spec.subject) !== undefined,
+      );
+      const answer = this.decisions.get(spec.subject)!;
+      await decisions.closeCustomerDecision({ journeyId: this.journeyId, ...answer, at: new Date().toISOString() });
+      return answer;
+    } finally {
+      this.decisions.delete(spec.subject);
+    }
   }
 
   /**
