@@ -69,8 +69,38 @@ type Ctx = {
   userId: string;
   tokenId: string;
   notificationId: string;
+  deliveryId: string;
+  milestoneId: string;
 };
 let ctx: Ctx;
+
+/**
+ * A running delivery journey without the acquisition before it: its project and quote written
+ * directly, the workflow started through the client (the journeys' own tests drive the real path).
+ */
+async function deliveryJourney(customerId: string, acquisitionId: string): Promise<{ deliveryId: string; milestoneId: string }> {
+  const quote = await h.db.quote.create({
+    data: {
+      journeyId: acquisitionId,
+      customerId,
+      version: 1,
+      status: 'APPROVED',
+      currency: 'USD',
+      subtotalMinor: 100_000,
+      totalMinor: 100_000,
+      lineItems: { create: [{ position: 1, description: 'Build', quantity: 1, unitPriceMinor: 100_000, totalMinor: 100_000 }] },
+    },
+  });
+  const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Authorization test project' } });
+  const deliveryId = `journey:${customerId}:delivery:1`;
+  await h.env.client.workflow.start('deliveryJourney', {
+    workflowId: deliveryId,
+    taskQueue: h.taskQueue,
+    args: [{ journeyId: deliveryId, customerId, projectId: project.id, acquisitionJourneyId: acquisitionId }],
+  });
+  const milestone = await eventually(() => h.db.milestone.findFirst({ where: { projectId: project.id } }), Boolean);
+  return { deliveryId, milestoneId: milestone!.id };
+}
 
 async function buildContext(): Promise<Ctx> {
   const t = await salesTask();
@@ -78,7 +108,7 @@ async function buildContext(): Promise<Ctx> {
   const notification = await h.db.notification.create({
     data: { key: unique('test-notice'), kind: 'task_reminder', title: 'Test notice', recipientRole: 'sales', journeyId: t.journeyId, taskId: t.taskId },
   });
-  return { ...t, userId: h.users.pm.id, tokenId: token.id, notificationId: notification.id };
+  return { ...t, userId: h.users.pm.id, tokenId: token.id, notificationId: notification.id, ...(await deliveryJourney(t.customerId, t.journeyId)) };
 }
 
 const enc = encodeURIComponent;
@@ -211,6 +241,25 @@ const rows: Row[] = [
     req: () => ({ method: 'GET', path: '/api/external-events' }),
     forbidden: ['sales', 'pm', 'finance', 'support'],
     ok: { role: 'manager', status: 200 },
+  },
+  {
+    route: 'POST /api/journeys/:id/change-requests',
+    req: (c) => ({ method: 'POST', path: `/api/journeys/${enc(c.deliveryId)}/change-requests`, body: { title: 'More pages', description: 'Two more', costMinor: 100, days: 1 } }),
+    forbidden: ['sales', 'finance', 'support'],
+    ok: { role: 'pm', status: 201 },
+  },
+  {
+    route: 'POST /api/time-entries',
+    req: (c) => ({ method: 'POST', path: '/api/time-entries', body: { milestoneId: c.milestoneId, date: '2026-12-01', hours: 1, rateMinor: 100, description: 'Work' } }),
+    forbidden: ['sales', 'finance', 'support'],
+    ok: { role: 'manager', status: 201 },
+  },
+  { route: 'GET /api/time-entries', req: () => ({ method: 'GET', path: '/api/time-entries' }), ok: { role: 'support', status: 200 } },
+  {
+    route: 'GET /api/invoices',
+    req: () => ({ method: 'GET', path: '/api/invoices' }),
+    forbidden: ['sales', 'pm', 'support'],
+    ok: { role: 'finance', status: 200 },
   },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },

@@ -39,3 +39,14 @@ export const quoteDraft = {
   validDays: 14,
 };
 export const approveReview = { decision: 'approve', notes: 'Looks right.', estimatedHours: 120, marginPercent: 35 };
+
+/** A quote of three milestones whose figures round: 3,333.33, 7 × 1,000.01 and 1,666.67 (GBP). */
+export const threeMilestoneDraft = {
+  ...quoteDraft,
+  currency: 'GBP',
+  lineItems: [
+    { description: 'Design', quantity: 1, unitPriceMinor: 333_333 },
+    { description: 'Build (days)', quantity: 7, unitPriceMinor: 100_001 },
+    { description: 'Launch', quantity: 1, unitPriceMinor: 166_667 },
+  ],
+};

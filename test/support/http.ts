@@ -7,6 +7,7 @@ export async function request<T = any>(
   path: string,
   body?: unknown,
   token?: string,
+  headers: Record<string, string> = {},
 ): Promise<JsonResponse<T>> {
   const res = await fetch(baseUrl + path, {
     method,
@@ -14,6 +15,7 @@ export async function request<T = any>(
       accept: 'application/json',
       ...(body !== undefined && { 'content-type': 'application/json' }),
       ...(token && { authorization: `Bearer ${token}` }),
+      ...headers,
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });

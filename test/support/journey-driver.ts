@@ -1,4 +1,4 @@
-// Moves acquisition journeys along through the API, as the people of each role would.
+// Moves journeys along through the API, as the people of each role and the customer would.
 import type { Role } from '../../api/auth/roles';
 import type { Harness } from './harness';
 import { eventually, request } from './http';
@@ -48,5 +48,40 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     return lead;
   }
 
-  return { complete, qualifiedLead, quoteLink, emailedLink, approvedQuote };
+  /** The customer answers what the journey asked them (`subject`) through the emailed link. */
+  async function answer(journeyId: string, subject: string, decision: 'accept' | 'request-changes', comments?: string) {
+    const res = await request(h.baseUrl, 'POST', await emailedLink(journeyId, `decision:${subject}`), { decision, comments });
+    if (res.status !== 200) throw new Error(`answering ${subject}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /**
+   * A lead taken to a signed contract and a paid deposit (local providers), then through the
+   * delivery journey's team assignment, kickoff and plan: its first milestone is in progress.
+   */
+  async function projectInProgress(overrides: Record<string, unknown> = {}, draft: object = quoteDraft) {
+    const won = await qualifiedLead(overrides);
+    const acquisitionId = won.journeyId;
+    await complete('sales', acquisitionId, 'prepare-quote', draft);
+    await complete('pm', acquisitionId, 'review-estimates', approveReview);
+    await complete('finance', acquisitionId, 'review-pricing', approveReview);
+    for (const [prefix, body] of [['quote:v1', { decision: 'approve' }], ['contract:', { decision: 'sign' }], ['deposit:', {}]] as const) {
+      const res = await request(h.baseUrl, 'POST', await emailedLink(acquisitionId, prefix), body);
+      if (res.status !== 200) throw new Error(`${prefix}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    const project = (await eventually(() => h.db.project.findFirst({ where: { journeyId: acquisitionId, deliveryJourneyId: { not: null } } }), Boolean))!;
+    const deliveryId = project.deliveryJourneyId!;
+    await complete('manager', deliveryId, 'assign-team', { projectManager: 'Margaret Peacock', team: [{ name: 'Robert King', role: 'Developer' }] });
+    await complete('pm', deliveryId, 'kickoff-meeting', { notes: 'Met the team.', plan: 'Design first, then two build sprints.' });
+    await answer(deliveryId, 'plan:1', 'accept');
+    return { ...won, acquisitionId, deliveryId, projectId: project.id };
+  }
+
+  /** The PM submits milestone `position` (round `round`) and the customer answers. */
+  async function deliverMilestone(deliveryId: string, position: number, round = 1, decision: 'accept' | 'request-changes' = 'accept', comments?: string) {
+    await complete('pm', deliveryId, 'submit-milestone', { summary: `Milestone ${position}, round ${round}`, deliverables: 'https://files.example/handover' });
+    return answer(deliveryId, `milestone:${position}:round:${round}`, decision, comments);
+  }
+
+  return { complete, qualifiedLead, quoteLink, emailedLink, approvedQuote, answer, projectInProgress, deliverMilestone };
 }
