@@ -25,9 +25,30 @@ async function recordHistories() {
       await drive.complete('finance', id, 'review-pricing', approveReview);
       return drive.quoteLink(id, version);
     };
-    const answer = async (link: string, body: object) =>
-      expect((await request(h.baseUrl, 'POST', link, body)).status).toBe(200);
-    const scenarios: Record<string, (journeyId: string) => Promise<void>> = {
+    const answer = async (link: string, body: object, status = 200) => expect((await request(h.baseUrl, 'POST', link, body)).status).toBe(status);
+    /** The record names of the journeys a scenario took from a lead, with their workflow ids. */
+    const deliveredAndPaid = async (acquisitionId: string): Promise<Record<string, string>> => {
+      await drive.qualify(acquisitionId);
+      const { deliveryId } = await drive.deliveryStarted(acquisitionId);
+      await drive.deliverMilestone(deliveryId, 1, 1, 'request-changes', 'Bigger logo');
+      await drive.deliverMilestone(deliveryId, 1, 2);
+      const cr = await h.as('pm')('POST', `/api/journeys/${encodeURIComponent(deliveryId)}/change-requests`, { title: 'Gift cards', description: 'At checkout', costMinor: 50_000, days: 3 });
+      expect(cr.status).toBe(201);
+      await drive.complete('finance', deliveryId, 'review-change-request', { decision: 'approve', notes: 'Fine' });
+      await drive.answer(deliveryId, 'change-request:1', 'accept');
+      await eventually(() => h.db.changeRequest.findFirstOrThrow({ where: { journeyId: deliveryId } }), (c) => c.status === 'APPROVED');
+      await drive.deliverMilestone(deliveryId, 2);
+      await drive.answer(deliveryId, 'sign-off:1', 'accept');
+      const invoices = await eventually(() => h.db.invoice.findMany({ where: { kind: 'milestone', journeyId: { startsWith: deliveryId.replace(':delivery:', ':billing:') } }, orderBy: { number: 'asc' } }), (i) => i.length === 2);
+      const pay = async (journeyId: string, body: object) => answer(await drive.emailedLink(journeyId, 'invoice'), body, 201);
+      await pay(invoices[0]!.journeyId, { amountMinor: 1_000, nonce: 'part-one' });
+      await eventually(() => h.db.invoice.findUniqueOrThrow({ where: { id: invoices[0]!.id } }), (i) => i.paidMinor === 1_000);
+      await pay(invoices[0]!.journeyId, { nonce: 'part-two' });
+      await pay(invoices[1]!.journeyId, { nonce: 'whole-balance' });
+      await h.env.client.workflow.getHandle(deliveryId).result();
+      return { 'acquisition-won-starts-delivery': acquisitionId, 'delivery-signed-off-paid': deliveryId, 'billing-paid-in-two-parts': invoices[0]!.journeyId, 'billing-paid-in-full': invoices[1]!.journeyId };
+    };
+    const scenarios: Record<string, (journeyId: string) => Promise<void | Record<string, string>>> = {
       'acquisition-won': async (id) => {
         await drive.complete('sales', id, 'follow-up-call', followUpQualified);
         await drive.complete('sales', id, 'discovery-meeting', discoveryMeeting);
@@ -52,6 +73,7 @@ async function recordHistories() {
       'acquisition-disqualified': async (id) => {
         await drive.complete('sales', id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' });
       },
+      delivery: deliveredAndPaid,
       'acquisition-cancelled': async (id) => {
         await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);
         const res = await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(id)}/cancel`, { reason: 'Duplicate of another lead' });
@@ -59,14 +81,17 @@ async function recordHistories() {
       },
     };
     const stamp = new Date().toISOString().slice(0, 10);
-    for (const [name, drive] of Object.entries(scenarios)) {
+    for (const [name, run] of Object.entries(scenarios)) {
       const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
-      await drive(body.journeyId);
-      await h.env.client.workflow.getHandle(body.journeyId).result();
-      const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, [
-        'workflow', 'show', '--workflow-id', body.journeyId, '--address', h.env.address, '--output', 'json',
-      ]);
-      fs.writeFileSync(path.join(dir, `${name}.${stamp}.json`), json);
+      const recorded = (await run(body.journeyId)) ?? { [name]: body.journeyId };
+      for (const [file, workflowId] of Object.entries(recorded)) {
+        await h.env.client.workflow.getHandle(workflowId).result();
+        // A history on file is never replaced: it stands for journeys that ran that code.
+        const target = path.join(dir, `${file}.${stamp}.json`);
+        if (fs.existsSync(target)) continue;
+        const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--workflow-id', workflowId, '--address', h.env.address, '--output', 'json']);
+        fs.writeFileSync(target, json);
+      }
     }
   } finally {
     await h.stop();

@@ -20,9 +20,14 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
   async function qualifiedLead(overrides: Record<string, unknown> = {}) {
     const input = lead(overrides);
     const { body } = await h.as('anonymous')('POST', '/api/leads', input);
-    await complete('sales', body.journeyId, 'follow-up-call', followUpQualified);
-    await complete('sales', body.journeyId, 'discovery-meeting', discoveryMeeting);
+    await qualify(body.journeyId);
     return { input, journeyId: body.journeyId as string, customerId: body.customerId as string };
+  }
+
+  /** Follow-up and discovery of a new lead's journey. */
+  async function qualify(journeyId: string) {
+    await complete('sales', journeyId, 'follow-up-call', followUpQualified);
+    await complete('sales', journeyId, 'discovery-meeting', discoveryMeeting);
   }
 
   /** The path of the customer link in the journey's email whose key starts with `keyPrefix`. */
@@ -61,7 +66,11 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
    */
   async function projectInProgress(overrides: Record<string, unknown> = {}, draft: object = quoteDraft) {
     const won = await qualifiedLead(overrides);
-    const acquisitionId = won.journeyId;
+    return { ...won, ...(await deliveryStarted(won.journeyId, draft)) };
+  }
+
+  /** A qualified lead's journey won (quote, contract, deposit) and its delivery through the plan. */
+  async function deliveryStarted(acquisitionId: string, draft: object = quoteDraft) {
     await complete('sales', acquisitionId, 'prepare-quote', draft);
     await complete('pm', acquisitionId, 'review-estimates', approveReview);
     await complete('finance', acquisitionId, 'review-pricing', approveReview);
@@ -74,7 +83,7 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     await complete('manager', deliveryId, 'assign-team', { projectManager: 'Margaret Peacock', team: [{ name: 'Robert King', role: 'Developer' }] });
     await complete('pm', deliveryId, 'kickoff-meeting', { notes: 'Met the team.', plan: 'Design first, then two build sprints.' });
     await answer(deliveryId, 'plan:1', 'accept');
-    return { ...won, acquisitionId, deliveryId, projectId: project.id };
+    return { acquisitionId, deliveryId, projectId: project.id };
   }
 
   /** The PM submits milestone `position` (round `round`) and the customer answers. */
@@ -83,5 +92,5 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     return answer(deliveryId, `milestone:${position}:round:${round}`, decision, comments);
   }
 
-  return { complete, qualifiedLead, quoteLink, emailedLink, approvedQuote, answer, projectInProgress, deliverMilestone };
+  return { complete, qualify, qualifiedLead, quoteLink, emailedLink, approvedQuote, answer, projectInProgress, deliveryStarted, deliverMilestone };
 }
