@@ -69,15 +69,20 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     return { ...won, ...(await deliveryStarted(won.journeyId, draft)) };
   }
 
-  /** A qualified lead's journey won (quote, contract, deposit) and its delivery through the plan. */
-  async function deliveryStarted(acquisitionId: string, draft: object = quoteDraft) {
+  /**
+   * A qualified lead's journey won (quote, contract, deposit) and its delivery through the plan.
+   * The deposit is paid on the local provider's page unless `payDeposit` pays it otherwise.
+   */
+  async function deliveryStarted(acquisitionId: string, draft: object = quoteDraft, payDeposit?: (acquisitionId: string) => Promise<void>) {
     await complete('sales', acquisitionId, 'prepare-quote', draft);
     await complete('pm', acquisitionId, 'review-estimates', approveReview);
     await complete('finance', acquisitionId, 'review-pricing', approveReview);
-    for (const [prefix, body] of [['quote:v1', { decision: 'approve' }], ['contract:', { decision: 'sign' }], ['deposit:', {}]] as const) {
+    const steps: Array<[string, object]> = [['quote:v1', { decision: 'approve' }], ['contract:', { decision: 'sign' }], ...(payDeposit ? [] : [['deposit:', {}] as [string, object]])];
+    for (const [prefix, body] of steps) {
       const res = await request(h.baseUrl, 'POST', await emailedLink(acquisitionId, prefix), body);
       if (res.status !== 200) throw new Error(`${prefix}: ${res.status} ${JSON.stringify(res.body)}`);
     }
+    await payDeposit?.(acquisitionId);
     const project = (await eventually(() => h.db.project.findFirst({ where: { journeyId: acquisitionId, deliveryJourneyId: { not: null } } }), Boolean))!;
     const deliveryId = project.deliveryJourneyId!;
     await complete('manager', deliveryId, 'assign-team', { projectManager: 'Margaret Peacock', team: [{ name: 'Robert King', role: 'Developer' }] });
