@@ -29,12 +29,15 @@ export function createCustomerDecisionActivities({ db, config }: { db: Db; confi
       return { url: `${config.http.publicUrl}/customer/decisions/${token}` };
     },
 
-    async closeCustomerDecision(d: { journeyId: string; subject: string; decision: 'accept' | 'request-changes'; comments?: string; at: string }): Promise<void> {
+    /** The customer's answer, or `withdrawn` when the journey stopped waiting (it was cancelled). */
+    async closeCustomerDecision(d: { journeyId: string; subject: string; decision: 'accept' | 'request-changes' | 'withdrawn'; comments?: string; at: string }): Promise<void> {
+      const status = { accept: 'ACCEPTED', 'request-changes': 'CHANGES_REQUESTED', withdrawn: 'WITHDRAWN' }[d.decision];
       await db.$transaction(async (tx) => {
         await tx.customerDecision.updateMany({
           where: { journeyId: d.journeyId, subject: d.subject, status: 'OPEN' },
-          data: { status: d.decision === 'accept' ? 'ACCEPTED' : 'CHANGES_REQUESTED', comments: d.comments ?? null, decidedAt: new Date(d.at) },
+          data: { status, comments: d.comments ?? null, decidedAt: new Date(d.at) },
         });
+        if (d.decision === 'withdrawn') return;
         await appendEvent(tx, {
           journeyId: d.journeyId,
           key: `decision:${d.journeyId}:${d.subject}:answered`,

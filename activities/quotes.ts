@@ -16,6 +16,7 @@ export type CreateQuoteInput = {
   lineItems: LineItemInput[];
   depositPercent: number;
   validDays: number;
+  billing?: 'MILESTONES' | 'COMPLETION';
 };
 export type QuoteStatusInput = { journeyId: string; version: number; status: QuoteStatus; feedback?: string; at: string };
 export type QuoteRef = { journeyId: string; version: number };
@@ -39,6 +40,8 @@ export function createQuoteActivities({ db, config }: { db: Db; config: Config }
             currency: q.currency,
             summary: q.summary,
             depositPercent: q.depositPercent,
+            // Optional in the form: quotes drafted before billing schedules existed bill per milestone.
+            billing: q.billing ?? 'MILESTONES',
             subtotalMinor: totals.subtotalMinor,
             taxMinor: totals.taxMinor,
             totalMinor: totals.totalMinor,

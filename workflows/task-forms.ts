@@ -45,6 +45,8 @@ export const taskForms = {
       .min(1, 'Add at least one line item'),
     depositPercent: z.number().int().min(0).max(100),
     validDays: z.number().int().min(1).max(90),
+    /** When the rest is invoiced: as each milestone is accepted, or once at completion. */
+    billing: z.enum(['MILESTONES', 'COMPLETION']).default('MILESTONES'),
   }),
   'review-estimates': review.extend({ estimatedHours: z.number().positive().max(100_000) }),
   'review-pricing': review.extend({ marginPercent: z.number().min(-100).max(100) }),

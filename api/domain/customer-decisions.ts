@@ -20,6 +20,7 @@ export async function decisionForLink(deps: Deps, token: string) {
 
 export async function decide(deps: Deps, token: string, answer: Omit<CustomerDecisionRequest, 'subject'>) {
   const decision = await decisionForLink(deps, token);
+  if (decision.status === 'WITHDRAWN') throw new AppError('conflict', 'This no longer awaits an answer');
   if (decision.status !== 'OPEN') throw new AppError('conflict', `This has already been answered (${decision.status.toLowerCase().replace('_', ' ')})`);
   try {
     return await deps.temporal.workflow

@@ -20,12 +20,13 @@ it('splits an amount in proportion, to the unit, adding back up exactly', () => 
   expect(allocate(0, [5, 5])).toEqual([0, 0]);
   expect(allocate(7, [0, 0])).toEqual([7, 0]); // nothing to weigh by: the first takes it
   expect(allocate(10, [0, 3, 0, 1])).toEqual([0, 8, 0, 2]); // 7.5 and 2.5: the tie goes to the earlier
-  for (const [total, weights] of [
+  const cases: Array<[number, number[]]> = [
     [999_999, [1, 2, 3, 4, 5, 6, 7]],
     [1, [10, 10, 10]],
     [123_457, [99_999, 1, 50_000]],
-  ] as const) {
-    const parts = allocate(total, [...weights]);
+  ];
+  for (const [total, weights] of cases) {
+    const parts = allocate(total, weights);
     expect(parts.reduce((a, b) => a + b)).toBe(total);
     parts.forEach((p, i) => expect(Math.abs(p - (total * weights[i]!) / weights.reduce((a, b) => a + b))).toBeLessThan(1));
   }

@@ -302,6 +302,14 @@ export class JourneyRuntime {
       const answer = this.decisions.get(spec.subject)!;
       await decisions.closeCustomerDecision({ journeyId: this.journeyId, ...answer, at: new Date().toISOString() });
       return answer;
+    } catch (err) {
+      // The journey moved on (cancelled): the customer's page says so instead of offering a form.
+      if (isCancellation(err)) {
+        await CancellationScope.nonCancellable(() =>
+          decisions.closeCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, decision: 'withdrawn', at: new Date().toISOString() }),
+        );
+      }
+      throw err;
     } finally {
       this.decisions.delete(spec.subject);
     }
