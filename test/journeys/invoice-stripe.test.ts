@@ -1,6 +1,7 @@
 // An invoice paid and refunded through the real Stripe SDK, pointed at the local stand-in: the pay
 // link creates an intent per payment (a repeated request creates none), signed webhooks confirm
-// each part once however often they are delivered, and a refund goes into the ledger once.
+// each part once however often they are delivered, and a refund goes into the ledger once. On the
+// time-skipping server, as the other billing tests.
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
@@ -14,7 +15,7 @@ let drive: ReturnType<typeof journeyDriver>;
 let read: ReturnType<typeof projectReader>;
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  h = await startHarness({ env: { STRIPE_SECRET_KEY: 'sk_test_invoices', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_URL: stripe.url } });
+  h = await startHarness({ timeSkipping: true, env: { STRIPE_SECRET_KEY: 'sk_test_invoices', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_URL: stripe.url } });
   drive = journeyDriver(h);
   read = projectReader(h);
 });
