@@ -28,6 +28,9 @@ export interface Customer extends RaRecord<string> {
   contactName: string;
   email: string;
   phone: string | null;
+  /** Where the customer is taxed: ISO country code and, where rates differ, region. */
+  country: string | null;
+  region: string | null;
   status: CustomerStatus;
   createdAt: string;
   updatedAt: string;
@@ -116,6 +119,14 @@ export interface JourneyDetail extends JourneyFields {
   /** Null for the first moments of a journey, before its first activity has written its rows. */
   customer: Customer | null;
   inquiries: Inquiry[];
+  /** Every version an acquisition drafted; other journeys have none. */
+  quotes: Quote[];
+  /** The journey's own invoices, in full: a billing journey's invoice, an acquisition's deposit. */
+  invoices: Invoice[];
+  /** What the journey asked the customer to decide. */
+  decisions: CustomerDecision[];
+  /** The project the journey won (acquisition), runs (delivery) or bills (billing). */
+  project: Project | null;
   tasks: Task[];
   /** Every wait, ended ones included. */
   waits: Wait[];
@@ -188,6 +199,202 @@ export interface Notification extends RaRecord<string> {
   taskId: string | null;
   createdAt: string;
   readAt: string | null;
+}
+
+// Money is in integer minor units (pence, cents) of a 3-letter ISO currency.
+
+export interface Quote {
+  id: string;
+  version: number;
+  status: string;
+  currency: string;
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+  depositPercent: number;
+  billing: 'MILESTONES' | 'COMPLETION';
+  createdAt: string;
+}
+
+export type ProjectStatus = 'PLANNING' | 'ACTIVE' | 'SIGNED_OFF' | 'COMPLETED' | 'CANCELLED';
+export type MilestoneStatus = 'PLANNED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'REVISIONS_REQUESTED' | 'ACCEPTED';
+export type ChangeRequestStatus = 'PENDING_FINANCE' | 'PENDING_CUSTOMER' | 'APPROVED' | 'REJECTED';
+export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+export type DecisionStatus = 'OPEN' | 'ACCEPTED' | 'CHANGES_REQUESTED';
+
+/** One round of a milestone: what the team submitted and what the customer answered. */
+export interface MilestoneReview {
+  id: string;
+  round: number;
+  summary: string;
+  /** Null while the customer has not answered. */
+  decision: 'accepted' | 'revisions' | null;
+  comments: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+}
+
+export interface Milestone {
+  id: string;
+  position: number;
+  title: string;
+  /** In the project's currency (its quote's). */
+  amountMinor: number;
+  dueAt: string;
+  status: MilestoneStatus;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  reviews: MilestoneReview[];
+}
+
+export interface ChangeRequest {
+  id: string;
+  number: number;
+  title: string;
+  description: string;
+  costMinor: number;
+  days: number;
+  status: ChangeRequestStatus;
+  /** A user id. */
+  raisedBy: string;
+  financeNotes: string | null;
+  customerComments: string | null;
+  /** The quote version an approved change created. */
+  quoteVersion: number | null;
+  milestoneId: string | null;
+  invoiceId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface TimeEntry {
+  id: string;
+  milestoneId: string;
+  /** Who worked: a user id. */
+  userId: string;
+  /** A calendar day, as midnight UTC. */
+  date: string;
+  minutes: number;
+  /** Per hour. */
+  rateMinor: number;
+  description: string;
+  /** The invoice that billed it; null while unbilled. */
+  invoiceId: string | null;
+  createdAt: string;
+}
+
+/** What a project lists of its invoices: the figures, not the lines. */
+export interface InvoiceSummary {
+  id: string;
+  number: string;
+  /** deposit, milestone, final… */
+  kind: string;
+  status: InvoiceStatus;
+  /** The billing journey that issues it and collects it (the acquisition, for a deposit). */
+  journeyId: string;
+  totalMinor: number;
+  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor. */
+  paidMinor: number;
+  refundedMinor: number;
+  currency: string;
+  dueAt: string | null;
+}
+
+export interface InvoiceLine {
+  id: string;
+  position: number;
+  /** milestone, change-order, time, deposit-credit, late-fee… */
+  kind: string;
+  description: string;
+  amountMinor: number;
+}
+
+export interface InvoiceFields extends InvoiceSummary {
+  customerId: string;
+  projectId: string | null;
+  milestoneId: string | null;
+  /** The taxable work; the total adds the tax, then credits and fees. */
+  subtotalMinor: number;
+  taxMinor: number;
+  /** 2000 = 20%. */
+  taxRateBps: number;
+  issuedAt: string | null;
+  paidAt: string | null;
+  lateFeeAt: string | null;
+  createdAt: string;
+  lines: InvoiceLine[];
+}
+
+export interface Payment {
+  id: string;
+  provider: string;
+  providerPaymentId: string | null;
+  amountMinor: number;
+  currency: string;
+  status: PaymentStatus;
+  paidAt: string | null;
+  createdAt: string;
+}
+
+export interface Refund {
+  id: string;
+  paymentId: string | null;
+  provider: string;
+  providerRefundId: string;
+  amountMinor: number;
+  currency: string;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** An invoice on its journey's page. */
+export interface Invoice extends InvoiceFields {
+  payments: Payment[];
+  refunds: Refund[];
+}
+
+/** A row of GET /api/invoices (finance, managers). */
+export interface InvoiceRow extends InvoiceFields, RaRecord<string> {
+  customer: Pick<Customer, 'companyName'>;
+  /** totalMinor - paidMinor. */
+  balanceMinor: number;
+}
+
+export interface Project {
+  id: string;
+  /** The acquisition journey that won it. */
+  journeyId: string;
+  /** The delivery journey that runs it, once started. */
+  deliveryJourneyId: string | null;
+  quoteId: string;
+  name: string;
+  status: ProjectStatus;
+  team: { name: string; role: string }[];
+  kickoffAt: string | null;
+  signedOffAt: string | null;
+  handedOverAt: string | null;
+  /** When everything invoiced was paid. */
+  closedAt: string | null;
+  createdAt: string;
+  milestones: Milestone[];
+  changeRequests: ChangeRequest[];
+  timeEntries: TimeEntry[];
+  invoices: InvoiceSummary[];
+}
+
+/** Something the customer was asked to decide through a signed link. */
+export interface CustomerDecision {
+  id: string;
+  /** Unique within the journey: plan:1, milestone:2:round:1, change-request:3, sign-off:1. */
+  subject: string;
+  title: string;
+  details: Record<string, unknown>;
+  status: DecisionStatus;
+  comments: string | null;
+  expiresAt: string | null;
+  decidedAt: string | null;
+  createdAt: string;
 }
 
 /** The body of a 4xx/5xx answer from the API. */

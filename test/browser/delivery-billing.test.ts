@@ -1,31 +1,121 @@
-import fs from 'node:fs';
+// A project in delivery, seen in the browser on the real stack: driven through the API to its first
+// milestone accepted (after a revision round), a change request, time on the next milestone and a
+// part payment; then a manager reads the delivery and billing journeys, and finance its invoices.
+// The figures are those of the three-milestone quote for a UK customer (VAT 20%).
+import type { Browser, Page } from 'playwright-core';
+import { threeMilestoneDraft } from '../support/fixtures';
 import { startHarness, type Harness } from '../support/harness';
+import { eventually, request } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
 import { projectReader } from '../support/projects';
-import { threeMilestoneDraft } from '../support/fixtures';
+import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
+let browser: Browser;
 beforeAll(async () => {
-  h = await startHarness();
+  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
 });
-afterAll(() => h?.stop());
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
 
-it('dumps', async () => {
+/** A titled card of the page (a SectionCard). */
+const section = (page: Page, title: string) => page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: title, exact: true }) });
+
+/** Waits for a row of `scope` holding every one of `texts`. */
+async function row(scope: ReturnType<Page['locator']>, ...texts: string[]) {
+  const found = texts.reduce((rows, text) => rows.filter({ hasText: text }), scope.getByRole('row'));
+  await found.first().waitFor();
+  return found.first();
+}
+
+async function signedIn(role: 'manager' | 'finance' | 'sales'): Promise<Page> {
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, role);
+  return page;
+}
+
+it('shows a delivery journey’s milestones, change request, time and invoice, and finance’s list of what is owed', async () => {
   const drive = journeyDriver(h);
   const read = projectReader(h);
-  const { deliveryId, projectId } = await drive.projectInProgress({ country: 'gb' }, threeMilestoneDraft);
-  const [m1] = await read.milestonesOf(projectId);
+  const companyName = uniqueCompany('Harbour Hats');
+  const { deliveryId, projectId } = await drive.projectInProgress({ companyName, country: 'gb' }, threeMilestoneDraft);
+  const [m1, m2] = await read.milestonesOf(projectId);
+
+  // Milestone 1: a revision round, then accepted; its invoice is 3,333.33 + VAT 666.67 − deposit share 1,000.00.
   await drive.deliverMilestone(deliveryId, 1, 1, 'request-changes', 'The logo is too small');
   await drive.deliverMilestone(deliveryId, 1, 2);
-  const inv = await read.invoiceOf(m1!.id);
-  const cr = await h.as('pm')('POST', `/api/journeys/${encodeURIComponent(deliveryId)}/change-requests`, { title: 'Gift cards', description: 'Sell gift cards', costMinor: 150_000, days: 5 });
-  console.log(cr.status);
-  const d = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(deliveryId)}`);
-  fs.writeFileSync('/tmp/delivery.json', JSON.stringify(d.body, null, 2));
-  const b = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(inv.journeyId)}`);
-  fs.writeFileSync('/tmp/billing.json', JSON.stringify(b.body, null, 2));
-  const l = await h.as('finance')('GET', `/api/invoices`);
-  fs.writeFileSync('/tmp/invoices.json', JSON.stringify(l.body, null, 2));
-  const a = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(d.body.project.journeyId)}`);
-  fs.writeFileSync('/tmp/acq.json', JSON.stringify(a.body, null, 2));
+  const invoice = await read.invoiceOf(m1!.id);
+  expect(invoice).toMatchObject({ totalMinor: 300_000, taxMinor: 66_667, currency: 'GBP', status: 'OPEN' });
+
+  const cr = await h.as('pm')('POST', `/api/journeys/${encodeURIComponent(deliveryId)}/change-requests`, {
+    title: 'Gift cards',
+    description: 'Sell and redeem gift cards at checkout.',
+    costMinor: 150_000,
+    days: 5,
+  });
+  expect(cr).toMatchObject({ status: 201, body: { number: 1, status: 'PENDING_FINANCE' } });
+  const time = await h.as('pm')('POST', '/api/time-entries', { milestoneId: m2!.id, date: '2026-12-01', hours: 2.5, rateMinor: 12_000, description: 'Payment gateway' });
+  expect(time.status).toBe(201);
+
+  // The customer pays 1,200.00 of the 3,000.00: 1,800.00 is still owed.
+  const paid = await request(h.baseUrl, 'POST', await read.payLinkOf(invoice.journeyId), { amountMinor: 120_000, nonce: 'first-part' });
+  expect(paid.status).toBe(201);
+  await eventually(() => h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } }), (i) => i.status === 'PARTIALLY_PAID');
+
+  // The manager opens the delivery journey from the list of running journeys.
+  const page = await signedIn('manager');
+  await page.getByRole('menuitem', { name: 'Journeys' }).click();
+  await (await row(page.locator('main'), companyName, 'Delivery')).click();
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+
+  const project = section(page, 'Project');
+  await project.getByText('Margaret Peacock').waitFor();
+  await project.getByText('active', { exact: true }).waitFor();
+
+  const milestones = section(page, 'Milestones');
+  const design = await row(milestones, 'Design', '£3,333.33', 'accepted');
+  await design.getByTestId('review-round-1').filter({ hasText: 'revisions requested' }).filter({ hasText: 'The logo is too small' }).waitFor();
+  await design.getByTestId('review-round-2').filter({ hasText: 'accepted' }).waitFor();
+  await row(milestones, 'Build (days)', '£7,000.07', 'in progress');
+  await row(milestones, 'Launch', '£1,666.67', 'planned');
+
+  await row(section(page, 'Change requests'), 'Gift cards', '£1,500.00', '5 days', 'pending finance');
+  await row(section(page, 'Time'), 'Payment gateway', '2.5', '£120.00/h', '£300.00', 'not yet');
+  const invoiceRow = await row(section(page, 'Invoices'), invoice.number, 'partially paid', '£3,000.00', '£1,200.00', '£1,800.00');
+  await row(section(page, 'Customer decisions'), 'changes requested', 'The logo is too small');
+  await screenshot(page, 'delivery-journey');
+
+  // Its invoice row opens the billing journey, with the invoice in full.
+  await invoiceRow.click();
+  const statement = section(page, `Invoice ${invoice.number}`);
+  await statement.waitFor();
+  await row(statement, 'Milestone', 'Milestone 1: Design', '£3,333.33');
+  await row(statement, 'Deposit credit', '-£1,000.00');
+  await row(statement, 'Tax', '20% of £3,333.33', '£666.67');
+  await row(statement, 'Total', '£3,000.00');
+  await row(statement, 'succeeded', '£1,200.00');
+  await section(page, 'Other invoices of the project').waitFor({ state: 'detached' });
+  await screenshot(page, 'billing-journey');
+
+  // Finance: the invoice waits in Unpaid, with what is still owed; its lines unfold in place.
+  const finance = await signedIn('finance');
+  await finance.getByRole('menuitem', { name: 'Invoices' }).click();
+  await finance.getByRole('tab', { name: /Unpaid/, selected: true }).waitFor();
+  const owed = await row(finance.locator('main'), invoice.number, companyName, 'partially paid', '£1,800.00');
+  // The expand icon is hidden from assistive technology (the row itself opens the journey): found by its label.
+  await owed.locator('[aria-label="Expand"]').click();
+  await finance.getByRole('cell', { name: 'Deposit applied' }).first().waitFor();
+  await screenshot(finance, 'finance-invoices');
+  await finance.getByRole('tab', { name: /Overdue/ }).click();
+  await finance.getByText('Nothing is overdue').waitFor();
+  await finance.getByRole('tab', { name: /Unpaid/ }).click();
+  await (await row(finance.locator('main'), invoice.number)).getByText(companyName).click();
+  await section(finance, `Invoice ${invoice.number}`).waitFor();
+
+  // Sales may not read invoices (the API answers 403): no menu entry for them.
+  const sales = await signedIn('sales');
+  await sales.getByRole('menuitem', { name: 'Journeys' }).waitFor();
+  expect(await sales.getByRole('menuitem', { name: 'Invoices' }).count()).toBe(0);
 });

@@ -9,3 +9,6 @@ export function useIsManager(): boolean {
   const { permissions } = usePermissions<Role[]>();
   return hasRole(permissions, 'manager');
 }
+
+/** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else). */
+export const mayReadInvoices = (roles: readonly Role[] | undefined) => hasRole(roles, 'finance') || hasRole(roles, 'manager');

@@ -1,9 +1,12 @@
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 
-/** What an empty list or panel says instead of a blank space: what it is, and what to do next. */
-export const EmptyState = ({ icon, title, children }: { icon?: ReactNode; title: string; children?: ReactNode }) => (
-  <Box sx={{ py: 5, px: 2, textAlign: 'center', color: 'text.secondary', '& .MuiSvgIcon-root': { fontSize: 40, opacity: 0.5 } }}>
+/**
+ * What an empty list or panel says instead of a blank space: what it is, and what to do next.
+ * `dense` for a section among many on a page, where several may be empty at once.
+ */
+export const EmptyState = ({ icon, title, dense = false, children }: { icon?: ReactNode; title: string; dense?: boolean; children?: ReactNode }) => (
+  <Box sx={{ py: dense ? 2 : 5, px: 2, textAlign: 'center', color: 'text.secondary', '& .MuiSvgIcon-root': { fontSize: dense ? 28 : 40, opacity: 0.5 } }}>
     {icon}
     <Typography variant="subtitle1" color="text.primary">
       {title}

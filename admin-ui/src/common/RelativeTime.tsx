@@ -1,4 +1,4 @@
-import { Tooltip } from '@mui/material';
+import { Box, Tooltip, Typography } from '@mui/material';
 
 const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -37,3 +37,27 @@ export const RelativeTime = ({ date }: { date: string | null | undefined }) =>
       <time dateTime={date}>{relativeTime(date)}</time>
     </Tooltip>
   ) : null;
+
+/** "Dec 7, 2026", in the reader's locale. `utc` for calendar days stored as midnight UTC (a time entry's date), which local time would shift. */
+export const calendarDate = (iso: string, { utc = false } = {}) =>
+  new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', ...(utc && { timeZone: 'UTC' }) });
+
+/**
+ * A due date: the day, and under it how far off it is, red once `late`. Once `settled` (a paid
+ * invoice, an accepted milestone) how far off it is no longer matters: the day only.
+ */
+export const DueDate = ({ date, late = false, settled = false }: { date: string | null | undefined; late?: boolean; settled?: boolean }) =>
+  date ? (
+    <Box sx={{ whiteSpace: 'nowrap' }} title={exactTime(date)}>
+      <Typography variant="body2">{calendarDate(date)}</Typography>
+      {!settled && (
+        <Typography variant="caption" color={late ? 'error' : 'text.secondary'} sx={{ fontWeight: late ? 500 : undefined }}>
+          {late ? `overdue · ${relativeTime(date)}` : relativeTime(date)}
+        </Typography>
+      )}
+    </Box>
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      —
+    </Typography>
+  );

@@ -18,3 +18,16 @@ export const SectionCard = ({
     {flush ? children : <CardContent sx={{ pt: 0 }}>{children}</CardContent>}
   </Card>
 );
+
+/**
+ * For a DataTable in a flush SectionCard: cells of several lines align at the top; columns sit
+ * closer than in a full-page list (the edges keep the card's padding), so tables of figures fit
+ * half a page; one still too wide for the screen scrolls sideways instead of being cut off.
+ */
+export const sectionTableSx = {
+  '& td': { verticalAlign: 'top' },
+  '& .MuiTableCell-root': { px: 1 },
+  '& .MuiTableCell-root:first-of-type': { pl: 2 },
+  '& .MuiTableCell-root:last-of-type': { pr: 2 },
+  '& .RaDataTable-tableWrapper': { overflowX: 'auto' },
+};

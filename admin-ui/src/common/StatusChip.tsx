@@ -1,20 +1,41 @@
 import { Chip, type ChipProps } from '@mui/material';
 
-// One palette for the journey, task and customer statuses: the names mean the same everywhere.
+// One palette for every status the API returns: the names mean the same everywhere. Amber waits
+// on someone, blue is under way, green is done; statuses without a colour show outlined.
 const COLORS: Record<string, ChipProps['color']> = {
   RUNNING: 'info',
+  ACTIVE: 'info',
+  IN_PROGRESS: 'info',
   OPEN: 'warning',
   LEAD: 'info',
   PROSPECT: 'warning',
+  IN_REVIEW: 'warning',
+  REVISIONS_REQUESTED: 'warning',
+  CHANGES_REQUESTED: 'warning',
+  PENDING: 'warning',
+  PENDING_FINANCE: 'warning',
+  PENDING_CUSTOMER: 'warning',
+  PARTIALLY_PAID: 'warning',
   COMPLETED: 'success',
   CLIENT: 'success',
+  ACCEPTED: 'success',
+  APPROVED: 'success',
+  SIGNED_OFF: 'success',
+  PAID: 'success',
+  SUCCEEDED: 'success',
   LOST: 'default',
   CANCELLED: 'default',
+  REJECTED: 'default',
+  VOID: 'default',
+  REFUNDED: 'default',
   FAILED: 'error',
 };
 
+/** PARTIALLY_PAID → "partially paid". */
+export const statusLabel = (status: string) => status.toLowerCase().replaceAll('_', ' ');
+
 export const StatusChip = ({ status }: { status: string }) => (
-  <Chip size="small" label={status.toLowerCase()} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
+  <Chip size="small" label={statusLabel(status)} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
 );
 
-export const statusChoices = (statuses: readonly string[]) => statuses.map((id) => ({ id, name: id.toLowerCase() }));
+export const statusChoices = (statuses: readonly string[]) => statuses.map((id) => ({ id, name: statusLabel(id) }));

@@ -7,6 +7,7 @@ const SORTABLE_BY: Record<string, string> = {
   waits: 'since',
   customers: 'createdAt',
   notifications: 'createdAt',
+  invoices: 'dueAt',
 };
 
 /** How many records match a filter (one row fetched, the total read from Content-Range). */

@@ -22,9 +22,12 @@ import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
+import { InvoiceStatement } from '../invoices/InvoiceStatement';
+import { ProjectSections } from '../projects/ProjectSections';
 import { DueChip, taskTypeLabel } from '../tasks/taskFields';
 import type { Email, Inquiry, JourneyDetail, Task } from '../types';
 import { CancelJourneyButton } from './CancelJourneyButton';
+import { CustomerDecisions } from './CustomerDecisions';
 import { JourneyTimeline } from './JourneyTimeline';
 import { StageProgress } from './StageProgress';
 import { WaitingOnPanel } from './WaitingOnPanel';
@@ -131,15 +134,11 @@ const InquiryFacts = ({ inquiry }: { inquiry: Inquiry }) => (
 
 const JourneyInquiries = ({ inquiries }: { inquiries: Inquiry[] }) => (
   <SectionCard title={inquiries.length > 1 ? 'Inquiries' : 'Inquiry'}>
-    {inquiries.length === 0 ? (
-      <EmptyState title="No inquiry recorded" />
-    ) : (
-      <Stack spacing={3}>
-        {inquiries.map((inquiry) => (
-          <InquiryFacts key={inquiry.id} inquiry={inquiry} />
-        ))}
-      </Stack>
-    )}
+    <Stack spacing={3}>
+      {inquiries.map((inquiry) => (
+        <InquiryFacts key={inquiry.id} inquiry={inquiry} />
+      ))}
+    </Stack>
   </SectionCard>
 );
 
@@ -162,7 +161,8 @@ const JourneyEmails = ({ emails }: { emails: Email[] }) => (
             </Box>
           </AccordionSummary>
           <AccordionDetails>
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+            {/* Customer links are long unbroken URLs: they wrap anywhere rather than widen the page. */}
+            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {email.text}
             </Typography>
           </AccordionDetails>
@@ -178,11 +178,18 @@ const JourneyView = () => {
   return (
     <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
       <JourneyHeader journey={journey} />
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
+      {/* minmax(0, …): a wide table scrolls in its card instead of widening its column past the screen. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>
+        {/* Only what the journey has: leads bring inquiries, deliveries a project and decisions, billing its invoice. */}
         <Stack spacing={2}>
           <WaitingOnPanel journey={journey} />
+          {journey.invoices.map((invoice) => (
+            <InvoiceStatement key={invoice.id} invoice={invoice} />
+          ))}
+          {journey.project && <ProjectSections journey={journey} project={journey.project} />}
+          {journey.decisions.length > 0 && <CustomerDecisions decisions={journey.decisions} />}
           <JourneyTasks />
-          <JourneyInquiries inquiries={journey.inquiries} />
+          {journey.inquiries.length > 0 && <JourneyInquiries inquiries={journey.inquiries} />}
           {journey.emails && <JourneyEmails emails={journey.emails} />}
         </Stack>
         <JourneyTimeline journey={journey} />

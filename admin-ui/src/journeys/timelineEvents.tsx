@@ -17,6 +17,7 @@ import QuoteIcon from '@mui/icons-material/RequestQuote';
 import EventIcon from '@mui/icons-material/Bolt';
 import type { ReactElement, ReactNode } from 'react';
 import { humanize } from '../common/humanize';
+import { formatMoney } from '../common/money';
 import type { JourneyEvent } from '../types';
 
 export type EventContext = {
@@ -80,11 +81,17 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   },
 };
 
+// Amounts are integer minor units (`totalMinor`): shown as money, in the event's currency when it names one.
+const fact = (key: string, v: unknown, data: JourneyEvent['data']) =>
+  /.Minor$/.test(key) && typeof v === 'number'
+    ? `${humanize(key.slice(0, -'Minor'.length))}: ${formatMoney(v, typeof data.currency === 'string' ? data.currency : undefined)}`
+    : `${humanize(key)}: ${String(v)}`;
+
 // Ids mean nothing to people; short plain values say what happened.
 const summarise = (data: JourneyEvent['data']) =>
   Object.entries(data)
     .filter(([key, v]) => !/id$/i.test(key) && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 80)
-    .map(([key, v]) => `${humanize(key)}: ${String(v)}`)
+    .map(([key, v]) => fact(key, v, data))
     .join(' · ');
 
 export function describeEvent(event: JourneyEvent, ctx: EventContext): DescribedEvent {

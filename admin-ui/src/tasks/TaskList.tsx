@@ -1,18 +1,17 @@
 // The inbox: what is mine, what waits in my queues, and (for managers) everything open — due
 // first, overdue in red. Polled, because tasks arrive and move while people look at it.
 import InboxIcon from '@mui/icons-material/Inbox';
-import { alpha, Badge, Chip, Stack, Tab, Tabs, Typography } from '@mui/material';
-import { red } from '@mui/material/colors';
+import { Chip, Stack, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, useCreatePath, useListContext, useNavigate } from 'react-admin';
 import { useIsManager } from '../auth/roles';
-import { EmptyState } from '../common/EmptyState';
 import { humanize } from '../common/humanize';
+import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
-import { useCount } from '../common/useCount';
+import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import { ROLES, type Task } from '../types';
 import { ClaimButton } from './HoldButtons';
-import { currentView, INBOX_VIEWS, refinements, type InboxView } from './inboxViews';
+import { INBOX_VIEWS } from './inboxViews';
 import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
 import { useTaskTypes } from './useTaskTypes';
 
@@ -29,22 +28,6 @@ const filters = [
   <SelectInput key="role" source="role" label="Queue" choices={ROLES.map((id) => ({ id, name: id }))} />,
 ];
 
-const ViewTab = ({ view, ...tabProps }: { view: InboxView; value: string }) => {
-  const { filterValues } = useListContext();
-  const { total } = useCount('tasks', { ...refinements(filterValues), ...view.filter }, REFRESH_MS);
-  return (
-    <Tab
-      {...tabProps}
-      label={
-        <Badge badgeContent={total} color="primary" max={999} showZero sx={{ '& .MuiBadge-badge': { right: -14 } }}>
-          {view.label}
-        </Badge>
-      }
-      sx={{ pr: 4 }}
-    />
-  );
-};
-
 /** A filter switched on and off with one click, such as "overdue". */
 const ToggleFilterChip = ({ source, label }: { source: string; label: string }) => {
   const { filterValues, displayedFilters, setFilters } = useListContext();
@@ -59,41 +42,14 @@ const ToggleFilterChip = ({ source, label }: { source: string; label: string }) 
 };
 
 const InboxTabs = () => {
-  const { filterValues, displayedFilters, setFilters } = useListContext();
   const isManager = useIsManager();
-  const views = INBOX_VIEWS.filter((view) => isManager || !view.managersOnly);
-  const selected = currentView(filterValues);
-  const select = (id: string) => {
-    const view = views.find((v) => v.id === id);
-    if (view) setFilters({ ...refinements(filterValues), ...view.filter }, displayedFilters);
-  };
   return (
-    <Stack
-      direction="row"
-      useFlexGap
-      sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', px: 1 }}
-    >
-      <Tabs value={selected && views.includes(selected) ? selected.id : false} onChange={(_e, id: string) => select(id)}>
-        {views.map((view) => (
-          <ViewTab key={view.id} value={view.id} view={view} />
-        ))}
-      </Tabs>
+    <ViewTabs views={INBOX_VIEWS} shown={INBOX_VIEWS.all.filter((view) => isManager || !view.managersOnly)} refreshMs={REFRESH_MS}>
       <Stack direction="row" spacing={1} sx={{ py: 1 }}>
         <ToggleFilterChip source="overdue" label="Overdue" />
         {isManager && <ToggleFilterChip source="escalated" label="Escalated" />}
       </Stack>
-    </Stack>
-  );
-};
-
-const InboxEmpty = () => {
-  const { filterValues } = useListContext();
-  const view = currentView(filterValues);
-  const refined = Object.keys(refinements(filterValues)).length > 0;
-  return (
-    <EmptyState icon={<InboxIcon />} title={refined ? 'No tasks match these filters' : (view?.empty.title ?? 'No tasks')}>
-      {refined ? 'Clear a filter to see more.' : view?.empty.hint}
-    </EmptyState>
+    </ViewTabs>
   );
 };
 
@@ -133,11 +89,10 @@ const ClaimAndOpen = ({ task }: { task: Task }) => {
   );
 };
 
-// A faint tint of the default theme's error red: readable in light and dark mode.
-const overdueRow = (task: Task) => (isOverdue(task) ? { backgroundColor: alpha(red[700], 0.06) } : {});
+const overdueRow = (task: Task) => (isOverdue(task) ? lateRowSx : {});
 
 const InboxTable = () => (
-  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={false} empty={<InboxEmpty />}>
+  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={false} empty={<ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} noun="tasks" />}>
     <Column source="title" label="Task" render={(task) => <TaskTitle task={task} />} />
     <Column source="type" render={(task) => taskTypeLabel(task.type)} />
     <Column source="role" label="Queue" render={(task) => <QueueCell task={task} />} />
@@ -158,7 +113,7 @@ export const TaskList = () => (
   <List
     title="Inbox"
     filters={filters}
-    filterDefaultValues={INBOX_VIEWS[0]!.filter}
+    filterDefaultValues={INBOX_VIEWS.all[0]!.filter}
     sort={{ field: 'dueAt', order: 'ASC' }}
     perPage={25}
     exporter={false}

@@ -1,14 +1,9 @@
 // The inbox's tabs. Each is a filter of GET /api/tasks; "overdue", "escalated", type and role refine any of them.
+import { listViews, type ListView } from '../common/listViews';
 
-export type InboxView = {
-  id: string;
-  label: string;
-  filter: Record<string, unknown>;
-  managersOnly?: boolean;
-  empty: { title: string; hint: string };
-};
+export type InboxView = ListView & { managersOnly?: boolean };
 
-export const INBOX_VIEWS: InboxView[] = [
+export const INBOX_VIEWS = listViews<InboxView>([
   {
     id: 'mine',
     label: 'My tasks',
@@ -28,14 +23,4 @@ export const INBOX_VIEWS: InboxView[] = [
     managersOnly: true,
     empty: { title: 'No open tasks', hint: 'Every journey is waiting on something other than people.' },
   },
-];
-
-/** Filter keys that pick a tab; the others refine it and are kept when switching tabs. */
-const VIEW_KEYS = ['queue', 'status'];
-
-export const refinements = (filter: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(filter).filter(([key]) => !VIEW_KEYS.includes(key)));
-
-// A tab is picked by its queue; "All open" is the one without a queue.
-export const currentView = (filter: Record<string, unknown>) =>
-  INBOX_VIEWS.find((view) => view.filter.queue === filter.queue && (filter.queue !== undefined || filter.status === 'OPEN'));
+]);

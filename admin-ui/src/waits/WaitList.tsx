@@ -6,6 +6,7 @@ import { EmptyState } from '../common/EmptyState';
 import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, exactTime, relativeTime } from '../common/RelativeTime';
+import { journeyPath } from '../journeys/journeyFields';
 import type { OpenWait } from '../types';
 import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from './waitFields';
 import { WaitFilterSidebar } from './WaitFilterSidebar';
@@ -55,7 +56,7 @@ const WaitJourney = ({ wait }: { wait: OpenWait }) => (
 const UnblockedBy = ({ wait }: { wait: OpenWait }) => <>{useUnblockerLabel()(wait.unblockedBy) ?? '—'}</>;
 
 // A wait's page is its journey's.
-const openJourney: RowClickFunction<OpenWait> = (_id, _resource, wait) => `/journeys/${encodeURIComponent(wait.journeyId)}/show`;
+const openJourney: RowClickFunction<OpenWait> = (_id, _resource, wait) => journeyPath(wait.journeyId);
 
 export const WaitList = () => (
   <List

@@ -1,0 +1,70 @@
+import { Badge, Stack, Tab, Tabs } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useListContext } from 'react-admin';
+import { EmptyState } from './EmptyState';
+import type { ListView, ListViews } from './listViews';
+import { useCount } from './useCount';
+
+const ViewTab = ({ view, refinements, refreshMs, ...tabProps }: { view: ListView; refinements: object; refreshMs?: number; value: string }) => {
+  const { resource } = useListContext();
+  const { total } = useCount(resource, { ...refinements, ...view.filter }, refreshMs);
+  return (
+    <Tab
+      {...tabProps}
+      label={
+        <Badge badgeContent={total} color="primary" max={999} showZero sx={{ '& .MuiBadge-badge': { right: -14 } }}>
+          {view.label}
+        </Badge>
+      }
+      sx={{ pr: 4 }}
+    />
+  );
+};
+
+/** A list's tabs, each with how many records it holds under the current refinements; `children` go on the right. */
+export const ViewTabs = <V extends ListView>({
+  views,
+  shown = views.all,
+  refreshMs,
+  children,
+}: {
+  views: ListViews<V>;
+  /** The tabs this person gets, when some are not for everyone. */
+  shown?: V[];
+  refreshMs?: number;
+  children?: ReactNode;
+}) => {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const selected = views.current(filterValues);
+  const refinements = views.refinements(filterValues);
+  const select = (id: string) => {
+    const view = shown.find((v) => v.id === id);
+    if (view) setFilters({ ...refinements, ...view.filter }, displayedFilters);
+  };
+  return (
+    <Stack
+      direction="row"
+      useFlexGap
+      sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', px: 1 }}
+    >
+      <Tabs value={selected && shown.includes(selected) ? selected.id : false} onChange={(_e, id: string) => select(id)}>
+        {shown.map((view) => (
+          <ViewTab key={view.id} value={view.id} view={view} refinements={refinements} refreshMs={refreshMs} />
+        ))}
+      </Tabs>
+      {children}
+    </Stack>
+  );
+};
+
+/** What an empty tab says: its own words, or that the refinements hide everything. */
+export const ViewEmpty = <V extends ListView>({ views, icon, noun }: { views: ListViews<V>; icon: ReactNode; noun: string }) => {
+  const { filterValues } = useListContext();
+  const view = views.current(filterValues);
+  const refined = Object.keys(views.refinements(filterValues)).length > 0;
+  return (
+    <EmptyState icon={icon} title={refined ? `No ${noun} match these filters` : (view?.empty.title ?? `No ${noun}`)}>
+      {refined ? 'Clear a filter to see more.' : view?.empty.hint}
+    </EmptyState>
+  );
+};

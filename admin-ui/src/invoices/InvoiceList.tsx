@@ -1,0 +1,71 @@
+// Finance's view of invoices: what is owed (the default), what is late, what came in. A row opens
+// the invoice's billing journey; its lines unfold in place.
+import InvoiceIcon from '@mui/icons-material/ReceiptLong';
+import { Box } from '@mui/material';
+import { DataTable, List, SelectInput, useRecordContext } from 'react-admin';
+import { humanize } from '../common/humanize';
+import { lateRowSx } from '../common/lateRow';
+import { ListLoadError } from '../common/LoadError';
+import { Money } from '../common/money';
+import { DueDate } from '../common/RelativeTime';
+import { StatusChip } from '../common/StatusChip';
+import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
+import type { InvoiceRow } from '../types';
+import { INVOICE_KINDS, InvoiceNumber, isOverdue, isOwed, openInvoiceJourney } from './invoiceFields';
+import { InvoiceLines } from './InvoiceLines';
+import { INVOICE_VIEWS } from './invoiceViews';
+
+const Column = DataTable.Col<InvoiceRow>;
+const REFRESH_MS = 60_000;
+
+const filters = [<SelectInput key="kind" source="kind" choices={INVOICE_KINDS.map((id) => ({ id, name: humanize(id) }))} />];
+
+// Statement width: across the whole list, amounts would sit too far from what they are for.
+const LinesPanel = () => {
+  const invoice = useRecordContext<InvoiceRow>();
+  return invoice ? (
+    <Box sx={{ maxWidth: 720 }}>
+      <InvoiceLines invoice={invoice} />
+    </Box>
+  ) : null;
+};
+
+const overdueRow = (invoice: InvoiceRow) => (isOverdue(invoice) ? lateRowSx : {});
+
+export const InvoiceList = () => (
+  <List
+    title="Invoices"
+    filters={filters}
+    filterDefaultValues={INVOICE_VIEWS.all[0]!.filter}
+    sort={{ field: 'dueAt', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+    empty={false}
+    error={<ListLoadError />}
+    queryOptions={{ refetchInterval: REFRESH_MS }}
+  >
+    <ViewTabs views={INVOICE_VIEWS} refreshMs={REFRESH_MS} />
+    <DataTable
+      rowClick={openInvoiceJourney}
+      rowSx={overdueRow}
+      expand={<LinesPanel />}
+      isRowExpandable={(invoice) => invoice.lines.length > 0}
+      bulkActionButtons={false}
+      empty={<ViewEmpty views={INVOICE_VIEWS} icon={<InvoiceIcon />} noun="invoices" />}
+    >
+      <Column source="number" label="Invoice" render={(invoice) => <InvoiceNumber invoice={invoice} />} />
+      <Column source="customer.companyName" label="Customer" disableSort />
+      <Column source="status" disableSort render={(invoice) => <StatusChip status={invoice.status} />} />
+      <Column source="totalMinor" label="Total" align="right" render={(i) => <Money minor={i.totalMinor} currency={i.currency} />} />
+      <Column source="paidMinor" label="Paid" align="right" disableSort render={(i) => <Money minor={i.paidMinor} currency={i.currency} />} />
+      <Column
+        source="balanceMinor"
+        label="Balance"
+        align="right"
+        disableSort
+        render={(i) => <Money minor={i.balanceMinor} currency={i.currency} strong={i.balanceMinor > 0} />}
+      />
+      <Column source="dueAt" label="Due" render={(invoice) => <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />} />
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,93 @@
+// A journey's own invoice in full (a billing journey's, an acquisition's deposit): its figures,
+// lines and tax, and the money that moved against it.
+import { Box, Stack, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { DataTable, RecordField } from 'react-admin';
+import { EmptyState } from '../common/EmptyState';
+import { FactGrid } from '../common/FactGrid';
+import { humanize } from '../common/humanize';
+import { Money } from '../common/money';
+import { DueDate, RelativeTime } from '../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../common/SectionCard';
+import { StatusChip } from '../common/StatusChip';
+import type { Invoice, Payment, Refund } from '../types';
+import { balanceOf, isOverdue, isOwed } from './invoiceFields';
+import { InvoiceLines } from './InvoiceLines';
+
+const PaymentColumn = DataTable.Col<Payment>;
+const RefundColumn = DataTable.Col<Refund>;
+
+// Provider ids are long and unbroken: they wrap anywhere rather than widen the table.
+const providerId = { fontFamily: 'monospace', fontSize: '0.8rem', overflowWrap: 'anywhere' } as const;
+
+/** A titled part of the card; its table runs to the card's edges like the page's other tables. */
+const Part = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box>
+    <Typography variant="subtitle2" sx={{ px: 2, pb: 0.5 }}>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+const Payments = ({ invoice }: { invoice: Invoice }) => (
+  <DataTable data={invoice.payments} rowClick={false} bulkActionButtons={false} empty={<EmptyState dense title="No payments yet" />} sx={sectionTableSx}>
+    <PaymentColumn source="provider" label="Provider" />
+    <PaymentColumn source="providerPaymentId" label="Payment id" render={(p) => <Box sx={providerId}>{p.providerPaymentId ?? '—'}</Box>} />
+    <PaymentColumn source="status" label="Status" render={(p) => <StatusChip status={p.status} />} />
+    <PaymentColumn source="paidAt" label="When" render={(p) => <RelativeTime date={p.paidAt ?? p.createdAt} />} />
+    <PaymentColumn source="amountMinor" label="Amount" align="right" render={(p) => <Money minor={p.amountMinor} currency={p.currency} />} />
+  </DataTable>
+);
+
+const Refunds = ({ invoice }: { invoice: Invoice }) => (
+  <DataTable data={invoice.refunds} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
+    <RefundColumn source="provider" label="Provider" />
+    <RefundColumn source="providerRefundId" label="Refund id" render={(r) => <Box sx={providerId}>{r.providerRefundId}</Box>} />
+    <RefundColumn source="reason" label="Reason" render={(r) => r.reason ?? '—'} />
+    <RefundColumn source="createdAt" label="When" render={(r) => <RelativeTime date={r.createdAt} />} />
+    <RefundColumn source="amountMinor" label="Amount" align="right" render={(r) => <Money minor={r.amountMinor} currency={r.currency} />} />
+  </DataTable>
+);
+
+export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
+  const money = (minor: number, strong = false) => <Money minor={minor} currency={invoice.currency} strong={strong} />;
+  return (
+    <SectionCard title={`Invoice ${invoice.number}`} action={<StatusChip status={invoice.status} />} flush>
+      <Stack spacing={2} sx={{ pb: 2 }}>
+        <Box sx={{ px: 2 }}>
+          <FactGrid>
+            <RecordField label="Kind">{humanize(invoice.kind)}</RecordField>
+            <RecordField label="Issued">{invoice.issuedAt ? <RelativeTime date={invoice.issuedAt} /> : 'not yet'}</RecordField>
+            <RecordField label="Due">
+              <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />
+            </RecordField>
+            <RecordField label="Total">{money(invoice.totalMinor)}</RecordField>
+            <RecordField label="Paid">{money(invoice.paidMinor)}</RecordField>
+            {invoice.refundedMinor > 0 && <RecordField label="Refunded">{money(invoice.refundedMinor)}</RecordField>}
+            <RecordField label="Balance">{money(balanceOf(invoice), true)}</RecordField>
+            {invoice.lateFeeAt && (
+              <RecordField label="Late fee added">
+                <RelativeTime date={invoice.lateFeeAt} />
+              </RecordField>
+            )}
+          </FactGrid>
+        </Box>
+        {/* A deposit has no lines: its total, above, says it all. */}
+        {invoice.lines.length > 0 && (
+          <Part title="Lines">
+            <InvoiceLines invoice={invoice} />
+          </Part>
+        )}
+        <Part title="Payments">
+          <Payments invoice={invoice} />
+        </Part>
+        {invoice.refunds.length > 0 && (
+          <Part title="Refunds">
+            <Refunds invoice={invoice} />
+          </Part>
+        )}
+      </Stack>
+    </SectionCard>
+  );
+};

@@ -1,0 +1,39 @@
+import { Typography } from '@mui/material';
+import { DataTable } from 'react-admin';
+import { humanize } from '../common/humanize';
+import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../common/SectionCard';
+import { StatusChip } from '../common/StatusChip';
+import type { CustomerDecision } from '../types';
+
+const Column = DataTable.Col<CustomerDecision>;
+
+// "milestone:2:round:1" → "Milestone 2 round 1": which round of what, under the title.
+const subjectLabel = (subject: string) => humanize(subject.replaceAll(':', ' '));
+
+const DecisionCell = ({ decision }: { decision: CustomerDecision }) => (
+  <>
+    <Typography variant="body2" sx={{ fontWeight: 500 }}>
+      {decision.title}
+    </Typography>
+    <Typography variant="caption" color="text.secondary">
+      {subjectLabel(decision.subject)} · asked <RelativeTime date={decision.createdAt} />
+    </Typography>
+    {decision.comments && (
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', borderLeft: 2, borderColor: 'divider', pl: 1, mt: 0.5 }}>
+        “{decision.comments}”
+      </Typography>
+    )}
+  </>
+);
+
+/** What the journey asked the customer through their signed links, and what they answered. */
+export const CustomerDecisions = ({ decisions }: { decisions: CustomerDecision[] }) => (
+  <SectionCard title="Customer decisions" flush>
+    <DataTable data={decisions} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
+      <Column source="title" label="Decision" render={(d) => <DecisionCell decision={d} />} />
+      <Column source="status" label="Status" render={(d) => <StatusChip status={d.status} />} />
+      <Column source="decidedAt" label="Answered" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(d) => (d.decidedAt ? <RelativeTime date={d.decidedAt} /> : '—')} />
+    </DataTable>
+  </SectionCard>
+);

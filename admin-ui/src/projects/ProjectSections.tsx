@@ -1,0 +1,29 @@
+import type { JourneyDetail, Project } from '../types';
+import { ChangeRequestsSection } from './ChangeRequestsSection';
+import { MilestonesSection } from './MilestonesSection';
+import { ProjectCard } from './ProjectCard';
+import { ProjectInvoices } from './ProjectInvoices';
+import { TimeEntriesSection } from './TimeEntriesSection';
+import { useProjectCurrency } from './useProjectCurrency';
+
+/**
+ * The project on the page of a journey that won it, runs it or bills it. Its delivery journey shows
+ * every record, empty ones saying so; the others show the records there are.
+ */
+export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; project: Project }) => {
+  const currency = useProjectCurrency(journey);
+  const delivering = project.deliveryJourneyId === journey.id;
+  // A billing journey shows its own invoice in full already.
+  const otherInvoices = project.invoices.filter((invoice) => !journey.invoices.some((own) => own.id === invoice.id));
+  return (
+    <>
+      <ProjectCard project={project} journeyId={journey.id} />
+      {(delivering || project.milestones.length > 0) && <MilestonesSection milestones={project.milestones} currency={currency} />}
+      {(delivering || project.changeRequests.length > 0) && <ChangeRequestsSection changes={project.changeRequests} currency={currency} />}
+      {(delivering || project.timeEntries.length > 0) && <TimeEntriesSection project={project} currency={currency} />}
+      {(delivering || otherInvoices.length > 0) && (
+        <ProjectInvoices title={delivering ? 'Invoices' : 'Other invoices of the project'} invoices={otherInvoices} />
+      )}
+    </>
+  );
+};
