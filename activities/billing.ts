@@ -107,7 +107,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         await tx.timeEntry.updateMany({ where: { id: { in: timeIds } }, data: { invoiceId: invoice.id } });
         await appendEvent(tx, { journeyId: i.journeyId, key: `invoice:${invoice.id}:issued`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency } });
         if (project.deliveryJourneyId) {
-          await appendEvent(tx, { journeyId: project.deliveryJourneyId, key: `invoice:${invoice.id}:issued:delivery`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, billingJourneyId: i.journeyId } });
+          await appendEvent(tx, { journeyId: project.deliveryJourneyId, key: `invoice:${invoice.id}:issued:delivery`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency, billingJourneyId: i.journeyId } });
         }
       });
       const invoice = await db.invoice.findUniqueOrThrow({ where: { number }, include: { customer: true } });

@@ -157,8 +157,9 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
       await db.$transaction(async (tx) => {
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
         if (invoice.status === 'PAID') return;
-        await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'PAID', paidMinor: invoice.totalMinor } });
-        await tx.payment.updateMany({ where: { invoiceId }, data: { status: 'SUCCEEDED' } });
+        const paidAt = new Date();
+        await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'PAID', paidMinor: invoice.totalMinor, paidAt } });
+        await tx.payment.updateMany({ where: { invoiceId }, data: { status: 'SUCCEEDED', paidAt, eventId } });
         await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:paid`, type: 'payment_received', data: { invoiceId, number: invoice.number, amountMinor: invoice.totalMinor, eventId } });
       });
     },

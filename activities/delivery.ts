@@ -16,7 +16,7 @@ export type ProjectPlan = {
   name: string;
   currency: string;
   billing: 'MILESTONES' | 'COMPLETION';
-  customer: { email: string; contactName: string };
+  customer: { email: string; contactName: string; companyName: string };
   milestones: PlannedMilestone[];
   /** From configuration, recorded in history with the plan so the journey's timers stay deterministic. */
   settings: { statusIntervalDays: number; customerReviewDays: number };
@@ -66,7 +66,7 @@ export function createDeliveryActivities({ db, config }: { db: Db; config: Confi
         name: project.name,
         currency: project.quote.currency,
         billing: project.quote.billing,
-        customer: { email: project.customer.email, contactName: project.customer.contactName },
+        customer: { email: project.customer.email, contactName: project.customer.contactName, companyName: project.customer.companyName },
         milestones: await milestonesOf(projectId),
         settings: { statusIntervalDays: config.delivery.statusIntervalDays, customerReviewDays: config.delivery.customerReviewDays },
       };

@@ -68,6 +68,8 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     const plan = await delivery.planProject({ journeyId, projectId, at: new Date().toISOString() });
     let milestones: PlannedMilestone[] = plan.milestones;
     const money = (minor: number) => formatMoney(minor, plan.currency);
+    // Titles name the customer (the project's full name is long); the customer's own titles need neither.
+    const company = plan.customer.companyName;
     const ask = (subject: string, title: string, details: Record<string, unknown>) =>
       journey.customerDecision({ subject, title, details, customer: plan.customer, remindAfterMs: plan.settings.customerReviewDays * DAY });
     const sequence = journeyId.split(':')[3]!;
@@ -87,14 +89,14 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     await journey.enterStage('kickoff');
     const team = await journey.humanTask({
       type: 'assign-team',
-      title: `Assign the team for ${plan.name}`,
+      title: `Assign the team for ${company}`,
       role: 'manager',
       dueInMs: 2 * DAY,
       input: { project: plan.name, milestones },
     });
     const kickoff = await journey.humanTask({
       type: 'kickoff-meeting',
-      title: `Kick off ${plan.name} with the customer`,
+      title: `Kick off ${company}'s project with them`,
       role: 'pm',
       dueInMs: 5 * DAY,
       input: { project: plan.name, team, milestones },
@@ -104,10 +106,10 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     await journey.enterStage('plan-review');
     for (let round = 1, planText = kickoff.plan; ; round++) {
       const details = { plan: planText, milestones: milestones.map((m) => `${m.title}: ${money(m.amountMinor)}, due ${m.dueAt.slice(0, 10)}`) };
-      const answer = await ask(`plan:${round}`, `The project plan for ${plan.name}`, details);
+      const answer = await ask(`plan:${round}`, 'Your project plan', details);
       if (answer.decision === 'accept') break;
       planText = (
-        await journey.humanTask({ type: 'address-feedback', title: `Revise the plan for ${plan.name}`, role: 'pm', dueInMs: 3 * DAY, input: { feedback: answer.comments, plan: planText } })
+        await journey.humanTask({ type: 'address-feedback', title: `Revise the plan for ${company}`, role: 'pm', dueInMs: 3 * DAY, input: { feedback: answer.comments, plan: planText } })
       ).notes;
     }
 
@@ -118,13 +120,13 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
       for (let round = 1; ; round++) {
         const work = await journey.humanTask({
           type: 'submit-milestone',
-          title: `Deliver milestone ${m.position} of ${plan.name}: ${m.title}${round > 1 ? ` (revision ${round - 1})` : ''}`,
+          title: `Deliver milestone ${m.position} for ${company}: ${m.title}${round > 1 ? ` (revision ${round - 1})` : ''}`,
           role: 'pm',
           dueInMs: Math.max(Date.parse(m.dueAt) - Date.now(), DAY),
           input: { milestone: m, round, feedback },
         });
         await delivery.submitMilestone({ journeyId, milestoneId: m.id, round, summary: work.summary, at: new Date().toISOString() });
-        const answer = await ask(`milestone:${m.position}:round:${round}`, `Milestone ${m.position} of ${plan.name}: ${m.title}`, work);
+        const answer = await ask(`milestone:${m.position}:round:${round}`, `Milestone ${m.position}: ${m.title}`, work);
         const accepted = answer.decision === 'accept';
         await delivery.reviewMilestone({ journeyId, milestoneId: m.id, round, accepted, comments: answer.comments, at: new Date().toISOString() });
         if (accepted) break;
@@ -137,7 +139,7 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     const handleChange = async (cr: ChangeRequestInput & { number: number }) => {
       const finance = await journey.humanTask({
         type: 'review-change-request',
-        title: `Change request #${cr.number} on ${plan.name}: ${cr.title}`,
+        title: `Change request #${cr.number} for ${company}: ${cr.title}`,
         role: 'finance',
         dueInMs: 2 * DAY,
         input: { changeRequest: { ...cr, cost: money(cr.costMinor) }, milestones },
@@ -193,11 +195,11 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
       signingOff = true;
       await journey.enterStage('sign-off');
       for (let round = 1; ; round++) {
-        const answer = await ask(`sign-off:${round}`, `Final acceptance of ${plan.name}`, {
+        const answer = await ask(`sign-off:${round}`, 'Final acceptance of your project', {
           milestones: milestones.map((m) => `${m.title}: accepted`),
         });
         if (answer.decision === 'accept') break;
-        await journey.humanTask({ type: 'address-feedback', title: `Answer the sign-off feedback on ${plan.name}`, role: 'pm', dueInMs: 3 * DAY, input: { feedback: answer.comments } });
+        await journey.humanTask({ type: 'address-feedback', title: `Answer ${company}'s sign-off feedback`, role: 'pm', dueInMs: 3 * DAY, input: { feedback: answer.comments } });
       }
       await delivery.signOffProject({ journeyId, projectId, at: new Date().toISOString() });
       await mail.sendEmail({

@@ -369,6 +369,8 @@ export interface Project {
   deliveryJourneyId: string | null;
   quoteId: string;
   name: string;
+  /** Of every amount in the project (its quote's). */
+  currency: string;
   status: ProjectStatus;
   team: { name: string; role: string }[];
   kickoffAt: string | null;

@@ -71,10 +71,14 @@ async function projectOf(db: Db, journeyId: string) {
     invoices: { orderBy: { issuedAt: 'asc' as const }, select: { id: true, number: true, kind: true, status: true, journeyId: true, totalMinor: true, paidMinor: true, refundedMinor: true, currency: true, dueAt: true } },
   };
   const billedBy = await db.invoice.findFirst({ where: { journeyId, projectId: { not: null } }, select: { projectId: true } });
-  return db.project.findFirst({
+  const project = await db.project.findFirst({
     where: { OR: [{ journeyId }, { deliveryJourneyId: journeyId }, ...(billedBy ? [{ id: billedBy.projectId! }] : [])] },
-    include,
+    include: { ...include, quote: { select: { currency: true } } },
   });
+  if (!project) return null;
+  // Every amount of a project is in its quote's currency.
+  const { quote, ...rest } = project;
+  return { ...rest, currency: quote.currency };
 }
 
 /**

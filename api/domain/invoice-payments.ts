@@ -8,7 +8,7 @@ import type Stripe from 'stripe';
 import { paymentProvider } from '../../activities/providers/payments';
 import { appendEvent } from '../../platform/audit';
 import type { Config } from '../../platform/config';
-import type { Db } from '../../platform/db';
+import { isUniqueViolation, type Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { AppError } from '../errors';
 import { receiveExternalEvent } from './external-events';
@@ -28,7 +28,9 @@ export async function invoiceForLink(deps: Deps, token: string) {
 
 export async function payInvoice(deps: Deps, token: string, opts: { amountMinor?: number; requestKey: string }) {
   const invoice = await invoiceForLink(deps, token);
-  const earlier = await deps.db.payment.findUnique({ where: { requestKey: opts.requestKey } });
+  // The caller's key is theirs: scoped to this invoice, it cannot meet another customer's.
+  const requestKey = `${invoice.id}:${opts.requestKey}`;
+  const earlier = await deps.db.payment.findUnique({ where: { requestKey } });
   if (earlier) return { paymentId: earlier.id, providerPaymentId: earlier.providerPaymentId, amountMinor: earlier.amountMinor, currency: earlier.currency, repeated: true };
   // What is due, less payments under way: two open tabs cannot pay the same balance twice.
   const pending = invoice.payments.filter((p) => p.status === 'PENDING' && p.provider === 'local').reduce((s, p) => s + p.amountMinor, 0);
@@ -39,9 +41,12 @@ export async function payInvoice(deps: Deps, token: string, opts: { amountMinor?
     throw new AppError('validation_failed', 'The amount is more than is due', { fields: [{ field: 'amountMinor', message: `At most ${due}` }] });
   }
   const provider = paymentProvider(deps.config);
-  const row = await deps.db.payment.create({
-    data: { journeyId: invoice.journeyId, invoiceId: invoice.id, provider: provider.name, amountMinor, currency: invoice.currency, requestKey: opts.requestKey },
-  });
+  const row = await deps.db.payment
+    .create({ data: { journeyId: invoice.journeyId, invoiceId: invoice.id, provider: provider.name, amountMinor, currency: invoice.currency, requestKey } })
+    .catch(async (err: unknown) => {
+      if (isUniqueViolation(err)) throw new AppError('conflict', 'This payment is already under way');
+      throw err;
+    });
   const intent = await provider.createIntent({
     journeyId: invoice.journeyId,
     invoiceId: invoice.id,

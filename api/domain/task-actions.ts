@@ -2,9 +2,9 @@
 // not the journey, so they are database writes guarded by the task's current state (two people
 // claiming at once: exactly one wins) and each leaves an audit event naming who did it.
 import { randomUUID } from 'node:crypto';
-import { Prisma, type Task } from '../../prisma/generated/client';
+import type { Task } from '../../prisma/generated/client';
 import { appendEvent } from '../../platform/audit';
-import type { Db } from '../../platform/db';
+import { isUniqueViolation, type Db } from '../../platform/db';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -125,7 +125,7 @@ export async function commentOnTask(db: Db, p: Principal, id: string, comment: {
     return row;
   }).catch(async (err: unknown) => {
     // The same comment sent twice at once: the second insert loses on the primary key.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') return undefined;
+    if (isUniqueViolation(err)) return undefined;
     throw err;
   });
   return created ? { comment: created, created: true } : (await repeat())!;

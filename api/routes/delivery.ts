@@ -10,6 +10,7 @@ import { raiseChangeRequestUpdate } from '../../workflows/definitions';
 import { principal, requireRole } from '../auth/authenticate';
 import { AppError, parseOrThrow } from '../errors';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { isUniqueViolation } from '../../platform/db';
 import type { ApiDeps } from '../app';
 
 const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
@@ -68,11 +69,11 @@ export function deliveryRoutes(deps: ApiDeps): Router {
 
   router.post('/time-entries', requireRole('pm', 'manager'), async (req, res) => {
     const body = parseOrThrow(timeEntryBody, req.body);
-    const key = req.header('idempotency-key');
-    if (key) {
-      const earlier = await deps.db.timeEntry.findUnique({ where: { idempotencyKey: key } });
-      if (earlier) return void res.status(200).json(earlier);
-    }
+    // The caller's key, scoped to the caller: a repeat returns the first entry.
+    const header = req.header('idempotency-key');
+    const key = header ? `${principal(req).id}:${header}` : undefined;
+    const earlier = key && (await deps.db.timeEntry.findUnique({ where: { idempotencyKey: key } }));
+    if (earlier) return void res.status(200).json(earlier);
     const milestone = await deps.db.milestone.findUnique({ where: { id: body.milestoneId }, include: { invoice: true } });
     if (!milestone) throw new AppError('validation_failed', 'No such milestone', { fields: [{ field: 'milestoneId', message: 'No such milestone' }] });
     if (milestone.invoice) throw new AppError('conflict', `Milestone ${milestone.position} is already invoiced (${milestone.invoice.number})`);
@@ -80,19 +81,23 @@ export function deliveryRoutes(deps: ApiDeps): Router {
     if (!(await deps.db.user.findUnique({ where: { id: userId } }))) {
       throw new AppError('validation_failed', 'No such user', { fields: [{ field: 'userId', message: 'No such user' }] });
     }
-    const entry = await deps.db.timeEntry.create({
-      data: {
-        projectId: milestone.projectId,
-        milestoneId: milestone.id,
-        userId,
-        recordedBy: principal(req).id,
-        date: new Date(body.date),
-        minutes: Math.round(body.hours * 60),
-        rateMinor: body.rateMinor,
-        description: body.description,
-        idempotencyKey: key,
-      },
+    const data = {
+      projectId: milestone.projectId,
+      milestoneId: milestone.id,
+      userId,
+      recordedBy: principal(req).id,
+      date: new Date(body.date),
+      minutes: Math.round(body.hours * 60),
+      rateMinor: body.rateMinor,
+      description: body.description,
+      idempotencyKey: key,
+    };
+    const entry = await deps.db.timeEntry.create({ data }).catch(async (err: unknown) => {
+      // The same request twice at once: the first one's entry is the answer.
+      if (key && isUniqueViolation(err)) return undefined;
+      throw err;
     });
+    if (!entry) return void res.status(200).json(await deps.db.timeEntry.findUnique({ where: { idempotencyKey: key } }));
     res.status(201).json(entry);
   });
 
@@ -106,8 +111,14 @@ export function deliveryRoutes(deps: ApiDeps): Router {
   router.get('/invoices', requireRole('finance', 'manager'), async (req, res) => {
     const q = parseListQuery(req.query, invoiceFilter, ['dueAt', 'issuedAt', 'totalMinor', 'number'], ['dueAt', 'ASC']);
     const { overdue, unpaid, ...rest } = q.filter;
-    const owed = { status: { in: ['OPEN', 'PARTIALLY_PAID'] as Array<'OPEN' | 'PARTIALLY_PAID'> } };
-    const where: Prisma.InvoiceWhereInput = { ...rest, ...((overdue || unpaid) && owed), ...(overdue && { dueAt: { lt: new Date() } }) };
+    // Conditions combine: {status: 'OPEN', overdue: true} is open and overdue, not either.
+    const where: Prisma.InvoiceWhereInput = {
+      AND: [
+        rest,
+        ...(overdue || unpaid ? [{ status: { in: ['OPEN' as const, 'PARTIALLY_PAID' as const] } }] : []),
+        ...(overdue ? [{ dueAt: { lt: new Date() } }] : []),
+      ],
+    };
     const include = { customer: { select: { companyName: true } }, lines: { orderBy: { position: 'asc' as const } } };
     const rows = deps.db.invoice.findMany({ where, include, ...pageArgs(q) }).then((list) => list.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })));
     await sendPage(res, 'invoices', q, rows, deps.db.invoice.count({ where }));

@@ -1,6 +1,6 @@
 // People and API tokens. Everyone signed in can see who is who (to read an assignee); only
 // admins create users and issue or revoke tokens. A token is shown once, at creation.
-import { Prisma } from '../../prisma/generated/client';
+import { isUniqueViolation } from '../../platform/db';
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, type Authenticator } from '../auth/authenticate';
@@ -28,10 +28,6 @@ const newApiToken = z.object({ name: z.string().trim().min(1).max(100), roles })
 const userFilter = z.object({ role: z.enum(ROLES), active: z.boolean() });
 
 const publicUser = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;
-
-function isUniqueViolation(err: unknown) {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
 
 export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
   const router = Router();

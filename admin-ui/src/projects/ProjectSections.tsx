@@ -4,14 +4,13 @@ import { MilestonesSection } from './MilestonesSection';
 import { ProjectCard } from './ProjectCard';
 import { ProjectInvoices } from './ProjectInvoices';
 import { TimeEntriesSection } from './TimeEntriesSection';
-import { useProjectCurrency } from './useProjectCurrency';
 
 /**
  * The project on the page of a journey that won it, runs it or bills it. Its delivery journey shows
  * every record, empty ones saying so; the others show the records there are.
  */
 export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; project: Project }) => {
-  const currency = useProjectCurrency(journey);
+  const { currency } = project;
   const delivering = project.deliveryJourneyId === journey.id;
   // A billing journey shows its own invoice in full already.
   const otherInvoices = project.invoices.filter((invoice) => !journey.invoices.some((own) => own.id === invoice.id));
