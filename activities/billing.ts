@@ -92,7 +92,8 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
             customerId: project.customerId,
             projectId: i.projectId,
             milestoneId: i.milestoneId,
-            status: 'OPEN',
+            // Nothing to pay (a milestone of no charge): settled as issued.
+            status: totals.totalMinor > 0 ? 'OPEN' : 'PAID',
             currency: project.quote.currency,
             subtotalMinor: totals.subtotalMinor,
             taxMinor: totals.taxMinor,

@@ -41,6 +41,8 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
   // Change requests: taken while the project is in delivery, handled one at a time in order.
   const changeRequests: Array<ChangeRequestInput & { number: number }> = [];
   let raised = 0;
+  /** Change requests accepted but still being recorded (not yet in the queue). */
+  let recording = 0;
   let handlingChange = false;
   let signingOff = false;
   let signedOff = false;
@@ -48,8 +50,10 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     raiseChangeRequestUpdate,
     async (req) => {
       const number = ++raised;
+      recording++;
       await delivery.recordChangeRequest({ ...req, journeyId, projectId, number });
       changeRequests.push({ ...req, number });
+      recording--;
       return { number };
     },
     {
@@ -189,7 +193,7 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
         for (let next = milestones.find((m) => m.status !== 'ACCEPTED'); next; next = milestones.find((m) => m.status !== 'ACCEPTED')) {
           await deliverMilestone(next);
         }
-        await condition(() => changeRequests.length === 0 && !handlingChange);
+        await condition(() => changeRequests.length === 0 && recording === 0 && !handlingChange);
         if (milestones.every((m) => m.status === 'ACCEPTED')) break;
       }
       signingOff = true;
