@@ -8,6 +8,7 @@ import { createLinkToken } from '../platform/customer-links';
 import type { Db } from '../platform/db';
 import type { Prisma } from '../prisma/generated/client';
 import { allocate, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } from '../workflows/billing-math';
+import { journeyIdParts } from '../workflows/definitions';
 import { formatMoney } from '../workflows/quote-math';
 
 const DAY = 86_400_000;
@@ -37,9 +38,9 @@ async function taxRateFor(tx: Prisma.TransactionClient, customer: { country: str
 const hm = (minutes: number) => `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** The invoice's lines for `milestoneIds`: the work, its change orders and time, less the deposit's share. */
-async function invoiceLines(tx: Prisma.TransactionClient, projectId: string, milestoneIds: string[], currency: string) {
-  const all = await tx.milestone.findMany({ where: { projectId }, orderBy: { position: 'asc' } });
-  const project = await tx.project.findUniqueOrThrow({ where: { id: projectId } });
+async function invoiceLines(tx: Prisma.TransactionClient, project: { id: string; journeyId: string }, milestoneIds: string[], currency: string) {
+  const all = await tx.milestone.findMany({ where: { projectId: project.id }, orderBy: { position: 'asc' } });
+  // The deposits were invoiced by the acquisition journey that won the project.
   const deposits = await tx.invoice.findMany({ where: { journeyId: project.journeyId, kind: 'deposit' } });
   const depositPaid = deposits.reduce((sum, d) => sum + d.paidMinor - d.refundedMinor, 0);
   // The deposit is credited across the milestones in proportion to their amounts.
@@ -67,8 +68,8 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
   return {
     /** Issues the invoice (once: its number is derived from the billing journey) and the journey row. */
     async issueInvoice(i: { journeyId: string; projectId: string; milestoneId?: string; at: string }): Promise<IssuedInvoice> {
-      const [, customerId, , sequence] = i.journeyId.split(':');
-      const number = `INV-${customerId!.slice(0, 8).toUpperCase()}-${sequence!.replace('.', '-').toUpperCase()}`;
+      const { customerId, sequence } = journeyIdParts(i.journeyId);
+      const number = `INV-${customerId.slice(0, 8).toUpperCase()}-${sequence.replace('.', '-').toUpperCase()}`;
       const issuedAt = new Date(i.at);
       const dueAt = new Date(issuedAt.getTime() + config.billing.termsDays * DAY);
       await db.$transaction(async (tx) => {
@@ -81,7 +82,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         const milestoneIds = i.milestoneId
           ? [i.milestoneId]
           : (await tx.milestone.findMany({ where: { projectId: i.projectId, invoice: null } })).map((m) => m.id);
-        const { lines, changeIds, timeIds } = await invoiceLines(tx, i.projectId, milestoneIds, project.quote.currency);
+        const { lines, changeIds, timeIds } = await invoiceLines(tx, project, milestoneIds, project.quote.currency);
         const taxRateBps = await taxRateFor(tx, project.customer);
         const totals = invoiceTotals(lines, taxRateBps);
         const invoice = await tx.invoice.create({

@@ -5,6 +5,7 @@ import { appendEvent } from '../platform/audit';
 import type { Config } from '../platform/config';
 import { createLinkToken } from '../platform/customer-links';
 import type { Db } from '../platform/db';
+import { journeyIdParts } from '../workflows/definitions';
 import { quoteTotals } from '../workflows/quote-math';
 import { contractPdf } from './contract-pdf';
 import { eSignProvider } from './providers/esign';
@@ -101,7 +102,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
     async requestDeposit({ journeyId, quoteVersion, at }: { journeyId: string; quoteVersion: number; at: string }): Promise<DepositRequested> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       const { depositMinor } = quoteTotals(quote.lineItems, quote.depositPercent);
-      const number = `INV-${journeyId.split(':')[1]!.slice(0, 8).toUpperCase()}-D${quoteVersion}`;
+      const number = `INV-${journeyIdParts(journeyId).customerId.slice(0, 8).toUpperCase()}-D${quoteVersion}`;
       await db.invoice.createMany({
         data: [
           {

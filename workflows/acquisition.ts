@@ -6,7 +6,7 @@
 import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { EmailActivities } from '../activities/email';
 import type { LeadActivities } from '../activities/leads';
-import { journeyWorkflowId, type AcquisitionInput, type JourneyResult } from './definitions';
+import { journeyIdParts, journeyWorkflowId, type AcquisitionInput, type JourneyResult } from './definitions';
 import { deliveryJourney } from './delivery';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from './primitives/journey';
 import { contractPhase } from './contract';
@@ -61,7 +61,7 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
     if (contract.outcome === 'lost') return journey.end('LOST', contract.reason);
     // Added after won journeys had run without it: those replay past this point untouched.
     if (patched('start-delivery-journey')) {
-      const deliveryId = journeyWorkflowId(input.customerId, 'delivery', input.journeyId.split(':')[3]!);
+      const deliveryId = journeyWorkflowId(input.customerId, 'delivery', journeyIdParts(input.journeyId).sequence);
       await startChild(deliveryJourney, {
         workflowId: deliveryId,
         args: [{ journeyId: deliveryId, customerId: input.customerId, projectId: contract.projectId, acquisitionJourneyId: input.journeyId }],

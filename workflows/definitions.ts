@@ -14,6 +14,12 @@ export function journeyWorkflowId(customerId: string, kind: JourneyKind, sequenc
   return `journey:${customerId}:${kind}:${sequence}`;
 }
 
+/** The business ids in a journey's workflow id: the other half of journeyWorkflowId. */
+export function journeyIdParts(journeyId: string): { customerId: string; kind: string; sequence: string } {
+  const [, customerId = '', kind = '', sequence = ''] = journeyId.split(':');
+  return { customerId, kind, sequence };
+}
+
 export type Inquiry = {
   companyName: string;
   contactName: string;

@@ -20,6 +20,7 @@ import type { EmailActivities } from '../activities/email';
 import { billingJourney } from './billing';
 import {
   FailureTypes,
+  journeyIdParts,
   journeyWorkflowId,
   raiseChangeRequestUpdate,
   type ChangeRequestInput,
@@ -76,7 +77,7 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     const company = plan.customer.companyName;
     const ask = (subject: string, title: string, details: Record<string, unknown>) =>
       journey.customerDecision({ subject, title, details, customer: plan.customer, remindAfterMs: plan.settings.customerReviewDays * DAY });
-    const sequence = journeyId.split(':')[3]!;
+    const { sequence } = journeyIdParts(journeyId);
     const invoices: Array<ChildWorkflowHandle<typeof billingJourney>> = [];
     const bill = async (key: string, milestoneId?: string) => {
       const billingId = journeyWorkflowId(customerId, 'billing', `${sequence}.${key}`);

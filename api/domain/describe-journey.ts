@@ -1,7 +1,7 @@
 // A journey as managers see it: the projection from PostgreSQL, plus — while it runs — what it
 // waits on right now, asked of the workflow itself through a query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { journeyStateQuery, type JourneyState } from '../../workflows/definitions';
+import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../workflows/definitions';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
@@ -90,7 +90,7 @@ async function describeUnprojected(deps: Deps, id: string) {
   if (!live) throw new AppError('not_found', `No journey ${id}`);
   return {
     id,
-    kind: id.split(':')[2],
+    kind: journeyIdParts(id).kind,
     status: live.status,
     stage: live.stage,
     stageSince: live.stageSince,

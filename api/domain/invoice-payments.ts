@@ -5,14 +5,14 @@
 // billing journey takes and records.
 import type { Client } from '@temporalio/client';
 import type Stripe from 'stripe';
-import { paymentProvider } from '../../activities/providers/payments';
+import type { PaymentProvider } from '../../activities/providers/payments';
 import { appendEvent } from '../../platform/audit';
 import type { Config } from '../../platform/config';
 import { isUniqueViolation, type Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { AppError } from '../errors';
-import { receiveExternalEvent } from './external-events';
 import { linkOf } from './links';
+import { confirmLocalPayment } from './local-providers';
 
 type Deps = { db: Db; temporal: Client; config: Config; log: Logger };
 
@@ -26,7 +26,7 @@ export async function invoiceForLink(deps: Deps, token: string) {
   return invoice;
 }
 
-export async function payInvoice(deps: Deps, token: string, opts: { amountMinor?: number; requestKey: string }) {
+export async function payInvoice(deps: Deps & { payments: PaymentProvider }, token: string, opts: { amountMinor?: number; requestKey: string }) {
   const invoice = await invoiceForLink(deps, token);
   // The caller's key is theirs: scoped to this invoice, it cannot meet another customer's.
   const requestKey = `${invoice.id}:${opts.requestKey}`;
@@ -40,7 +40,7 @@ export async function payInvoice(deps: Deps, token: string, opts: { amountMinor?
   if (amountMinor > due) {
     throw new AppError('validation_failed', 'The amount is more than is due', { fields: [{ field: 'amountMinor', message: `At most ${due}` }] });
   }
-  const provider = paymentProvider(deps.config);
+  const provider = deps.payments;
   const row = await deps.db.payment
     .create({ data: { journeyId: invoice.journeyId, invoiceId: invoice.id, provider: provider.name, amountMinor, currency: invoice.currency, requestKey } })
     .catch(async (err: unknown) => {
@@ -56,18 +56,7 @@ export async function payInvoice(deps: Deps, token: string, opts: { amountMinor?
     idempotencyKey: `payment:${row.id}`,
   });
   await deps.db.payment.update({ where: { id: row.id }, data: { providerPaymentId: intent.providerPaymentId } });
-  if (provider.name === 'local') {
-    // The local provider has no card to charge: paying is confirming, as Stripe's event would.
-    await receiveExternalEvent(deps, {
-      source: 'local-payments',
-      eventId: `${intent.providerPaymentId}:succeeded`,
-      type: 'payment_intent.succeeded',
-      objectId: intent.providerPaymentId,
-      journeyId: invoice.journeyId,
-      data: { invoiceId: invoice.id, amountMinor },
-      payload: { amountMinor, currency: invoice.currency },
-    });
-  }
+  if (provider.name === 'local') await confirmLocalPayment(deps, { ...row, providerPaymentId: intent.providerPaymentId });
   return { paymentId: row.id, providerPaymentId: intent.providerPaymentId, amountMinor, currency: invoice.currency, repeated: false };
 }
 

@@ -45,12 +45,21 @@ export async function payLocally(deps: Deps, token: string) {
   const payment = await depositForLink(deps, token);
   if (payment.provider !== 'local') throw new AppError('conflict', 'This payment is collected through Stripe');
   if (payment.status !== 'PENDING') throw new AppError('conflict', `This payment is already ${payment.status.toLowerCase()}`);
+  return confirmLocalPayment(deps, { ...payment, providerPaymentId: payment.providerPaymentId! });
+}
+
+/** The local provider has no card to charge: paying is confirming, as Stripe's event would. */
+export function confirmLocalPayment(
+  deps: Deps,
+  p: { providerPaymentId: string; journeyId: string; invoiceId: string | null; amountMinor: number; currency: string },
+) {
   return receiveExternalEvent(deps, {
     source: 'local-payments',
-    eventId: `${payment.providerPaymentId}:succeeded`,
+    eventId: `${p.providerPaymentId}:succeeded`,
     type: 'payment_intent.succeeded',
-    objectId: payment.providerPaymentId!,
-    journeyId: payment.journeyId,
-    payload: { amountMinor: payment.amountMinor, currency: payment.currency },
+    objectId: p.providerPaymentId,
+    journeyId: p.journeyId,
+    data: { invoiceId: p.invoiceId, amountMinor: p.amountMinor },
+    payload: { amountMinor: p.amountMinor, currency: p.currency },
   });
 }

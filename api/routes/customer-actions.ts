@@ -12,6 +12,7 @@ import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decis
 import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
 import { decide, decisionForLink } from '../domain/customer-decisions';
 import { invoiceForLink, payInvoice } from '../domain/invoice-payments';
+import { paymentProvider } from '../../activities/providers/payments';
 import type { ApiDeps } from '../app';
 
 const decisionBody = z
@@ -63,6 +64,7 @@ function sendError(req: Request, res: Response, err: unknown) {
 
 export function customerActionRoutes(deps: ApiDeps): Router {
   const router = Router();
+  const payments = paymentProvider(deps.config);
   router.use(express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' }));
 
   router.get('/quotes/:token', async (req, res) => {
@@ -236,7 +238,7 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
       const body = parseOrThrow(payBody, req.body);
       const requestKey = req.header('idempotency-key') ?? body.nonce;
       if (!requestKey) throw new AppError('validation_failed', 'Say which request this is', { fields: [{ field: 'Idempotency-Key', message: 'Required (or a nonce field)' }] });
-      const paid = await payInvoice(deps, req.params.token, { amountMinor: body.amountMinor, requestKey });
+      const paid = await payInvoice({ ...deps, payments }, req.params.token, { amountMinor: body.amountMinor, requestKey });
       if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));
     } catch (err) {
