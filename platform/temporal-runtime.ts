@@ -13,11 +13,13 @@ const toPino: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
 
 let installed = false;
 
-export function installTemporalLogging(log: Logger): void {
+/** `shutdownSignals: []` when the caller stops its workers itself (the one-process platform). */
+export function installTemporalLogging(log: Logger, opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
   if (installed) return;
   installed = true;
   const level: LogLevel = log.levelVal <= 20 ? 'DEBUG' : 'WARN';
   Runtime.install({
+    ...opts,
     logger: new DefaultLogger(level, (entry) => {
       log[toPino[entry.level]]({ ...entry.meta }, entry.message);
     }),

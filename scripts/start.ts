@@ -1,13 +1,55 @@
 // `npm start`: the whole platform on embedded defaults. Ctrl-C stops everything cleanly.
+//
+// On a fresh clone the Prisma client does not exist until the generate step below, so this file
+// imports nothing that loads it: the platform itself is imported only after generation.
 import { spawnSync } from 'node:child_process';
 import { ConfigError, DEV_USER_PASSWORD, loadConfig } from '../platform/config';
+import { assertPortsFree, InstanceConflict, lockDataDir, stopStrays } from '../platform/instance-lock';
 import { createLogger } from '../platform/logger';
-import { startPlatform } from '../platform/platform';
 import { runPrisma } from '../platform/prisma-cli';
+import { Shutdown, ShutdownStarted } from '../platform/shutdown';
+
+const config = loadConfigOrExit();
+const log = createLogger(config.logLevel);
+const shutdown = new Shutdown(log);
+
+function loadConfigOrExit() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : err);
+    process.exit(1);
+  }
+}
+
+function stop(signal: string, code: number) {
+  if (shutdown.started) return log.info({ signal }, 'already stopping');
+  log.info({ signal }, 'stopping');
+  void shutdown.run().then(() => {
+    log.info('stopped');
+    process.exit(code);
+  });
+}
 
 async function main() {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGHUP', () => stop('SIGHUP', 0));
+
+  // Before anything is built or started: one instance per DATA_DIR, and only ports of its own.
+  const lock = lockDataDir(config.dataDir, config.http.publicUrl);
+  await shutdown.add('lock', async () => lock.release());
+  await stopStrays(config.dataDir, log);
+  await assertPortsFree([
+    { name: 'PORT', host: config.http.host, port: config.http.port },
+    ...(config.database.url ? [] : [{ name: 'EMBEDDED_PG_PORT', host: '127.0.0.1', port: config.database.embeddedPort }]),
+    ...(config.temporal.address
+      ? []
+      : [
+          { name: 'TEMPORAL_PORT', host: '127.0.0.1', port: config.temporal.devServerPort },
+          { name: 'TEMPORAL_UI_PORT', host: '127.0.0.1', port: config.temporal.uiPort },
+        ]),
+  ]);
 
   log.info('generating the Prisma client');
   await runPrisma(['generate']);
@@ -18,7 +60,8 @@ async function main() {
   });
   if (built.status !== 0) throw new Error('admin UI build failed');
 
-  const platform = await startPlatform(config, log);
+  const { startPlatform } = await import('../platform/platform.js');
+  const platform = await startPlatform(config, log, shutdown);
   const banner = [
     '',
     '  Pivotal Flow is running',
@@ -33,21 +76,12 @@ async function main() {
     '',
   ];
   process.stdout.write(banner.join('\n') + '\n');
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    await platform.stop();
-    log.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+main().catch(async (err) => {
+  if (err instanceof ShutdownStarted) return; // a signal came during start-up; stop() exits
+  if (err instanceof InstanceConflict) log.error(err.message);
+  else log.error({ err }, 'start failed');
+  await shutdown.run();
   process.exit(1);
 });
