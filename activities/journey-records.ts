@@ -36,6 +36,8 @@ export type CancelTaskInput = { id: string; journeyId: string; waitId: string; r
 export type OpenWaitInput = Wait & { journeyId: string };
 export type CloseWaitInput = { id: string; at: string; outcome: string };
 export type RecordEventInput = { journeyId: string; key: string; type: string; data: Record<string, unknown> };
+export type FailJourneyInput = { journeyId: string; reason: string; at: string };
+
 export type EndJourneyInput = {
   journeyId: string;
   status: 'COMPLETED' | 'LOST' | 'CANCELLED';
@@ -223,6 +225,25 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           data: { status, reason },
           at: when,
         });
+      });
+    },
+
+    /**
+     * A journey that cannot go on (an activity failed for good): FAILED with the reason, its open
+     * tasks and waits closed, and an alert in the manager queue. The alert is written even when the
+     * journey's own row never was (its first write is what failed).
+     */
+    async failJourney({ journeyId, reason, at }: FailJourneyInput): Promise<void> {
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.journey.updateMany({
+          where: { id: journeyId, status: 'RUNNING' },
+          data: { status: 'FAILED', endReason: reason, endedAt: when },
+        });
+        await tx.task.updateMany({ where: { journeyId, status: 'OPEN' }, data: { status: 'CANCELLED', cancelledAt: when, cancelReason: 'The journey failed' } });
+        await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
+        await notify(tx, { key: `${journeyId}:failed`, kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId });
+        if (count) await appendEvent(tx, { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: { status: 'FAILED', reason }, at: when });
       });
     },
   };

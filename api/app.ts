@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
 import { AppError, errorHandler } from './errors';
+import { inputGuard } from './input-guard';
 import { authRoutes } from './routes/auth';
 import { customerActionRoutes } from './routes/customer-actions';
 import { customerRoutes } from './routes/customers';
@@ -28,6 +29,11 @@ export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
 
 export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 
+/** Unknown paths and methods under the JSON prefixes answer in the JSON error shape, not Express's HTML. */
+const noRoute = (req: Request): never => {
+  throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
+};
+
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -41,11 +47,11 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use(healthRoutes(deps));
   // Webhooks read their bodies raw (signatures are over the exact bytes), so they come before any JSON parser.
-  app.use('/webhooks', stripeWebhook(deps), docuSignWebhook(deps));
+  app.use('/webhooks', stripeWebhook(deps), docuSignWebhook(deps), noRoute);
 
   const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }), auth.middleware);
+  api.use(express.json({ limit: '100kb' }), inputGuard, auth.middleware);
   // The contact form and login are public; every other route names the roles it needs.
   api.use(
     leadRoutes(deps),
@@ -59,11 +65,8 @@ export function createApp(deps: ApiDeps): Express {
     externalEventRoutes(deps),
     deliveryRoutes(deps),
   );
-  api.use((req) => {
-    throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
-  });
-  app.use('/api', api);
-  app.use('/customer', customerActionRoutes(deps));
+  app.use('/api', api, noRoute);
+  app.use('/customer', customerActionRoutes(deps), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

@@ -3,19 +3,30 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { parseOrThrow } from './errors';
+import { inputProblem } from './input-guard';
 
 const MAX_PAGE = 200;
+/** Past this an offset is no page anyone reads, and more than PostgreSQL's OFFSET takes as an int. */
+const MAX_OFFSET = 2_000_000_000;
 
 function jsonParam<S extends z.ZodType>(schema: S) {
   return z
     .string()
     .transform((s, ctx) => {
+      let value: unknown;
       try {
-        return JSON.parse(s) as unknown;
+        value = JSON.parse(s);
       } catch {
         ctx.addIssue({ code: 'custom', message: 'Must be JSON' });
         return z.NEVER;
       }
+      // JSON escapes (\u0000) only become characters here, past the edge guard's look at the query.
+      const problem = inputProblem(value);
+      if (problem) {
+        ctx.addIssue({ code: 'custom', message: problem.field ? `${problem.field}: ${problem.message}` : problem.message });
+        return z.NEVER;
+      }
+      return value;
     })
     .pipe(schema);
 }
@@ -25,7 +36,7 @@ export function listQuerySchema<F extends z.ZodObject, S extends string>(filter:
     sort: jsonParam(z.tuple([z.enum(sortable), z.enum(['ASC', 'DESC'])])).optional(),
     range: jsonParam(
       z
-        .tuple([z.number().int().min(0), z.number().int().min(0)])
+        .tuple([z.number().int().min(0).max(MAX_OFFSET), z.number().int().min(0).max(MAX_OFFSET)])
         .refine(([a, b]) => b >= a && b - a < MAX_PAGE, `At most ${MAX_PAGE} rows per page`),
     ).optional(),
     filter: jsonParam(filter.partial().strict()).optional(),

@@ -2,6 +2,7 @@
 // Scale-out is Temporal's: start more of these, anywhere, on the same task queue.
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { activityFailures } from './activity-failures';
 
 export type JourneyWorkerOptions = {
   connection: NativeConnection;
@@ -18,6 +19,7 @@ export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker>
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
+    interceptors: { activity: [activityFailures] },
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

@@ -1,8 +1,12 @@
 // The form of each human-task type, as zod schemas: the API validates submissions with them and
 // the workflow re-validates inside its update validator (the admin UI's forms mirror them).
 import { z } from 'zod';
+import { optionalText, text as storableText } from './storable-text';
 
-const text = z.string().trim().min(1, 'Required');
+/** What a person writes (notes, scope, a plan); bounded, since it is stored and kept in history. */
+const text = storableText(5000);
+/** A name or a role. */
+const name = storableText(200);
 const review = z.object({
   decision: z.enum(['approve', 'revise']),
   notes: text,
@@ -13,7 +17,7 @@ export const taskForms = {
     .object({
       outcome: z.enum(['qualified', 'disqualified']),
       notes: text,
-      disqualifiedReason: z.string().trim().optional(),
+      disqualifiedReason: optionalText(2000),
     })
     .refine((v) => v.outcome !== 'disqualified' || !!v.disqualifiedReason, {
       path: ['disqualifiedReason'],
@@ -25,8 +29,8 @@ export const taskForms = {
     scope: text,
     budget: text,
     timeline: text,
-    decisionMakers: z.array(text).min(1, 'Name at least one decision maker'),
-    competition: z.string().trim().optional(),
+    decisionMakers: z.array(name).min(1, 'Name at least one decision maker').max(50),
+    competition: optionalText(2000),
     urgency: z.enum(['low', 'medium', 'high']),
   }),
   // Seed 000 phase 3: sales builds the quote, the PM checks scope and estimates, finance prices it.
@@ -42,7 +46,8 @@ export const taskForms = {
           unitPriceMinor: z.number().int().nonnegative().max(1_000_000_000),
         }),
       )
-      .min(1, 'Add at least one line item'),
+      .min(1, 'Add at least one line item')
+      .max(100),
     depositPercent: z.number().int().min(0).max(100),
     validDays: z.number().int().min(1).max(90),
     /** When the rest is invoiced: as each milestone is accepted, or once at completion. */
@@ -53,8 +58,8 @@ export const taskForms = {
   // Seed 000 journey 2 / seed 004: the project team, kickoff and plan, milestone deliveries,
   // finance's view of a change request, and answers to what the customer sent back.
   'assign-team': z.object({
-    projectManager: text,
-    team: z.array(z.object({ name: text, role: text })).min(1, 'Name at least one team member'),
+    projectManager: name,
+    team: z.array(z.object({ name, role: name })).min(1, 'Name at least one team member').max(50),
   }),
   'kickoff-meeting': z.object({
     notes: text,

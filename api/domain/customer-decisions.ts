@@ -1,12 +1,12 @@
 // The customer's answer to something a journey asked them to decide, through their signed link:
 // the token names the journey and subject; the journey's `customerDecision` Update decides
 // whether that subject still awaits an answer, so a second answer is refused however it comes.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { customerDecisionUpdate, FailureTypes, type CustomerDecisionRequest } from '../../workflows/definitions';
+import { customerDecisionUpdate, type CustomerDecisionRequest } from '../../workflows/definitions';
 import { AppError } from '../errors';
+import { updateJourney } from '../journey-calls';
 import { linkOf } from './links';
 
 type Deps = { db: Db; temporal: Client; config: Config };
@@ -22,15 +22,6 @@ export async function decide(deps: Deps, token: string, answer: Omit<CustomerDec
   const decision = await decisionForLink(deps, token);
   if (decision.status === 'WITHDRAWN') throw new AppError('conflict', 'This no longer awaits an answer');
   if (decision.status !== 'OPEN') throw new AppError('conflict', `This has already been answered (${decision.status.toLowerCase().replace('_', ' ')})`);
-  try {
-    return await deps.temporal.workflow
-      .getHandle(decision.journeyId)
-      .executeUpdate(customerDecisionUpdate, { args: [{ subject: decision.subject, ...answer }] });
-  } catch (err) {
-    const notAwaited =
-      err instanceof WorkflowNotFoundError ||
-      (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === FailureTypes.decisionNotAwaited);
-    if (notAwaited) throw new AppError('conflict', 'This no longer awaits an answer');
-    throw err;
-  }
+  const notAwaited = 'This no longer awaits an answer';
+  return updateJourney(deps.temporal, decision.journeyId, customerDecisionUpdate, { subject: decision.subject, ...answer }, { ended: notAwaited, refused: notAwaited });
 }

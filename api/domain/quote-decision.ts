@@ -1,12 +1,12 @@
 // A customer's answer to a quote, through their signed link: the token names the journey and
 // version, the journey's `quoteDecision` Update decides whether that version still awaits one.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import { verifyLinkToken } from '../../platform/customer-links';
 import type { Db } from '../../platform/db';
-import { FailureTypes, quoteDecisionUpdate, type QuoteDecision } from '../../workflows/definitions';
+import { quoteDecisionUpdate, type QuoteDecision } from '../../workflows/definitions';
 import { AppError } from '../errors';
+import { updateJourney } from '../journey-calls';
 
 type Deps = { db: Db; temporal: Client; config: Config };
 
@@ -26,17 +26,8 @@ export async function quoteForLink(deps: Deps, token: string) {
 export async function decideQuote(deps: Deps, token: string, decision: QuoteDecision, comments?: string) {
   const quote = await quoteForLink(deps, token);
   if (quote.status !== 'SENT') throw new AppError('conflict', `This proposal has already been ${describeStatus(quote.status)}`);
-  try {
-    return await deps.temporal.workflow
-      .getHandle(quote.journeyId)
-      .executeUpdate(quoteDecisionUpdate, { args: [{ version: quote.version, decision, comments }] });
-  } catch (err) {
-    const notAwaiting =
-      err instanceof WorkflowNotFoundError ||
-      (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === FailureTypes.quoteNotAwaitingDecision);
-    if (notAwaiting) throw new AppError('conflict', 'This proposal no longer awaits an answer');
-    throw err;
-  }
+  const notAwaiting = 'This proposal no longer awaits an answer';
+  return updateJourney(deps.temporal, quote.journeyId, quoteDecisionUpdate, { version: quote.version, decision, comments }, { ended: notAwaiting, refused: notAwaiting });
 }
 
 export function describeStatus(status: string): string {

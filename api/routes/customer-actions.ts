@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
+import { optionalText } from '../../workflows/storable-text';
 import { formatMoney } from '../../workflows/quote-math';
 import { AppError, parseOrThrow } from '../errors';
+import { inputGuard } from '../input-guard';
 import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decision';
 import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
 import { decide, decisionForLink } from '../domain/customer-decisions';
@@ -18,7 +20,7 @@ import type { ApiDeps } from '../app';
 const decisionBody = z
   .object({
     decision: z.enum(['approve', 'request-changes', 'decline']),
-    comments: z.string().trim().max(5000).optional().transform((c) => c || undefined),
+    comments: optionalText(5000).transform((c) => c || undefined),
   })
   .strict()
   .refine((b) => b.decision === 'approve' || !!b.comments, { path: ['comments'], message: 'Tell us what to change, or why not' });
@@ -26,7 +28,7 @@ const decisionBody = z
 const answerBody = z
   .object({
     decision: z.enum(['accept', 'request-changes']),
-    comments: z.string().trim().max(5000).optional().transform((c) => c || undefined),
+    comments: optionalText(5000).transform((c) => c || undefined),
   })
   .strict()
   .refine((b) => b.decision === 'accept' || !!b.comments, { path: ['comments'], message: 'Tell us what to change' });
@@ -52,7 +54,7 @@ td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5r
 }
 
 const signBody = z
-  .object({ decision: z.enum(['sign', 'decline']), reason: z.string().trim().max(2000).optional().transform((r) => r || undefined) })
+  .object({ decision: z.enum(['sign', 'decline']), reason: optionalText(2000).transform((r) => r || undefined) })
   .strict();
 
 const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';
@@ -65,7 +67,7 @@ function sendError(req: Request, res: Response, err: unknown) {
 export function customerActionRoutes(deps: ApiDeps): Router {
   const router = Router();
   const payments = paymentProvider(deps.config);
-  router.use(express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' }));
+  router.use(express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' }), inputGuard);
 
   router.get('/quotes/:token', async (req, res) => {
     try {

@@ -1,19 +1,18 @@
 // Delivery and billing for the people running projects: change requests raised on a delivery
 // journey (through its `raiseChangeRequest` Update, answered once recorded), time entries per
 // milestone that feed its invoice, and the finance view of invoices (open, overdue, paid).
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { Router } from 'express';
 import { z } from 'zod';
+import { text } from '../../workflows/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { raiseChangeRequestUpdate } from '../../workflows/definitions';
 import { principal, requireRole } from '../auth/authenticate';
 import { AppError, parseOrThrow } from '../errors';
+import { updateJourney } from '../journey-calls';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import { isUniqueViolation } from '../../platform/db';
 import type { ApiDeps } from '../app';
 
-const text = (max: number) => z.string().trim().min(1, 'Required').max(max);
 const minor = z.number().int('Must be a whole number of minor units').nonnegative().max(1_000_000_000);
 
 const changeRequestBody = z
@@ -54,17 +53,9 @@ export function deliveryRoutes(deps: ApiDeps): Router {
     const journey = await deps.db.journey.findUnique({ where: { id: req.params.id } });
     if (!journey) throw new AppError('not_found', `No journey ${req.params.id}`);
     if (journey.kind !== 'delivery' || journey.status !== 'RUNNING') throw new AppError('conflict', 'Change requests are raised on a running delivery journey');
-    try {
-      const { number } = await deps.temporal.workflow
-        .getHandle(journey.id)
-        .executeUpdate(raiseChangeRequestUpdate, { args: [{ ...body, raisedBy: principal(req).id }] });
-      const project = await deps.db.project.findUniqueOrThrow({ where: { deliveryJourneyId: journey.id } });
-      res.status(201).json(await deps.db.changeRequest.findUniqueOrThrow({ where: { projectId_number: { projectId: project.id, number } } }));
-    } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new AppError('conflict', 'The journey has ended');
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new AppError('conflict', err.cause.message);
-      throw err;
-    }
+    const { number } = await updateJourney(deps.temporal, journey.id, raiseChangeRequestUpdate, { ...body, raisedBy: principal(req).id }, { ended: 'The journey has ended' });
+    const project = await deps.db.project.findUniqueOrThrow({ where: { deliveryJourneyId: journey.id } });
+    res.status(201).json(await deps.db.changeRequest.findUniqueOrThrow({ where: { projectId_number: { projectId: project.id, number } } }));
   });
 
   router.post('/time-entries', requireRole('pm', 'manager'), async (req, res) => {

@@ -1,10 +1,12 @@
 // Liveness (the process answers) and readiness (PostgreSQL and Temporal both answer).
 import { Router } from 'express';
 import type { ApiDeps } from '../app';
+import { RETRY_AFTER_SECONDS } from '../errors';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
-async function check(fn: () => Promise<unknown>): Promise<'ok' | string> {
+/** 'ok', or what is wrong in words (the driver's own text goes to the log, not to the caller). */
+async function check(part: string, log: ApiDeps['log'], fn: () => Promise<unknown>): Promise<'ok' | 'timed out' | 'unreachable'> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -13,7 +15,9 @@ async function check(fn: () => Promise<unknown>): Promise<'ok' | string> {
     ]);
     return 'ok';
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    const timedOut = err instanceof Error && err.message === 'timed out';
+    log.warn({ part, err: err instanceof Error ? err.message : String(err) }, 'readiness check failed');
+    return timedOut ? 'timed out' : 'unreachable';
   } finally {
     clearTimeout(timer);
   }
@@ -24,10 +28,11 @@ export function healthRoutes(deps: ApiDeps): Router {
   router.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   router.get('/readyz', async (_req, res) => {
     const [database, temporal] = await Promise.all([
-      check(() => deps.db.$queryRaw`SELECT 1`),
-      check(() => deps.temporal.workflowService.getSystemInfo({})),
+      check('database', deps.log, () => deps.db.$queryRaw`SELECT 1`),
+      check('temporal', deps.log, () => deps.temporal.workflowService.getSystemInfo({})),
     ]);
     const ready = database === 'ok' && temporal === 'ok';
+    if (!ready) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: { database, temporal } });
   });
   return router;

@@ -2,6 +2,7 @@
 // journey in full; the waiting-on index itself; and cancelling a journey with a reason.
 import { Router } from 'express';
 import { z } from 'zod';
+import { text } from '../../workflows/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { WAIT_KINDS } from '../../workflows/definitions';
 import { principal, requireRole } from '../auth/authenticate';
@@ -16,7 +17,8 @@ const waitFilter = {
   waitingOn: z.enum(WAIT_KINDS),
   /** Who can unblock the wait: a role, `customer`, or a user id. */
   waitingFor: z.string().min(1),
-  waitingLongerThanHours: z.number().nonnegative(),
+  // Bounded so the cut-off is a real date (a century of hours).
+  waitingLongerThanHours: z.number().nonnegative().max(876_000),
   /** Only waits past their deadline. */
   waitOverdue: z.literal(true),
 };
@@ -44,7 +46,7 @@ function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
 
 const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k as keyof WaitFilter] !== undefined);
 
-const cancelBody = z.object({ reason: z.string().trim().min(3, 'Say why, in a few words').max(1000) }).strict();
+const cancelBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
 
 export function journeyRoutes(deps: ApiDeps): Router {
   const router = Router();

@@ -1,26 +1,25 @@
 // POST /api/leads — the public contact form (seed 000, phase 1).
 import { Router } from 'express';
 import { z } from 'zod';
+import { text } from '../../workflows/storable-text';
 import { parseOrThrow } from '../errors';
 import { submitLead } from '../domain/submit-lead';
 import type { ApiDeps } from '../app';
 
-const line = (max: number) => z.string().trim().min(1, 'Required').max(max);
-
 export const leadSchema = z
   .object({
-    companyName: line(200),
-    contactName: line(200),
+    companyName: text(200),
+    contactName: text(200),
     email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)),
     phone: z
       .string()
       .trim()
       .regex(/^[+()\d\s.-]{5,40}$/, 'Must be a phone number')
       .optional(),
-    projectType: line(100),
-    budgetRange: line(100),
-    timeline: line(100),
-    description: z.string().trim().min(1, 'Required').max(5000),
+    projectType: text(100),
+    budgetRange: text(100),
+    timeline: text(100),
+    description: text(5000),
     /** Where the customer is taxed (ISO 3166-1 alpha-2), and the region where rates differ by it. */
     country: z
       .string()
@@ -28,7 +27,7 @@ export const leadSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{2}$/, 'Must be a two-letter country code')
       .optional(),
-    region: z.string().trim().toUpperCase().min(1).max(10).optional(),
+    region: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,10}$/, 'Must be a region code').optional(),
   })
   .strict();
 
@@ -38,6 +37,7 @@ export function leadRoutes(deps: ApiDeps): Router {
     const lead = parseOrThrow(leadSchema, req.body);
     const recorded = await submitLead(
       {
+        db: deps.db,
         temporal: deps.temporal,
         taskQueue: deps.config.temporal.taskQueue,
         journeys: deps.config.journeys,

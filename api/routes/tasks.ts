@@ -3,6 +3,7 @@
 // Schema generated from the same zod schemas that validate completions.
 import { Router } from 'express';
 import { z } from 'zod';
+import { text } from '../../workflows/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { taskForms } from '../../workflows/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
@@ -16,7 +17,7 @@ import type { ApiDeps } from '../app';
 
 const completeBody = z.object({ result: z.record(z.string(), z.unknown()) }).strict();
 const assignBody = z.object({ assignee: z.uuid().nullable() }).strict();
-const commentBody = z.object({ id: z.uuid().optional(), body: z.string().trim().min(1, 'Required').max(5000) }).strict();
+const commentBody = z.object({ id: z.uuid().optional(), body: text(5000) }).strict();
 
 const taskFilter = z.object({
   status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),

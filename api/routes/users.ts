@@ -3,6 +3,7 @@
 import { isUniqueViolation } from '../../platform/db';
 import { Router } from 'express';
 import { z } from 'zod';
+import { text } from '../../workflows/storable-text';
 import { requireRole, type Authenticator } from '../auth/authenticate';
 import { hashPassword, hashToken, newToken } from '../auth/credentials';
 import { ROLES } from '../auth/roles';
@@ -15,16 +16,16 @@ const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
 const newUser = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email()),
-    name: z.string().trim().min(1).max(200),
+    name: text(200),
     roles,
     password: z.string().min(12, 'At least 12 characters'),
   })
   .strict();
 const userChange = z
-  .object({ name: z.string().trim().min(1).max(200), roles, active: z.boolean(), password: z.string().min(12) })
+  .object({ name: text(200), roles, active: z.boolean(), password: z.string().min(12) })
   .partial()
   .strict();
-const newApiToken = z.object({ name: z.string().trim().min(1).max(100), roles }).strict();
+const newApiToken = z.object({ name: text(100), roles }).strict();
 const userFilter = z.object({ role: z.enum(ROLES), active: z.boolean() });
 
 const publicUser = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;

@@ -28,6 +28,8 @@ export type Harness = {
   users: Record<Role, { id: string; token: string }>;
   /** Calls the API as the development user of `role`, or without credentials. */
   as: (role: Role | 'anonymous') => Api;
+  /** Stops this file's worker (journeys then wait, as they would with every worker down). */
+  stopWorker: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -110,9 +112,13 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     baseUrl,
     users,
     as,
+    stopWorker: async () => {
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
+      await workerDone;
+    },
     stop: async () => {
       await new Promise((resolve) => server.close(resolve));
-      worker?.shutdown();
+      if (worker?.getState() === 'RUNNING') worker.shutdown();
       await workerDone;
       await db.$disconnect();
       await env.teardown();

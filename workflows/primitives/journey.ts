@@ -2,6 +2,7 @@
 // recorded waits and cancellation. Deterministic: time comes from the workflow clock (Date inside
 // a workflow is Temporal's replay-safe time), ids from uuid4(), I/O from activities.
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   CancellationScope,
@@ -9,6 +10,7 @@ import {
   isCancellation,
   proxyActivities,
   setHandler,
+  TemporalFailure,
   uuid4,
 } from '@temporalio/workflow';
 import type { CustomerDecisionActivities } from '../../activities/customer-decisions';
@@ -96,6 +98,14 @@ export type CustomerDecisionSpec = {
   /** A reminder goes out after this long without an answer; the wait itself has no end. */
   remindAfterMs: number;
 };
+
+/** What failed, in a line a manager can act on: the deepest cause's message, with the activity that failed. */
+function failureReason(err: TemporalFailure): string {
+  let root: Error = err;
+  while (root.cause instanceof Error) root = root.cause;
+  const activity = err instanceof ActivityFailure ? `${err.activityType}: ` : '';
+  return `${activity}${root.message}`.slice(0, 1000);
+}
 
 export class JourneyRuntime {
   private stage = 'starting';
@@ -189,9 +199,16 @@ export class JourneyRuntime {
     try {
       return await this.scope.run(body);
     } catch (err) {
-      if (!isCancellation(err)) throw err;
-      const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
-      return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
+      if (isCancellation(err)) {
+        const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
+        return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
+      }
+      // An activity (or child journey) failed for good: say so where people look, then fail the
+      // workflow so Temporal shows it too. Other errors are bugs: the workflow task retries them.
+      if (err instanceof TemporalFailure) {
+        await CancellationScope.nonCancellable(() => records.failJourney({ journeyId: this.journeyId, reason: failureReason(err), at: new Date().toISOString() }));
+      }
+      throw err;
     }
   }
 

@@ -1,0 +1,76 @@
+// Every call the API makes to Temporal goes through here, for two reasons. A request never waits
+// unbounded on Temporal: each call has a time limit, after which the answer is 503 with Retry-After
+// (Temporal down, or a journey slow to take an Update, which may still be applied). And Temporal's
+// errors map to HTTP in one place: a journey that has ended, or whose workflow refuses an Update
+// (its validators throw typed ApplicationFailures), is a 409, an invalid task result a 400.
+import {
+  isGrpcCancelledError,
+  isGrpcDeadlineError,
+  isGrpcServiceError,
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
+import { FailureTypes } from '../workflows/definitions';
+import type { FieldError } from '../workflows/task-forms';
+import { AppError } from './errors';
+
+/** Reads and starts: long enough for the SDK to ride out a blip, short enough to answer promptly. */
+export const TEMPORAL_CALL_MS = 5_000;
+/** Updates wait for the journey's worker to run the handler (and its activities). */
+export const TEMPORAL_UPDATE_MS = 10_000;
+
+/** gRPC status codes meaning Temporal could not be reached or did not answer in time. */
+const UNREACHABLE = new Set([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+
+function unreachable(err: unknown): boolean {
+  if (isGrpcDeadlineError(err) || isGrpcCancelledError(err) || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  if (err instanceof ServiceError) return unreachable(err.cause);
+  return isGrpcServiceError(err) && UNREACHABLE.has(err.code);
+}
+
+/** Runs Temporal calls under one time limit; an outage or a timeout becomes a 503 saying `pending`. */
+export async function withTemporal<T>(temporal: Client, call: () => Promise<T>, opts: { ms?: number; pending?: string } = {}): Promise<T> {
+  try {
+    return await temporal.connection.withAbortSignal(AbortSignal.timeout(opts.ms ?? TEMPORAL_CALL_MS), call);
+  } catch (err) {
+    if (unreachable(err)) {
+      throw new AppError('unavailable', `The workflow service did not answer in time${opts.pending ? `; ${opts.pending}` : ''}. Try again shortly.`);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Sends a journey an Update and returns its answer. A journey that has ended is a 409 with
+ * `ended` as its message; a refusal by the workflow is a 409 with its own message (400 with
+ * fields for an invalid task result); no answer in time is a 503 saying it may still be applied.
+ */
+export async function updateJourney<Ret, Arg>(
+  temporal: Client,
+  journeyId: string,
+  update: UpdateDefinition<Ret, [Arg]>,
+  arg: Arg,
+  messages: { ended: string; refused?: string },
+): Promise<Ret> {
+  try {
+    return await withTemporal(temporal, () => temporal.workflow.getHandle(journeyId).executeUpdate(update, { args: [arg] }), {
+      ms: TEMPORAL_UPDATE_MS,
+      pending: 'it may still be applied, so check before repeating it',
+    });
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) throw new AppError('conflict', messages.ended);
+    if (err instanceof WorkflowUpdateFailedError) {
+      // Also the journey ending (cancelled elsewhere, say) while the Update was under way.
+      const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
+      if (cause?.type === FailureTypes.invalidTaskResult) {
+        throw new AppError('validation_failed', cause.message, { fields: cause.details?.[0] as FieldError[] });
+      }
+      throw new AppError('conflict', messages.refused ?? cause?.message ?? messages.ended);
+    }
+    throw err;
+  }
+}
