@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db';
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole, type Authenticator } from '../auth/authenticate';
-import { hashPassword, hashToken, newToken } from '../auth/credentials';
+import { hashPassword, hashToken, newPassword, newToken } from '../auth/credentials';
 import { ROLES } from '../auth/roles';
 import { AppError, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
@@ -17,11 +17,11 @@ const newUser = z
     email: z.string().trim().toLowerCase().pipe(z.email()),
     name: z.string().trim().min(1).max(200),
     roles,
-    password: z.string().min(12, 'At least 12 characters'),
+    password: newPassword,
   })
   .strict();
 const userChange = z
-  .object({ name: z.string().trim().min(1).max(200), roles, active: z.boolean(), password: z.string().min(12) })
+  .object({ name: z.string().trim().min(1).max(200), roles, active: z.boolean(), password: newPassword })
   .partial()
   .strict();
 const newApiToken = z.object({ name: z.string().trim().min(1).max(100), roles }).strict();

@@ -639,3 +639,40 @@ describe('users', () => {
     expect(await h.db.user.count({ where: { email } })).toBe(1);
   });
 });
+
+describe('passwords longer than bcrypt reads (72 bytes)', () => {
+  const bytes72 = 'ü'.repeat(36); // 36 characters, 72 bytes in UTF-8
+  const bytes74 = 'ü'.repeat(37);
+
+  it('are refused wherever a password is set, with a 400 naming the field', async () => {
+    const email = `${unique('long')}@pivotal.test`;
+    const created = await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Long', roles: ['pm'], password: bytes74 } });
+    expect(created.status).toBe(400);
+    expect(created.body.error.fields).toEqual([{ field: 'password', message: 'At most 72 bytes (UTF-8)' }]);
+    expect(await h.db.user.count({ where: { email } })).toBe(0);
+    const user = await newUser(['pm']);
+    const changed = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body: { password: bytes74 } });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.fields).toEqual([{ field: 'password', message: 'At most 72 bytes (UTF-8)' }]);
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+  });
+
+  it('take one of exactly 72 bytes, all of which counts', async () => {
+    const email = `${unique('exact')}@pivotal.test`;
+    expect((await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Exact', roles: ['pm'], password: bytes72 } })).status).toBe(201);
+    expect((await login(email, bytes72)).status).toBe(200);
+    expect((await login(email, `${'ü'.repeat(35)}u`)).status).toBe(401);
+  });
+
+  it('a longer login is a plain 401, even when its first 72 bytes are the password', async () => {
+    const email = `${unique('prefix')}@pivotal.test`;
+    expect((await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Prefix', roles: ['pm'], password: bytes72 } })).status).toBe(201);
+    const wrong = (await login('sales@pivotal.test', 'not-the-password')).body;
+    for (const longer of [`${bytes72}x`, `${bytes72} and anything at all after it`]) {
+      expect(await login(email, longer)).toMatchObject({ status: 401, body: wrong });
+    }
+    // A hash made before the rule from a longer password: that password is refused too (an admin sets a new one).
+    await h.db.user.update({ where: { email }, data: { passwordHash: await bcrypt.hash(bytes74, 4) } });
+    expect((await login(email, bytes74)).status).toBe(401);
+  });
+});
