@@ -535,7 +535,7 @@ describe('login', () => {
   });
 });
 
-describe('deactivating a user and changing a password', () => {
+describe('deactivating a user, changing their roles and changing a password', () => {
   it('a deactivated user can no longer log in', async () => {
     const user = await newUser(['sales']);
     const patched = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body: { active: false } });
@@ -568,6 +568,33 @@ describe('deactivating a user and changing a password', () => {
     expect((await login(user.email, PASSWORD)).status).toBe(401);
     expect((await login(user.email, newPassword)).status).toBe(200);
     expect((await call(user.token, { method: 'GET', path: '/api/auth/me' })).status).toBe(401);
+  });
+
+  it('a demoted admin loses admin rights at once: their open session ends (it was cached as admin)', async () => {
+    const admin = await newUser(['admin']);
+    expect((await call(admin.token, { method: 'GET', path: '/api/auth/me' })).body.roles).toEqual(['admin']); // resolved and cached
+    const demoted = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${admin.id}`, body: { roles: ['sales'] } });
+    expect(demoted).toMatchObject({ status: 200, body: { id: admin.id, roles: ['sales'] } });
+    const email = `${unique('after-demotion')}@pivotal.test`;
+    const body = { email, name: 'Second Admin', roles: ['admin'], password: PASSWORD };
+    expect((await call(admin.token, { method: 'POST', path: '/api/users', body })).status).toBe(401);
+    expect(await h.db.user.count({ where: { email } })).toBe(0);
+    expect(await h.db.session.count({ where: { userId: admin.id } })).toBe(0);
+    // Logged in again, they hold the new role only.
+    const again = await login(admin.email, PASSWORD);
+    expect(again.body.user.roles).toEqual(['sales']);
+    expect((await call(again.body.token, { method: 'POST', path: '/api/users', body })).status).toBe(403);
+  });
+
+  it('any role change ends the sessions, a promotion too; a change that keeps the roles does not', async () => {
+    const user = await newUser(['pm', 'support']);
+    const patch = (body: object) => call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body });
+    const me = () => call(user.token, { method: 'GET', path: '/api/auth/me' });
+    expect((await me()).status).toBe(200);
+    expect((await patch({ roles: ['support', 'pm'], name: 'Renamed' })).status).toBe(200);
+    expect(await me()).toMatchObject({ status: 200, body: { roles: ['pm', 'support'] } });
+    expect((await patch({ roles: ['pm', 'support', 'finance'] })).status).toBe(200);
+    expect((await me()).status).toBe(401);
   });
 
   it('PATCH answers 404 for an unknown user and 400 naming bad fields', async () => {
