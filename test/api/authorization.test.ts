@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { createApp } from '../../api/app';
-import type { Role } from '../../api/auth/roles';
+import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { journeyStateQuery } from '../../workflows/definitions';
@@ -701,5 +701,64 @@ describe('passwords longer than bcrypt reads (72 bytes)', () => {
     // A hash made before the rule from a longer password: that password is refused too (an admin sets a new one).
     await h.db.user.update({ where: { email }, data: { passwordHash: await bcrypt.hash(bytes74, 4) } });
     expect((await login(email, bytes74)).status).toBe(401);
+  });
+});
+
+describe("a journey's detail and the lists agree on who reads what", () => {
+  /** A finished billing journey of the test project, with its invoice, a line, a payment and the provider's event, written directly. */
+  async function billingJourney() {
+    const project = await h.db.project.findFirstOrThrow({ where: { journeyId: ctx.journeyId } });
+    const id = `journey:${ctx.customerId}:billing:${randomUUID()}`;
+    await h.db.journey.create({ data: { id, kind: 'billing', customerId: ctx.customerId, stage: 'paid', status: 'COMPLETED' } });
+    const intentId = unique('local_pi');
+    const invoice = await h.db.invoice.create({
+      data: {
+        number: unique('INV'),
+        journeyId: id,
+        customerId: ctx.customerId,
+        projectId: project.id,
+        status: 'PAID',
+        currency: 'USD',
+        subtotalMinor: 50_000,
+        totalMinor: 50_000,
+        paidMinor: 50_000,
+        lines: { create: [{ position: 1, kind: 'milestone', description: 'Milestone 1: Build', amountMinor: 50_000 }] },
+        payments: { create: [{ journeyId: id, provider: 'local', providerPaymentId: intentId, amountMinor: 50_000, currency: 'USD', status: 'SUCCEEDED' }] },
+      },
+    });
+    await h.db.externalEvent.create({ data: { source: 'local-payments', eventId: `${intentId}:succeeded`, type: 'payment_intent.succeeded', journeyId: id, objectId: intentId, payload: {} } });
+    return { id, invoiceId: invoice.id, intentId };
+  }
+
+  it("gives a billing journey's invoice, lines and payments, and the provider's events, only to the roles their lists answer", async () => {
+    const billing = await billingJourney();
+    const filter = enc(JSON.stringify({ journeyId: billing.id }));
+    const seen: Record<string, object> = {};
+    for (const role of ROLES) {
+      const detail = await call(tokenOf(role), { method: 'GET', path: `/api/journeys/${enc(billing.id)}` });
+      expect(detail.status).toBe(200);
+      const invoices = await call(tokenOf(role), { method: 'GET', path: `/api/invoices?filter=${filter}` });
+      const events = await call(tokenOf(role), { method: 'GET', path: `/api/external-events?filter=${filter}` });
+      seen[role] = {
+        invoiceList: invoices.status,
+        invoices: detail.body.invoices.map((i: any) => [i.id, i.lines.length, i.payments.length]),
+        projectInvoices: detail.body.project.invoices.map((i: any) => i.id),
+        paymentIntentId: detail.body.paymentIntentId,
+        eventList: events.status,
+        events: detail.body.externalEvents.length,
+      };
+    }
+    const reader = { invoiceList: 200, invoices: [[billing.invoiceId, 1, 1]], projectInvoices: expect.arrayContaining([billing.invoiceId]), paymentIntentId: billing.intentId };
+    const other = { invoiceList: 403, invoices: [], projectInvoices: [], paymentIntentId: null };
+    const manages = { eventList: 200, events: 1 };
+    const doesNotManage = { eventList: 403, events: 0 };
+    expect(seen).toEqual({
+      sales: { ...other, ...doesNotManage },
+      pm: { ...other, ...doesNotManage },
+      support: { ...other, ...doesNotManage },
+      finance: { ...reader, ...doesNotManage },
+      manager: { ...reader, ...manages },
+      admin: { ...reader, ...manages },
+    });
   });
 });
