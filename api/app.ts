@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../platform/config';
+import { redactCustomerLinks } from '../platform/customer-links';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
@@ -36,7 +37,7 @@ export function createApp(deps: ApiDeps): Express {
       logger: deps.log,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // Customer links carry their token in the path: log the path without it.
-      serializers: { req: (req) => ({ ...req, url: req.url?.replace(/^\/customer\/([^/]+)\/[^/?]+/, '/customer/$1/[token]') }) },
+      serializers: { req: (req) => ({ ...req, url: req.url && redactCustomerLinks(req.url) }) },
     }),
   );
   app.use(healthRoutes(deps));

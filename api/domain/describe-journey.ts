@@ -1,7 +1,7 @@
 // A journey as staff see it: the projection from PostgreSQL, plus — while it runs — what it
 // waits on right now, asked of the workflow itself through a query. Records with readers of their
 // own (READERS: invoices, provider events) are left out for anyone else, as their lists refuse
-// them.
+// them; emails come with customer links redacted.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../workflows/definitions';
 import type { Config } from '../../platform/config';
@@ -10,6 +10,7 @@ import type { Logger } from '../../platform/logger';
 import { mayRead, type Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { emailForStaff } from './staff-emails';
 
 const QUERY_TIMEOUT_MS = 5_000;
 
@@ -38,7 +39,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
   });
   if (!journey) return describeUnprojected(deps, id);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
-  const { events, invoices: allInvoices, ...rest } = journey;
+  const { events, emails, invoices: allInvoices, ...rest } = journey;
   const readsInvoices = mayRead(viewer, 'invoices');
   const invoices = readsInvoices ? allInvoices : [];
   const project = await projectOf(deps.db, journey.id, readsInvoices);
@@ -52,6 +53,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
   );
   return {
     ...rest,
+    emails: emails.map(emailForStaff),
     invoices,
     project,
     // What the workflow says it waits on; the index's open rows when no worker answered.

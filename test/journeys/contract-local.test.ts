@@ -67,3 +67,25 @@ it('ends LOST with the reason when the customer declines the contract', async ()
   const contract = await eventually(() => h.db.contract.findFirstOrThrow({ where: { journeyId } }), (c) => c.status === 'DECLINED');
   expect(contract.endReason).toBe('Legal wants changes');
 });
+
+it('shows staff the emails with every customer link hidden, so no staff role can act as the customer', async () => {
+  const { journeyId } = await drive.approvedQuote();
+  const signLink = await drive.emailedLink(journeyId, 'contract:'); // the stored email keeps the link that was sent
+  const token = signLink.split('/').at(-1)!;
+  const redacted = '/customer/contracts/[link hidden]';
+  const filter = encodeURIComponent(JSON.stringify({ journeyId }));
+  for (const role of ['sales', 'support', 'manager'] as const) {
+    const list = await h.as(role)('GET', `/api/emails?filter=${filter}`);
+    const detail = await h.as(role)('GET', `/api/journeys/${encodeURIComponent(journeyId)}`);
+    for (const emails of [list.body, detail.body.emails]) {
+      const texts = emails.map((e: { text: string }) => e.text).join('\n');
+      expect(texts).toContain(redacted);
+      expect(texts).toContain('/customer/quotes/[link hidden]');
+      expect(texts).not.toContain(token);
+      expect(texts).not.toMatch(/\/customer\/[a-z]+\/(?!\[link hidden\])/);
+    }
+  }
+  // What staff can read opens nothing.
+  expect((await customer('POST', redacted, { decision: 'sign' })).status).toBe(404);
+  expect(await h.db.contract.findFirstOrThrow({ where: { journeyId } })).toMatchObject({ status: 'SENT' });
+});
