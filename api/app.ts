@@ -64,7 +64,8 @@ export function createApp(deps: ApiDeps): Express {
     throw new AppError('not_found', `No route ${req.method} ${req.baseUrl}${req.path}`);
   });
   app.use('/api', api);
-  app.use('/customer', customerActionRoutes(deps));
+  // Customer links need no login; a staff credential sent along is resolved only to record who acted.
+  app.use('/customer', auth.middleware, customerActionRoutes(deps));
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
