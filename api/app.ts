@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import express, { type Express, type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../platform/config';
+import { redactCustomerLinks } from '../platform/customer-links';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
@@ -42,7 +43,7 @@ export function createApp(deps: ApiDeps): Express {
       logger: deps.log,
       autoLogging: { ignore: (req) => req.url === '/healthz' },
       // Customer links carry their token in the path: log the path without it.
-      serializers: { req: (req) => ({ ...req, url: req.url?.replace(/^\/customer\/([^/]+)\/[^/?]+/, '/customer/$1/[token]') }) },
+      serializers: { req: (req) => ({ ...req, url: req.url && redactCustomerLinks(req.url) }) },
     }),
   );
   app.use(healthRoutes(deps));
@@ -66,7 +67,8 @@ export function createApp(deps: ApiDeps): Express {
     deliveryRoutes(deps),
   );
   app.use('/api', api, noRoute);
-  app.use('/customer', customerActionRoutes(deps), noRoute);
+  // Customer links need no login; a staff credential sent along is resolved only to record who acted.
+  app.use('/customer', auth.middleware, customerActionRoutes(deps), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

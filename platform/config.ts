@@ -143,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issues.push('AUTH_SECRET: production needs a secret of at least 32 characters, not the development default');
     }
     if (devUsers) issues.push('DEV_USERS: production refuses the development users and their known password');
+    // The local providers take a click on the customer's link as a signature or a payment.
+    if (!e.STRIPE_SECRET_KEY) issues.push('STRIPE_SECRET_KEY: production needs Stripe; the local payment provider collects no money');
+    if (!e.DOCUSIGN_ACCOUNT_ID || !e.DOCUSIGN_ACCESS_TOKEN) {
+      issues.push('DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN: production needs DocuSign; the local e-signature provider proves no signature');
+    }
     if (issues.length) throw new ConfigError(issues);
   }
   return {

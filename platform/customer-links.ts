@@ -38,3 +38,14 @@ export function verifyLinkToken(secret: string, token: string, purpose: Customer
   if (parsed.data.exp <= now) return { ok: false, reason: 'expired' };
   return { ok: true, link: parsed.data };
 }
+
+/** The path of any customer link (`/customer/<page>/<token>`), capturing all but the token. */
+const LINK_TOKEN = /(\/customer\/[a-z-]+\/)[^\s/?#"'<>]+/g;
+
+/**
+ * `text` with every customer link's token replaced: a token lets whoever holds it act as the
+ * customer, so neither staff reads nor logs carry one. The stored email keeps what was sent.
+ */
+export function redactCustomerLinks(text: string): string {
+  return text.replace(LINK_TOKEN, '$1[link hidden]');
+}

@@ -1,9 +1,9 @@
 // `npm run users -- <command>`: the first admin and API tokens on an installation without the
 // development users (production). Uses DATABASE_URL and AUTH_SECRET like the API does.
-//   npm run users -- add <email> "<name>" <role,role…>     (password from USER_PASSWORD, 12+ chars)
+//   npm run users -- add <email> "<name>" <role,role…>     (password from USER_PASSWORD, 12+ characters, at most 72 bytes)
 //   npm run users -- token <name> <role,role…>             (prints the token once)
 import { z } from 'zod';
-import { hashPassword, hashToken, newToken } from '../api/auth/credentials';
+import { hashPassword, hashToken, newPassword, newToken } from '../api/auth/credentials';
 import { ROLES } from '../api/auth/roles';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
@@ -21,7 +21,7 @@ async function main() {
   try {
     if (command === 'add') {
       const [email, name, roleList] = z.tuple([z.email(), z.string().min(1), roles]).parse(args);
-      const password = z.string().min(12, 'USER_PASSWORD must have 12+ characters').parse(process.env.USER_PASSWORD ?? '');
+      const password = z.object({ USER_PASSWORD: newPassword }).parse({ USER_PASSWORD: process.env.USER_PASSWORD ?? '' }).USER_PASSWORD;
       const user = await db.user.create({ data: { email: email.toLowerCase(), name, roles: roleList, passwordHash: await hashPassword(password) } });
       console.log(`Created ${user.email} (${user.roles.join(', ')}), id ${user.id}`);
     } else if (command === 'token') {

@@ -30,6 +30,8 @@ export type Authenticator = {
 
 export function createAuthenticator(deps: { db: Db; secret: string }): Authenticator {
   const cache = new Map<string, { principal: Principal | null; until: number }>();
+  // Counts forgets: a lookup that overlapped one may have read what was just ended, so it is not cached.
+  let forgets = 0;
 
   function tokenOf(req: { headers: Record<string, string | string[] | undefined> }): string | undefined {
     const auth = req.headers.authorization;
@@ -58,15 +60,22 @@ export function createAuthenticator(deps: { db: Db; secret: string }): Authentic
     const now = Date.now();
     let hit = cache.get(tokenHash);
     if (!hit || hit.until <= now) {
+      const forgetsBefore = forgets;
       hit = { principal: await lookup(tokenHash, new Date(now)), until: now + CACHE_TTL_MS };
-      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-      cache.set(tokenHash, hit);
+      if (forgets === forgetsBefore) {
+        if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+        cache.set(tokenHash, hit);
+      }
     }
     req.principal = hit.principal ?? undefined;
     next();
   };
 
-  return { middleware, forget: (tokenHash) => cache.delete(tokenHash), tokenOf };
+  const forget = (tokenHash: string) => {
+    forgets++;
+    cache.delete(tokenHash);
+  };
+  return { middleware, forget, tokenOf };
 }
 
 /** 401 without a valid credential; 403 unless the caller holds one of `roles` (any role if none given). */

@@ -3,8 +3,19 @@
 // indexable). A leaked database yields neither passwords nor usable tokens.
 import { createHmac, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
+import { z } from 'zod';
 
 const BCRYPT_COST = 10;
+/** bcrypt reads only this many bytes of a password: anything after them would not count. */
+const BCRYPT_MAX_BYTES = 72;
+
+const fitsBcrypt = (password: string) => Buffer.byteLength(password, 'utf8') <= BCRYPT_MAX_BYTES;
+
+/** Every password someone sets: long enough to resist guessing, short enough that all of it counts. */
+export const newPassword = z
+  .string()
+  .min(12, 'At least 12 characters')
+  .refine(fitsBcrypt, `At most ${BCRYPT_MAX_BYTES} bytes (UTF-8)`);
 
 export type TokenKind = 'session' | 'api';
 const PREFIX: Record<TokenKind, string> = { session: 'pfs_', api: 'pft_' };
@@ -19,9 +30,17 @@ export function hashToken(secret: string, token: string): string {
 }
 
 export function hashPassword(password: string): Promise<string> {
+  if (!fitsBcrypt(password)) throw new RangeError(`A password is at most ${BCRYPT_MAX_BYTES} bytes`);
   return bcrypt.hash(password, BCRYPT_COST);
 }
 
-export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+/**
+ * False for a password longer than bcrypt reads, whatever its first 72 bytes are: none can be set
+ * now (newPassword), and one set before would otherwise let in anyone with its first 72 bytes.
+ * It still costs one comparison, like any other.
+ */
+export async function verifyPassword(password: string, hash: string): Promise<boolean> {
+  const fits = fitsBcrypt(password);
+  const matches = await bcrypt.compare(fits ? password : '', hash);
+  return fits && matches;
 }

@@ -22,3 +22,18 @@ export function hasRole(p: Principal, ...roles: Role[]): boolean {
 export function isManager(p: Principal): boolean {
   return hasRole(p, 'manager');
 }
+
+/**
+ * Who may read each kind of record, wherever it shows: its own list route and a journey's detail
+ * alike. One table, so the list and the detail cannot disagree about who sees the money.
+ */
+export const READERS = {
+  /** Invoices with their lines, payments and refunds (GET /api/invoices). */
+  invoices: ['finance', 'manager'],
+  /** What payment and e-signature providers sent us (GET /api/external-events). */
+  externalEvents: ['manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function mayRead(p: Principal, records: keyof typeof READERS): boolean {
+  return hasRole(p, ...READERS[records]);
+}

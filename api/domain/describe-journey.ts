@@ -1,12 +1,16 @@
-// A journey as managers see it: the projection from PostgreSQL, plus — while it runs — what it
-// waits on right now, asked of the workflow itself through a query.
+// A journey as staff see it: the projection from PostgreSQL, plus — while it runs — what it
+// waits on right now, asked of the workflow itself through a query. Records with readers of their
+// own (READERS: invoices, provider events) are left out for anyone else, as their lists refuse
+// them; emails come with customer links redacted.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../workflows/definitions';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
+import { mayRead, type Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { emailForStaff } from './staff-emails';
 
 const QUERY_TIMEOUT_MS = 5_000;
 
@@ -17,7 +21,7 @@ export function temporalUiLink(config: Config, workflowId: string): string {
   return `${config.temporal.uiUrl}/namespaces/${encodeURIComponent(config.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-export async function describeJourney(deps: Deps, id: string) {
+export async function describeJourney(deps: Deps, id: string, viewer: Principal) {
   const journey = await deps.db.journey.findUnique({
     where: { id },
     include: {
@@ -35,9 +39,13 @@ export async function describeJourney(deps: Deps, id: string) {
   });
   if (!journey) return describeUnprojected(deps, id);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
-  const { events, ...rest } = journey;
-  const project = await projectOf(deps.db, journey.id);
-  const externalEvents = await deps.db.externalEvent.findMany({ where: { journeyId: id }, orderBy: { receivedAt: 'asc' }, omit: { payload: true } });
+  const { events, emails, invoices: allInvoices, ...rest } = journey;
+  const readsInvoices = mayRead(viewer, 'invoices');
+  const invoices = readsInvoices ? allInvoices : [];
+  const project = await projectOf(deps.db, journey.id, readsInvoices);
+  const externalEvents = mayRead(viewer, 'externalEvents')
+    ? await deps.db.externalEvent.findMany({ where: { journeyId: id }, orderBy: { receivedAt: 'asc' }, omit: { payload: true } })
+    : [];
   // Actors are user ids in the trail; the page shows names.
   const actorIds = [...new Set(events.map((e) => e.actor).filter((a): a is string => !!a && isUuid(a)))];
   const actors = new Map(
@@ -45,6 +53,8 @@ export async function describeJourney(deps: Deps, id: string) {
   );
   return {
     ...rest,
+    emails: emails.map(emailForStaff),
+    invoices,
     project,
     // What the workflow says it waits on; the index's open rows when no worker answered.
     waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
@@ -52,7 +62,7 @@ export async function describeJourney(deps: Deps, id: string) {
     temporalUiUrl: temporalUiLink(deps.config, id),
     // For outside systems correlating their own events with this journey.
     envelopeId: journey.contracts.at(-1)?.envelopeId ?? null,
-    paymentIntentId: journey.invoices.flatMap((i) => i.payments).at(-1)?.providerPaymentId ?? null,
+    paymentIntentId: invoices.flatMap((i) => i.payments).at(-1)?.providerPaymentId ?? null,
     externalEvents,
     history: events.map(({ id: eventId, ...e }) => ({
       id: eventId.toString(),
@@ -62,8 +72,8 @@ export async function describeJourney(deps: Deps, id: string) {
   };
 }
 
-/** The project a journey won (acquisition), runs (delivery) or bills (billing), with its delivery records. */
-async function projectOf(db: Db, journeyId: string) {
+/** The project a journey won (acquisition), runs (delivery) or bills (billing), with its delivery records (its invoices only for their readers). */
+async function projectOf(db: Db, journeyId: string, withInvoices: boolean) {
   const include = {
     milestones: { orderBy: { position: 'asc' as const }, include: { reviews: { orderBy: { round: 'asc' as const } } } },
     changeRequests: { orderBy: { number: 'asc' as const } },
@@ -77,8 +87,8 @@ async function projectOf(db: Db, journeyId: string) {
   });
   if (!project) return null;
   // Every amount of a project is in its quote's currency.
-  const { quote, ...rest } = project;
-  return { ...rest, currency: quote.currency };
+  const { quote, invoices, ...rest } = project;
+  return { ...rest, invoices: withInvoices ? invoices : [], currency: quote.currency };
 }
 
 /**

@@ -3,6 +3,7 @@
 // request, the sign-off); read and pay an invoice, in full or in part; and, with the local
 // providers, sign the contract and pay the deposit. Plain server-rendered HTML (works in any mail
 // client's browser), and JSON for callers that ask for it. Tokens are in the path, so request logs print the path without them.
+// Every action (each POST) is on the journey's audit trail with who sent it (link-audit.ts).
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decis
 import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
 import { decide, decisionForLink } from '../domain/customer-decisions';
 import { invoiceForLink, payInvoice } from '../domain/invoice-payments';
+import { recordLinkAction } from '../domain/link-audit';
 import { paymentProvider } from '../../activities/providers/payments';
 import type { ApiDeps } from '../app';
 
@@ -101,6 +103,7 @@ ${q.depositPercent ? `<p class="note">A deposit of ${q.depositPercent}% is due o
   router.post('/quotes/:token', async (req, res) => {
     try {
       const { decision, comments } = parseOrThrow(decisionBody, req.body);
+      await recordLinkAction(deps, req, 'quote-review', { action: 'answer-quote', decision });
       const answer = await decideQuote(deps, req.params.token, decision, comments);
       if (wantsJson(req)) return void res.json(answer);
       const said = { approve: 'approved the proposal. We will send the contract shortly', 'request-changes': 'asked for changes. We will come back with a new version', decline: 'declined the proposal' }[decision];
@@ -142,6 +145,7 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
   router.post('/contracts/:token', async (req, res) => {
     try {
       const { decision, reason } = parseOrThrow(signBody, req.body);
+      await recordLinkAction(deps, req, 'contract-signature', { action: 'answer-contract', decision });
       const receipt = await signLocally(deps, req.params.token, decision, reason);
       if (wantsJson(req)) return void res.json({ decision, receipt });
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${decision === 'sign' ? 'You have signed the contract. The deposit request follows by email.' : 'You have declined the contract.'}</p>`));
@@ -169,6 +173,7 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
 
   router.post('/payments/:token', async (req, res) => {
     try {
+      await recordLinkAction(deps, req, 'deposit-payment', { action: 'pay-deposit' });
       const receipt = await payLocally(deps, req.params.token);
       if (wantsJson(req)) return void res.json({ paid: true, receipt });
       res.type('html').send(page('Thank you', '<h1>Thank you</h1><p>Your deposit is paid. Your project team will be in touch.</p>'));
@@ -198,6 +203,7 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
   router.post('/decisions/:token', async (req, res) => {
     try {
       const answer = parseOrThrow(answerBody, req.body);
+      await recordLinkAction(deps, req, 'customer-decision', { action: 'answer-decision', decision: answer.decision });
       const result = await decide(deps, req.params.token, answer);
       if (wantsJson(req)) return void res.json(result);
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${answer.decision === 'accept' ? 'You have accepted it.' : 'We have your comments and will come back to you.'}</p>`));
@@ -240,6 +246,7 @@ ${open ? `<form method="post"><label for="reason">If you decline, tell us why</l
       const body = parseOrThrow(payBody, req.body);
       const requestKey = req.header('idempotency-key') ?? body.nonce;
       if (!requestKey) throw new AppError('validation_failed', 'Say which request this is', { fields: [{ field: 'Idempotency-Key', message: 'Required (or a nonce field)' }] });
+      await recordLinkAction(deps, req, 'invoice-payment', { action: 'pay-invoice', amountMinor: body.amountMinor });
       const paid = await payInvoice({ ...deps, payments }, req.params.token, { amountMinor: body.amountMinor, requestKey });
       if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));

@@ -7,6 +7,7 @@ import { text } from '../../workflows/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { raiseChangeRequestUpdate } from '../../workflows/definitions';
 import { principal, requireRole } from '../auth/authenticate';
+import { READERS } from '../auth/roles';
 import { AppError, parseOrThrow } from '../errors';
 import { updateJourney } from '../journey-calls';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
@@ -99,7 +100,7 @@ export function deliveryRoutes(deps: ApiDeps): Router {
     await sendPage(res, 'time-entries', q, deps.db.timeEntry.findMany({ where, ...pageArgs(q) }), deps.db.timeEntry.count({ where }));
   });
 
-  router.get('/invoices', requireRole('finance', 'manager'), async (req, res) => {
+  router.get('/invoices', requireRole(...READERS.invoices), async (req, res) => {
     const q = parseListQuery(req.query, invoiceFilter, ['dueAt', 'issuedAt', 'totalMinor', 'number'], ['dueAt', 'ASC']);
     const { overdue, unpaid, ...rest } = q.filter;
     // Conditions combine: {status: 'OPEN', overdue: true} is open and overdue, not either.

@@ -1,7 +1,8 @@
-// The outbox: every email journeys sent (or, without SMTP, would have sent).
+// The outbox: every email journeys sent (or, without SMTP, would have sent), customer links redacted.
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
+import { emailForStaff } from '../domain/staff-emails';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import type { ApiDeps } from '../app';
 
@@ -12,7 +13,8 @@ export function emailRoutes(deps: ApiDeps): Router {
   router.get('/emails', requireRole(), async (req, res) => {
     const q = parseListQuery(req.query, emailFilter, ['createdAt', 'to', 'status'], ['createdAt', 'DESC']);
     const where = q.filter;
-    await sendPage(res, 'emails', q, deps.db.email.findMany({ where, ...pageArgs(q) }), deps.db.email.count({ where }));
+    const emails = deps.db.email.findMany({ where, ...pageArgs(q) }).then((rows) => rows.map(emailForStaff));
+    await sendPage(res, 'emails', q, emails, deps.db.email.count({ where }));
   });
   return router;
 }

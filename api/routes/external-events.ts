@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
+import { READERS } from '../auth/roles';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import type { ApiDeps } from '../app';
 
@@ -9,7 +10,7 @@ const filter = z.object({ source: z.string(), journeyId: z.string(), type: z.str
 
 export function externalEventRoutes(deps: ApiDeps): Router {
   const router = Router();
-  router.get('/external-events', requireRole('manager'), async (req, res) => {
+  router.get('/external-events', requireRole(...READERS.externalEvents), async (req, res) => {
     const q = parseListQuery(req.query, filter, ['receivedAt', 'source', 'type'], ['receivedAt', 'DESC']);
     const { unmatched, ...rest } = q.filter;
     const where = { ...rest, ...(unmatched && { appliedAt: null }) };

@@ -74,7 +74,7 @@ export function journeyRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/journeys/:id', async (req, res) => {
-    res.json(await describeJourney(deps, req.params.id));
+    res.json(await describeJourney(deps, req.params.id, principal(req)));
   });
 
   router.post('/journeys/:id/cancel', requireRole('manager'), async (req, res) => {

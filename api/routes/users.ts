@@ -1,11 +1,12 @@
 // People and API tokens. Everyone signed in can see who is who (to read an assignee); only
 // admins create users and issue or revoke tokens. A token is shown once, at creation.
 import { isUniqueViolation } from '../../platform/db';
+import type { Prisma } from '../../prisma/generated/client';
 import { Router } from 'express';
 import { z } from 'zod';
 import { text } from '../../workflows/storable-text';
 import { requireRole, type Authenticator } from '../auth/authenticate';
-import { hashPassword, hashToken, newToken } from '../auth/credentials';
+import { hashPassword, hashToken, newPassword, newToken } from '../auth/credentials';
 import { ROLES } from '../auth/roles';
 import { AppError, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
@@ -18,15 +19,24 @@ const newUser = z
     email: z.string().trim().toLowerCase().pipe(z.email()),
     name: text(200),
     roles,
-    password: z.string().min(12, 'At least 12 characters'),
+    password: newPassword,
   })
   .strict();
 const userChange = z
-  .object({ name: text(200), roles, active: z.boolean(), password: z.string().min(12) })
+  .object({ name: text(200), roles, active: z.boolean(), password: newPassword })
   .partial()
   .strict();
 const newApiToken = z.object({ name: text(100), roles }).strict();
 const userFilter = z.object({ role: z.enum(ROLES), active: z.boolean() });
+
+const sameRoles = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((r) => b.includes(r));
+
+/** Deletes the user's sessions; their token hashes, for the caller to forget from the cache. */
+async function endSessions(tx: Prisma.TransactionClient, userId: string): Promise<string[]> {
+  const sessions = await tx.session.findMany({ where: { userId }, select: { tokenHash: true } });
+  await tx.session.deleteMany({ where: { userId } });
+  return sessions.map((s) => s.tokenHash);
+}
 
 const publicUser = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;
 
@@ -54,16 +64,19 @@ export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
   router.patch('/users/:id', requireRole('admin'), async (req, res) => {
     const { password, ...change } = parseOrThrow(userChange, req.body);
     if (!isUuid(req.params.id)) throw new AppError('not_found', `No user ${req.params.id}`);
+    const id = req.params.id;
     const data = { ...change, ...(password && { passwordHash: await hashPassword(password) }) };
-    const { count } = await deps.db.user.updateMany({ where: { id: req.params.id }, data });
-    if (!count) throw new AppError('not_found', `No user ${req.params.id}`);
-    // A deactivated user or a changed password ends the user's sessions, here at once.
-    if (change.active === false || password) {
-      const sessions = await deps.db.session.findMany({ where: { userId: req.params.id }, select: { tokenHash: true } });
-      await deps.db.session.deleteMany({ where: { userId: req.params.id } });
-      for (const s of sessions) auth.forget(s.tokenHash);
-    }
-    res.json(await deps.db.user.findUnique({ where: { id: req.params.id }, select: publicUser }));
+    const ended = await deps.db.$transaction(async (tx) => {
+      const before = await tx.user.findUnique({ where: { id }, select: { roles: true } });
+      if (!before) throw new AppError('not_found', `No user ${id}`);
+      await tx.user.update({ where: { id }, data });
+      // Sessions hold no rights of their own, but a session resolved moments ago is cached with
+      // the rights it had: whatever changes what the user may do ends them, as logging out would.
+      const rolesChanged = change.roles !== undefined && !sameRoles(before.roles, change.roles);
+      return change.active === false || password || rolesChanged ? endSessions(tx, id) : [];
+    });
+    for (const tokenHash of ended) auth.forget(tokenHash);
+    res.json(await deps.db.user.findUnique({ where: { id }, select: publicUser }));
   });
 
   router.get('/api-tokens', requireRole('admin'), async (_req, res) => {

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { createApp } from '../../api/app';
-import type { Role } from '../../api/auth/roles';
+import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { journeyStateQuery } from '../../workflows/definitions';
@@ -535,7 +535,7 @@ describe('login', () => {
   });
 });
 
-describe('deactivating a user and changing a password', () => {
+describe('deactivating a user, changing their roles and changing a password', () => {
   it('a deactivated user can no longer log in', async () => {
     const user = await newUser(['sales']);
     const patched = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body: { active: false } });
@@ -568,6 +568,33 @@ describe('deactivating a user and changing a password', () => {
     expect((await login(user.email, PASSWORD)).status).toBe(401);
     expect((await login(user.email, newPassword)).status).toBe(200);
     expect((await call(user.token, { method: 'GET', path: '/api/auth/me' })).status).toBe(401);
+  });
+
+  it('a demoted admin loses admin rights at once: their open session ends (it was cached as admin)', async () => {
+    const admin = await newUser(['admin']);
+    expect((await call(admin.token, { method: 'GET', path: '/api/auth/me' })).body.roles).toEqual(['admin']); // resolved and cached
+    const demoted = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${admin.id}`, body: { roles: ['sales'] } });
+    expect(demoted).toMatchObject({ status: 200, body: { id: admin.id, roles: ['sales'] } });
+    const email = `${unique('after-demotion')}@pivotal.test`;
+    const body = { email, name: 'Second Admin', roles: ['admin'], password: PASSWORD };
+    expect((await call(admin.token, { method: 'POST', path: '/api/users', body })).status).toBe(401);
+    expect(await h.db.user.count({ where: { email } })).toBe(0);
+    expect(await h.db.session.count({ where: { userId: admin.id } })).toBe(0);
+    // Logged in again, they hold the new role only.
+    const again = await login(admin.email, PASSWORD);
+    expect(again.body.user.roles).toEqual(['sales']);
+    expect((await call(again.body.token, { method: 'POST', path: '/api/users', body })).status).toBe(403);
+  });
+
+  it('any role change ends the sessions, a promotion too; a change that keeps the roles does not', async () => {
+    const user = await newUser(['pm', 'support']);
+    const patch = (body: object) => call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body });
+    const me = () => call(user.token, { method: 'GET', path: '/api/auth/me' });
+    expect((await me()).status).toBe(200);
+    expect((await patch({ roles: ['support', 'pm'], name: 'Renamed' })).status).toBe(200);
+    expect(await me()).toMatchObject({ status: 200, body: { roles: ['pm', 'support'] } });
+    expect((await patch({ roles: ['pm', 'support', 'finance'] })).status).toBe(200);
+    expect((await me()).status).toBe(401);
   });
 
   it('PATCH answers 404 for an unknown user and 400 naming bad fields', async () => {
@@ -637,5 +664,101 @@ describe('users', () => {
     expect(again.body.error.code).toBe('conflict');
     expect((await admin(email.toUpperCase())).status).toBe(409);
     expect(await h.db.user.count({ where: { email } })).toBe(1);
+  });
+});
+
+describe('passwords longer than bcrypt reads (72 bytes)', () => {
+  const bytes72 = 'ü'.repeat(36); // 36 characters, 72 bytes in UTF-8
+  const bytes74 = 'ü'.repeat(37);
+
+  it('are refused wherever a password is set, with a 400 naming the field', async () => {
+    const email = `${unique('long')}@pivotal.test`;
+    const created = await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Long', roles: ['pm'], password: bytes74 } });
+    expect(created.status).toBe(400);
+    expect(created.body.error.fields).toEqual([{ field: 'password', message: 'At most 72 bytes (UTF-8)' }]);
+    expect(await h.db.user.count({ where: { email } })).toBe(0);
+    const user = await newUser(['pm']);
+    const changed = await call(tokenOf('admin'), { method: 'PATCH', path: `/api/users/${user.id}`, body: { password: bytes74 } });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.fields).toEqual([{ field: 'password', message: 'At most 72 bytes (UTF-8)' }]);
+    expect((await login(user.email, PASSWORD)).status).toBe(200);
+  });
+
+  it('take one of exactly 72 bytes, all of which counts', async () => {
+    const email = `${unique('exact')}@pivotal.test`;
+    expect((await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Exact', roles: ['pm'], password: bytes72 } })).status).toBe(201);
+    expect((await login(email, bytes72)).status).toBe(200);
+    expect((await login(email, `${'ü'.repeat(35)}u`)).status).toBe(401);
+  });
+
+  it('a longer login is a plain 401, even when its first 72 bytes are the password', async () => {
+    const email = `${unique('prefix')}@pivotal.test`;
+    expect((await call(tokenOf('admin'), { method: 'POST', path: '/api/users', body: { email, name: 'Prefix', roles: ['pm'], password: bytes72 } })).status).toBe(201);
+    const wrong = (await login('sales@pivotal.test', 'not-the-password')).body;
+    for (const longer of [`${bytes72}x`, `${bytes72} and anything at all after it`]) {
+      expect(await login(email, longer)).toMatchObject({ status: 401, body: wrong });
+    }
+    // A hash made before the rule from a longer password: that password is refused too (an admin sets a new one).
+    await h.db.user.update({ where: { email }, data: { passwordHash: await bcrypt.hash(bytes74, 4) } });
+    expect((await login(email, bytes74)).status).toBe(401);
+  });
+});
+
+describe("a journey's detail and the lists agree on who reads what", () => {
+  /** A finished billing journey of the test project, with its invoice, a line, a payment and the provider's event, written directly. */
+  async function billingJourney() {
+    const project = await h.db.project.findFirstOrThrow({ where: { journeyId: ctx.journeyId } });
+    const id = `journey:${ctx.customerId}:billing:${randomUUID()}`;
+    await h.db.journey.create({ data: { id, kind: 'billing', customerId: ctx.customerId, stage: 'paid', status: 'COMPLETED' } });
+    const intentId = unique('local_pi');
+    const invoice = await h.db.invoice.create({
+      data: {
+        number: unique('INV'),
+        journeyId: id,
+        customerId: ctx.customerId,
+        projectId: project.id,
+        status: 'PAID',
+        currency: 'USD',
+        subtotalMinor: 50_000,
+        totalMinor: 50_000,
+        paidMinor: 50_000,
+        lines: { create: [{ position: 1, kind: 'milestone', description: 'Milestone 1: Build', amountMinor: 50_000 }] },
+        payments: { create: [{ journeyId: id, provider: 'local', providerPaymentId: intentId, amountMinor: 50_000, currency: 'USD', status: 'SUCCEEDED' }] },
+      },
+    });
+    await h.db.externalEvent.create({ data: { source: 'local-payments', eventId: `${intentId}:succeeded`, type: 'payment_intent.succeeded', journeyId: id, objectId: intentId, payload: {} } });
+    return { id, invoiceId: invoice.id, intentId };
+  }
+
+  it("gives a billing journey's invoice, lines and payments, and the provider's events, only to the roles their lists answer", async () => {
+    const billing = await billingJourney();
+    const filter = enc(JSON.stringify({ journeyId: billing.id }));
+    const seen: Record<string, object> = {};
+    for (const role of ROLES) {
+      const detail = await call(tokenOf(role), { method: 'GET', path: `/api/journeys/${enc(billing.id)}` });
+      expect(detail.status).toBe(200);
+      const invoices = await call(tokenOf(role), { method: 'GET', path: `/api/invoices?filter=${filter}` });
+      const events = await call(tokenOf(role), { method: 'GET', path: `/api/external-events?filter=${filter}` });
+      seen[role] = {
+        invoiceList: invoices.status,
+        invoices: detail.body.invoices.map((i: any) => [i.id, i.lines.length, i.payments.length]),
+        projectInvoices: detail.body.project.invoices.map((i: any) => i.id),
+        paymentIntentId: detail.body.paymentIntentId,
+        eventList: events.status,
+        events: detail.body.externalEvents.length,
+      };
+    }
+    const reader = { invoiceList: 200, invoices: [[billing.invoiceId, 1, 1]], projectInvoices: expect.arrayContaining([billing.invoiceId]), paymentIntentId: billing.intentId };
+    const other = { invoiceList: 403, invoices: [], projectInvoices: [], paymentIntentId: null };
+    const manages = { eventList: 200, events: 1 };
+    const doesNotManage = { eventList: 403, events: 0 };
+    expect(seen).toEqual({
+      sales: { ...other, ...doesNotManage },
+      pm: { ...other, ...doesNotManage },
+      support: { ...other, ...doesNotManage },
+      finance: { ...reader, ...doesNotManage },
+      manager: { ...reader, ...manages },
+      admin: { ...reader, ...manages },
+    });
   });
 });

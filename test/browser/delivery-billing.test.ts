@@ -1,6 +1,7 @@
 // A project in delivery, seen in the browser on the real stack: driven through the API to its first
 // milestone accepted (after a revision round), a change request, time on the next milestone and a
-// part payment; then a manager reads the delivery and billing journeys, and finance its invoices.
+// part payment; then a manager reads the delivery and billing journeys, finance its invoices, and
+// sales the delivery journey without invoices or live customer links.
 // The figures are those of the three-milestone quote for a UK customer (VAT 20%).
 import type { Browser, Page } from 'playwright-core';
 import { threeMilestoneDraft } from '../support/fixtures';
@@ -114,8 +115,18 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await (await row(finance.locator('main'), invoice.number)).getByText(companyName).click();
   await section(finance, `Invoice ${invoice.number}`).waitFor();
 
-  // Sales may not read invoices (the API answers 403): no menu entry for them.
+  // Sales may not read invoices (the API answers 403): no menu entry for them, none on the journey page.
   const sales = await signedIn('sales');
   await sales.getByRole('menuitem', { name: 'Journeys' }).waitFor();
   expect(await sales.getByRole('menuitem', { name: 'Invoices' }).count()).toBe(0);
+  await sales.getByRole('menuitem', { name: 'Journeys' }).click();
+  await (await row(sales.locator('main'), companyName, 'Delivery')).click();
+  await section(sales, 'Milestones').waitFor();
+  expect(await section(sales, 'Invoices').count()).toBe(0);
+  // The customer's links in its emails are hidden from staff.
+  const email = section(sales, 'Emails').locator('.MuiAccordion-root', { hasText: '/customer/decisions/[link hidden]' }).first();
+  await email.locator('.MuiAccordionSummary-root').click();
+  await email.getByText('/customer/decisions/[link hidden]', { exact: false }).waitFor();
+  expect(await section(sales, 'Emails').getByText(/\/customer\/[a-z]+\/(?!\[link hidden\])/).count()).toBe(0);
+  await screenshot(sales, 'delivery-journey-as-sales');
 });

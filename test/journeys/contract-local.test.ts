@@ -67,3 +67,54 @@ it('ends LOST with the reason when the customer declines the contract', async ()
   const contract = await eventually(() => h.db.contract.findFirstOrThrow({ where: { journeyId } }), (c) => c.status === 'DECLINED');
   expect(contract.endReason).toBe('Legal wants changes');
 });
+
+it('shows staff the emails with every customer link hidden, so no staff role can act as the customer', async () => {
+  const { journeyId } = await drive.approvedQuote();
+  const signLink = await drive.emailedLink(journeyId, 'contract:'); // the stored email keeps the link that was sent
+  const token = signLink.split('/').at(-1)!;
+  const redacted = '/customer/contracts/[link hidden]';
+  const filter = encodeURIComponent(JSON.stringify({ journeyId }));
+  for (const role of ['sales', 'support', 'manager'] as const) {
+    const list = await h.as(role)('GET', `/api/emails?filter=${filter}`);
+    const detail = await h.as(role)('GET', `/api/journeys/${encodeURIComponent(journeyId)}`);
+    for (const emails of [list.body, detail.body.emails]) {
+      const texts = emails.map((e: { text: string }) => e.text).join('\n');
+      expect(texts).toContain(redacted);
+      expect(texts).toContain('/customer/quotes/[link hidden]');
+      expect(texts).not.toContain(token);
+      expect(texts).not.toMatch(/\/customer\/[a-z]+\/(?!\[link hidden\])/);
+    }
+  }
+  // What staff can read opens nothing.
+  expect((await customer('POST', redacted, { decision: 'sign' })).status).toBe(404);
+  expect(await h.db.contract.findFirstOrThrow({ where: { journeyId } })).toMatchObject({ status: 'SENT' });
+});
+
+it('records who acted through a link: the action, the client, and the staff user whose session came along', async () => {
+  const { journeyId } = await drive.approvedQuote();
+  const signLink = await drive.emailedLink(journeyId, 'contract:');
+  const asSales = await request(h.baseUrl, 'POST', signLink, { decision: 'sign' }, h.users.sales.token, { 'user-agent': 'Salesperson Browser/1.0' });
+  expect(asSales.status).toBe(200);
+  const payLink = await drive.emailedLink(journeyId, 'deposit:');
+  expect((await request(h.baseUrl, 'POST', payLink, {}, undefined, { 'user-agent': 'Customer Phone/2.0' })).status).toBe(200);
+
+  const used = await h.db.journeyEvent.findMany({ where: { journeyId, type: 'customer_link_used' }, orderBy: { id: 'asc' } });
+  expect(used.map((e) => ({ actor: e.actor, data: e.data }))).toEqual([
+    {
+      actor: 'customer',
+      data: { purpose: 'quote-review', subject: '1', action: 'answer-quote', decision: 'approve', ip: expect.any(String), userAgent: 'node' },
+    },
+    {
+      actor: h.users.sales.id,
+      data: { purpose: 'contract-signature', subject: expect.stringMatching(/^local-env-/), action: 'answer-contract', decision: 'sign', ip: expect.any(String), userAgent: 'Salesperson Browser/1.0', staffUserId: h.users.sales.id },
+    },
+    {
+      actor: 'customer',
+      data: { purpose: 'deposit-payment', subject: expect.stringMatching(/^local_pi_/), action: 'pay-deposit', ip: expect.any(String), userAgent: 'Customer Phone/2.0' },
+    },
+  ]);
+  // The trail names the salesperson.
+  const detail = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(journeyId)}`);
+  const names = detail.body.history.filter((e: { type: string }) => e.type === 'customer_link_used').map((e: { actorName: string }) => e.actorName);
+  expect(names).toEqual(['customer', 'Sam Sales', 'customer']);
+});

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
 
 describe('production secrets', () => {
   const strong = 'x'.repeat(40);
+  const realProviders = { STRIPE_SECRET_KEY: 'sk_live_x', DOCUSIGN_ACCOUNT_ID: 'account-1', DOCUSIGN_ACCESS_TOKEN: 'token-1' };
 
   it('refuses to start with the development secret or development users', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEV_USERS: 'false' })).toThrow(/AUTH_SECRET/);
@@ -37,8 +38,17 @@ describe('production secrets', () => {
   });
 
   it('starts with a real secret and no development users, with secure cookies', () => {
-    const c = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong });
+    const c = loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...realProviders });
     expect(c.auth).toMatchObject({ secret: strong, devUsers: false, secureCookies: true });
+  });
+
+  it('refuses the local signing and payment providers (a click on a link is no signature or payment)', () => {
+    const base = { NODE_ENV: 'production', AUTH_SECRET: strong, ...realProviders };
+    expect(() => loadConfig({ ...base, STRIPE_SECRET_KEY: '' })).toThrow(/STRIPE_SECRET_KEY: production needs Stripe/);
+    expect(() => loadConfig({ ...base, DOCUSIGN_ACCOUNT_ID: undefined })).toThrow(/DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN: production needs DocuSign/);
+    expect(() => loadConfig({ ...base, DOCUSIGN_ACCESS_TOKEN: ' ' })).toThrow(/production needs DocuSign/);
+    // Development and tests keep them: no account needed to try the platform.
+    expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ stripe: undefined, docusign: undefined });
   });
 
   it('creates development users by default outside production', () => {

@@ -30,7 +30,11 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     await complete('sales', journeyId, 'discovery-meeting', discoveryMeeting);
   }
 
-  /** The path of the customer link in the journey's email whose key starts with `keyPrefix`. */
+  /**
+   * The path of the customer link in the journey's email whose key starts with `keyPrefix`, as the
+   * customer's mailbox has it: read from the stored email (the outbox table), since every staff
+   * read through the API hides the links' tokens.
+   */
   async function emailedLink(journeyId: string, keyPrefix: string) {
     const email = await eventually(
       () => h.db.email.findFirst({ where: { journeyId, key: { startsWith: `${journeyId}:${keyPrefix}` } }, orderBy: { createdAt: 'asc' } }),

@@ -10,5 +10,5 @@ export function useIsManager(): boolean {
   return hasRole(permissions, 'manager');
 }
 
-/** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else). */
+/** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else; journey pages leave them out). */
 export const mayReadInvoices = (roles: readonly Role[] | undefined) => hasRole(roles, 'finance') || hasRole(roles, 'manager');

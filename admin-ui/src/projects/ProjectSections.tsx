@@ -1,4 +1,6 @@
-import type { JourneyDetail, Project } from '../types';
+import { usePermissions } from 'react-admin';
+import { mayReadInvoices } from '../auth/roles';
+import type { JourneyDetail, Project, Role } from '../types';
 import { ChangeRequestsSection } from './ChangeRequestsSection';
 import { MilestonesSection } from './MilestonesSection';
 import { ProjectCard } from './ProjectCard';
@@ -7,10 +9,12 @@ import { TimeEntriesSection } from './TimeEntriesSection';
 
 /**
  * The project on the page of a journey that won it, runs it or bills it. Its delivery journey shows
- * every record, empty ones saying so; the others show the records there are.
+ * every record, empty ones saying so; the others show the records there are. Invoices only for
+ * the roles that may read them: the API leaves them out for everyone else.
  */
 export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; project: Project }) => {
   const { currency } = project;
+  const { permissions } = usePermissions<Role[]>();
   const delivering = project.deliveryJourneyId === journey.id;
   // A billing journey shows its own invoice in full already.
   const otherInvoices = project.invoices.filter((invoice) => !journey.invoices.some((own) => own.id === invoice.id));
@@ -20,7 +24,7 @@ export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; 
       {(delivering || project.milestones.length > 0) && <MilestonesSection milestones={project.milestones} currency={currency} />}
       {(delivering || project.changeRequests.length > 0) && <ChangeRequestsSection changes={project.changeRequests} currency={currency} />}
       {(delivering || project.timeEntries.length > 0) && <TimeEntriesSection project={project} currency={currency} />}
-      {(delivering || otherInvoices.length > 0) && (
+      {mayReadInvoices(permissions) && (delivering || otherInvoices.length > 0) && (
         <ProjectInvoices title={delivering ? 'Invoices' : 'Other invoices of the project'} invoices={otherInvoices} />
       )}
     </>
