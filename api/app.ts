@@ -29,6 +29,7 @@ export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
 export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 
 export function createApp(deps: ApiDeps): Express {
+  for (const warning of deps.config.warnings) deps.log.warn(`CONFIGURATION PROBLEM (refused in production): ${warning}`);
   const app = express();
   app.disable('x-powered-by');
   app.use(
