@@ -147,7 +147,7 @@ it('ends the journey LOST when the signer declines in DocuSign', async () => {
 });
 
 it('stores and reports an event no journey owns', async () => {
-  const orphan = stripe.event('payment_intent.succeeded', { id: 'pi_orphan', object: 'payment_intent', amount: 100, currency: 'usd', metadata: {} });
+  const orphan = stripe.event('payment_intent.succeeded', { id: 'pi_orphan', object: 'payment_intent', amount: 100, amount_received: 100, currency: 'usd', metadata: {} });
   const res = await deliverStripeWebhook(webhook('stripe'), orphan, WEBHOOK_SECRET);
   expect(res).toMatchObject({ status: 200 });
   const listed = await h.as('manager')('GET', `/api/external-events?filter=${encodeURIComponent(JSON.stringify({ unmatched: true, source: 'stripe' }))}`);
