@@ -1,7 +1,8 @@
 // Every event from outside (provider webhooks, the local providers' pages) goes through here:
 // stored once per (source, event id) before anything else, then signalled to the journey that
 // owns its object. A redelivery of an applied event changes nothing; an event the journey could
-// not be told about (unknown journey, Temporal down) is kept with the reason, never dropped.
+// not be told about (unknown journey, Temporal down) is kept with the reason, never dropped, and a
+// journey that later claims its object takes it then (activities/external-events.ts).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Config } from '../../platform/config';
@@ -16,6 +17,12 @@ export type IncomingEvent = {
   type: string;
   objectId: string;
   journeyId?: string;
+  /**
+   * Finds the journey that owns the object when the event does not name it. Asked after the event
+   * is stored, so a journey claiming the object at the same moment either is found here or finds
+   * the event.
+   */
+  ownerOf?: (objectId: string) => Promise<string | undefined>;
   /** Why the event must not be applied (a currency that is not the invoice's): stored with this error. */
   refused?: string;
   data?: Record<string, unknown>;
@@ -41,7 +48,7 @@ export async function receiveExternalEvent(deps: Deps, e: IncomingEvent): Promis
       if (row!.appliedAt) return 'duplicate';
       const settle = (data: { journeyId?: string; error: string | null; applied: boolean }) =>
         tx.externalEvent.update({ where: { id: row!.id }, data: { journeyId: data.journeyId, error: data.error, appliedAt: data.applied ? new Date() : null } });
-      const journeyId = row!.journeyId ?? e.journeyId;
+      const journeyId = row!.journeyId ?? e.journeyId ?? (await e.ownerOf?.(e.objectId));
       const unmatched = async (error: string) => {
         await settle({ journeyId, error, applied: false });
         deps.log.warn({ source: e.source, eventId: e.eventId, type: e.type, objectId: e.objectId, journeyId }, `external event not applied: ${error}`);

@@ -119,11 +119,7 @@ export class JourneyRuntime {
   constructor(readonly journeyId: string) {
     setHandler(journeyStateQuery, () => this.state());
     // Kept even when nothing waits yet: an event that comes early is applied when the wait begins.
-    setHandler(externalEventSignal, (e) => {
-      if (this.seenEventIds.has(e.eventId)) return;
-      this.seenEventIds.add(e.eventId);
-      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
-    });
+    setHandler(externalEventSignal, (e) => this.receive([e]));
     setHandler(completeTaskUpdate, (req) => this.completeTask(req.taskId, req.completedBy, req.result), {
       validator: (req) => {
         const task = this.tasks.get(req.taskId);
@@ -192,6 +188,15 @@ export class JourneyRuntime {
       if (!isCancellation(err)) throw err;
       const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
       return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
+    }
+  }
+
+  /** Takes in external events (signalled, or claimed by an activity): each event id once, kept until a wait wants it. */
+  receive(events: ExternalEvent[]): void {
+    for (const e of events) {
+      if (this.seenEventIds.has(e.eventId)) continue;
+      this.seenEventIds.add(e.eventId);
+      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
     }
   }
 
