@@ -10,6 +10,7 @@ import type { Prisma } from '../prisma/generated/client';
 import { allocate, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } from '../workflows/billing-math';
 import { journeyIdParts } from '../workflows/definitions';
 import { formatMoney } from '../workflows/quote-math';
+import { lockPayment, settleRefundedPayment } from './payment-ledger';
 
 const DAY = 86_400_000;
 /** An invoice's payment link outlives its due date by this much: late payers can still pay. */
@@ -131,29 +132,48 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
       };
     },
 
-    /** A confirmed payment, once per provider payment: what was received, and what remains. */
+    /**
+     * A confirmed payment, once per provider payment: what was received, and what remains
+     * (negative: paid beyond the total, an overpayment for finance to refund).
+     */
     async recordPayment(p: { invoiceId: string; providerPaymentId: string; provider: string; eventId: string; amountMinor: number; at: string }) {
       return db.$transaction(async (tx) => {
-        const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: p.invoiceId } });
+        await lockPayment(tx, p.providerPaymentId);
         const existing = await tx.payment.findUnique({ where: { providerPaymentId: p.providerPaymentId } });
-        if (existing?.status === 'SUCCEEDED') return { recorded: false, balanceMinor: invoice.totalMinor - invoice.paidMinor };
+        if (existing?.status === 'SUCCEEDED' || existing?.status === 'REFUNDED') {
+          const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: p.invoiceId } });
+          return { recorded: false, balanceMinor: invoice.totalMinor - invoice.paidMinor };
+        }
         const paidAt = new Date(p.at);
-        await tx.payment.upsert({
+        const before = await tx.invoice.findUniqueOrThrow({ where: { id: p.invoiceId } });
+        const payment = await tx.payment.upsert({
           where: { providerPaymentId: p.providerPaymentId },
-          create: { journeyId: invoice.journeyId, invoiceId: invoice.id, provider: p.provider, providerPaymentId: p.providerPaymentId, amountMinor: p.amountMinor, currency: invoice.currency, status: 'SUCCEEDED', eventId: p.eventId, paidAt },
+          create: { journeyId: before.journeyId, invoiceId: before.id, provider: p.provider, providerPaymentId: p.providerPaymentId, amountMinor: p.amountMinor, currency: before.currency, status: 'SUCCEEDED', eventId: p.eventId, paidAt },
           update: { amountMinor: p.amountMinor, status: 'SUCCEEDED', eventId: p.eventId, paidAt },
         });
-        const paidMinor = invoice.paidMinor + p.amountMinor;
-        const paidInFull = paidMinor >= invoice.totalMinor;
-        await tx.invoice.update({ where: { id: invoice.id }, data: { paidMinor, status: paidInFull ? 'PAID' : 'PARTIALLY_PAID', ...(paidInFull && { paidAt }) } });
+        // A refund that came before this payment's own event counts now.
+        await settleRefundedPayment(tx, payment.id);
+        // Incremented, not read and rewritten: two payments recorded at once both count.
+        const invoice = await tx.invoice.update({ where: { id: before.id }, data: { paidMinor: { increment: p.amountMinor } } });
+        const paidInFull = invoice.paidMinor >= invoice.totalMinor;
+        await tx.invoice.update({ where: { id: invoice.id }, data: { status: paidInFull ? 'PAID' : 'PARTIALLY_PAID', ...(paidInFull && !invoice.paidAt && { paidAt }) } });
+        const overpaidMinor = Math.max(invoice.paidMinor - invoice.totalMinor, 0);
         await appendEvent(tx, {
           journeyId: invoice.journeyId,
           key: `invoice:${invoice.id}:payment:${p.providerPaymentId}`,
           type: 'payment_received',
-          data: { invoiceId: invoice.id, number: invoice.number, amountMinor: p.amountMinor, paidMinor, providerPaymentId: p.providerPaymentId, eventId: p.eventId },
+          data: { invoiceId: invoice.id, number: invoice.number, amountMinor: p.amountMinor, paidMinor: invoice.paidMinor, providerPaymentId: p.providerPaymentId, eventId: p.eventId, ...(overpaidMinor && { overpaidMinor }) },
         });
-        return { recorded: true, balanceMinor: invoice.totalMinor - paidMinor };
+        return { recorded: true, balanceMinor: invoice.totalMinor - invoice.paidMinor };
       });
+    },
+
+    /** The row of a late-payment journey (workflows/late-payment.ts), once; the invoice it is about. */
+    async openLatePayment(i: { journeyId: string; customerId: string; invoiceId: string; at: string }) {
+      const at = new Date(i.at);
+      await db.journey.createMany({ data: [{ id: i.journeyId, kind: 'billing', customerId: i.customerId, stage: 'late-payment', stageSince: at, startedAt: at }], skipDuplicates: true });
+      const invoice = await db.invoice.findUniqueOrThrow({ where: { id: i.invoiceId } });
+      return { number: invoice.number, currency: invoice.currency };
     },
 
     /** The late fee on what is still owed, once per invoice (a line of its own, untaxed). */

@@ -5,15 +5,24 @@ import { appendEvent } from '../platform/audit';
 import type { Config } from '../platform/config';
 import { createLinkToken } from '../platform/customer-links';
 import type { Db } from '../platform/db';
-import { journeyIdParts } from '../workflows/definitions';
+import { journeyIdParts, type ExternalEvent } from '../workflows/definitions';
 import { quoteTotals } from '../workflows/quote-math';
 import { contractPdf } from './contract-pdf';
+import { claimExternalEvents } from './external-events';
 import { eSignProvider } from './providers/esign';
 import { paymentProvider } from './providers/payments';
 
 const DAY = 86_400_000;
 
-export type ContractSent = { contractId: string; envelopeId: string; provider: string; expiresAt: string; signUrl?: string };
+export type ContractSent = {
+  contractId: string;
+  envelopeId: string;
+  provider: string;
+  expiresAt: string;
+  signUrl?: string;
+  /** Provider events about the envelope received before the contract held its id (absent from results recorded before this field). */
+  earlyEvents?: ExternalEvent[];
+};
 export type DepositRequested = { invoiceId: string; providerPaymentId: string; provider: string; amountMinor: number; currency: string; payUrl?: string; dueAt: string };
 export type ContractOutcome = 'SIGNED' | 'DECLINED' | 'VOIDED' | 'EXPIRED';
 
@@ -77,6 +86,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
         provider: contract.provider,
         expiresAt: expiresAt.toISOString(),
         signUrl: contract.provider === 'local' ? link('contract-signature', journeyId, contract.envelopeId!, expiresAt) : undefined,
+        earlyEvents: await claimExternalEvents(db, { journeyId, objectId: contract.envelopeId! }),
       };
     },
 

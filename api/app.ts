@@ -36,6 +36,7 @@ const noRoute = (req: Request): never => {
 };
 
 export function createApp(deps: ApiDeps): Express {
+  for (const warning of deps.config.warnings) deps.log.warn(`CONFIGURATION PROBLEM (refused in production): ${warning}`);
   const app = express();
   app.disable('x-powered-by');
   app.use(

@@ -118,6 +118,8 @@ export type Config = {
     devUsers: boolean;
     secureCookies: boolean;
   };
+  /** What production refuses but development allows: the API logs each loudly when it starts. */
+  warnings: string[];
 };
 
 export class ConfigError extends Error {
@@ -125,6 +127,23 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
     this.name = 'ConfigError';
   }
+}
+
+type Env = z.infer<typeof envSchema>;
+
+/**
+ * Providers configured to create intents or envelopes whose events could not be verified, so every
+ * one of them would be refused: the payments and signatures they stand for would never arrive.
+ */
+function unverifiableProviders(e: Env): string[] {
+  return [
+    ...(e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET
+      ? ['STRIPE_WEBHOOK_SECRET: STRIPE_SECRET_KEY is set, so payment intents are created at Stripe, but without the webhook signing secret every Stripe event about them is refused']
+      : []),
+    ...(e.DOCUSIGN_ACCOUNT_ID && e.DOCUSIGN_ACCESS_TOKEN && !e.DOCUSIGN_CONNECT_HMAC_KEY
+      ? ['DOCUSIGN_CONNECT_HMAC_KEY: DocuSign is configured, so envelopes are sent through it, but without the Connect HMAC key every Connect event about them is refused']
+      : []),
+  ];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -148,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.DOCUSIGN_ACCOUNT_ID || !e.DOCUSIGN_ACCESS_TOKEN) {
       issues.push('DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN: production needs DocuSign; the local e-signature provider proves no signature');
     }
+    issues.push(...unverifiableProviders(e));
     if (issues.length) throw new ConfigError(issues);
   }
   return {
@@ -196,5 +216,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       devUsers,
       secureCookies: production,
     },
+    warnings: unverifiableProviders(e),
   };
 }

@@ -26,6 +26,8 @@ export async function contractPhase(journey: JourneyRuntime, input: AcquisitionI
 
   await journey.enterStage('contract');
   const sent = await contracts.sendContract({ journeyId, quoteVersion, at: new Date().toISOString() });
+  // A Connect event that overtook the envelope's id (and named no journey) was kept until now.
+  journey.receive(sent.earlyEvents ?? []);
   const signMail = { contactName: inquiry.contactName, url: sent.signUrl, expiresAt: sent.expiresAt };
   // DocuSign emails the signer itself; the local provider's signing page is ours to send.
   if (sent.signUrl) await email(`contract:${sent.contractId}`, 'contract', signMail);

@@ -47,6 +47,12 @@ export type DeliveryInput = { journeyId: string; customerId: string; projectId: 
 /** One invoice, from issue to paid: started by its delivery journey. `milestoneId` absent: the final invoice. */
 export type BillingInput = { journeyId: string; customerId: string; projectId: string; deliveryJourneyId: string; milestoneId?: string };
 
+/**
+ * A payment that came after its invoice's journey ended (started by the API, one per provider
+ * payment): recorded on the invoice, then finance decides whether to refund it.
+ */
+export type LatePaymentInput = { journeyId: string; customerId: string; endedJourneyId: string; invoiceId: string; payment: ExternalEvent };
+
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
 /** Kinds of wait in the waiting-on index (same values as the database enum). */

@@ -2,3 +2,4 @@
 export { acquisitionJourney } from './acquisition';
 export { billingJourney } from './billing';
 export { deliveryJourney } from './delivery';
+export { latePaymentJourney } from './late-payment';

@@ -69,6 +69,8 @@ export const taskForms = {
   'submit-milestone': z.object({ summary: text, deliverables: text }),
   'review-change-request': z.object({ decision: z.enum(['approve', 'reject']), notes: text }),
   'address-feedback': z.object({ notes: text }),
+  // A payment after its invoice was settled (or its journey ended): refunded at the provider, or kept.
+  'review-late-payment': z.object({ outcome: z.enum(['refunded', 'kept']), notes: text }),
 } as const;
 
 export type TaskType = keyof typeof taskForms;

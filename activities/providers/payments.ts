@@ -20,6 +20,8 @@ export type PaymentProvider = {
   name: CreatedIntent['provider'];
   /** Creates the intent to pay; the same idempotency key never gets a second intent. */
   createIntent(req: PaymentIntentRequest): Promise<CreatedIntent>;
+  /** Cancels an intent not paid yet: true once it is cancelled, false if it is paid or being paid. */
+  cancelIntent(providerPaymentId: string): Promise<boolean>;
 };
 
 /** The Stripe client, pointed at STRIPE_API_URL when set (a local stand-in in tests). */
@@ -49,12 +51,24 @@ function stripeProvider(cfg: NonNullable<Config['stripe']>): PaymentProvider {
       );
       return { provider: 'stripe', providerPaymentId: intent.id };
     },
+    async cancelIntent(id) {
+      try {
+        await stripe.paymentIntents.cancel(id, { cancellation_reason: 'duplicate' });
+        return true;
+      } catch (err) {
+        // Succeeded, processing or already cancelled: Stripe refuses, and the intent says which.
+        if (!(err instanceof Stripe.errors.StripeInvalidRequestError) || err.code !== 'payment_intent_unexpected_state') throw err;
+        return (await stripe.paymentIntents.retrieve(id)).status === 'canceled';
+      }
+    },
   };
 }
 
 const localProvider: PaymentProvider = {
   name: 'local',
   createIntent: async () => ({ provider: 'local', providerPaymentId: `local_pi_${randomUUID()}` }),
+  // A local payment is confirmed as it is made: one still pending is being confirmed now.
+  cancelIntent: async () => false,
 };
 
 export function paymentProvider(config: Config): PaymentProvider {

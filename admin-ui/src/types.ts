@@ -220,7 +220,10 @@ export type ProjectStatus = 'PLANNING' | 'ACTIVE' | 'SIGNED_OFF' | 'COMPLETED' |
 export type MilestoneStatus = 'PLANNED' | 'IN_PROGRESS' | 'IN_REVIEW' | 'REVISIONS_REQUESTED' | 'ACCEPTED';
 export type ChangeRequestStatus = 'PENDING_FINANCE' | 'PENDING_CUSTOMER' | 'APPROVED' | 'REJECTED';
 export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID';
-export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
+/** CANCELED: its intent was cancelled at the provider when a newer request for the balance replaced it. */
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED' | 'CANCELED';
+/** Only SUCCEEDED refunds count in an invoice's refundedMinor. */
+export type RefundStatus = 'PENDING' | 'REQUIRES_ACTION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
 export type DecisionStatus = 'OPEN' | 'ACCEPTED' | 'CHANGES_REQUESTED';
 
 /** One round of a milestone: what the team submitted and what the customer answered. */
@@ -345,6 +348,7 @@ export interface Refund {
   amountMinor: number;
   currency: string;
   reason: string | null;
+  status: RefundStatus;
   createdAt: string;
 }
 

@@ -1,12 +1,14 @@
-// POST /webhooks/docusign: DocuSign Connect (JSON) events. `X-DocuSign-Signature-1` (and -2 while a
-// key is rotated) is the base64 HMAC-SHA256 of the raw body under the Connect key. The journey
-// comes from the envelope's custom field, or from the contract that holds the envelope.
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import express, { Router } from 'express';
+// POST /webhooks/docusign: DocuSign Connect (JSON) events. Connect signs with every HMAC key the
+// account has (up to 100), one `X-DocuSign-Signature-<n>` header each: the base64 HMAC-SHA256 of
+// the raw body. The body is genuine when one of them is ours under the Connect key. The journey
+// comes from the envelope's custom field, or from the contract that holds the envelope; an event
+// that comes before either is kept until the journey claims its envelope.
+import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { AppError, parseOrThrow } from '../errors';
 import { receiveExternalEvent } from '../domain/external-events';
 import type { ApiDeps } from '../app';
+import { hmacMatches, jsonBody, signatureRefused } from './signed-body';
 
 const connectEvent = z.object({
   event: z.string().min(1),
@@ -23,35 +25,35 @@ const connectEvent = z.object({
   }),
 });
 
-function signedBy(key: string, body: Buffer, signatures: string[]): boolean {
-  const expected = Buffer.from(createHmac('sha256', key).update(body).digest('base64'));
-  return signatures.some((s) => {
-    const given = Buffer.from(s);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+const SIGNATURE_HEADER = /^x-docusign-signature-\d+$/;
+
+/** Every `X-DocuSign-Signature-<n>` value present, whatever n. */
+function connectSignatures(req: Request): string[] {
+  return Object.entries(req.headers)
+    .filter(([name]) => SIGNATURE_HEADER.test(name))
+    .flatMap(([, value]) => value ?? [])
+    .filter((v) => v.length > 0);
 }
 
 export function docuSignWebhook(deps: ApiDeps): Router {
   const router = Router();
   router.post('/docusign', express.raw({ type: '*/*', limit: '5mb' }), async (req, res) => {
     const key = deps.config.docusign?.connectHmacKey;
-    if (!key) throw new AppError('not_found', 'DocuSign is not configured');
-    const signatures = ['x-docusign-signature-1', 'x-docusign-signature-2'].map((h) => req.header(h)).filter((s): s is string => !!s);
-    if (!signatures.length || !signedBy(key, req.body as Buffer, signatures)) {
-      throw new AppError('validation_failed', 'The X-DocuSign-Signature-1 does not match the body', {
-        fields: [{ field: 'X-DocuSign-Signature-1', message: signatures.length ? 'Invalid signature' : 'Required' }],
-      });
+    if (!key) throw new AppError('not_found', 'DocuSign Connect is not configured (DOCUSIGN_CONNECT_HMAC_KEY)');
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const signatures = connectSignatures(req);
+    if (!signatures.length) throw signatureRefused('X-DocuSign-Signature-1', 'Missing X-DocuSign-Signature-<n> header', 'Required');
+    if (!hmacMatches(key, raw, 'base64', signatures)) {
+      throw signatureRefused(
+        'X-DocuSign-Signature-1',
+        `None of the ${signatures.length} X-DocuSign-Signature headers matches the body under the Connect key: another key, or the body was changed`,
+        'Invalid signature',
+      );
     }
-    let json: unknown;
-    try {
-      json = JSON.parse((req.body as Buffer).toString('utf8'));
-    } catch {
-      throw new AppError('invalid_json', 'The body is not valid JSON');
-    }
+    const json = jsonBody(raw);
     const e = parseOrThrow(connectEvent, json);
     const { envelopeId, envelopeSummary } = e.data;
-    const fromField = envelopeSummary?.customFields?.textCustomFields?.find((f) => f.name === 'journeyId')?.value;
-    const journeyId = fromField ?? (await deps.db.contract.findUnique({ where: { envelopeId } }))?.journeyId;
+    const journeyId = envelopeSummary?.customFields?.textCustomFields?.find((f) => f.name === 'journeyId')?.value || undefined;
     const reason = envelopeSummary?.recipients?.signers?.find((s) => s.declinedReason)?.declinedReason ?? envelopeSummary?.voidedReason;
     const receipt = await receiveExternalEvent(deps, {
       source: 'docusign',
@@ -60,6 +62,7 @@ export function docuSignWebhook(deps: ApiDeps): Router {
       type: e.event,
       objectId: envelopeId,
       journeyId,
+      ownerOf: async (id) => (await deps.db.contract.findUnique({ where: { envelopeId: id } }))?.journeyId,
       data: reason ? { reason } : undefined,
       payload: json as object,
     });

@@ -4,7 +4,7 @@ import { startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { approveReview, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
-import { deliverDocuSignEvent, startDocuSignStandIn, type DocuSignStandIn } from '../support/stand-ins/docusign';
+import { deliverDocuSignEvent, signDocuSignPayload, startDocuSignStandIn, type DocuSignStandIn } from '../support/stand-ins/docusign';
 import { deliverStripeWebhook, signStripePayload, startStripeStandIn, type StripeStandIn } from '../support/stand-ins/stripe';
 
 const WEBHOOK_SECRET = 'whsec_test_pivotal';
@@ -15,6 +15,8 @@ let h: Harness;
 let drive: ReturnType<typeof journeyDriver>;
 /** Envelopes whose signer signs at once: the Connect event overtakes the create call's answer. */
 const signsAtOnce = new Set<string>();
+/** Of those, the ones whose Connect message comes without the envelope's custom fields. */
+const withoutCustomFields = new Set<string>();
 
 beforeAll(async () => {
   [stripe, docusign] = await Promise.all([
@@ -23,7 +25,9 @@ beforeAll(async () => {
       beforeAnswer: async (envelope) => {
         const journeyId = envelope.textCustomFields.find((f) => f.name === 'journeyId')?.value;
         if (!journeyId || !signsAtOnce.has(journeyId)) return;
-        const event = JSON.stringify(docusign.connectEvent('envelope-completed', envelope.envelopeId));
+        const message = docusign.connectEvent('envelope-completed', envelope.envelopeId);
+        if (withoutCustomFields.has(journeyId)) delete message.data.envelopeSummary.customFields;
+        const event = JSON.stringify(message);
         const res = await deliverDocuSignEvent(webhook('docusign'), event, CONNECT_KEY);
         if (res.status !== 200) throw new Error(`early Connect event answered ${res.status}: ${res.body}`);
       },
@@ -135,6 +139,52 @@ it('keeps an event that arrives before the journey waits for it, and applies it 
   await expect(h.env.client.workflow.getHandle(journeyId).result()).resolves.toMatchObject({ status: 'COMPLETED', stage: 'delivery' });
 });
 
+it('applies a Connect event that named no journey and came before the envelope id was stored, once the journey claims the envelope', async () => {
+  const lead = await drive.qualifiedLead();
+  signsAtOnce.add(lead.journeyId);
+  withoutCustomFields.add(lead.journeyId);
+  const { journeyId } = lead;
+  await drive.complete('sales', journeyId, 'prepare-quote', quoteDraft);
+  await drive.complete('pm', journeyId, 'review-estimates', approveReview);
+  await drive.complete('finance', journeyId, 'review-pricing', approveReview);
+  expect((await request(h.baseUrl, 'POST', await drive.quoteLink(journeyId, 1), { decision: 'approve' })).status).toBe(200);
+
+  // No other Connect message comes: the signature is taken from the one kept, and the deposit is asked for.
+  await intentOf(journeyId);
+  const contract = await h.db.contract.findFirstOrThrow({ where: { journeyId } });
+  expect(contract.status).toBe('SIGNED');
+  expect(await h.db.externalEvent.findFirstOrThrow({ where: { source: 'docusign', objectId: contract.envelopeId! } })).toMatchObject({
+    journeyId,
+    error: null,
+    appliedAt: expect.any(Date),
+  });
+  expect(await h.db.journeyWait.findFirstOrThrow({ where: { journeyId, kind: 'signature' } })).toMatchObject({ outcome: 'met' });
+});
+
+it('accepts a Connect message signed by any of its keys, and names why one is refused', async () => {
+  const body = JSON.stringify({ event: 'envelope-sent', data: { envelopeId: 'a7c9b1e2-0000-4000-8000-000000000001' } });
+  const post = async (text: string, headers: Record<string, string>) => {
+    const res = await fetch(webhook('docusign'), { method: 'POST', body: text, headers: { 'content-type': 'application/json', ...headers } });
+    return { status: res.status, body: await res.json() };
+  };
+  // Connect signs with every key of the account; ours is the third.
+  const signed = {
+    'x-docusign-signature-1': signDocuSignPayload(body, 'an-older-key'),
+    'x-docusign-signature-2': signDocuSignPayload(body, 'another-key'),
+    'x-docusign-signature-3': signDocuSignPayload(body, CONNECT_KEY),
+  };
+  expect(await post(body, signed)).toMatchObject({ status: 200, body: { receipt: 'unmatched' } });
+  expect(await post(body, { 'x-docusign-signature-12': signDocuSignPayload(body, 'nobody') })).toMatchObject({
+    status: 400,
+    body: { error: { code: 'validation_failed', message: expect.stringMatching(/None of the 1 X-DocuSign-Signature headers matches/) } },
+  });
+  expect(await post(body, {})).toMatchObject({ status: 400, body: { error: { message: 'Missing X-DocuSign-Signature-<n> header' } } });
+  expect(await post('<xml/>', { 'x-docusign-signature-1': signDocuSignPayload('<xml/>', CONNECT_KEY) })).toMatchObject({
+    status: 400,
+    body: { error: { code: 'invalid_json', message: 'The body is correctly signed but is not JSON' } },
+  });
+});
+
 it('ends the journey LOST when the signer declines in DocuSign', async () => {
   const { journeyId } = await drive.approvedQuote();
   const envelopeId = await envelopeOf(journeyId);
@@ -147,7 +197,7 @@ it('ends the journey LOST when the signer declines in DocuSign', async () => {
 });
 
 it('stores and reports an event no journey owns', async () => {
-  const orphan = stripe.event('payment_intent.succeeded', { id: 'pi_orphan', object: 'payment_intent', amount: 100, currency: 'usd', metadata: {} });
+  const orphan = stripe.event('payment_intent.succeeded', { id: 'pi_orphan', object: 'payment_intent', amount: 100, amount_received: 100, currency: 'usd', metadata: {} });
   const res = await deliverStripeWebhook(webhook('stripe'), orphan, WEBHOOK_SECRET);
   expect(res).toMatchObject({ status: 200 });
   const listed = await h.as('manager')('GET', `/api/external-events?filter=${encodeURIComponent(JSON.stringify({ unmatched: true, source: 'stripe' }))}`);

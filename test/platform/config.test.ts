@@ -1,4 +1,8 @@
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
 import { ConfigError, loadConfig } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { createLogger } from '../../platform/logger';
 
 describe('loadConfig', () => {
   it('applies the embedded defaults when nothing is configured', () => {
@@ -53,5 +57,27 @@ describe('production secrets', () => {
 
   it('creates development users by default outside production', () => {
     expect(loadConfig({}).auth.devUsers).toBe(true);
+  });
+});
+
+describe('provider events that could not be verified', () => {
+  const strong = 'x'.repeat(40);
+  const stripeWithoutSecret = { STRIPE_SECRET_KEY: 'sk_live_x' };
+  const docuSignWithoutKey = { DOCUSIGN_ACCOUNT_ID: 'acct', DOCUSIGN_ACCESS_TOKEN: 'token' };
+
+  it('refuses to start in production with Stripe keys but no webhook secret, or DocuSign but no Connect key', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...stripeWithoutSecret })).toThrow(/STRIPE_WEBHOOK_SECRET: STRIPE_SECRET_KEY is set/);
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...docuSignWithoutKey })).toThrow(/DOCUSIGN_CONNECT_HMAC_KEY: DocuSign is configured/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...stripeWithoutSecret, STRIPE_WEBHOOK_SECRET: 'whsec_x' }).warnings).toEqual([]);
+  });
+
+  it('warns loudly in development, once per provider, when the API starts', () => {
+    const config = loadConfig({ ...stripeWithoutSecret, ...docuSignWithoutKey });
+    expect(config.warnings).toEqual([expect.stringMatching(/^STRIPE_WEBHOOK_SECRET:/), expect.stringMatching(/^DOCUSIGN_CONNECT_HMAC_KEY:/)]);
+    const lines: Array<{ level: number; msg: string }> = [];
+    const log = createLogger('warn', 'api', { write: (line: string) => lines.push(JSON.parse(line)) });
+    createApp({ db: {} as Db, temporal: {} as Client, config, log });
+    expect(lines).toEqual(config.warnings.map((w) => expect.objectContaining({ level: 40, msg: `CONFIGURATION PROBLEM (refused in production): ${w}` })));
+    expect(loadConfig({}).warnings).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { receiveExternalEvent } from '../../api/domain/external-events';
+import { createLogger } from '../../platform/logger';
 import { startHarness, workflowBundle } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } from '../support/fixtures';
@@ -46,7 +48,19 @@ async function recordHistories() {
       await pay(invoices[0]!.journeyId, { nonce: 'part-two' });
       await pay(invoices[1]!.journeyId, { nonce: 'whole-balance' });
       await h.env.client.workflow.getHandle(deliveryId).result();
-      return { 'acquisition-won-starts-delivery': acquisitionId, 'delivery-signed-off-paid': deliveryId, 'billing-paid-in-two-parts': invoices[0]!.journeyId, 'billing-paid-in-full': invoices[1]!.journeyId };
+      // A payment confirmed after the invoice was paid: its own journey records it and asks finance.
+      const deps = { db: h.db, temporal: h.env.client, config: h.config, log: createLogger('silent') };
+      const late = { invoiceId: invoices[1]!.id, amountMinor: 2_500 };
+      expect(await receiveExternalEvent(deps, { source: 'local-payments', eventId: 'local_pi_late:succeeded', type: 'payment_intent.succeeded', objectId: 'local_pi_late', journeyId: invoices[1]!.journeyId, data: late, payload: late })).toBe('applied');
+      const latePaymentId = (await h.db.externalEvent.findFirstOrThrow({ where: { eventId: 'local_pi_late:succeeded' } })).journeyId!;
+      await drive.complete('finance', latePaymentId, 'review-late-payment', { outcome: 'refunded', notes: 'Refunded by bank transfer' });
+      return {
+        'acquisition-won-starts-delivery': acquisitionId,
+        'delivery-signed-off-paid': deliveryId,
+        'billing-paid-in-two-parts': invoices[0]!.journeyId,
+        'billing-paid-in-full': invoices[1]!.journeyId,
+        'billing-late-payment': latePaymentId,
+      };
     };
     const scenarios: Record<string, (journeyId: string) => Promise<void | Record<string, string>>> = {
       'acquisition-won': async (id) => {

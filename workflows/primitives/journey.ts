@@ -129,11 +129,7 @@ export class JourneyRuntime {
   constructor(readonly journeyId: string) {
     setHandler(journeyStateQuery, () => this.state());
     // Kept even when nothing waits yet: an event that comes early is applied when the wait begins.
-    setHandler(externalEventSignal, (e) => {
-      if (this.seenEventIds.has(e.eventId)) return;
-      this.seenEventIds.add(e.eventId);
-      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
-    });
+    setHandler(externalEventSignal, (e) => this.receive([e]));
     setHandler(completeTaskUpdate, (req) => this.completeTask(req.taskId, req.completedBy, req.result), {
       validator: (req) => {
         const task = this.tasks.get(req.taskId);
@@ -209,6 +205,15 @@ export class JourneyRuntime {
         await CancellationScope.nonCancellable(() => records.failJourney({ journeyId: this.journeyId, reason: failureReason(err), at: new Date().toISOString() }));
       }
       throw err;
+    }
+  }
+
+  /** Takes in external events (signalled, or claimed by an activity): each event id once, kept until a wait wants it. */
+  receive(events: ExternalEvent[]): void {
+    for (const e of events) {
+      if (this.seenEventIds.has(e.eventId)) continue;
+      this.seenEventIds.add(e.eventId);
+      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
     }
   }
 

@@ -44,6 +44,7 @@ const Refunds = ({ invoice }: { invoice: Invoice }) => (
   <DataTable data={invoice.refunds} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
     <RefundColumn source="provider" label="Provider" />
     <RefundColumn source="providerRefundId" label="Refund id" render={(r) => <Box sx={providerId}>{r.providerRefundId}</Box>} />
+    <RefundColumn source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
     <RefundColumn source="reason" label="Reason" render={(r) => r.reason ?? '—'} />
     <RefundColumn source="createdAt" label="When" render={(r) => <RelativeTime date={r.createdAt} />} />
     <RefundColumn source="amountMinor" label="Amount" align="right" render={(r) => <Money minor={r.amountMinor} currency={r.currency} />} />
@@ -65,7 +66,12 @@ export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
             <RecordField label="Total">{money(invoice.totalMinor)}</RecordField>
             <RecordField label="Paid">{money(invoice.paidMinor)}</RecordField>
             {invoice.refundedMinor > 0 && <RecordField label="Refunded">{money(invoice.refundedMinor)}</RecordField>}
-            <RecordField label="Balance">{money(balanceOf(invoice), true)}</RecordField>
+            {/* Paid beyond the total (a payment after it was settled): what finance is to refund. */}
+            {balanceOf(invoice) < 0 ? (
+              <RecordField label="Overpaid">{money(-balanceOf(invoice), true)}</RecordField>
+            ) : (
+              <RecordField label="Balance">{money(balanceOf(invoice), true)}</RecordField>
+            )}
             {invoice.lateFeeAt && (
               <RecordField label="Late fee added">
                 <RelativeTime date={invoice.lateFeeAt} />

@@ -68,8 +68,12 @@ export type RefundObject = {
   metadata: Record<string, string>;
   payment_intent: string;
   reason: string | null;
-  status: 'succeeded';
+  /** Card refunds mostly succeed at once; some stay pending for days, and a pending or even a succeeded one can still fail. */
+  status: RefundStatus;
+  failure_reason?: string;
 };
+
+export type RefundStatus = 'pending' | 'requires_action' | 'succeeded' | 'failed' | 'canceled';
 
 export type StripeEvent<T = unknown> = {
   id: string;
@@ -176,6 +180,7 @@ export async function startStripeStandIn() {
   const requests: RecordedRequest[] = [];
   const paymentIntents = new Map<string, PaymentIntentObject>();
   const charges = new Map<string, ChargeObject>();
+  const refunds = new Map<string, RefundObject>();
   // Saved results by API key and Idempotency-Key (Stripe scopes keys to the account).
   const idempotent = new Map<string, { endpoint: string; params: string; reply: Reply; requestId: string }>();
 
@@ -365,8 +370,11 @@ export async function startStripeStandIn() {
       return { paymentIntent: intent, charge };
     },
 
-    /** Refunds a paid intent, in full by default (then send `charge.refunded` and/or `refund.created`). */
-    refund(paymentIntentId: string, amount?: number): { charge: ChargeObject; refund: RefundObject } {
+    /**
+     * Refunds a paid intent, in full by default (then send `charge.refunded` and/or `refund.created`);
+     * `status` 'pending' for one the bank has not settled yet (move it on with settleRefund).
+     */
+    refund(paymentIntentId: string, amount?: number, status: 'pending' | 'succeeded' = 'succeeded'): { charge: ChargeObject; refund: RefundObject } {
       const intent = intentOf(paymentIntentId);
       const charge = intent.status === 'succeeded' && intent.latest_charge ? charges.get(intent.latest_charge) : undefined;
       if (!charge) throw new Error(`stripe stand-in: intent ${paymentIntentId} has no successful charge to refund`);
@@ -384,9 +392,28 @@ export async function startStripeStandIn() {
         metadata: {},
         payment_intent: intent.id,
         reason: null,
-        status: 'succeeded',
+        status,
       };
+      refunds.set(refund.id, refund);
       return { charge, refund };
+    },
+
+    /**
+     * The bank settles a refund (then send `refund.updated`, or `refund.failed` when it failed): a
+     * failed refund gives the charge its money back.
+     */
+    settleRefund(refundId: string, status: 'succeeded' | 'failed'): RefundObject {
+      const refund = refunds.get(refundId);
+      if (!refund) throw new Error(`stripe stand-in: no refund ${refundId}`);
+      if (refund.status === 'failed' || refund.status === 'canceled') throw new Error(`stripe stand-in: refund ${refundId} is already ${refund.status}`);
+      refund.status = status;
+      if (status === 'failed') {
+        refund.failure_reason = 'expired_or_canceled_card';
+        const charge = charges.get(refund.charge)!;
+        charge.amount_refunded -= refund.amount;
+        charge.refunded = false;
+      }
+      return refund;
     },
 
     /**
