@@ -17,6 +17,16 @@ export function toStorableText(s: string): string {
   return s.replace(new RegExp(UNSTORABLE.source, 'g'), '\ufffd');
 }
 
+/** A parsed JSON value with every string (keys too) made storable: a provider's event is kept, not refused. */
+export function toStorableJson<T>(value: T): T {
+  if (typeof value === 'string') return toStorableText(value) as T;
+  if (Array.isArray(value)) return value.map(toStorableJson) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [toStorableText(k), toStorableJson(v)])) as T;
+  }
+  return value;
+}
+
 /** Text a person or system typed: trimmed, storable, 1 to `max` characters. */
 export const text = (max: number) => z.string().trim().min(1, 'Required').max(max).refine(isStorableText, UNSTORABLE_TEXT);
 

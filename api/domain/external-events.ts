@@ -9,6 +9,8 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import { externalEventSignal, JOURNEY_EVENT_TYPES, PAYMENT_EVENTS, type ExternalEvent } from '../../workflows/definitions';
+import { toStorableJson } from '../../workflows/storable-text';
+import { withTemporal } from '../journey-calls';
 import { startLatePayment } from './late-payments';
 
 export type IncomingEvent = {
@@ -34,7 +36,10 @@ export type Receipt = 'applied' | 'recorded' | 'duplicate' | 'unmatched';
 
 type Deps = { db: Db; temporal: Client; config: Config; log: Logger };
 
-export async function receiveExternalEvent(deps: Deps, e: IncomingEvent): Promise<Receipt> {
+export async function receiveExternalEvent(deps: Deps, incoming: IncomingEvent): Promise<Receipt> {
+  // Signed by the provider, so kept whatever it holds: text PostgreSQL cannot store is replaced
+  // (U+FFFD) rather than refused, which would have the provider redeliver it for days.
+  const e = { ...incoming, ...toStorableJson({ eventId: incoming.eventId, type: incoming.type, objectId: incoming.objectId, journeyId: incoming.journeyId, data: incoming.data, payload: incoming.payload }) };
   await deps.db.externalEvent.createMany({
     data: [{ source: e.source, eventId: e.eventId, type: e.type, objectId: e.objectId, journeyId: e.journeyId, data: e.data as Prisma.InputJsonValue, payload: e.payload }],
     skipDuplicates: true,
@@ -63,9 +68,9 @@ export async function receiveExternalEvent(deps: Deps, e: IncomingEvent): Promis
       const event: ExternalEvent = { source: e.source, eventId: e.eventId, type: e.type, objectId: e.objectId, data: e.data };
       try {
         // The journey also ignores an event id it has seen: a signal repeated after a crash is harmless.
-        await deps.temporal.workflow.getHandle(journeyId).signal(externalEventSignal, event);
+        await withTemporal(deps.temporal, () => deps.temporal.workflow.getHandle(journeyId).signal(externalEventSignal, event));
       } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err; // Temporal unreachable: the provider gets a 5xx and delivers again
+        if (!(err instanceof WorkflowNotFoundError)) throw err; // Temporal unreachable: the provider gets a 503 and delivers again
         const invoiceId = e.data?.invoiceId;
         if (!(PAYMENT_EVENTS as readonly string[]).includes(e.type) || typeof invoiceId !== 'string') return unmatched('The journey is not running');
         // Money that came after its invoice's journey ended still goes into the ledger.

@@ -5,6 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Config } from '../../platform/config';
 import type { latePaymentJourney } from '../../workflows';
 import { journeyIdParts, journeyWorkflowId, type ExternalEvent } from '../../workflows/definitions';
+import { withTemporal } from '../journey-calls';
 
 /** Starts (once) the late-payment journey of `payment`; returns its id. */
 export async function startLatePayment(
@@ -14,11 +15,13 @@ export async function startLatePayment(
   const { customerId, sequence } = journeyIdParts(late.endedJourneyId);
   const journeyId = journeyWorkflowId(customerId, 'billing', `${sequence}.late.${late.payment.objectId}`);
   try {
-    await deps.temporal.workflow.start<typeof latePaymentJourney>('latePaymentJourney', {
-      workflowId: journeyId,
-      taskQueue: deps.config.temporal.taskQueue,
-      args: [{ journeyId, customerId, ...late }],
-    });
+    await withTemporal(deps.temporal, () =>
+      deps.temporal.workflow.start<typeof latePaymentJourney>('latePaymentJourney', {
+        workflowId: journeyId,
+        taskQueue: deps.config.temporal.taskQueue,
+        args: [{ journeyId, customerId, ...late }],
+      }),
+    );
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }

@@ -258,3 +258,14 @@ it('answers a correctly signed body that is not a Stripe event with a 400, never
   const noRefund = JSON.stringify(stripe.event('refund.created', { id: 're_none', amount: -5 }));
   expect(await post(noRefund, signStripePayload(noRefund, SECRET))).toMatchObject({ status: 400, body: { error: { message: 'The body is correctly signed but is not a refund event' } } });
 });
+
+it('keeps a signed event whose text PostgreSQL cannot store, with that text replaced, instead of refusing it for days', async () => {
+  const event = stripe.event('payment_intent.created', { id: `pi_nul_${Date.now()}`, amount_received: 0, currency: 'usd', metadata: {}, description: 'Nul\u0000Co \ud800' });
+  // As Stripe writes it: the NUL and the unpaired surrogate as JSON escapes.
+  const body = JSON.stringify(event);
+  expect(body).toContain('\\u0000');
+  const res = await post(body, signStripePayload(body, SECRET));
+  expect(res.status).toBe(200);
+  const stored = await h.db.externalEvent.findFirstOrThrow({ where: { source: 'stripe', eventId: event.id } });
+  expect(JSON.stringify(stored.payload)).toContain('Nul\ufffdCo \ufffd');
+});
