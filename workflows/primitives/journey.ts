@@ -8,6 +8,7 @@ import {
   CancellationScope,
   condition,
   isCancellation,
+  patched,
   proxyActivities,
   setHandler,
   TemporalFailure,
@@ -114,6 +115,11 @@ export class JourneyRuntime {
   private readonly waits = new Map<string, Wait>();
   private readonly tasks = new Map<string, OpenTask>();
   private stageCount = 0;
+  /**
+   * Waits, tasks and customer decisions under way. Each closes its own records when cancelled; a
+   * journey whose body runs branches side by side ends only once every branch has done so.
+   */
+  private active = 0;
   private waitCount = 0;
   /** The journey's body runs in this scope; cancelling the journey cancels it. */
   private readonly scope = new CancellationScope();
@@ -196,6 +202,9 @@ export class JourneyRuntime {
       return await this.scope.run(body);
     } catch (err) {
       if (isCancellation(err)) {
+        // The first branch to stop fails the body at once; the others may still be cancelling their
+        // tasks and withdrawing what they asked the customer, which a closed workflow would never do.
+        if (patched('journey-ends-after-cleanup')) await CancellationScope.nonCancellable(() => condition(() => this.active === 0));
         const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
         return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
       }
@@ -247,6 +256,7 @@ export class JourneyRuntime {
     await records.openWait({ journeyId: this.journeyId, ...wait });
     this.waits.set(wait.id, wait);
     let met = false;
+    this.active++;
     try {
       for (const r of spec.reminders ?? []) {
         const left = since.getTime() + r.afterMs - Date.now();
@@ -262,6 +272,7 @@ export class JourneyRuntime {
       met = left > 0 ? await condition(ready, left) : ready();
       return met;
     } finally {
+      this.active--;
       this.waits.delete(wait.id);
       await CancellationScope.nonCancellable(() =>
         records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
@@ -299,14 +310,12 @@ export class JourneyRuntime {
   async customerDecision(spec: CustomerDecisionSpec): Promise<CustomerDecisionRequest> {
     // Open before the link exists anywhere: the customer may answer as soon as the email is out.
     this.decisions.set(spec.subject, undefined);
+    this.active++;
     try {
-      const { url } = await decisions.openCustomerDecision({
-        journeyId: this.journeyId,
-        subject: spec.subject,
-        title: spec.title,
-        details: spec.details,
-        at: new Date().toISOString(),
-      });
+      const open = () =>
+        decisions.openCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, title: spec.title, details: spec.details, at: new Date().toISOString() });
+      // Not abandoned half-way by a cancellation: a row written after its withdrawal would stay open.
+      const { url } = await (patched('decision-opened-before-cancel') ? CancellationScope.nonCancellable(open) : open());
       const mailData = { contactName: spec.customer.contactName, title: spec.title, url };
       const send = (suffix: string, template: 'decision-request' | 'decision-reminder') =>
         mail.sendEmail({ key: `${this.journeyId}:decision:${spec.subject}${suffix}`, journeyId: this.journeyId, to: spec.customer.email, template, data: mailData });
@@ -333,6 +342,7 @@ export class JourneyRuntime {
       }
       throw err;
     } finally {
+      this.active--;
       this.decisions.delete(spec.subject);
     }
   }
@@ -364,6 +374,7 @@ export class JourneyRuntime {
     this.tasks.set(id, task);
     this.waits.set(wait.id, wait);
     const done = () => task.state === 'done';
+    this.active++;
     try {
       await records.createTask({
         id,
@@ -404,6 +415,7 @@ export class JourneyRuntime {
       if (isCancellation(err)) await CancellationScope.nonCancellable(() => this.cancelTask(task, wait));
       throw err;
     } finally {
+      this.active--;
       this.waits.delete(wait.id);
       this.tasks.delete(id);
     }
