@@ -1,4 +1,4 @@
-// One platform per DATA_DIR, and never someone else's servers. Before `npm start` builds or starts
+// One platform per DATA_DIR, and never someone else's servers (nor one of its own that died). Before `npm start` builds or starts
 // anything it takes DATA_DIR's lock (refusing, with the PID, while another instance holds it),
 // stops what a crashed earlier run left behind under DATA_DIR (named in the log), and checks that
 // every port it is about to bind is free, so it can never adopt a Temporal server it did not start.
@@ -18,12 +18,18 @@ export type InstanceLock = { release: () => void };
 
 type LockInfo = { pid: number; startedAt: string; url?: string };
 
+/** Whether `pid` runs: a zombie (exited, not yet reaped by its parent) does not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return true; // no /proc: kill(0) is all we know
   }
 }
 
@@ -82,13 +88,18 @@ export function processesUnder(dir: string): Array<{ pid: number; argv: string[]
   return found;
 }
 
+/** The embedded PostgreSQL and Temporal dev server working on DATA_DIR's files. */
+function embeddedServers(dataDir: string) {
+  const ours = new Set(['postgres', 'temporal']);
+  return processesUnder(dataDir).filter((p) => ours.has(path.basename(p.argv[0] ?? '')));
+}
+
 /**
  * A crashed or SIGKILLed earlier run can leave its Temporal dev server or PostgreSQL running on
  * DATA_DIR's files. Holding the lock means no live instance owns them: name and stop them.
  */
 export async function stopStrays(dataDir: string, log: Logger): Promise<void> {
-  const ours = new Set(['postgres', 'temporal']);
-  const strays = processesUnder(dataDir).filter((p) => ours.has(path.basename(p.argv[0] ?? '')));
+  const strays = embeddedServers(dataDir);
   for (const stray of strays) {
     log.warn({ pid: stray.pid, command: stray.argv.join(' ') }, 'stopping a server an earlier run left on DATA_DIR');
     process.kill(stray.pid, 'SIGTERM');
@@ -116,4 +127,21 @@ export async function assertPortsFree(ports: Array<{ name: string; host: string;
         'Stop what holds it, or choose other ports (README, "Configuration").',
     );
   }
+}
+
+/**
+ * Calls `onExit` once if an embedded server running now exits (killed, crashed): the platform
+ * cannot serve without it, and says so rather than answering errors with /healthz at 200.
+ * Returns the function that stops watching (before an orderly shutdown stops them itself).
+ */
+export function watchEmbeddedServers(dataDir: string, onExit: (server: string) => void): () => void {
+  const servers = embeddedServers(dataDir);
+  const timer = setInterval(() => {
+    const dead = servers.find((s) => !alive(s.pid));
+    if (!dead) return;
+    clearInterval(timer);
+    onExit(`the embedded ${path.basename(dead.argv[0]!) === 'postgres' ? 'PostgreSQL' : 'Temporal dev server'} (pid ${dead.pid}) exited`);
+  }, 1_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -2,6 +2,8 @@
 // and a fresh DATA_DIR, /readyz, a lead through the contact form whose follow-up task appears, a
 // second `npm start` on the same DATA_DIR refused while the first keeps serving, then Ctrl-C (SIGINT
 // to the whole process group, as a terminal sends it) and no PostgreSQL or Temporal process left.
+// Then a restart on the same DATA_DIR still has the journey, and killing its Temporal server makes
+// the platform say so and exit non-zero, again leaving nothing behind.
 // Exits non-zero, saying which step failed, if any of it does not hold.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,9 +44,12 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 }
 
+const groups: ChildProcess[] = [];
+
 /** `npm start` in its own process group, its output prefixed and kept. */
 function npmStart(env: NodeJS.ProcessEnv, label: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  groups.push(child);
   let output = '';
   const echo = (chunk: Buffer) => {
     output += chunk;
@@ -54,6 +59,22 @@ function npmStart(env: NodeJS.ProcessEnv, label: string): { child: ChildProcess;
   child.stderr!.on('data', echo);
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+async function noneLeft(dataDir: string, when: string) {
+  await sleep(1000);
+  const left = processesUnder(dataDir);
+  if (left.length) fail(`processes left running ${when}:\n${left.map((p) => `  ${p.pid} ${p.argv.join(' ')}`).join('\n')}`);
+}
+
+/** Ctrl-C as a terminal sends it (SIGINT to the whole process group): an orderly stop, nothing left. */
+async function ctrlC(run: ReturnType<typeof npmStart>, dataDir: string) {
+  console.log('▶ Ctrl-C');
+  process.kill(-run.child.pid!, 'SIGINT');
+  const code = await Promise.race([run.exited, sleep(60_000).then(() => 'timeout' as const)]);
+  if (code === 'timeout') fail('npm start did not stop within 60 s of Ctrl-C');
+  if (!/"msg":"stopped"/.test(run.output())) fail('npm start did not log "stopped": its shutdown was cut short');
+  await noneLeft(dataDir, 'after Ctrl-C');
 }
 
 async function main() {
@@ -127,21 +148,37 @@ async function main() {
     }
     if ((await fetch(`${base}/readyz`)).status !== 200) fail('the first instance stopped serving after the second was refused');
 
-    console.log('▶ Ctrl-C');
-    process.kill(-first.child.pid!, 'SIGINT');
-    const code = await Promise.race([first.exited, sleep(60_000).then(() => 'timeout' as const)]);
-    if (code === 'timeout') fail('npm start did not stop within 60 s of Ctrl-C');
-    if (!/"msg":"stopped"/.test(first.output())) fail('npm start did not log "stopped": its shutdown was cut short');
-    await sleep(1000);
-    const left = processesUnder(dataDir);
-    if (left.length) fail(`processes left running after Ctrl-C:\n${left.map((p) => `  ${p.pid} ${p.argv.join(' ')}`).join('\n')}`);
-    console.log(`✔ npm start works on this checkout: ready, lead taken, second instance refused, stopped (exit ${code}), nothing left running`);
+    await ctrlC(first, dataDir);
+
+    console.log('▶ npm start again on the same DATA_DIR: the journey is still there');
+    const again = npmStart(env, 'again');
+    let againExit: number | null | undefined;
+    void again.exited.then((code) => (againExit = code));
+    await until('/readyz after the restart', FIRST_START_TIMEOUT_MS, async () => ((await fetch(`${base}/readyz`)).status === 200 ? true : undefined), () =>
+      againExit === undefined ? undefined : `the second start exited with ${againExit}`,
+    );
+    const relogin = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sales@pivotal.test', password: 'pivotal-dev' }) })).json()) as { token: string };
+    const tasks = (await (await fetch(`${base}/api/tasks?filter=${filter}`, { headers: { authorization: `Bearer ${relogin.token}` } })).json()) as Array<{ type: string; status: string }>;
+    if (!tasks.some((t) => t.type === 'follow-up-call' && t.status === 'OPEN')) fail(`after the restart the journey's task is gone: ${JSON.stringify(tasks)}`);
+
+    console.log('▶ the embedded Temporal dev server killed: the platform must say so and exit non-zero');
+    const temporal = processesUnder(dataDir).find((p) => path.basename(p.argv[0] ?? '') === 'temporal');
+    if (!temporal) fail('no Temporal dev server process found under DATA_DIR');
+    process.kill(temporal.pid, 'SIGKILL');
+    const died = await Promise.race([again.exited, sleep(60_000).then(() => 'timeout' as const)]);
+    if (died === 'timeout') fail('the platform kept running for 60 s without its Temporal server');
+    if (died === 0) fail('the platform exited 0 after losing its Temporal server');
+    if (!/Temporal dev server \(pid \d+\) exited/.test(again.output())) fail('the platform did not say which part died');
+    await noneLeft(dataDir, 'after the Temporal server died');
+    console.log(`✔ npm start works on this checkout: ready, lead taken, second instance refused, Ctrl-C stopped it cleanly, restart kept the journey, a dead Temporal server stopped it (exit ${died}), nothing left running`);
   } finally {
     for (const p of processesUnder(dataDir)) process.kill(p.pid, 'SIGKILL');
-    try {
-      process.kill(-first.child.pid!, 'SIGKILL');
-    } catch {
-      // already gone
+    for (const g of groups) {
+      try {
+        process.kill(-g.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

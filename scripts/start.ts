@@ -4,7 +4,7 @@
 // imports nothing that loads it: the platform itself is imported only after generation.
 import { spawnSync } from 'node:child_process';
 import { ConfigError, DEV_USER_PASSWORD, loadConfig } from '../platform/config';
-import { assertPortsFree, InstanceConflict, lockDataDir, stopStrays } from '../platform/instance-lock';
+import { assertPortsFree, InstanceConflict, lockDataDir, stopStrays, watchEmbeddedServers } from '../platform/instance-lock';
 import { createLogger } from '../platform/logger';
 import { runPrisma } from '../platform/prisma-cli';
 import { Shutdown, ShutdownStarted } from '../platform/shutdown';
@@ -22,9 +22,9 @@ function loadConfigOrExit() {
   }
 }
 
-function stop(signal: string, code: number) {
-  if (shutdown.started) return log.info({ signal }, 'already stopping');
-  log.info({ signal }, 'stopping');
+function stop(why: string, code: number) {
+  if (shutdown.started) return log.info({ why }, 'already stopping');
+  log.info({ why }, 'stopping');
   void shutdown.run().then(() => {
     log.info('stopped');
     process.exit(code);
@@ -62,6 +62,12 @@ async function main() {
 
   const { startPlatform } = await import('../platform/platform.js');
   const platform = await startPlatform(config, log, shutdown);
+  // Exit non-zero if an embedded server dies, so the person at the terminal (or a supervisor) restarts us.
+  const unwatch = watchEmbeddedServers(config.dataDir, (what) => {
+    log.error(`${what}; stopping the platform, which cannot serve without it`);
+    stop('embedded server exited', 1);
+  });
+  await shutdown.add('watching embedded servers', async () => unwatch());
   const banner = [
     '',
     '  Pivotal Flow is running',
