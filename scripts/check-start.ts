@@ -7,23 +7,13 @@
 // Exits non-zero, saying which step failed, if any of it does not hold.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { processesUnder } from '../platform/instance-lock';
+import { freePort } from './free-port';
 
 const root = path.resolve(__dirname, '..');
 const FIRST_START_TIMEOUT_MS = 20 * 60_000; // the first start on a machine may build the Temporal CLI
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

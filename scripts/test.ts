@@ -5,7 +5,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -15,19 +14,10 @@ import { createLogger } from '../platform/logger';
 import { runPrisma } from '../platform/prisma-cli';
 import { resolveTemporalCli } from '../platform/temporal-cli';
 import { ensureTimeSkippingServer } from '../test/support/time-skipping-server';
+import { freePort } from './free-port';
 
 const root = path.resolve(__dirname, '..');
 const step = (msg: string) => console.log(`\n▶ ${msg}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** A database of this run's own: created on the configured server, or a throwaway embedded one. */
 async function isolatedDatabase(log: ReturnType<typeof createLogger>): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -35,7 +35,7 @@ const deliver = async (event: Parameters<typeof deliverStripeWebhook>[1]) => {
   return res.body as { receipt: string; refund?: string };
 };
 
-/** A new project's first milestone invoiced (315,000: worked out in the first test), with its pay link. */
+/** A new project's first milestone invoiced (315,000, worked out in the first test), with its pay link. */
 async function milestoneInvoice() {
   const { journeyId: acquisitionId } = await drive.qualifiedLead();
   const { deliveryId, projectId } = await drive.deliveryStarted(acquisitionId, undefined, async (id) => {
@@ -63,17 +63,8 @@ async function payAtStripe(intentId: string) {
 }
 
 it('collects an invoice in two Stripe payments and records a refund once', async () => {
-  const { journeyId: acquisitionId } = await drive.qualifiedLead();
-  const { deliveryId, projectId } = await drive.deliveryStarted(acquisitionId, undefined, async (id) => {
-    const deposit = await eventually(() => h.db.payment.findFirst({ where: { journeyId: id } }), Boolean);
-    await payAtStripe(deposit!.providerPaymentId!);
-  });
-  await drive.deliverMilestone(deliveryId, 1);
-  const [m1] = await read.milestonesOf(projectId);
-  // Design 4,500.00 less its share of the 3,750.00 deposit: 4,500 / 12,500 of it = 1,350.00.
-  const invoice = await read.invoiceOf(m1!.id);
-  expect(invoice.totalMinor).toBe(315_000);
-  const link = await read.payLinkOf(invoice.journeyId);
+  // Design 4,500.00 less its share of the 3,750.00 deposit: 4,500 / 12,500 of it = 1,350.00, so 3,150.00.
+  const { invoice, link } = await milestoneInvoice();
   const pay = (body: object, key: string) => request(h.baseUrl, 'POST', link, body, undefined, { 'Idempotency-Key': key });
 
   const first = await pay({ amountMinor: 100_000 }, 'pay-1');
