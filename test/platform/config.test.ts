@@ -33,7 +33,13 @@ describe('loadConfig', () => {
 
 describe('production secrets', () => {
   const strong = 'x'.repeat(40);
-  const realProviders = { STRIPE_SECRET_KEY: 'sk_live_x', DOCUSIGN_ACCOUNT_ID: 'account-1', DOCUSIGN_ACCESS_TOKEN: 'token-1' };
+  const realProviders = {
+    STRIPE_SECRET_KEY: 'sk_live_x',
+    STRIPE_WEBHOOK_SECRET: 'whsec_x',
+    DOCUSIGN_ACCOUNT_ID: 'account-1',
+    DOCUSIGN_ACCESS_TOKEN: 'token-1',
+    DOCUSIGN_CONNECT_HMAC_KEY: 'connect-key',
+  };
 
   it('refuses to start with the development secret or development users', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEV_USERS: 'false' })).toThrow(/AUTH_SECRET/);
@@ -64,11 +70,13 @@ describe('provider events that could not be verified', () => {
   const strong = 'x'.repeat(40);
   const stripeWithoutSecret = { STRIPE_SECRET_KEY: 'sk_live_x' };
   const docuSignWithoutKey = { DOCUSIGN_ACCOUNT_ID: 'acct', DOCUSIGN_ACCESS_TOKEN: 'token' };
+  const production = { NODE_ENV: 'production', AUTH_SECRET: strong };
 
   it('refuses to start in production with Stripe keys but no webhook secret, or DocuSign but no Connect key', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...stripeWithoutSecret })).toThrow(/STRIPE_WEBHOOK_SECRET: STRIPE_SECRET_KEY is set/);
-    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...docuSignWithoutKey })).toThrow(/DOCUSIGN_CONNECT_HMAC_KEY: DocuSign is configured/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...stripeWithoutSecret, STRIPE_WEBHOOK_SECRET: 'whsec_x' }).warnings).toEqual([]);
+    const verified = { ...stripeWithoutSecret, STRIPE_WEBHOOK_SECRET: 'whsec_x', ...docuSignWithoutKey, DOCUSIGN_CONNECT_HMAC_KEY: 'connect-key' };
+    expect(() => loadConfig({ ...production, ...verified, STRIPE_WEBHOOK_SECRET: '' })).toThrow(/STRIPE_WEBHOOK_SECRET: STRIPE_SECRET_KEY is set/);
+    expect(() => loadConfig({ ...production, ...verified, DOCUSIGN_CONNECT_HMAC_KEY: '' })).toThrow(/DOCUSIGN_CONNECT_HMAC_KEY: DocuSign is configured/);
+    expect(loadConfig({ ...production, ...verified }).warnings).toEqual([]);
   });
 
   it('warns loudly in development, once per provider, when the API starts', () => {
