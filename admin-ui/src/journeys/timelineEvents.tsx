@@ -15,6 +15,7 @@ import CancelledIcon from '@mui/icons-material/Block';
 import EndIcon from '@mui/icons-material/SportsScore';
 import QuoteIcon from '@mui/icons-material/RequestQuote';
 import EventIcon from '@mui/icons-material/Bolt';
+import FailedIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import type { ReactElement, ReactNode } from 'react';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
@@ -78,6 +79,11 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   journey_ended: {
     icon: <EndIcon />,
     describe: (d) => ({ text: <>Journey ended: <strong>{str(d.status).toLowerCase()}</strong></>, detail: str(d.reason) }),
+  },
+  journey_failed: {
+    icon: <FailedIcon />,
+    tone: 'error',
+    describe: (d) => ({ text: <>Journey <strong>failed</strong>: it could not go on, and needs a developer or a manager</>, detail: str(d.reason) }),
   },
 };
 
