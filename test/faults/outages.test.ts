@@ -364,7 +364,8 @@ it('PostgreSQL frozen: requests answer 503 within the database limits instead of
     thaw();
   }
   const all = [...answers, ...sent.map((s) => s.answer)];
-  console.log('PostgreSQL frozen:', JSON.stringify({ ...summary(all), readyzMs: readyz.ms, readyz: readyz.body }));
+  const reads = answers.map((a) => `${a.status} in ${a.ms} ms`);
+  console.log('PostgreSQL frozen:', JSON.stringify({ ...summary(all), reads, readyzMs: readyz.ms, readyz: readyz.body }));
   expect(readyz.status).toBe(503);
   expect(readyz.ms).toBeLessThanOrEqual(PROMPT_READYZ_MS);
   expect((readyz.body as { checks: Record<string, string> }).checks).toEqual({ database: 'timed out', temporal: 'ok' });
