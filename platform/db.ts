@@ -15,9 +15,15 @@ export function createDb(databaseUrl: string): Db {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, ...DB_LIMITS }) });
 }
 
-/** Driver-adapter kinds and pg messages meaning PostgreSQL is down, restarting or not answering. */
+/**
+ * Driver-adapter kinds and pg messages meaning PostgreSQL is down, restarting or not answering.
+ * "timeout exceeded when trying to connect" is pg-pool giving up waiting for a free connection:
+ * with a frozen server every pooled connection is stuck on a statement (until query_timeout), so
+ * the next requests wait for one; the adapter passes that error through untyped, and it was a 500
+ * (found by test/faults/outages.test.ts, PostgreSQL frozen with SIGSTOP).
+ */
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TransactionWriteConflict']);
-const UNAVAILABLE_MESSAGE = /connection timeout|Connection terminated|Query read timeout|ECONNREFUSED|ECONNRESET|terminating connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout/i;
+const UNAVAILABLE_MESSAGE = /connection timeout|timeout exceeded when trying to connect|Connection terminated|Query read timeout|ECONNREFUSED|ECONNRESET|terminating connection|the database system is (starting up|shutting down)|canceling statement due to statement timeout/i;
 
 /** An error that says the database is unavailable (worth a 503 and a retry), not that the request was wrong. */
 export function isDatabaseUnavailable(err: unknown): boolean {

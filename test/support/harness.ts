@@ -1,6 +1,7 @@
 // One real stack per test file: a Temporal server (the dev server, or the time-skipping server for
-// long timers), a worker with the real activities on this run's PostgreSQL database, and the HTTP
-// API on an ephemeral port. Workflow code is bundled once per file; each file has its own task queue.
+// long timers, or one the file runs itself), a worker with the real activities on this run's
+// PostgreSQL database (or the file's own), and the HTTP API on an ephemeral port. Workflow code is
+// bundled once per file; each file has its own task queue.
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -47,8 +48,9 @@ export function workflowBundle() {
   return bundle;
 }
 
-export async function startTemporal(opts: { timeSkipping?: boolean } = {}): Promise<TestWorkflowEnvironment> {
+export async function startTemporal(opts: { timeSkipping?: boolean; temporalAddress?: string } = {}): Promise<TestWorkflowEnvironment> {
   installTemporalLogging(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'));
+  if (opts.temporalAddress) return TestWorkflowEnvironment.createFromExistingServer({ address: opts.temporalAddress, namespace: 'default' });
   return opts.timeSkipping
     ? TestWorkflowEnvironment.createTimeSkipping({
         server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_TEST_SERVER_PATH') } },
@@ -63,13 +65,17 @@ export type HarnessOptions = {
   worker?: boolean;
   /** Configuration variables for this file's API and journeys, e.g. FOLLOW_UP_DUE_HOURS. */
   env?: Record<string, string>;
+  /** A Temporal server the file runs itself (the fault tests kill and restart it); else one of the harness's own. */
+  temporalAddress?: string;
+  /** A database on a server the file runs itself (the fault tests kill it); else the run's test database. */
+  databaseUrl?: string;
 };
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const env = await startTemporal(opts);
   const taskQueue = `test-${randomUUID()}`;
   const config = loadConfig({ ...process.env, ...opts.env, TEMPORAL_TASK_QUEUE: taskQueue });
-  const db = createDb(requiredEnv('DATABASE_URL'));
+  const db = createDb(opts.databaseUrl ?? requiredEnv('DATABASE_URL'));
 
   let worker: Worker | undefined;
   let workerDone: Promise<void> | undefined;
