@@ -2,10 +2,11 @@
 // link; payments arrive as provider events (Stripe webhooks, or the local provider's page) in any
 // number of parts, each acknowledged with a receipt; reminders go out on the configured schedule
 // around the due date, and the late fee per the terms is added once if it is still unpaid then.
-import { proxyActivities } from '@temporalio/workflow';
+import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { BillingActivities } from '../activities/billing';
 import type { EmailActivities } from '../activities/email';
-import { PAYMENT_EVENTS, type BillingInput, type JourneyResult } from './definitions';
+import { journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput, type ExternalEvent, type JourneyResult } from './definitions';
+import { latePaymentJourney } from './late-payment';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from './primitives/journey';
 import { formatMoney } from './quote-math';
 
@@ -45,6 +46,7 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
     ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
     await journey.enterStage('awaiting-payment');
+    const isPayment = (e: ExternalEvent) => (PAYMENT_EVENTS as readonly string[]).includes(e.type) && e.data?.invoiceId === invoice.invoiceId;
     let next = 0;
     while (balance > 0) {
       const deadline = deadlines[next];
@@ -56,7 +58,7 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
           unblockedBy: 'customer',
           timeoutMs: deadline && Math.max(Date.parse(deadline.at) - Date.now(), 0),
         },
-        (e) => (PAYMENT_EVENTS as readonly string[]).includes(e.type) && e.data?.invoiceId === invoice.invoiceId,
+        isPayment,
       );
       if (!payment) {
         await deadline!.fire();
@@ -77,6 +79,21 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
       }
     }
     await journey.enterStage('paid');
-    return journey.end('COMPLETED', `Invoice ${invoice.number} paid: ${money(total)}`);
+    const result = await journey.end('COMPLETED', `Invoice ${invoice.number} paid: ${money(total)}`);
+    // A payment that came once nothing was owed (a second tab, a retried charge) is real money. It
+    // goes where any payment after its invoice's journey goes: a late-payment journey records it
+    // as an overpayment and asks finance to refund or keep it. Taken up to this journey's very last
+    // workflow task (a signal arriving during it makes Temporal run another), so none is dropped.
+    if (patched('payments-after-paid-to-finance')) {
+      for (let late = journey.takeReceived(isPayment); late; late = journey.takeReceived(isPayment)) {
+        const lateId = latePaymentJourneyId(input.journeyId, late.objectId);
+        await startChild(latePaymentJourney, {
+          workflowId: lateId,
+          args: [{ journeyId: lateId, customerId: journeyIdParts(input.journeyId).customerId, endedJourneyId: input.journeyId, invoiceId: invoice.invoiceId, payment: late }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      }
+    }
+    return result;
   });
 }

@@ -14,6 +14,12 @@ export function journeyWorkflowId(customerId: string, kind: JourneyKind, sequenc
   return `journey:${customerId}:${kind}:${sequence}`;
 }
 
+/** The late-payment journey of a payment that came after `endedJourneyId` (its invoice's) stopped taking them: one per payment. */
+export function latePaymentJourneyId(endedJourneyId: string, paymentObjectId: string): string {
+  const { customerId, sequence } = journeyIdParts(endedJourneyId);
+  return journeyWorkflowId(customerId, 'billing', `${sequence}.late.${paymentObjectId}`);
+}
+
 /** The business ids in a journey's workflow id: the other half of journeyWorkflowId. */
 export function journeyIdParts(journeyId: string): { customerId: string; kind: string; sequence: string } {
   const [, customerId = '', kind = '', sequence = ''] = journeyId.split(':');

@@ -4,7 +4,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import type { latePaymentJourney } from '../../workflows';
-import { journeyIdParts, journeyWorkflowId, type ExternalEvent } from '../../workflows/definitions';
+import { journeyIdParts, latePaymentJourneyId, type ExternalEvent } from '../../workflows/definitions';
 import { withTemporal } from '../journey-calls';
 
 /** Starts (once) the late-payment journey of `payment`; returns its id. */
@@ -12,8 +12,8 @@ export async function startLatePayment(
   deps: { temporal: Client; config: Config },
   late: { endedJourneyId: string; invoiceId: string; payment: ExternalEvent },
 ): Promise<string> {
-  const { customerId, sequence } = journeyIdParts(late.endedJourneyId);
-  const journeyId = journeyWorkflowId(customerId, 'billing', `${sequence}.late.${late.payment.objectId}`);
+  const { customerId } = journeyIdParts(late.endedJourneyId);
+  const journeyId = latePaymentJourneyId(late.endedJourneyId, late.payment.objectId);
   try {
     await withTemporal(deps.temporal, () =>
       deps.temporal.workflow.start<typeof latePaymentJourney>('latePaymentJourney', {

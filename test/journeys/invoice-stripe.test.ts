@@ -153,6 +153,20 @@ it('records a payment that succeeds after its invoice was paid as an overpayment
   await expect(h.env.client.workflow.getHandle(stored.journeyId!).result()).resolves.toMatchObject({ status: 'COMPLETED' });
 });
 
+it('sends a payment that arrives with the one that settles the invoice to finance as an overpayment, not into the void', async () => {
+  const { invoice, pay, ledger } = await milestoneInvoice();
+  // The whole balance paid twice at once (two tabs, say): both succeed at Stripe and are delivered together.
+  const viaLink = stripe.event('payment_intent.succeeded', stripe.pay((await pay({}, 'first-tab')).providerPaymentId).paymentIntent);
+  const viaOther = await paidOutsideTheLink(invoice, 315_000);
+  const receipts = await Promise.all([deliver(viaLink), deliver(viaOther)]);
+  expect(receipts.map((r) => r.receipt)).toEqual(['applied', 'applied']);
+  await expect(h.env.client.workflow.getHandle(invoice.journeyId).result()).resolves.toMatchObject({ status: 'COMPLETED' });
+  // 315,000 + 315,000 on an invoice of 315,000: both in the ledger, 315,000 for finance to refund.
+  await eventually(ledger, (i) => i.paidMinor === 630_000);
+  const review = await eventually(() => h.db.task.findFirst({ where: { type: 'review-late-payment', input: { path: ['invoiceId'], equals: invoice.id } } }), Boolean);
+  expect(review).toMatchObject({ role: 'finance', status: 'OPEN', input: expect.objectContaining({ amountMinor: 315_000, overpaidMinor: 315_000 }) });
+});
+
 it('counts a refund only once it succeeds: pending then failed never counts, and a late pending event does not undo a final one', async () => {
   const { invoice, pay, ledger } = await milestoneInvoice();
   const payment = await pay({}, 'all');

@@ -296,11 +296,19 @@ export class JourneyRuntime {
    * as the payments of an invoice paid in parts.
    */
   async takeExternal(spec: WaitSpec, accept: (e: ExternalEvent) => boolean): Promise<ExternalEvent | undefined> {
-    const next = () => [...this.externalEvents.values()].flat().find((e) => !this.takenEventIds.has(e.eventId) && accept(e));
-    if (!(await this.waitFor(spec, () => next() !== undefined))) return undefined;
-    const event = next()!;
-    this.takenEventIds.add(event.eventId);
+    if (!(await this.waitFor(spec, () => this.untaken(accept) !== undefined))) return undefined;
+    return this.takeReceived(accept);
+  }
+
+  /** Takes, without waiting, the first event received and not taken before that `accept`s. */
+  takeReceived(accept: (e: ExternalEvent) => boolean): ExternalEvent | undefined {
+    const event = this.untaken(accept);
+    if (event) this.takenEventIds.add(event.eventId);
     return event;
+  }
+
+  private untaken(accept: (e: ExternalEvent) => boolean): ExternalEvent | undefined {
+    return [...this.externalEvents.values()].flat().find((e) => !this.takenEventIds.has(e.eventId) && accept(e));
   }
 
   /**
