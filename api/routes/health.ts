@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../app';
 import { RETRY_AFTER_SECONDS } from '../errors';
+import { withTemporal } from '../journey-calls';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -29,7 +30,8 @@ export function healthRoutes(deps: ApiDeps): Router {
   router.get('/readyz', async (_req, res) => {
     const [database, temporal] = await Promise.all([
       check('database', deps.log, () => deps.db.$queryRaw`SELECT 1`),
-      check('temporal', deps.log, () => deps.temporal.workflowService.getSystemInfo({})),
+      // Under the API's Temporal time limit, which also ends the SDK's retries (they would run on for ~18 s).
+      check('temporal', deps.log, () => withTemporal(deps.temporal, () => deps.temporal.workflowService.getSystemInfo({}), { ms: CHECK_TIMEOUT_MS - 500 })),
     ]);
     const ready = database === 'ok' && temporal === 'ok';
     if (!ready) res.set('Retry-After', String(RETRY_AFTER_SECONDS));
