@@ -273,6 +273,14 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
+/** Once the part is back (at `recovered`): ready again, and every lead taken has its journey and task. */
+async function expectRecovered(part: string, sent: Parameters<typeof expectEveryLeadRecorded>[0], recovered: number) {
+  await eventually(() => call('GET /readyz', 'GET', '/readyz'), (a) => a.status === 200, 60_000);
+  const readyInMs = Date.now() - recovered;
+  const counts = await expectEveryLeadRecorded(sent);
+  console.log(`${part} back:`, JSON.stringify({ ...counts, readyInMs, recordedInMs: Date.now() - recovered }));
+}
+
 it('Temporal killed under load: 2xx or a prompt 503, never a 500; every lead taken has its journey', async () => {
   let readyz: Answer | undefined;
   const sent = await leadsUnderFault({
@@ -292,10 +300,7 @@ it('Temporal killed under load: 2xx or a prompt 503, never a 500; every lead tak
   expectSuccessOrPrompt503(answers, [201]);
   expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
 
-  await eventually(() => call('GET /readyz', 'GET', '/readyz'), (a) => a.status === 200, 60_000);
-  const readyInMs = Date.now() - recovered;
-  const counts = await expectEveryLeadRecorded(sent);
-  console.log('Temporal back:', JSON.stringify({ ...counts, readyInMs, recordedInMs: Date.now() - recovered }));
+  await expectRecovered('Temporal', sent, recovered);
 }, 240_000);
 
 it('PostgreSQL killed under load: 2xx or a prompt 503, never a 500; journeys recover once it is back', async () => {
@@ -332,10 +337,7 @@ it('PostgreSQL killed under load: 2xx or a prompt 503, never a 500; journeys rec
   expectSuccessOrPrompt503(answers, [200, 201]);
   expect(reads.filter((a) => a.status === 503).length).toBeGreaterThan(0);
 
-  await eventually(() => call('GET /readyz', 'GET', '/readyz'), (a) => a.status === 200, 60_000);
-  const readyInMs = Date.now() - recovered;
-  const counts = await expectEveryLeadRecorded(sent);
-  console.log('PostgreSQL back:', JSON.stringify({ ...counts, readyInMs, recordedInMs: Date.now() - recovered }));
+  await expectRecovered('PostgreSQL', sent, recovered);
 }, 240_000);
 
 it('PostgreSQL frozen: requests answer 503 within the database limits instead of hanging; all recovers once it thaws', async () => {
