@@ -35,17 +35,17 @@ function unreachable(err: unknown): boolean {
 /**
  * Runs Temporal calls under one time limit; an outage or a timeout becomes a 503 saying `pending`.
  *
- * The SDK retries an unreachable server about ten times over ~18 s, and an abort signal alone does
- * not bound that: it cancels only the first attempt, and each retry is a new call (measured by
- * test/faults/outages.test.ts: 503s after 18-22 s with Temporal killed). So the call also gets a
- * gRPC deadline, which every retry shares and which ends them, and the answer comes from a timer at
- * the limit whatever the SDK is doing (a retry may be scheduled up to 5 s past the deadline).
+ * The SDK retries an unreachable server about ten times over ~18 s, and an abort signal does not
+ * bound that: it cancels only the first attempt, and each retry is a new call (measured by
+ * test/faults/outages.test.ts: 503s after 18-22 s with Temporal killed). So the call gets a gRPC
+ * deadline, which every retry shares and which ends them, and the answer comes from a timer at the
+ * limit whatever the SDK is doing (a retry may be scheduled up to 5 s past the deadline).
  */
 export async function withTemporal<T>(temporal: Client, call: () => Promise<T>, opts: { ms?: number; pending?: string } = {}): Promise<T> {
   const ms = opts.ms ?? TEMPORAL_CALL_MS;
   const unavailable = () =>
     new AppError('unavailable', `The workflow service did not answer in time${opts.pending ? `; ${opts.pending}` : ''}. Try again shortly.`);
-  const attempt = temporal.connection.withDeadline(Date.now() + ms, () => temporal.connection.withAbortSignal(AbortSignal.timeout(ms), call));
+  const attempt = temporal.connection.withDeadline(Date.now() + ms, call);
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(unavailable()), ms)));
   try {

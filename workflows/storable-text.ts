@@ -5,6 +5,7 @@
 import { z } from 'zod';
 
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const EVERY_UNSTORABLE = new RegExp(UNSTORABLE.source, 'g');
 
 export const UNSTORABLE_TEXT = 'Contains a NUL character or an unpaired surrogate, which cannot be stored';
 
@@ -14,7 +15,7 @@ export function isStorableText(s: string): boolean {
 
 /** Replaces what cannot be stored with U+FFFD, for text that must be kept as received (provider events). */
 export function toStorableText(s: string): string {
-  return s.replace(new RegExp(UNSTORABLE.source, 'g'), '\ufffd');
+  return s.replace(EVERY_UNSTORABLE, '\ufffd');
 }
 
 /** A parsed JSON value with every string (keys too) made storable: a provider's event is kept, not refused. */
