@@ -1,10 +1,10 @@
 // The edge guard: every request's input (its path, query string and parsed JSON or form body)
 // is walked once, iteratively, before any route sees it. A string that PostgreSQL cannot store
-// (workflows/storable-text.ts) or a body nested deeper than any form of ours is a 400 naming
+// (workflows/runtime/storable-text.ts) or a body nested deeper than any form of ours is a 400 naming
 // where, so nothing unstorable reaches a journey and nothing deep enough to overflow a stack
 // reaches a schema, a log line or Temporal's payload converter.
 import type { RequestHandler } from 'express';
-import { isStorableText, UNSTORABLE_TEXT } from '../workflows/storable-text';
+import { isStorableText, UNSTORABLE_TEXT } from '../workflows/runtime/storable-text';
 import { AppError, type FieldError } from './errors';
 
 /** Our deepest input (a quote's line items) is 3 levels; anything past this is not ours. */

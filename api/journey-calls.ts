@@ -14,8 +14,8 @@ import {
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
-import { FailureTypes } from '../workflows/definitions';
-import type { FieldError } from '../workflows/task-forms';
+import { FailureTypes } from '../workflows/runtime/definitions';
+import type { FieldError } from '../workflows/runtime/task-forms';
 import { AppError } from './errors';
 
 /** Reads and starts: long enough for the SDK to ride out a blip, short enough to answer promptly. */

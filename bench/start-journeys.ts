@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import type { acquisitionJourney } from '../workflows';
-import { journeyWorkflowId } from '../workflows/definitions';
+import { journeyWorkflowId } from '../workflows/runtime/definitions';
 import { startBenchStack, summary, timed } from './support';
 
 const N = Number(process.env.BENCH_JOURNEYS ?? 200);

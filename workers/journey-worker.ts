@@ -1,7 +1,7 @@
 // Builds the worker that runs journey workflows and their activities on one task queue.
 // Scale-out is Temporal's: start more of these, anywhere, on the same task queue.
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../activities';
+import { createActivities, type ActivityDeps } from '../activities/registry';
 import { activityFailures } from './activity-failures';
 
 export type JourneyWorkerOptions = {

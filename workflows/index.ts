@@ -1,5 +1,5 @@
 // Every journey workflow type the worker registers. Add a new journey here.
-export { acquisitionJourney } from './acquisition';
-export { billingJourney } from './billing';
-export { deliveryJourney } from './delivery';
-export { latePaymentJourney } from './late-payment';
+export { acquisitionJourney } from './acquisition/workflow';
+export { billingJourney } from './billing/workflow';
+export { deliveryJourney } from './delivery/workflow';
+export { latePaymentJourney } from './billing/late-payment';

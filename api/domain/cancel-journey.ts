@@ -1,7 +1,7 @@
 // A manager ends a running journey with a reason, through the journey's `cancelJourney` Update:
 // the workflow cancels its open tasks and waits, records who and why, and answers when done.
 import type { Client } from '@temporalio/client';
-import { cancelJourneyUpdate } from '../../workflows/definitions';
+import { cancelJourneyUpdate } from '../../workflows/runtime/definitions';
 import type { Db } from '../../platform/db';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';

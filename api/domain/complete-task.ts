@@ -1,8 +1,8 @@
 // Completes a human task through the journey's `completeTask` Update: the workflow validates and
 // accepts or rejects it, and the caller gets that answer synchronously.
 import type { Client } from '@temporalio/client';
-import { completeTaskUpdate } from '../../workflows/definitions';
-import { isTaskType, validateTaskResult } from '../../workflows/task-forms';
+import { completeTaskUpdate } from '../../workflows/runtime/definitions';
+import { isTaskType, validateTaskResult } from '../../workflows/runtime/task-forms';
 import type { Db } from '../../platform/db';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';

@@ -4,7 +4,7 @@
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { customerDecisionUpdate, type CustomerDecisionRequest } from '../../workflows/definitions';
+import { customerDecisionUpdate, type CustomerDecisionRequest } from '../../workflows/runtime/definitions';
 import { AppError } from '../errors';
 import { updateJourney } from '../journey-calls';
 import { linkOf } from './links';

@@ -3,7 +3,7 @@
 // own (READERS: invoices, provider events) are left out for anyone else, as their lists refuse
 // them; emails come with customer links redacted.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../workflows/definitions';
+import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../workflows/runtime/definitions';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';

@@ -2,16 +2,16 @@
 // stored once per (source, event id) before anything else, then signalled to the journey that
 // owns its object. A redelivery of an applied event changes nothing; an event the journey could
 // not be told about (unknown journey, Temporal down) is kept with the reason, never dropped, and a
-// journey that later claims its object takes it then (activities/external-events.ts).
+// journey that later claims its object takes it then (activities/runtime/external-events.ts).
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Prisma } from '../../prisma/generated/client';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { externalEventSignal, JOURNEY_EVENT_TYPES, PAYMENT_EVENTS, type ExternalEvent } from '../../workflows/definitions';
-import { toStorableJson } from '../../workflows/storable-text';
+import { externalEventSignal, JOURNEY_EVENT_TYPES, PAYMENT_EVENTS, type ExternalEvent } from '../../workflows/runtime/definitions';
+import { toStorableJson } from '../../workflows/runtime/storable-text';
 import { withTemporal } from '../journey-calls';
-import { startLatePayment } from './late-payments';
+import { startLatePayment } from '../billing/late-payments';
 
 export type IncomingEvent = {
   source: string;

@@ -7,16 +7,16 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { optionalText } from '../../workflows/storable-text';
-import { formatMoney } from '../../workflows/quote-math';
+import { optionalText } from '../../workflows/runtime/storable-text';
+import { formatMoney } from '../../workflows/acquisition/quote-math';
 import { AppError, parseOrThrow } from '../errors';
 import { inputGuard } from '../input-guard';
-import { decideQuote, describeStatus, quoteForLink } from '../domain/quote-decision';
-import { contractForLink, depositForLink, payLocally, signLocally } from '../domain/local-providers';
+import { decideQuote, describeStatus, quoteForLink } from '../acquisition/quote-decision';
+import { contractForLink, depositForLink, payLocally, signLocally } from '../acquisition/local-providers';
 import { decide, decisionForLink } from '../domain/customer-decisions';
-import { invoiceForLink, payInvoice } from '../domain/invoice-payments';
+import { invoiceForLink, payInvoice } from '../billing/invoice-payments';
 import { recordLinkAction } from '../domain/link-audit';
-import { paymentProvider } from '../../activities/providers/payments';
+import { paymentProvider } from '../../platform/providers/payments';
 import type { ApiDeps } from '../app';
 
 const decisionBody = z

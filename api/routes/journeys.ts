@@ -2,9 +2,9 @@
 // journey in full; the waiting-on index itself; and cancelling a journey with a reason.
 import { Router } from 'express';
 import { z } from 'zod';
-import { text } from '../../workflows/storable-text';
+import { text } from '../../workflows/runtime/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
-import { WAIT_KINDS } from '../../workflows/definitions';
+import { WAIT_KINDS } from '../../workflows/runtime/definitions';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';

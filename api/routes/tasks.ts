@@ -3,9 +3,9 @@
 // Schema generated from the same zod schemas that validate completions.
 import { Router } from 'express';
 import { z } from 'zod';
-import { text } from '../../workflows/storable-text';
+import { text } from '../../workflows/runtime/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
-import { taskForms } from '../../workflows/task-forms';
+import { taskForms } from '../../workflows/runtime/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
 import { Router } from 'express';
 import { z } from 'zod';
-import { text } from '../../workflows/storable-text';
+import { text } from '../../workflows/runtime/storable-text';
 import { requireRole, type Authenticator } from '../auth/authenticate';
 import { hashPassword, hashToken, newPassword, newToken } from '../auth/credentials';
 import { ROLES } from '../auth/roles';

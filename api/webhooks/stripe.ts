@@ -3,12 +3,12 @@
 // event: a signed body that is not one is a 400, never a 500 Stripe would retry for days. Payment
 // intent events go to the journey named in the intent's metadata, with the invoice and the amount
 // received, unless their currency is not the invoice's; refunds are followed in the ledger
-// (api/domain/invoice-payments.ts) and recorded too.
+// (api/billing/invoice-payments.ts) and recorded too.
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { AppError, fieldErrors } from '../errors';
 import { receiveExternalEvent } from '../domain/external-events';
-import { followRefund, type RefundOutcome } from '../domain/invoice-payments';
+import { followRefund, type RefundOutcome } from '../billing/invoice-payments';
 import type { ApiDeps } from '../app';
 import { jsonBody } from './signed-body';
 import { verifyStripeSignature } from './stripe-signature';

@@ -3,7 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
-import { createEmailActivities } from '../../activities/email';
+import { createEmailActivities } from '../../activities/runtime/email';
 import { loadConfig } from '../../platform/config';
 import { createDb } from '../../platform/db';
 

@@ -9,7 +9,7 @@ import { createApp } from '../../api/app';
 import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
-import { journeyStateQuery } from '../../workflows/definitions';
+import { journeyStateQuery } from '../../workflows/runtime/definitions';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';

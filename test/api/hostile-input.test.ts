@@ -5,8 +5,8 @@
 // validated task result reaches the journey, not the raw body; an Update the journey does not take
 // in time is a 503 with Retry-After. Runs its worker-less case last.
 import { randomUUID } from 'node:crypto';
-import { customerIdFor } from '../../api/domain/submit-lead';
-import { journeyWorkflowId } from '../../workflows/definitions';
+import { customerIdFor } from '../../api/acquisition/submit-lead';
+import { journeyWorkflowId } from '../../workflows/runtime/definitions';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';

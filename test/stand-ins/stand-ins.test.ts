@@ -219,7 +219,7 @@ describe('DocuSign stand-in through docusign-esign', () => {
   const getEnvelope = (envelopeId: string, include?: string) =>
     (envelopesApi as unknown as { getEnvelope(a: string, e: string, o: object): Promise<Record<string, any>> }).getEnvelope(standIn.accountId, envelopeId, { include });
 
-  /** The EnvelopeDefinition the product sends (activities/providers/esign.ts). */
+  /** The EnvelopeDefinition the product sends (platform/providers/esign.ts). */
   const definition = (overrides: Record<string, unknown> = {}) => ({
     emailSubject: 'Contract for Northwind Traders',
     status: 'sent',

@@ -1,7 +1,7 @@
 import TimeIcon from '@mui/icons-material/Schedule';
 import { Typography } from '@mui/material';
 import { DataTable, Link } from 'react-admin';
-import { timeAmount } from '../../../workflows/billing-math';
+import { timeAmount } from '../../../workflows/billing/billing-math';
 import { EmptyState } from '../common/EmptyState';
 import { formatMoney, Money } from '../common/money';
 import { calendarDate } from '../common/RelativeTime';

@@ -1,0 +1,55 @@
+// The projection of a new lead: the customer (status Lead), the journey row, the inquiry and the
+// first audit event. Written by the journey's first activity, from the journey's own input, so the
+// database and the workflow always agree on what the customer submitted.
+import type { AcquisitionInput } from '../../workflows/runtime/definitions';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+
+export type SalesRep = { userId: string; name: string };
+
+export function createLeadActivities({ db, config }: { db: Db; config: Config }) {
+  return {
+    /**
+     * The salesperson the routing rules (SALES_ROUTING) give this project type, if that person is
+     * an active user who works sales; otherwise null, and the lead waits in the sales queue.
+     */
+    async routeLead(projectType: string): Promise<SalesRep | null> {
+      const email = config.journeys.salesRouting[projectType];
+      if (!email) return null;
+      const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
+      if (!user?.active || !user.roles.includes('sales')) return null;
+      return { userId: user.id, name: user.name };
+    },
+
+    /**
+     * Inserts what is missing and nothing else (each insert is ON CONFLICT DO NOTHING), in one
+     * statement and so one transaction: a retried activity changes nothing.
+     */
+    async recordLead(input: AcquisitionInput): Promise<void> {
+      const { journeyId, customerId, inquiry: i } = input;
+      await db.$executeRaw`
+        WITH customer AS (
+          INSERT INTO "Customer" (id, "companyName", "contactName", email, phone, country, region, status, "createdAt", "updatedAt")
+          VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, ${i.country ?? null}, ${i.region ?? null}, 'LEAD', now(), now())
+          ON CONFLICT (email) DO NOTHING
+        ), journey AS (
+          INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt")
+          VALUES (${journeyId}, 'acquisition', ${customerId}::uuid, 'RUNNING', 'inquiry', now(), now(), now())
+          ON CONFLICT (id) DO NOTHING
+          RETURNING id
+        ), inquiry AS (
+          INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt")
+          SELECT gen_random_uuid(), ${customerId}::uuid, id, ${i.projectType}, ${i.budgetRange}, ${i.timeline}, ${i.description}, now()
+          FROM journey
+        ), event AS (
+          INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
+          SELECT id || ':lead', id, 'lead_received', ${i.email}, ${JSON.stringify(i)}::jsonb, now() FROM journey
+        )
+        -- A customer coming back after an earlier journey ended is a lead again.
+        UPDATE "Customer" SET status = 'LEAD', "updatedAt" = now()
+        WHERE id = ${customerId}::uuid AND status <> 'LEAD' AND EXISTS (SELECT 1 FROM journey)`;
+    },
+  };
+}
+
+export type LeadActivities = ReturnType<typeof createLeadActivities>;

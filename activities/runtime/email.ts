@@ -1,0 +1,48 @@
+// The one mail activity. Each email is keyed by the workflow (e.g. `<journeyId>:welcome`), so a
+// retried activity sends nothing twice: the row is written first, and a row already SENT or in
+// the OUTBOX is left alone. With SMTP_URL it goes out through SMTP (nodemailer); without, the
+// Email table is the outbox, shown in the admin UI.
+import nodemailer from 'nodemailer';
+import type { Config } from '../../platform/config';
+import type { Db } from '../../platform/db';
+import { renderEmail, type EmailTemplate, type EmailTemplates } from './email-templates';
+
+export type SendEmailInput<T extends EmailTemplate = EmailTemplate> = {
+  key: string;
+  journeyId?: string;
+  to: string;
+  template: T;
+  data: EmailTemplates[T];
+};
+
+export function createEmailActivities({ db, config }: { db: Db; config: Config }) {
+  const smtp = config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : undefined;
+
+  return {
+    async sendEmail<T extends EmailTemplate>(input: SendEmailInput<T>): Promise<{ status: 'SENT' | 'OUTBOX' }> {
+      const { subject, text } = renderEmail(input.template, input.data);
+      await db.email.createMany({
+        data: [{ key: input.key, journeyId: input.journeyId, template: input.template, to: input.to, subject, text }],
+        skipDuplicates: true,
+      });
+      const email = await db.email.findUniqueOrThrow({ where: { key: input.key } });
+      if (email.status !== 'QUEUED') return { status: email.status };
+      if (!smtp) {
+        await db.email.update({ where: { id: email.id }, data: { status: 'OUTBOX' } });
+        return { status: 'OUTBOX' };
+      }
+      // One Message-ID per email row (so per key): a resend after a crash is recognisable as the same mail.
+      const sent = await smtp.sendMail({
+        from: config.mail.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        messageId: `<${email.id}@pivotal-flow>`,
+      });
+      await db.email.update({ where: { id: email.id }, data: { status: 'SENT', messageId: sent.messageId, sentAt: new Date() } });
+      return { status: 'SENT' };
+    },
+  };
+}
+
+export type EmailActivities = ReturnType<typeof createEmailActivities>;

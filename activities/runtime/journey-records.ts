@@ -1,0 +1,252 @@
+// Activities that write the journey projection: stages, tasks, waits, notifications and the audit
+// trail. Each write is idempotent (keyed by an id the workflow chose, or guarded by the row's
+// state), because Temporal retries activities and a retried write must not leave a twin behind.
+import { appendEvent } from '../../platform/audit';
+import type { Db } from '../../platform/db';
+import { Prisma } from '../../prisma/generated/client';
+import type { Wait } from '../../workflows/runtime/definitions';
+
+type Json = Prisma.InputJsonValue;
+type Tx = Prisma.TransactionClient;
+
+export type RecordStageInput = { journeyId: string; stage: string; at: string; sequence: number };
+export type CreateTaskInput = {
+  id: string;
+  journeyId: string;
+  type: string;
+  title: string;
+  role: string;
+  assignee?: string;
+  dueAt: string;
+  slaAt: string;
+  input: Record<string, unknown>;
+  wait: Wait;
+};
+export type CompleteTaskInput = {
+  id: string;
+  journeyId: string;
+  waitId: string;
+  completedBy: string;
+  result: unknown;
+  completedAt: string;
+};
+export type TaskDeadlineInput = { id: string; journeyId: string; dueAt: string };
+export type EscalateTaskInput = { id: string; journeyId: string; waitId: string; at: string };
+export type CancelTaskInput = { id: string; journeyId: string; waitId: string; reason: string; at: string };
+export type OpenWaitInput = Wait & { journeyId: string };
+export type CloseWaitInput = { id: string; at: string; outcome: string };
+export type RecordEventInput = { journeyId: string; key: string; type: string; data: Record<string, unknown> };
+export type FailJourneyInput = { journeyId: string; reason: string; at: string };
+
+export type EndJourneyInput = {
+  journeyId: string;
+  status: 'COMPLETED' | 'LOST' | 'CANCELLED';
+  reason: string;
+  cancelledBy?: string;
+  at: string;
+};
+
+function waitRow(journeyId: string, w: Wait) {
+  return {
+    id: w.id,
+    journeyId,
+    kind: w.kind,
+    key: w.key,
+    description: w.description,
+    since: new Date(w.since),
+    deadline: w.deadline ? new Date(w.deadline) : null,
+    unblockedBy: w.unblockedBy ?? null,
+  };
+}
+
+/** A notice for a person or a queue, once per key. */
+const notify = (tx: Tx, n: Prisma.NotificationCreateManyInput) => tx.notification.createMany({ data: [n], skipDuplicates: true });
+
+const closeWait = (tx: Tx, id: string, at: Date, outcome: string) =>
+  tx.journeyWait.updateMany({ where: { id, endedAt: null }, data: { endedAt: at, outcome } });
+
+export function createJourneyRecordActivities({ db }: { db: Db }) {
+  return {
+    async recordStage({ journeyId, stage, at, sequence }: RecordStageInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const isNew = await appendEvent(tx, {
+          journeyId,
+          key: `stage:${journeyId}:${sequence}`,
+          type: 'stage_entered',
+          data: { stage },
+          at: new Date(at),
+        });
+        if (isNew) await tx.journey.update({ where: { id: journeyId }, data: { stage, stageSince: new Date(at) } });
+      });
+    },
+
+    async createTask(t: CreateTaskInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.task.createMany({
+          data: [
+            {
+              id: t.id,
+              journeyId: t.journeyId,
+              type: t.type,
+              title: t.title,
+              role: t.role,
+              assignee: t.assignee,
+              claimedAt: t.assignee ? new Date(t.wait.since) : null,
+              dueAt: new Date(t.dueAt),
+              slaAt: new Date(t.slaAt),
+              input: t.input as Json,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (count === 0) return;
+        await tx.journeyWait.create({ data: waitRow(t.journeyId, t.wait) });
+        await appendEvent(tx, {
+          journeyId: t.journeyId,
+          key: `task:${t.id}:created`,
+          type: 'task_created',
+          data: { taskId: t.id, taskType: t.type, title: t.title, role: t.role, dueAt: t.dueAt },
+        });
+      });
+    },
+
+    async completeTask(t: CompleteTaskInput): Promise<void> {
+      const at = new Date(t.completedAt);
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.task.updateMany({
+          where: { id: t.id, status: 'OPEN' },
+          data: { status: 'COMPLETED', result: t.result as Json, completedBy: t.completedBy, completedAt: at },
+        });
+        if (count === 0) return;
+        await closeWait(tx, t.waitId, at, 'completed');
+        await appendEvent(tx, {
+          journeyId: t.journeyId,
+          key: `task:${t.id}:completed`,
+          type: 'task_completed',
+          actor: t.completedBy,
+          data: { taskId: t.id },
+          at,
+        });
+      });
+    },
+
+    /** Reminds whoever holds the task, or its whole queue while nobody has claimed it. */
+    async remindTask({ id, journeyId, dueAt }: TaskDeadlineInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id } });
+        if (task.status !== 'OPEN' || task.remindedAt) return;
+        await tx.task.update({ where: { id }, data: { remindedAt: new Date() } });
+        await notify(tx, {
+          key: `task:${id}:reminder`,
+          kind: 'task_reminder',
+          title: `Due soon: ${task.title}`,
+          recipientUserId: task.assignee,
+          recipientRole: task.assignee ? null : task.role,
+          journeyId,
+          taskId: id,
+        });
+        await appendEvent(tx, {
+          journeyId,
+          key: `task:${id}:reminded`,
+          type: 'task_reminded',
+          data: { taskId: id, to: task.assignee ?? task.role, dueAt },
+        });
+      });
+    },
+
+    /** SLA breached: the task moves to the manager queue (unclaimed) and managers are told. */
+    async escalateTask({ id, journeyId, waitId, at }: EscalateTaskInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id } });
+        if (task.status !== 'OPEN' || task.escalatedAt) return;
+        await tx.task.update({
+          where: { id },
+          data: { role: 'manager', originalRole: task.role, assignee: null, claimedAt: null, escalatedAt: new Date(at) },
+        });
+        await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { unblockedBy: 'manager' } });
+        await notify(tx, {
+          key: `task:${id}:escalated`,
+          kind: 'task_escalated',
+          title: `SLA breached: ${task.title}`,
+          recipientRole: 'manager',
+          journeyId,
+          taskId: id,
+        });
+        await appendEvent(tx, {
+          journeyId,
+          key: `task:${id}:escalated`,
+          type: 'task_escalated',
+          data: { taskId: id, from: task.role, previousAssignee: task.assignee, dueAt: task.dueAt.toISOString() },
+          at: new Date(at),
+        });
+      });
+    },
+
+    async cancelTask({ id, journeyId, waitId, reason, at }: CancelTaskInput): Promise<void> {
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.task.updateMany({
+          where: { id, status: 'OPEN' },
+          data: { status: 'CANCELLED', cancelledAt: when, cancelReason: reason },
+        });
+        if (count === 0) return;
+        await closeWait(tx, waitId, when, 'cancelled');
+        await appendEvent(tx, { journeyId, key: `task:${id}:cancelled`, type: 'task_cancelled', data: { taskId: id, reason }, at: when });
+      });
+    },
+
+    async openWait({ journeyId, ...wait }: OpenWaitInput): Promise<void> {
+      await db.journeyWait.createMany({ data: [waitRow(journeyId, wait)], skipDuplicates: true });
+    },
+
+    async closeWait({ id, at, outcome }: CloseWaitInput): Promise<void> {
+      await db.$transaction((tx) => closeWait(tx, id, new Date(at), outcome));
+    },
+
+    async recordEvent(e: RecordEventInput): Promise<void> {
+      await db.$transaction((tx) => appendEvent(tx, { ...e, data: e.data as Json }));
+    },
+
+    async endJourney({ journeyId, status, reason, cancelledBy, at }: EndJourneyInput): Promise<void> {
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        const journey = await tx.journey.update({
+          where: { id: journeyId },
+          data: { status, endReason: reason, endedAt: when, cancelledBy },
+        });
+        if (status === 'LOST') await tx.customer.update({ where: { id: journey.customerId }, data: { status: 'LOST' } });
+        // Nothing is waited on by a journey that has ended.
+        await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
+        await appendEvent(tx, {
+          journeyId,
+          key: `${journeyId}:ended`,
+          type: 'journey_ended',
+          actor: cancelledBy,
+          data: { status, reason },
+          at: when,
+        });
+      });
+    },
+
+    /**
+     * A journey that cannot go on (an activity failed for good): FAILED with the reason, its open
+     * tasks and waits closed, and an alert in the manager queue. The alert is written even when the
+     * journey's own row never was (its first write is what failed).
+     */
+    async failJourney({ journeyId, reason, at }: FailJourneyInput): Promise<void> {
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        const { count } = await tx.journey.updateMany({
+          where: { id: journeyId, status: 'RUNNING' },
+          data: { status: 'FAILED', endReason: reason, endedAt: when },
+        });
+        await tx.task.updateMany({ where: { journeyId, status: 'OPEN' }, data: { status: 'CANCELLED', cancelledAt: when, cancelReason: 'The journey failed' } });
+        await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
+        await notify(tx, { key: `${journeyId}:failed`, kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId });
+        if (count) await appendEvent(tx, { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: { status: 'FAILED', reason }, at: when });
+      });
+    },
+  };
+}
+
+export type JourneyRecordActivities = ReturnType<typeof createJourneyRecordActivities>;

@@ -1,0 +1,99 @@
+// Seed 000 journey 3 — billing: one invoice from issue to paid. The invoice goes out with a payment
+// link; payments arrive as provider events (Stripe webhooks, or the local provider's page) in any
+// number of parts, each acknowledged with a receipt; reminders go out on the configured schedule
+// around the due date, and the late fee per the terms is added once if it is still unpaid then.
+import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
+import type { BillingActivities } from '../../activities/billing/invoices';
+import type { EmailActivities } from '../../activities/runtime/email';
+import { journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput, type ExternalEvent, type JourneyResult } from '../runtime/definitions';
+import { latePaymentJourney } from './late-payment';
+import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import { formatMoney } from '../acquisition/quote-math';
+
+const billing = proxyActivities<BillingActivities>(recordActivityOptions);
+const mail = proxyActivities<EmailActivities>(mailActivityOptions);
+
+export async function billingJourney(input: BillingInput): Promise<JourneyResult> {
+  const journey = new JourneyRuntime(input.journeyId);
+  return journey.run(async () => {
+    const invoice = await billing.issueInvoice({ journeyId: input.journeyId, projectId: input.projectId, milestoneId: input.milestoneId, at: new Date().toISOString() });
+    await journey.enterStage('invoiced');
+    const money = (minor: number) => formatMoney(minor, invoice.currency);
+    let total = invoice.totalMinor;
+    let balance = invoice.balanceMinor;
+    const email = (key: string, template: 'invoice' | 'invoice-reminder' | 'late-fee' | 'receipt', extra: object = {}) =>
+      mail.sendEmail({
+        key: `${input.journeyId}:${key}`,
+        journeyId: input.journeyId,
+        to: invoice.customer.email,
+        template,
+        data: { contactName: invoice.customer.contactName, number: invoice.number, total: money(total), balance: money(balance), url: invoice.payUrl, dueAt: invoice.dueAt, ...extra },
+      } as Parameters<typeof mail.sendEmail>[0]);
+    await email('invoice', 'invoice');
+
+    // Reminders and the late fee, in time order; each fires only while something is still owed.
+    const deadlines = [
+      ...invoice.schedule.reminders.map((r, n) => ({ at: r.at, fire: () => email(`invoice:reminder:${n + 1}`, 'invoice-reminder', { overdue: r.overdue }) })),
+      {
+        at: invoice.schedule.lateFeeAt,
+        fire: async () => {
+          const fee = await billing.applyLateFee({ invoiceId: invoice.invoiceId, at: new Date().toISOString() });
+          total = fee.totalMinor;
+          balance = fee.balanceMinor;
+          if (fee.feeMinor > 0) await email('invoice:late-fee', 'late-fee', { fee: money(fee.feeMinor) });
+        },
+      },
+    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+    await journey.enterStage('awaiting-payment');
+    const isPayment = (e: ExternalEvent) => (PAYMENT_EVENTS as readonly string[]).includes(e.type) && e.data?.invoiceId === invoice.invoiceId;
+    let next = 0;
+    while (balance > 0) {
+      const deadline = deadlines[next];
+      const payment = await journey.takeExternal(
+        {
+          kind: 'payment',
+          key: invoice.invoiceId,
+          description: `Invoice ${invoice.number}: ${money(balance)} to pay`,
+          unblockedBy: 'customer',
+          timeoutMs: deadline && Math.max(Date.parse(deadline.at) - Date.now(), 0),
+        },
+        isPayment,
+      );
+      if (!payment) {
+        await deadline!.fire();
+        next++;
+        continue;
+      }
+      const paid = await billing.recordPayment({
+        invoiceId: invoice.invoiceId,
+        providerPaymentId: payment.objectId,
+        provider: payment.source,
+        eventId: payment.eventId,
+        amountMinor: Number(payment.data?.amountMinor),
+        at: new Date().toISOString(),
+      });
+      balance = paid.balanceMinor;
+      if (paid.recorded) {
+        await email(`invoice:receipt:${payment.objectId}`, 'receipt', { amount: money(Number(payment.data?.amountMinor)), balance: balance > 0 ? money(balance) : '' });
+      }
+    }
+    await journey.enterStage('paid');
+    const result = await journey.end('COMPLETED', `Invoice ${invoice.number} paid: ${money(total)}`);
+    // A payment that came once nothing was owed (a second tab, a retried charge) is real money. It
+    // goes where any payment after its invoice's journey goes: a late-payment journey records it
+    // as an overpayment and asks finance to refund or keep it. Taken up to this journey's very last
+    // workflow task (a signal arriving during it makes Temporal run another), so none is dropped.
+    if (patched('payments-after-paid-to-finance')) {
+      for (let late = journey.takeReceived(isPayment); late; late = journey.takeReceived(isPayment)) {
+        const lateId = latePaymentJourneyId(input.journeyId, late.objectId);
+        await startChild(latePaymentJourney, {
+          workflowId: lateId,
+          args: [{ journeyId: lateId, customerId: journeyIdParts(input.journeyId).customerId, endedJourneyId: input.journeyId, invoiceId: invoice.invoiceId, payment: late }],
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+      }
+    }
+    return result;
+  });
+}
