@@ -1,18 +1,22 @@
 // The building blocks every journey workflow is written with: stage transitions, human tasks,
-// recorded waits and cancellation. Deterministic: time comes from the workflow clock (Date inside
-// a workflow is Temporal's replay-safe time), ids from uuid4(), I/O from activities.
+// recorded waits, customer decisions, cancellation, and continue-as-new for journeys that last
+// years. Deterministic: time comes from the workflow clock (Date inside a workflow is Temporal's
+// replay-safe time), ids from uuid4(), I/O from activities.
 import {
   ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   CancellationScope,
   condition,
+  continueAsNew,
   isCancellation,
   patched,
   proxyActivities,
   setHandler,
   TemporalFailure,
   uuid4,
+  workflowInfo,
+  type Workflow,
 } from '@temporalio/workflow';
 import type { CustomerDecisionActivities } from '../../activities/runtime/customer-decisions';
 import type { EmailActivities } from '../../activities/runtime/email';
@@ -52,13 +56,26 @@ const records = proxyActivities<JourneyRecordActivities>(recordActivityOptions);
 const decisions = proxyActivities<CustomerDecisionActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
+/** A primitive waiting: on `ready`, until `until` (workflow time, ms) when it has a timer. */
+type Parked = { ready?: () => boolean; until?: number };
+
 type OpenTask = {
   id: string;
+  /** Names the task within the journey, so a later run can pick it up (see HumanTaskSpec.key). */
+  key?: string;
   type: TaskType;
   state: 'open' | 'completing' | 'done';
   /** The row is written. Its commit is visible to the API before this workflow hears back. */
   created: boolean;
   result?: unknown;
+  /** Created at (ms); the deadlines are offsets from it, so a later run re-arms them where they were. */
+  since: number;
+  dueInMs: number;
+  slaMs: number;
+  remindAtMs: number;
+  /** How many of the task's deadlines (reminder, overdue, escalation) have fired. */
+  fired: number;
+  wait: Wait;
 };
 
 export type HumanTaskSpec<T extends TaskType> = {
@@ -76,6 +93,12 @@ export type HumanTaskSpec<T extends TaskType> = {
   slaMs?: number;
   /** Journey data the person needs to do the task. */
   input?: Record<string, unknown>;
+  /**
+   * Names the task within the journey. Needed for a task that may be open when the journey
+   * continues as new: the next run carries it, and asking there for a task with the same key
+   * returns that task's result instead of creating another.
+   */
+  key?: string;
 };
 
 export type WaitSpec = {
@@ -98,6 +121,50 @@ export type CustomerDecisionSpec = {
   customer: { email: string; contactName: string };
   /** A reminder goes out after this long without an answer; the wait itself has no end. */
   remindAfterMs: number;
+};
+
+/** A wait open when the run handed over: its row stays, and the next run's waitFor of the same kind and key takes it up. */
+export type CarriedWait = { wait: Wait; reminded: number };
+/** A human task open when the run handed over: its row stays, its deadlines are re-armed where they were. */
+export type CarriedTask = Omit<OpenTask, 'state' | 'created' | 'result' | 'key'> & { key: string };
+/** A customer decision awaiting its answer when the run handed over: the customer's link still works. */
+export type CarriedDecision = CustomerDecisionSpec & { url: string };
+
+/**
+ * Everything a journey run hands the next when it continues as new (JSON, in the next run's
+ * input). The journey's own state (where its body is) travels beside it, in the body's input.
+ */
+export type JourneySnapshot = {
+  stage: string;
+  stageSince: string;
+  /** The counters that key stage events and waits, so the next run's keys follow on instead of colliding. */
+  stageCount: number;
+  waitCount: number;
+  waits: CarriedWait[];
+  tasks: CarriedTask[];
+  decisions: CarriedDecision[];
+  /** External events received and neither taken nor handed to a waitForExternal, in arrival order. */
+  events: ExternalEvent[];
+  /** Ids of the events received lately, with when (ms): see SEEN_EVENTS. */
+  seen: Array<[eventId: string, receivedAt: number]>;
+};
+
+/**
+ * The record of event ids a journey has seen, as carried across continue-as-new: those received
+ * in the last `windowMs`, at most `max` of the latest. A provider redelivers for days at most, and
+ * the API stores and signals each (source, eventId) once, so an id older than that cannot come
+ * again except through the database, whose unique (source, eventId) answers for it.
+ */
+export const SEEN_EVENTS = { windowMs: 30 * 24 * 60 * 60 * 1000, max: 2_000 } as const;
+
+/** History events a run may grow to before it continues as new (unless Temporal suggests it sooner). */
+export const DEFAULT_HISTORY_LIMIT = 5_000;
+
+export type JourneyRuntimeOptions = {
+  /** The snapshot the previous run handed over: this run carries on from it. */
+  resume?: JourneySnapshot;
+  /** See DEFAULT_HISTORY_LIMIT. */
+  historyLimit?: number;
 };
 
 /** What failed, in a line a manager can act on: the deepest cause's message, with the activity that failed. */
@@ -126,13 +193,40 @@ export class JourneyRuntime {
   private cancellation?: { reason: string; cancelledBy: string };
   /** External events by the object they are about, in arrival order, each event id once. */
   private readonly externalEvents = new Map<string, ExternalEvent[]>();
-  private readonly seenEventIds = new Set<string>();
+  /** Each event id received, with when (workflow time, ms). */
+  private readonly seenEventIds = new Map<string, number>();
   /** Event ids a wait has taken (takeExternal): each is acted on once. */
   private readonly takenEventIds = new Set<string>();
+  /** Event ids a waitForExternal returned: not carried to the next run. */
+  private readonly deliveredEventIds = new Set<string>();
   /** Customer decisions open now, by subject, with the answer once given. */
   private readonly decisions = new Map<string, CustomerDecisionRequest | undefined>();
+  /** Customer decisions whose link is out, by subject: what the next run needs to go on waiting. */
+  private readonly askedDecisions = new Map<string, CarriedDecision>();
+  /** Open plain waits (not a task's) with how many reminders they sent. */
+  private readonly waitProgress = new Map<string, CarriedWait>();
+  /**
+   * Runtime primitives (tasks, waits, decisions) doing something other than waiting: while any is,
+   * the run may not hand over. `parked` holds what the waiting ones wait for.
+   */
+  private moving = 0;
+  private readonly parked = new Set<Parked>();
+  /** From the previous run: waits the body has not taken up again yet, and the carried tasks' and decisions' outcomes by key. */
+  private readonly carriedWaits: CarriedWait[] = [];
+  private readonly carriedTasks = new Map<string, Promise<unknown>>();
+  private readonly carriedDecisions = new Map<string, Promise<CustomerDecisionRequest>>();
+  private readonly resume?: JourneySnapshot;
+  private readonly historyLimit: number;
 
-  constructor(readonly journeyId: string) {
+  constructor(
+    readonly journeyId: string,
+    options: JourneyRuntimeOptions = {},
+  ) {
+    this.historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+    // Restored before the handlers are set: setting them runs the updates that reached this run
+    // first (a completion sent while the previous run handed over), and those must find their task.
+    if (options.resume) this.restore(options.resume);
+    this.resume = options.resume;
     setHandler(journeyStateQuery, () => this.state());
     // Kept even when nothing waits yet: an event that comes early is applied when the wait begins.
     setHandler(externalEventSignal, (e) => this.receive([e]));
@@ -199,7 +293,10 @@ export class JourneyRuntime {
    */
   async run(body: () => Promise<JourneyResult>): Promise<JourneyResult> {
     try {
-      return await this.scope.run(body);
+      return await this.scope.run(() => {
+        this.resumeCarried();
+        return body();
+      });
     } catch (err) {
       if (isCancellation(err)) {
         // The first branch to stop fails the body at once; the others may still be cancelling their
@@ -221,7 +318,7 @@ export class JourneyRuntime {
   receive(events: ExternalEvent[]): void {
     for (const e of events) {
       if (this.seenEventIds.has(e.eventId)) continue;
-      this.seenEventIds.add(e.eventId);
+      this.seenEventIds.set(e.eventId, Date.now());
       this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
     }
   }
@@ -240,54 +337,96 @@ export class JourneyRuntime {
 
   /**
    * Waits until `ready()` holds (true) or the timeout passes (false), recorded in the waiting-on
-   * index for as long as it lasts.
+   * index for as long as it lasts. A wait of the same kind and key carried from the previous run
+   * is taken up instead of opening another: its timeout and reminders count from when it began.
    */
   async waitFor(spec: WaitSpec, ready: () => boolean): Promise<boolean> {
-    const since = new Date();
-    const wait: Wait = {
-      id: `${this.journeyId}:${spec.kind}:${spec.key}:${++this.waitCount}`,
-      kind: spec.kind,
-      key: spec.key,
-      description: spec.description,
-      since: since.toISOString(),
-      deadline: spec.timeoutMs === undefined ? undefined : new Date(since.getTime() + spec.timeoutMs).toISOString(),
-      unblockedBy: spec.unblockedBy,
-    };
-    await records.openWait({ journeyId: this.journeyId, ...wait });
-    this.waits.set(wait.id, wait);
-    let met = false;
-    this.active++;
+    this.moving++;
+    let open = this.takeCarriedWait(spec);
     try {
-      for (const r of spec.reminders ?? []) {
-        const left = since.getTime() + r.afterMs - Date.now();
-        if (left > 0 && (met = await condition(ready, left))) return met;
-        await r.send();
+      if (!open) {
+        const since = new Date();
+        const wait: Wait = {
+          id: `${this.journeyId}:${spec.kind}:${spec.key}:${++this.waitCount}`,
+          kind: spec.kind,
+          key: spec.key,
+          description: spec.description,
+          since: since.toISOString(),
+          deadline: spec.timeoutMs === undefined ? undefined : new Date(since.getTime() + spec.timeoutMs).toISOString(),
+          unblockedBy: spec.unblockedBy,
+        };
+        open = { wait, reminded: 0 };
+        await records.openWait({ journeyId: this.journeyId, ...wait });
       }
-      if (spec.timeoutMs === undefined) {
-        await condition(ready);
-        met = true;
+      const { wait } = open;
+      const since = Date.parse(wait.since);
+      this.waits.set(wait.id, wait);
+      this.waitProgress.set(wait.id, open);
+      let met = false;
+      this.active++;
+      try {
+        const reminders = spec.reminders ?? [];
+        for (; open.reminded < reminders.length; open.reminded++) {
+          const r = reminders[open.reminded]!;
+          const left = since + r.afterMs - Date.now();
+          if (left > 0) {
+            const rest = this.park(ready, left);
+            try {
+              met = await condition(ready, left);
+            } finally {
+              this.unpark(rest);
+            }
+            if (met) return met;
+          }
+          await r.send();
+        }
+        if (spec.timeoutMs === undefined) {
+          const rest = this.park(ready);
+          try {
+            await condition(ready);
+          } finally {
+            this.unpark(rest);
+          }
+          met = true;
+          return met;
+        }
+        const left = since + spec.timeoutMs - Date.now();
+        if (left <= 0) {
+          met = ready();
+          return met;
+        }
+        const rest = this.park(ready, left);
+        try {
+          met = await condition(ready, left);
+        } finally {
+          this.unpark(rest);
+        }
         return met;
+      } finally {
+        this.active--;
+        this.waits.delete(wait.id);
+        this.waitProgress.delete(wait.id);
+        await CancellationScope.nonCancellable(() =>
+          records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
+        );
       }
-      const left = since.getTime() + spec.timeoutMs - Date.now();
-      met = left > 0 ? await condition(ready, left) : ready();
-      return met;
     } finally {
-      this.active--;
-      this.waits.delete(wait.id);
-      await CancellationScope.nonCancellable(() =>
-        records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
-      );
+      this.moving--;
     }
   }
 
   /**
    * Waits for an external event of one of `types` about `spec.key` (the provider object id),
    * recorded in the waiting-on index. Events of other types (out of order, or not final) are
-   * passed over. Undefined when the timeout passes first.
+   * passed over. Undefined when the timeout passes first. The event returned is not carried to a
+   * later run (continue-as-new): keep what you need of it.
    */
   async waitForExternal(spec: WaitSpec, types: readonly string[]): Promise<ExternalEvent | undefined> {
     const match = () => this.externalEvents.get(spec.key)?.find((e) => types.includes(e.type));
-    return (await this.waitFor(spec, () => match() !== undefined)) ? match() : undefined;
+    if (!(await this.waitFor(spec, () => match() !== undefined))) return undefined;
+    const event = match()!;
+    this.deliveredEventIds.add(event.eventId);
+    return event;
   }
 
   /**
@@ -314,30 +453,52 @@ export class JourneyRuntime {
   /**
    * Asks the customer to decide something through a signed link (emailed, with a reminder), as a
    * recorded wait on the customer. Returns their answer; changes requested come with comments.
+   * A decision carried from the previous run (same subject) is not asked again: its answer is returned.
    */
-  async customerDecision(spec: CustomerDecisionSpec): Promise<CustomerDecisionRequest> {
+  customerDecision(spec: CustomerDecisionSpec): Promise<CustomerDecisionRequest> {
+    const carried = this.carriedDecisions.get(spec.subject);
+    if (carried) {
+      this.carriedDecisions.delete(spec.subject);
+      return carried;
+    }
     // Open before the link exists anywhere: the customer may answer as soon as the email is out.
     this.decisions.set(spec.subject, undefined);
+    return this.decide(spec);
+  }
+
+  /** Asks (unless the link went out in an earlier run: `url`), then waits for the answer and records it. */
+  private async decide(spec: CustomerDecisionSpec, url?: string): Promise<CustomerDecisionRequest> {
     this.active++;
+    this.moving++;
     try {
-      const open = () =>
-        decisions.openCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, title: spec.title, details: spec.details, at: new Date().toISOString() });
-      // Not abandoned half-way by a cancellation: a row written after its withdrawal would stay open.
-      const { url } = await (patched('decision-opened-before-cancel') ? CancellationScope.nonCancellable(open) : open());
+      if (url === undefined) {
+        const open = () =>
+          decisions.openCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, title: spec.title, details: spec.details, at: new Date().toISOString() });
+        // Not abandoned half-way by a cancellation: a row written after its withdrawal would stay open.
+        ({ url } = await (patched('decision-opened-before-cancel') ? CancellationScope.nonCancellable(open) : open()));
+      }
+      const asked: CarriedDecision = { ...spec, url };
       const mailData = { contactName: spec.customer.contactName, title: spec.title, url };
       const send = (suffix: string, template: 'decision-request' | 'decision-reminder') =>
         mail.sendEmail({ key: `${this.journeyId}:decision:${spec.subject}${suffix}`, journeyId: this.journeyId, to: spec.customer.email, template, data: mailData });
-      await send('', 'decision-request');
-      await this.waitFor(
-        {
-          kind: 'approval',
-          key: spec.subject,
-          description: spec.title,
-          unblockedBy: 'customer',
-          reminders: [{ afterMs: spec.remindAfterMs, send: () => send(':reminder', 'decision-reminder') }],
-        },
-        () => this.decisions.get(spec.subject) !== undefined,
-      );
+      if (!this.askedDecisions.has(spec.subject)) await send('', 'decision-request');
+      this.askedDecisions.set(spec.subject, asked);
+      // The decision rests while its wait does: the wait is what the run checks before handing over.
+      const rest = this.park();
+      try {
+        await this.waitFor(
+          {
+            kind: 'approval',
+            key: spec.subject,
+            description: spec.title,
+            unblockedBy: 'customer',
+            reminders: [{ afterMs: spec.remindAfterMs, send: () => send(':reminder', 'decision-reminder') }],
+          },
+          () => this.decisions.get(spec.subject) !== undefined,
+        );
+      } finally {
+        this.unpark(rest);
+      }
       const answer = this.decisions.get(spec.subject)!;
       await decisions.closeCustomerDecision({ journeyId: this.journeyId, ...answer, at: new Date().toISOString() });
       return answer;
@@ -351,79 +512,123 @@ export class JourneyRuntime {
       throw err;
     } finally {
       this.active--;
+      this.moving--;
       this.decisions.delete(spec.subject);
+      this.askedDecisions.delete(spec.subject);
     }
   }
 
   /**
    * Creates a task for a person and returns its validated result once completed. Reminds the
    * holder before it is due and escalates it to the manager queue when its SLA is breached. If
-   * the journey moves on without it (its scope is cancelled), the task is cancelled.
+   * the journey moves on without it (its scope is cancelled), the task is cancelled. A task
+   * carried from the previous run under `spec.key` is not created again: its result is returned.
    */
-  async humanTask<T extends TaskType>(spec: HumanTaskSpec<T>): Promise<TaskResult<T>> {
+  humanTask<T extends TaskType>(spec: HumanTaskSpec<T>): Promise<TaskResult<T>> {
+    const carried = spec.key === undefined ? undefined : this.carriedTasks.get(spec.key);
+    if (carried) {
+      this.carriedTasks.delete(spec.key!);
+      return carried as Promise<TaskResult<T>>;
+    }
     const id = uuid4();
     const created = new Date();
     const at = (ms: number) => new Date(created.getTime() + ms).toISOString();
-    const dueAt = at(spec.dueInMs);
     const slaMs = spec.slaMs ?? spec.dueInMs;
-    const remindAt = spec.dueInMs - (spec.remindBeforeMs ?? spec.dueInMs / 4);
-    const wait: Wait = {
-      id: `task:${id}`,
-      kind: 'task',
-      key: id,
-      description: spec.title,
-      since: created.toISOString(),
-      deadline: dueAt,
-      unblockedBy: spec.assignee ?? spec.role,
-    };
     // Open before the row is written: a completion arriving the moment the row is visible (before
     // the activity's result reaches this workflow) is accepted, and waits for `created`.
-    const task: OpenTask = { id, type: spec.type, state: 'open', created: false };
-    this.tasks.set(id, task);
-    this.waits.set(wait.id, wait);
-    const done = () => task.state === 'done';
-    this.active++;
-    try {
-      await records.createTask({
+    const task: OpenTask = {
+      id,
+      key: spec.key,
+      type: spec.type,
+      state: 'open',
+      created: false,
+      since: created.getTime(),
+      dueInMs: spec.dueInMs,
+      slaMs,
+      remindAtMs: spec.dueInMs - (spec.remindBeforeMs ?? spec.dueInMs / 4),
+      fired: 0,
+      wait: {
+        id: `task:${id}`,
+        kind: 'task',
+        key: id,
+        description: spec.title,
+        since: created.toISOString(),
+        deadline: at(spec.dueInMs),
+        unblockedBy: spec.assignee ?? spec.role,
+      },
+    };
+    return this.followTask(task, () =>
+      records.createTask({
         id,
         journeyId: this.journeyId,
         type: spec.type,
         title: spec.title,
         role: spec.role,
         assignee: spec.assignee,
-        dueAt,
+        dueAt: task.wait.deadline!,
         slaAt: at(slaMs),
         input: spec.input ?? {},
-        wait,
-      });
-      task.created = true;
+        wait: task.wait,
+      }),
+    ) as Promise<TaskResult<T>>;
+  }
 
+  /** A task from creation (or from where the previous run left it) to its result. */
+  private async followTask(task: OpenTask, create?: () => Promise<void>): Promise<unknown> {
+    const { id, wait } = task;
+    this.tasks.set(id, task);
+    this.waits.set(wait.id, wait);
+    const done = () => task.state === 'done';
+    const dueAt = wait.deadline!;
+    this.active++;
+    this.moving++;
+    try {
+      if (create) {
+        await create();
+        task.created = true;
+      }
       // Deadlines in time order; each fires only if the task is still open when it comes.
       const deadlines: Array<{ afterMs: number; fire: () => Promise<void> }> = [
-        { afterMs: remindAt, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
-        ...(slaMs > spec.dueInMs
-          ? [{ afterMs: spec.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
+        { afterMs: task.remindAtMs, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
+        ...(task.slaMs > task.dueInMs
+          ? [{ afterMs: task.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
           : []),
         {
-          afterMs: slaMs,
+          afterMs: task.slaMs,
           fire: async () => {
             await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString() });
             wait.unblockedBy = 'manager';
           },
         },
       ];
-      for (const d of deadlines) {
-        const left = created.getTime() + d.afterMs - Date.now();
-        if (left > 0 && (await condition(done, left))) break;
+      for (; task.fired < deadlines.length; task.fired++) {
+        const d = deadlines[task.fired]!;
+        const left = task.since + d.afterMs - Date.now();
+        if (left > 0) {
+          const rest = this.park(done, left);
+          let completed: boolean;
+          try {
+            completed = await condition(done, left);
+          } finally {
+            this.unpark(rest);
+          }
+          if (completed) break;
+        }
         if (task.state === 'open') await d.fire();
       }
-      await condition(done);
-      return task.result as TaskResult<T>;
+      const rest = this.park(done);
+      try {
+        await condition(done);
+      } finally {
+        this.unpark(rest);
+      }
+      return task.result;
     } catch (err) {
       if (isCancellation(err)) await CancellationScope.nonCancellable(() => this.cancelTask(task, wait));
       throw err;
     } finally {
       this.active--;
+      this.moving--;
       this.waits.delete(wait.id);
       this.tasks.delete(id);
     }
@@ -435,6 +640,118 @@ export class JourneyRuntime {
     this.status = status;
     await condition(allHandlersFinished);
     return { status, stage: this.stage, reason };
+  }
+
+  /**
+   * For journeys that last years: call at a safe point of the body — a place it can start again
+   * from, such as the top of its long-lived loop, with nothing of its own under way but runtime
+   * tasks, waits and decisions. When the history has grown past the limit (or Temporal suggests
+   * it), waits until the journey is at rest (no update or signal handler running, every task, wait
+   * and decision waiting rather than writing or mailing) and continues as new with `args(snapshot)`:
+   * the body's own state plus this runtime's snapshot, which the next run passes back as `resume`.
+   * Otherwise returns at once.
+   */
+  async continueAsNewIfDue<F extends Workflow>(args: (snapshot: JourneySnapshot) => Parameters<F>): Promise<void> {
+    const info = workflowInfo();
+    if (!info.continueAsNewSuggested && info.historyLength < this.historyLimit) return;
+    // Checked again where the snapshot is taken: a primitive woken in the same activation may have moved first.
+    do await condition(() => this.atRest());
+    while (!this.atRest());
+    await continueAsNew<F>(...args(this.snapshot()));
+  }
+
+  /**
+   * Nothing the next run could not pick up is under way: no handler is running, and every open
+   * task, wait and decision is parked on something that has not happened — neither its condition
+   * nor its timer (one whose moment has come goes on first, so a completion or an answer is acted
+   * on in the run that accepted it, and a reminder due is sent before the hop, not lost in it).
+   */
+  private atRest(): boolean {
+    const now = Date.now();
+    return allHandlersFinished() && this.moving === 0 && ![...this.parked].some((p) => p.ready?.() || (p.until !== undefined && now >= p.until));
+  }
+
+  /** What the next run needs to carry on where this one is (see JourneySnapshot). */
+  snapshot(): JourneySnapshot {
+    const tasks = [...this.tasks.values()].filter((t) => t.state === 'open');
+    const unkeyed = tasks.find((t) => t.key === undefined);
+    // A task without a key could not be taken up by the body again: its result would be lost.
+    if (unkeyed) throw new Error(`Task ${unkeyed.id} (${unkeyed.type}) is open without a key: it cannot be carried to the next run`);
+    const now = Date.now();
+    const seen = [...this.seenEventIds].filter(([, at]) => now - at <= SEEN_EVENTS.windowMs).slice(-SEEN_EVENTS.max);
+    return {
+      stage: this.stage,
+      stageSince: this.stageSince,
+      stageCount: this.stageCount,
+      waitCount: this.waitCount,
+      // A decision's wait goes with the decision (which takes it up again); a task's is the task's.
+      waits: [...this.carriedWaits, ...this.waitProgress.values()],
+      tasks: tasks.map(({ state: _s, created: _c, result: _r, key, ...t }) => ({ ...t, key: key! })),
+      decisions: [...this.askedDecisions.values()],
+      events: [...this.externalEvents.values()].flat().filter((e) => !this.takenEventIds.has(e.eventId) && !this.deliveredEventIds.has(e.eventId)),
+      seen,
+    };
+  }
+
+  /** Takes over the previous run's state; its tasks and decisions are followed again from run(). */
+  private restore(s: JourneySnapshot) {
+    this.stage = s.stage;
+    this.stageSince = s.stageSince;
+    this.stageCount = s.stageCount;
+    this.waitCount = s.waitCount;
+    for (const [id, at] of s.seen) this.seenEventIds.set(id, at);
+    const now = Date.now();
+    for (const e of s.events) {
+      this.seenEventIds.set(e.eventId, this.seenEventIds.get(e.eventId) ?? now);
+      this.externalEvents.set(e.objectId, [...(this.externalEvents.get(e.objectId) ?? []), e]);
+    }
+    for (const w of s.waits) {
+      this.carriedWaits.push(w);
+      this.waits.set(w.wait.id, w.wait);
+    }
+    for (const t of s.tasks) this.tasks.set(t.id, { ...t, state: 'open', created: true });
+    for (const d of s.decisions) {
+      this.decisions.set(d.subject, undefined);
+      this.askedDecisions.set(d.subject, d);
+    }
+  }
+
+  /** The carried tasks and decisions go on (their timers from where they were), whether or not the body asks for them again. */
+  private resumeCarried() {
+    if (!this.resume) return;
+    const follow = <T>(outcomes: Map<string, Promise<T>>, key: string, outcome: Promise<T>) => {
+      // A cancelled one the body never asked for again must not fail the workflow as unhandled.
+      outcome.catch(() => undefined);
+      outcomes.set(key, outcome);
+    };
+    for (const t of this.resume.tasks) follow(this.carriedTasks, t.key, this.followTask(this.tasks.get(t.id)!));
+    for (const d of this.resume.decisions) {
+      const { url, ...spec } = d;
+      follow(this.carriedDecisions, d.subject, this.decide(spec, url));
+    }
+  }
+
+  /** A carried wait of this kind and key, taken up by the body's wait for it. */
+  private takeCarriedWait(spec: WaitSpec): CarriedWait | undefined {
+    const i = this.carriedWaits.findIndex(({ wait }) => wait.kind === spec.kind && wait.key === spec.key);
+    return i < 0 ? undefined : this.carriedWaits.splice(i, 1)[0];
+  }
+
+  /**
+   * Marks a primitive at rest, waiting until `ready` holds or `timeoutMs` passes, until unpark:
+   * the run may hand over meanwhile. Kept synchronous, around the primitive's own await, so that
+   * running journeys' promises resolve in the same order as before (and their commands with them).
+   */
+  private park(ready?: () => boolean, timeoutMs?: number): Parked {
+    const entry: Parked = { ready, until: timeoutMs === undefined ? undefined : Date.now() + timeoutMs };
+    this.moving--;
+    this.parked.add(entry);
+    return entry;
+  }
+
+  private unpark(entry: Parked) {
+    this.parked.delete(entry);
+    this.moving++;
   }
 
   /** A completion already under way wins over the cancellation; otherwise the task is cancelled. */
