@@ -1,0 +1,118 @@
+// Journeys written for the runtime's tests only (test/journeys/runtime/runtime.test.ts with mocked
+// activities, long-lived.test.ts with the real ones): each exercises JourneyRuntime as a real
+// journey body would. Deterministic like any workflow code.
+import { proxyActivities, proxySinks, workflowInfo, type Sinks } from '@temporalio/workflow';
+import type { ExternalEvent, JourneyResult } from '../../../workflows/runtime/definitions';
+import { JourneyRuntime, recordActivityOptions, type JourneySnapshot } from '../../../workflows/runtime/journey';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const WEEK = 7 * DAY;
+
+/** Test activities: what a long-lived journey does with the events it takes, in one write per batch. */
+export type LongLivedActivities = { applyEvents(input: { journeyId: string; week: number; eventIds: string[] }): Promise<void> };
+const applied = proxyActivities<LongLivedActivities>(recordActivityOptions);
+
+/** Lets a test hold the workflow task in which a run hands over (its sink call is awaited before the task completes). */
+export interface HandoverSinks extends Sinks {
+  handover: { reached(runId: string): void };
+}
+const { handover } = proxySinks<HandoverSinks>();
+
+export type TaskInput = { journeyId: string; dueInMs: number; slaMs?: number };
+
+/** One human task; the journey ends with its notes. */
+export async function oneTask(input: TaskInput): Promise<JourneyResult> {
+  const journey = new JourneyRuntime(input.journeyId);
+  return journey.run(async () => {
+    await journey.enterStage('follow-up');
+    const result = await journey.humanTask({ type: 'follow-up-call', title: 'Call the lead', role: 'sales', dueInMs: input.dueInMs, slaMs: input.slaMs });
+    return journey.end('COMPLETED', result.notes);
+  });
+}
+
+export const customer = { email: 'nancy@northwind.test', contactName: 'Nancy Davolio' };
+
+/** A customer decision and a task side by side; the journey ends with both answers. */
+export async function taskAndDecision(input: { journeyId: string }): Promise<JourneyResult> {
+  const journey = new JourneyRuntime(input.journeyId);
+  return journey.run(async () => {
+    await journey.enterStage('review');
+    const [answer, task] = await Promise.all([
+      journey.customerDecision({ subject: 'plan', title: 'Confirm the plan', details: {}, customer, remindAfterMs: 5 * DAY }),
+      journey.humanTask({ type: 'follow-up-call', title: 'Call the customer', role: 'sales', dueInMs: 2 * DAY }),
+    ]);
+    return journey.end('COMPLETED', `${answer.decision}: ${task.notes}`);
+  });
+}
+
+export type LongLivedState = {
+  week: number;
+  /** Events taken and applied so far. */
+  taken: number;
+  review?: string;
+  renewal?: string;
+};
+
+export type LongLivedInput = {
+  journeyId: string;
+  /** Weekly timers to live through. */
+  weeks: number;
+  /** How long a "week" lasts: a real week, unless a test on a server that does not skip time shortens it. */
+  weekMs?: number;
+  historyLimit: number;
+  /** A review task (due in `reviewDueWeeks`) and a renewal decision, open from the first week until answered. */
+  reviewDueWeeks?: number;
+  /** Hold the workflow task that hands over until the test lets it go (HandoverSinks). */
+  holdHandover?: boolean;
+  state?: LongLivedState;
+  resume?: JourneySnapshot;
+};
+
+const isTestEvent = (e: ExternalEvent) => e.source === 'test';
+
+/**
+ * A journey that lasts years, in the shape the runtime's continue-as-new asks for: a loop whose
+ * top is the safe point; each week it applies the events received (in one write) and waits a week
+ * (a recorded wait), entering a stage per week. A review task and a renewal decision run beside
+ * the loop: the branches only store their answer in the body's state, which the loop acts on.
+ */
+export async function longLived(input: LongLivedInput): Promise<JourneyResult> {
+  const journey = new JourneyRuntime(input.journeyId, { resume: input.resume, historyLimit: input.historyLimit });
+  const state: LongLivedState = input.state ?? { week: 0, taken: 0 };
+  return journey.run(async () => {
+    if (input.reviewDueWeeks !== undefined) {
+      // Asked in every run until answered: the first creates them, later runs take up what the previous one carried.
+      if (state.review === undefined) {
+        journey.humanTask({ key: 'review', type: 'follow-up-call', title: 'Yearly review', role: 'sales', dueInMs: input.reviewDueWeeks * WEEK }).then(
+          (r) => void (state.review = r.notes),
+          () => undefined, // cancelled: the loop's own wait fails with the cancellation too
+        );
+      }
+      if (state.renewal === undefined) {
+        journey.customerDecision({ subject: 'renewal', title: 'Renew the contract', details: { years: 1 }, customer, remindAfterMs: 2 * WEEK }).then(
+          (a) => void (state.renewal = a.decision),
+          () => undefined,
+        );
+      }
+    }
+    const answered = () => input.reviewDueWeeks === undefined || (state.review !== undefined && state.renewal !== undefined);
+    for (;;) {
+      await journey.continueAsNewIfDue<typeof longLived>((resume) => {
+        // Called in the very workflow task that hands over.
+        if (input.holdHandover) handover.reached(workflowInfo().runId);
+        return [{ ...input, state, resume }];
+      });
+      const eventIds: string[] = [];
+      for (let e = journey.takeReceived(isTestEvent); e; e = journey.takeReceived(isTestEvent)) eventIds.push(e.eventId);
+      if (eventIds.length) {
+        await applied.applyEvents({ journeyId: input.journeyId, week: state.week, eventIds });
+        state.taken += eventIds.length;
+      }
+      if (state.week >= input.weeks && answered()) break;
+      await journey.enterStage(`week-${state.week + 1}`);
+      await journey.waitFor({ kind: 'timer', key: `week-${state.week + 1}`, description: 'A week passes', timeoutMs: input.weekMs ?? WEEK }, () => false);
+      state.week++;
+    }
+    return journey.end('COMPLETED', JSON.stringify(state));
+  });
+}
