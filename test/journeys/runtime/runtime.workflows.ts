@@ -59,7 +59,8 @@ export type LongLivedInput = {
   weeks: number;
   /** How long a "week" lasts: a real week, unless a test on a server that does not skip time shortens it. */
   weekMs?: number;
-  historyLimit: number;
+  /** Default: the runtime's (DEFAULT_HISTORY_LIMIT). */
+  historyLimit?: number;
   /** A review task (due in `reviewDueWeeks`) and a renewal decision, open from the first week until answered. */
   reviewDueWeeks?: number;
   /** Hold the workflow task that hands over until the test lets it go (HandoverSinks). */
