@@ -151,9 +151,11 @@ export type JourneySnapshot = {
 
 /**
  * The record of event ids a journey has seen, as carried across continue-as-new: those received
- * in the last `windowMs`, at most `max` of the latest. A provider redelivers for days at most, and
- * the API stores and signals each (source, eventId) once, so an id older than that cannot come
- * again except through the database, whose unique (source, eventId) answers for it.
+ * in the last `windowMs`, at most `max` of the latest. The API stores and signals each (source,
+ * eventId) once (api/domain/external-events.ts); an id comes again only when a delivery fails
+ * between signalling and recording (the provider redelivers within days) or when the journey
+ * claims an object it has just created (activities/runtime/external-events.ts). For anything
+ * older, the database's unique (source, eventId) is the backstop.
  */
 export const SEEN_EVENTS = { windowMs: 30 * 24 * 60 * 60 * 1000, max: 2_000 } as const;
 
