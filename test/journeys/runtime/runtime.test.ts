@@ -252,6 +252,22 @@ describe('on the time-skipping server', () => {
       console.log(`continue-as-new with an open task and decision: ${runs().size} runs, ${waitIds.length} waits`);
     });
   });
+
+  it('will not hand over a task without a key: the workflow task fails, naming it, until the code is fixed', async () => {
+    const mocks = mockActivities();
+    await withWorker(env, mocks, async (start) => {
+      const handle = await start(longLived, { journeyId: journeyId(), weeks: 3, historyLimit: 1, reviewDueWeeks: 4, unkeyedReview: true });
+      // Due at once (a limit of 1): the run tries to hand over as soon as the task is open.
+      const [created] = await called(mocks, 'createTask');
+      const failure = await eventually(
+        async () => (await handle.fetchHistory()).events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes?.failure?.message,
+        Boolean,
+      );
+      expect(failure).toBe(`Task ${created!.input.id} (follow-up-call) is open without a key: it cannot be carried to the next run`);
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.terminate();
+    });
+  });
 });
 
 describe('on a real server, while a run hands over', () => {

@@ -63,6 +63,8 @@ export type LongLivedInput = {
   historyLimit?: number;
   /** A review task (due in `reviewDueWeeks`) and a renewal decision, open from the first week until answered. */
   reviewDueWeeks?: number;
+  /** Ask for the review task without a key (which the runtime cannot carry to a next run). */
+  unkeyedReview?: boolean;
   /** Hold the workflow task that hands over until the test lets it go (HandoverSinks). */
   holdHandover?: boolean;
   state?: LongLivedState;
@@ -84,7 +86,7 @@ export async function longLived(input: LongLivedInput): Promise<JourneyResult> {
     if (input.reviewDueWeeks !== undefined) {
       // Asked in every run until answered: the first creates them, later runs take up what the previous one carried.
       if (state.review === undefined) {
-        journey.humanTask({ key: 'review', type: 'follow-up-call', title: 'Yearly review', role: 'sales', dueInMs: input.reviewDueWeeks * WEEK }).then(
+        journey.humanTask({ key: input.unkeyedReview ? undefined : 'review', type: 'follow-up-call', title: 'Yearly review', role: 'sales', dueInMs: input.reviewDueWeeks * WEEK }).then(
           (r) => void (state.review = r.notes),
           () => undefined, // cancelled: the loop's own wait fails with the cancellation too
         );
