@@ -651,7 +651,8 @@ export class JourneyRuntime {
    * it), waits until the journey is at rest (no update or signal handler running, every task, wait
    * and decision waiting rather than writing or mailing) and continues as new with `args(snapshot)`:
    * the body's own state plus this runtime's snapshot, which the next run passes back as `resume`.
-   * Otherwise returns at once.
+   * Otherwise returns at once. Branches beside the loop should only store a task's or decision's
+   * result in the body's state (the loop acts on it), and ask for it again in the next run, by key.
    */
   async continueAsNewIfDue<F extends Workflow>(args: (snapshot: JourneySnapshot) => Parameters<F>): Promise<void> {
     const info = workflowInfo();
