@@ -192,6 +192,24 @@ export interface TaskType extends RaRecord<string> {
   schema: JsonSchema;
 }
 
+/** One stage of a journey kind's declared map (GET /api/journey-kinds). */
+export interface KindStage {
+  id: string;
+  label: string;
+  owner: string;
+  seedPhase: string;
+  next: string[];
+  ends: string[];
+}
+
+export interface JourneyKindMap extends RaRecord<string> {
+  title: string;
+  description: string;
+  start: string[];
+  stages: KindStage[];
+  taskTypes: string[];
+}
+
 export interface Notification extends RaRecord<string> {
   kind: string;
   title: string;
