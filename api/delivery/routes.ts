@@ -9,7 +9,7 @@ import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
 import { principal, requireRole } from '../auth/authenticate';
 import { AppError, parseOrThrow } from '../errors';
-import { updateJourney } from '../journey-calls';
+import { executeJourneyUpdate } from '../journey-calls';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import { minor, recordTimeEntry, timeEntryBody } from './time-entries';
 
@@ -27,7 +27,7 @@ export function deliveryRoutes(deps: ApiDeps): Router {
     const journey = await deps.db.journey.findUnique({ where: { id: req.params.id } });
     if (!journey) throw new AppError('not_found', `No journey ${req.params.id}`);
     if (journey.kind !== 'delivery' || journey.status !== 'RUNNING') throw new AppError('conflict', 'Change requests are raised on a running delivery journey');
-    const { number } = await updateJourney(deps.temporal, journey.id, raiseChangeRequestUpdate, { ...body, raisedBy: principal(req).id }, { ended: 'The journey has ended' });
+    const { number } = await executeJourneyUpdate(deps.temporal, journey.id, raiseChangeRequestUpdate, { ...body, raisedBy: principal(req).id }, { ended: 'The journey has ended' });
     const project = await deps.db.project.findUniqueOrThrow({ where: { deliveryJourneyId: journey.id } });
     res.status(201).json(await deps.db.changeRequest.findUniqueOrThrow({ where: { projectId_number: { projectId: project.id, number } } }));
   });
