@@ -20,6 +20,8 @@ export type KindDeclaration = {
   stages: StageMap;
   /** Human-task type → the zod form its result must satisfy. */
   taskForms: Record<string, z.ZodType>;
+  /** What the customer links this kind emails may be used for (each signed for one purpose). */
+  linkPurposes: readonly string[];
 };
 
 export const journeyKinds = {
@@ -29,6 +31,7 @@ export const journeyKinds = {
     workflowTypes: ['acquisitionJourney'],
     stages: acquisitionStages,
     taskForms: acquisitionTaskForms,
+    linkPurposes: ['quote-review', 'contract-signature', 'deposit-payment'],
   },
   delivery: {
     title: 'Delivery',
@@ -36,6 +39,7 @@ export const journeyKinds = {
     workflowTypes: ['deliveryJourney'],
     stages: deliveryStages,
     taskForms: deliveryTaskForms,
+    linkPurposes: [],
   },
   billing: {
     title: 'Billing',
@@ -43,11 +47,18 @@ export const journeyKinds = {
     workflowTypes: ['billingJourney', 'latePaymentJourney'],
     stages: billingStages,
     taskForms: billingTaskForms,
+    linkPurposes: ['invoice-payment'],
   },
 } as const satisfies Record<string, KindDeclaration>;
 
 export type JourneyKind = keyof typeof journeyKinds;
 export const JOURNEY_KINDS = Object.keys(journeyKinds) as [JourneyKind, ...JourneyKind[]];
+
+/** Customer-link purposes: the runtime's (customer decisions, which any kind asks) and every kind's. */
+export const LINK_PURPOSES = ['customer-decision', ...Object.values(journeyKinds).flatMap((k) => k.linkPurposes)] as [
+  'customer-decision',
+  ...(typeof journeyKinds)[JourneyKind]['linkPurposes'][number][],
+];
 
 export function isJourneyKind(kind: string): kind is JourneyKind {
   return Object.prototype.hasOwnProperty.call(journeyKinds, kind);

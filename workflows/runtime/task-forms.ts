@@ -3,12 +3,12 @@
 // validator; `GET /api/task-types` serves them as JSON Schema for the admin UI's forms.
 import type { z } from 'zod';
 import { journeyKinds } from '../kinds';
+import { mergeRecords } from './merge';
 
 type KindForms = (typeof journeyKinds)[keyof typeof journeyKinds]['taskForms'];
-type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
-type AllForms = UnionToIntersection<KindForms>;
 
-export const taskForms = Object.assign({}, ...Object.values(journeyKinds).map((k) => k.taskForms)) as AllForms;
+export const taskForms = mergeRecords<KindForms>('task types', Object.values(journeyKinds).map((k) => k.taskForms));
+type AllForms = typeof taskForms;
 
 export type TaskType = keyof AllForms & string;
 export type TaskResult<T extends TaskType> = z.infer<AllForms[T]>;
