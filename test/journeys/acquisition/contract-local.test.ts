@@ -32,7 +32,10 @@ it('signs the contract and pays the deposit on local pages, and the project star
   expect(await customer('POST', payLink, {})).toMatchObject({ status: 200, body: { receipt: 'applied' } });
 
   const result = await h.env.client.workflow.getHandle(journeyId).result();
-  expect((await customer('POST', signLink, { decision: 'sign' })).status).toBe(409); // signed: the page is closed
+  // However late the second press of "Sign", it is the same signature; declining a signed contract is refused.
+  expect(await customer('POST', signLink, { decision: 'sign' })).toMatchObject({ status: 200, body: { receipt: 'duplicate' } });
+  expect((await customer('POST', signLink, { decision: 'decline' })).status).toBe(409);
+  expect(await customer('POST', payLink, {})).toMatchObject({ status: 200, body: { receipt: 'duplicate' } });
   expect(result).toMatchObject({ status: 'COMPLETED', stage: 'delivery' });
   const detail = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(journeyId)}`);
   expect(detail.body).toMatchObject({
