@@ -37,7 +37,7 @@ export const CustomerList = () => (
       <Column source="email" field={EmailField} disableSort />
       <Column source="phone" disableSort />
       <Column source="lifecycle" disableSort render={(customer) => <Lifecycle customer={customer} />} />
-      <Column source="createdAt" label="Since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
+      <Column source="createdAt" label="Customer since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
     </DataTable>
   </List>
 );
