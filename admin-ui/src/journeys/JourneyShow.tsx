@@ -26,6 +26,7 @@ import { DueChip, taskTypeLabel } from '../tasks/taskFields';
 import type { Email, JourneyDetail, Task } from '../types';
 import { CancelJourneyButton } from './CancelJourneyButton';
 import { CustomerDecisions } from './CustomerDecisions';
+import { journeyName, journeyPath } from './journeyFields';
 import { JourneyTimeline } from './JourneyTimeline';
 import { JourneyMap } from './JourneyMap';
 import { kindSections } from './registry';
@@ -85,6 +86,21 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
           {journey.endReason && (
             <RecordField label="Why it ended" sx={wide}>
               {journey.endReason}
+            </RecordField>
+          )}
+          {journey.parentJourneyId && (
+            <RecordField label="Started by">
+              <Link to={journeyPath(journey.parentJourneyId)}>{journeyName(journey.parentJourneyId)}</Link>
+            </RecordField>
+          )}
+          {journey.children.length > 0 && (
+            <RecordField label="Journeys it started">
+              {journey.children.map((child) => (
+                <Stack key={child.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Link to={journeyPath(child.id)}>{journeyName(child.id)}</Link>
+                  <StatusChip status={child.status} />
+                </Stack>
+              ))}
             </RecordField>
           )}
         </FactGrid>

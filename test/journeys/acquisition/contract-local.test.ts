@@ -45,8 +45,10 @@ it('signs the contract and pays the deposit on local pages, and the project star
     contracts: [{ status: 'SIGNED', provider: 'local' }],
     invoices: [{ kind: 'deposit', status: 'PAID', totalMinor: 375_000, paidMinor: 375_000, payments: [{ status: 'SUCCEEDED' }] }],
     project: { status: 'PLANNING' },
-    customer: { status: 'CLIENT' },
   });
+  // A client from the won project on, onboarding until its kickoff.
+  const project = await h.db.project.findUniqueOrThrow({ where: { journeyId } });
+  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'ONBOARDING', clientSince: project.createdAt.toISOString() });
   expect(detail.body.externalEvents.map((e: any) => [e.source, e.type])).toEqual([
     ['local-esign', 'envelope-completed'],
     ['local-payments', 'payment_intent.succeeded'],
