@@ -1,6 +1,6 @@
 import EndedIcon from '@mui/icons-material/Block';
 import LoopIcon from '@mui/icons-material/Replay';
-import { Box, Chip, Step, StepLabel, Stepper, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Step, StepLabel, Stepper, Tooltip, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useGetOne } from 'react-admin';
 import { humanize } from '../common/humanize';
@@ -12,6 +12,9 @@ const END_ICONS: Partial<Record<JourneyStatus, ReactNode>> = {
   LOST: <EndedIcon color="disabled" />,
   CANCELLED: <EndedIcon color="disabled" />,
 };
+
+/** Who owns a stage, as people say it. */
+const ownerLabel = (owner: string) => (owner === 'pm' ? 'PM' : humanize(owner));
 
 type StageVisit = { stage: string; at: string; until: string | null };
 
@@ -43,6 +46,8 @@ function reachableStages(map: JourneyKindMap, first: string | undefined): KindSt
  */
 export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
   const { data: map } = useGetOne<JourneyKindMap>('journey-kinds', { id: journey.kind }, { staleTime: 10 * 60_000 });
+  // On a phone the stages run down the page: seven labels side by side would run into each other.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const visits = stageVisits(journey);
   if (!map) return null;
   const stages = reachableStages(map, visits[0]?.stage);
@@ -53,21 +58,21 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
   return (
     <Box data-testid="journey-map" sx={{ py: 1 }}>
       <Box sx={{ overflowX: 'auto' }}>
-        <Stepper nonLinear alternativeLabel activeStep={current ? position(current) : -1}>
+        <Stepper nonLinear alternativeLabel={!narrow} orientation={narrow ? 'vertical' : 'horizontal'} activeStep={current ? position(current) : -1}>
           {stages.map((stage) => {
             const mine = visits.filter((v) => v.stage === stage.id);
             const visited = mine.length > 0;
             const loops = stage.next.filter((n) => position(n) !== -1 && position(n) < position(stage.id));
             return (
               <Step key={stage.id} completed={visited && stage.id !== current} active={stage.id === current} data-stage={stage.id} data-visited={visited}>
-                <Tooltip title={`${stage.seedPhase} · owner: ${humanize(stage.owner)}`}>
+                <Tooltip title={`${stage.seedPhase} · owner: ${ownerLabel(stage.owner)}`}>
                   <StepLabel
                     optional={
                       <Typography variant="caption" color="text.secondary" component="div" title={mine[0] && exactTime(mine[0].at)}>
-                        {visited ? mine.map(visitLength).join(' + ') : humanize(stage.owner)}
+                        {visited ? mine.map(visitLength).join(' + ') : ownerLabel(stage.owner)}
                         {mine.length > 1 && ` (${mine.length}×)`}
                         {loops.length > 0 && (
-                          <Box component="span" sx={{ display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 0.25 }}>
+                          <Box component="span" sx={{ display: 'flex', alignItems: 'center', justifyContent: narrow ? 'flex-start' : 'center', gap: 0.25 }}>
                             <LoopIcon sx={{ fontSize: 14 }} /> back to {loops.map(label).join(', ')}
                           </Box>
                         )}
