@@ -15,9 +15,9 @@ import { startHarness, type Harness } from '../../support/harness';
 import { eventually } from '../../support/http';
 import { followUpQualified } from '../../support/fixtures';
 import { journeyDriver } from '../../support/journey-driver';
-import { longLived, WEEK, type LongLivedActivities, type LongLivedInput } from './runtime.workflows';
+import { longLived, MAX_WEEKS, WEEK, type LongLivedActivities, type LongLivedInput } from './runtime.workflows';
 
-const WEEKS = 156;
+const WEEKS = MAX_WEEKS;
 const EVENTS = 12_000;
 /**
  * Events sent again (a provider's redelivery), each week: some of this week's, and some of one and

@@ -4,9 +4,25 @@
 import { proxyActivities, proxySinks, workflowInfo, type Sinks } from '@temporalio/workflow';
 import type { ExternalEvent, JourneyResult } from '../../../workflows/runtime/definitions';
 import { JourneyRuntime, recordActivityOptions, type JourneySnapshot } from '../../../workflows/runtime/journey';
+import { defineStages, type StageSpec } from '../../../workflows/runtime/stages';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const WEEK = 7 * DAY;
+/** The longest a long-lived test journey lives: three years of weeks, each a stage of its own. */
+export const MAX_WEEKS = 156;
+
+const stage = (label: string, next: string[]): StageSpec<string> => ({ label, owner: 'sales', seedPhase: 'test', next, ends: ['COMPLETED'] });
+const weeks = Array.from({ length: MAX_WEEKS }, (_, i) => `week-${i + 1}`);
+/** The test journeys' stages: one each for the short ones, and a week after week for the long-lived one. */
+const testStages = defineStages({
+  kind: 'runtime-test',
+  start: ['follow-up', 'review', 'week-1'],
+  stages: {
+    'follow-up': stage('Follow-up', []),
+    review: stage('Review', []),
+    ...Object.fromEntries(weeks.map((w, i) => [w, stage(`Week ${i + 1}`, weeks.slice(i + 1, i + 2))])),
+  },
+});
 
 /** Test activities: what a long-lived journey does with the events it takes, in one write per batch. */
 export type LongLivedActivities = { applyEvents(input: { journeyId: string; week: number; eventIds: string[] }): Promise<void> };
@@ -22,7 +38,7 @@ export type TaskInput = { journeyId: string; dueInMs: number; slaMs?: number };
 
 /** One human task; the journey ends with its notes. */
 export async function oneTask(input: TaskInput): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId);
+  const journey = new JourneyRuntime(input.journeyId, testStages);
   return journey.run(async () => {
     await journey.enterStage('follow-up');
     const result = await journey.humanTask({ type: 'follow-up-call', title: 'Call the lead', role: 'sales', dueInMs: input.dueInMs, slaMs: input.slaMs });
@@ -34,7 +50,7 @@ export const customer = { email: 'nancy@northwind.test', contactName: 'Nancy Dav
 
 /** A customer decision and a task side by side; the journey ends with both answers. */
 export async function taskAndDecision(input: { journeyId: string }): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId);
+  const journey = new JourneyRuntime(input.journeyId, testStages);
   return journey.run(async () => {
     await journey.enterStage('review');
     const [answer, task] = await Promise.all([
@@ -55,7 +71,7 @@ export type LongLivedState = {
 
 export type LongLivedInput = {
   journeyId: string;
-  /** Weekly timers to live through. */
+  /** Weekly timers to live through (at most MAX_WEEKS). */
   weeks: number;
   /** How long a "week" lasts: a real week, unless a test on a server that does not skip time shortens it. */
   weekMs?: number;
@@ -80,7 +96,7 @@ const isTestEvent = (e: ExternalEvent) => e.source === 'test';
  * the loop: the branches only store their answer in the body's state, which the loop acts on.
  */
 export async function longLived(input: LongLivedInput): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId, { resume: input.resume, historyLimit: input.historyLimit });
+  const journey = new JourneyRuntime(input.journeyId, testStages, { resume: input.resume, historyLimit: input.historyLimit });
   const state: LongLivedState = input.state ?? { week: 0, taken: 0 };
   return journey.run(async () => {
     if (input.reviewDueWeeks !== undefined) {
