@@ -5,6 +5,7 @@ import { appendEvent } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { Prisma } from '../../prisma/generated/client';
 import type { Wait } from '../../workflows/runtime/definitions';
+import { refreshCustomerFacts } from './customer-facts';
 
 type Json = Prisma.InputJsonValue;
 type Tx = Prisma.TransactionClient;
@@ -214,7 +215,6 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           where: { id: journeyId },
           data: { status, endReason: reason, endedAt: when, cancelledBy },
         });
-        if (status === 'LOST') await tx.customer.update({ where: { id: journey.customerId }, data: { status: 'LOST' } });
         // Nothing is waited on by a journey that has ended.
         await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
         await appendEvent(tx, {
@@ -225,6 +225,8 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           data: { status, reason },
           at: when,
         });
+        // The journey keeps its outcome; the customer's lifecycle follows from all of theirs.
+        await refreshCustomerFacts(tx, journey.customerId);
       });
     },
 
@@ -243,7 +245,10 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
         await tx.task.updateMany({ where: { journeyId, status: 'OPEN' }, data: { status: 'CANCELLED', cancelledAt: when, cancelReason: 'The journey failed' } });
         await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
         await notify(tx, { key: `${journeyId}:failed`, kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId });
-        if (count) await appendEvent(tx, { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: { status: 'FAILED', reason }, at: when });
+        if (!count) return;
+        await appendEvent(tx, { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: { status: 'FAILED', reason }, at: when });
+        const { customerId } = await tx.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { customerId: true } });
+        await refreshCustomerFacts(tx, customerId);
       });
     },
   };

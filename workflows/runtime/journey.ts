@@ -37,6 +37,7 @@ import {
   type Wait,
   type WaitKind,
 } from './definitions';
+import { refusedEnd, refusedTransition, type StageMap, type StageOf } from './stages';
 import { validateTaskResult, type TaskResult, type TaskType } from './task-forms';
 
 /** Database writes: short, idempotent, retried until the database is back. */
@@ -175,7 +176,7 @@ function failureReason(err: TemporalFailure): string {
   return `${activity}${root.message}`.slice(0, 1000);
 }
 
-export class JourneyRuntime {
+export class JourneyRuntime<M extends StageMap = StageMap> {
   private stage = 'starting';
   private stageSince = new Date().toISOString();
   private status: JourneyStatus = 'RUNNING';
@@ -218,8 +219,10 @@ export class JourneyRuntime {
   private readonly resume?: JourneySnapshot;
   private readonly historyLimit: number;
 
+  /** `stages`: the kind's declared stage map; moves it does not declare fail the journey. */
   constructor(
     readonly journeyId: string,
+    private readonly stages: M,
     options: JourneyRuntimeOptions = {},
   ) {
     this.historyLimit = options.historyLimit ?? DEFAULT_HISTORY_LIMIT;
@@ -327,7 +330,8 @@ export class JourneyRuntime {
     return { stage: this.stage, stageSince: this.stageSince, status: this.status, waitingOn: [...this.waits.values()] };
   }
 
-  async enterStage(stage: string): Promise<void> {
+  async enterStage(stage: StageOf<M>): Promise<void> {
+    this.refuseUndeclared(refusedTransition(this.stages, this.stageCount ? this.stage : undefined, stage));
     const at = new Date().toISOString();
     // The sequence number keys the record, so re-entering a stage later is a new event.
     await records.recordStage({ journeyId: this.journeyId, stage, at, sequence: ++this.stageCount });
@@ -636,6 +640,7 @@ export class JourneyRuntime {
 
   /** Ends the journey: records the outcome, lets in-flight updates finish, returns the result. */
   async end(status: JourneyResult['status'], reason: string, cancelledBy?: string): Promise<JourneyResult> {
+    this.refuseUndeclared(refusedEnd(this.stages, this.stageCount ? this.stage : undefined, status));
     await records.endJourney({ journeyId: this.journeyId, status, reason, cancelledBy, at: new Date().toISOString() });
     this.status = status;
     await condition(allHandlersFinished);
@@ -752,6 +757,11 @@ export class JourneyRuntime {
   private unpark(entry: Parked) {
     this.parked.delete(entry);
     this.moving++;
+  }
+
+  /** A move the stage map does not declare is a bug in the journey's code: it fails the journey, visibly. */
+  private refuseUndeclared(refusal: string | undefined) {
+    if (refusal) throw ApplicationFailure.create({ type: FailureTypes.undeclaredStage, message: refusal, nonRetryable: true });
   }
 
   /** A completion already under way wins over the cancellation; otherwise the task is cancelled. */
