@@ -14,6 +14,7 @@ export function page(title: string, body: string): string {
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
 table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px solid #e5e7eb;text-align:left}
 td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
+fieldset{border:0;margin:1rem 0;padding:0}legend{font-weight:600}label{display:block;margin-top:1rem}label.choice{display:inline-block;margin:.25rem 1rem .25rem 0}
 .note{color:#6b7280}</style></head><body>${body}</body></html>`;
 }
 
@@ -22,7 +23,8 @@ export const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'js
 /** A refusal as the page a person sees, or the JSON error shape for callers that asked for JSON. */
 export function sendError(req: Request, res: Response, err: unknown) {
   if (!(err instanceof AppError) || wantsJson(req)) throw err;
-  res.status(err.status).type('html').send(page('Pivotal Flow', `<h1>Sorry</h1><p>${escape(err.message)}</p>`));
+  const fields = err.details?.fields?.map((f) => `<li>${escape(f.field)}: ${escape(f.message)}</li>`).join('');
+  res.status(err.status).type('html').send(page('Pivotal Flow', `<h1>Sorry</h1><p>${escape(err.message)}</p>${fields ? `<ul>${fields}</ul><p>Go back to change your answer.</p>` : ''}`));
 }
 
 /** A router for customer pages: small form or JSON bodies, every string checked at the edge. */

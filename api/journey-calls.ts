@@ -71,6 +71,7 @@ const REFUSALS: Record<FailureType, ErrorCode> = {
   [FailureTypes.journeyNotRunning]: 'conflict',
   [FailureTypes.quoteNotAwaitingDecision]: 'conflict',
   [FailureTypes.decisionNotAwaited]: 'conflict',
+  [FailureTypes.invalidDecisionAnswer]: 'validation_failed',
   [FailureTypes.changeRequestsClosed]: 'conflict',
   // Raised by the runtime when a journey's code steps off its map: the journey fails, so the
   // Update that led it there finds it ended.
@@ -82,7 +83,7 @@ const isFailureType = (type: string | undefined | null): type is FailureType => 
 /**
  * Sends a journey an Update and returns its answer. A journey that has ended is a 409 with
  * `ended` as its message; a refusal by the workflow answers as REFUSALS says, with its own message
- * (fields for an invalid task result); no answer in time is a 503 saying it may still be applied.
+ * (fields for an invalid task result or decision answer); no answer in time is a 503 saying it may still be applied.
  */
 export async function executeJourneyUpdate<Ret, Arg>(
   temporal: Client,

@@ -2,7 +2,7 @@
 // the API and the admin UI can all read it. Each runtime adds what only it has in a registry of
 // its own (activities/registry.ts, api/registry.ts, admin-ui/src/journeys/registry.ts).
 // Adding a kind: one line here, and one in each of those.
-import { acquisitionTaskForms } from './acquisition/forms';
+import { acquisitionDecisionForms, acquisitionTaskForms } from './acquisition/forms';
 import { acquisitionStages } from './acquisition/stages';
 import { billingTaskForms } from './billing/forms';
 import { billingStages } from './billing/stages';
@@ -20,6 +20,8 @@ export type KindDeclaration = {
   stages: StageMap;
   /** Human-task type → the zod form its result must satisfy. */
   taskForms: Record<string, z.ZodType>;
+  /** Customer-decision form → its zod object (besides the runtime's own, workflows/runtime/decision-forms.ts). */
+  decisionForms: Record<string, z.ZodObject>;
   /** What the customer links this kind emails may be used for (each signed for one purpose). */
   linkPurposes: readonly string[];
 };
@@ -31,6 +33,7 @@ export const journeyKinds = {
     workflowTypes: ['acquisitionJourney'],
     stages: acquisitionStages,
     taskForms: acquisitionTaskForms,
+    decisionForms: acquisitionDecisionForms,
     linkPurposes: ['quote-review', 'contract-signature', 'deposit-payment'],
   },
   delivery: {
@@ -39,6 +42,7 @@ export const journeyKinds = {
     workflowTypes: ['deliveryJourney'],
     stages: deliveryStages,
     taskForms: deliveryTaskForms,
+    decisionForms: {},
     linkPurposes: [],
   },
   billing: {
@@ -47,6 +51,7 @@ export const journeyKinds = {
     workflowTypes: ['billingJourney', 'latePaymentJourney'],
     stages: billingStages,
     taskForms: billingTaskForms,
+    decisionForms: {},
     linkPurposes: ['invoice-payment'],
   },
 } as const satisfies Record<string, KindDeclaration>;

@@ -25,6 +25,15 @@ export function createQuoteActivities({ db, config }: { db: Db; config: Config }
   const quoteOf = ({ journeyId, version }: QuoteRef) =>
     db.quote.findUniqueOrThrow({ where: { journeyId_version: { journeyId, version } }, include: { customer: true, lineItems: true } });
 
+  const markSent = async (quote: Awaited<ReturnType<typeof quoteOf>>, validUntil: Date, at: string) => {
+    if (quote.status !== 'IN_REVIEW') return;
+    const { journeyId, version } = quote;
+    await db.$transaction(async (tx) => {
+      await tx.quote.update({ where: { id: quote.id }, data: { status: 'SENT', sentAt: new Date(at), validUntil } });
+      await appendEvent(tx, { journeyId, key: `quote:${journeyId}:${version}:SENT`, type: 'quote_status', data: { version, status: 'SENT' } });
+    });
+  };
+
   return {
     async createQuoteVersion(q: CreateQuoteInput): Promise<{ totalMinor: number; depositMinor: number }> {
       const totals = quoteTotals(q.lineItems, q.depositPercent);
@@ -77,19 +86,23 @@ export function createQuoteActivities({ db, config }: { db: Db; config: Config }
     },
 
     /**
-     * Marks the version SENT with its expiry and returns the customer's signed link to it. The
-     * link expires with the quote, and is bound to this journey and version.
+     * Marks the version SENT until `validUntil` (the customer's decision carries the link), once:
+     * a retry, or a later call, leaves the first sending as it was.
+     */
+    async markQuoteSent({ journeyId, version, validUntil, at }: QuoteRef & { validUntil: string; at: string }): Promise<void> {
+      await markSent(await quoteOf({ journeyId, version }), new Date(validUntil), at);
+    },
+
+    /**
+     * For journeys that sent quotes before customer decisions carried them: marks the version SENT
+     * with its expiry and returns the customer's signed link to it. The link expires with the
+     * quote, and is bound to this journey and version.
      */
     async issueQuoteLink({ journeyId, version, validDays, at }: QuoteRef & { validDays: number; at: string }): Promise<{ url: string; validUntil: string }> {
       const quote = await quoteOf({ journeyId, version });
       // From the journey's clock (`at`), so the link expires with the journey's own deadline.
       const validUntil = quote.validUntil ?? new Date(Date.parse(at) + validDays * 86_400_000);
-      if (quote.status === 'IN_REVIEW') {
-        await db.$transaction(async (tx) => {
-          await tx.quote.update({ where: { id: quote.id }, data: { status: 'SENT', sentAt: new Date(at), validUntil } });
-          await appendEvent(tx, { journeyId, key: `quote:${journeyId}:${version}:SENT`, type: 'quote_status', data: { version, status: 'SENT' } });
-        });
-      }
+      await markSent(quote, validUntil, at);
       const token = createLinkToken(config.auth.secret, { purpose: 'quote-review', journeyId, subject: String(version), exp: validUntil.getTime() });
       return { url: `${config.http.publicUrl}/customer/quotes/${token}`, validUntil: validUntil.toISOString() };
     },

@@ -7,7 +7,8 @@ export type Rendered = { subject: string; text: string };
 /** Templates by name, each rendering its own data. */
 export type TemplatesOf<T> = { [K in keyof T]: (d: T[K]) => Rendered };
 
-type DecisionMail = { contactName: string; title: string; url: string };
+/** `form`: the decision's (absent in mail asked for before decisions had forms: accept-or-change). */
+type DecisionMail = { contactName: string; title: string; url: string; form?: string };
 
 export type RuntimeEmails = {
   'decision-request': DecisionMail;
@@ -17,7 +18,10 @@ export type RuntimeEmails = {
 export const runtimeEmails: TemplatesOf<RuntimeEmails> = {
   'decision-request': (d) => ({
     subject: `Your answer, please: ${d.title}`,
-    text: letter(d.contactName, [`${d.title} is ready for you. Read it, then accept it or tell us what to change, here:`, d.url]),
+    text: letter(d.contactName, [
+      `${d.title} is ready for you. ${(d.form ?? 'accept-or-change') === 'accept-or-change' ? 'Read it, then accept it or tell us what to change, here:' : 'Read it and give us your answer here:'}`,
+      d.url,
+    ]),
   }),
   'decision-reminder': (d) => ({
     subject: `Reminder: ${d.title} awaits your answer`,

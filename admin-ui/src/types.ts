@@ -251,7 +251,8 @@ export type InvoiceStatus = 'DRAFT' | 'OPEN' | 'PARTIALLY_PAID' | 'PAID' | 'VOID
 export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED' | 'CANCELED';
 /** Only SUCCEEDED refunds count in an invoice's refundedMinor. */
 export type RefundStatus = 'PENDING' | 'REQUIRES_ACTION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED';
-export type DecisionStatus = 'OPEN' | 'ACCEPTED' | 'CHANGES_REQUESTED';
+/** A form answering with a `decision` names it (ACCEPTED…); other forms' answers are ANSWERED. */
+export type DecisionStatus = 'OPEN' | 'ACCEPTED' | 'CHANGES_REQUESTED' | 'APPROVED' | 'DECLINED' | 'ANSWERED' | 'WITHDRAWN' | 'EXPIRED';
 
 /** One round of a milestone: what the team submitted and what the customer answered. */
 export interface MilestoneReview {
@@ -423,7 +424,14 @@ export interface CustomerDecision {
   subject: string;
   title: string;
   details: Record<string, unknown>;
+  /** The form the answer takes: accept-or-change, rating, quote-answer… */
+  form: string;
+  /** The options offered, for a form with a `choice`. */
+  options: string[] | null;
   status: DecisionStatus;
+  /** The answer as the form parsed it. */
+  answer: Record<string, unknown> | null;
+  /** The free text said with the answer. */
   comments: string | null;
   expiresAt: string | null;
   decidedAt: string | null;

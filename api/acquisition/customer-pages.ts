@@ -1,5 +1,6 @@
-// The acquisition journey's customer pages: read a quote and answer it; with the local providers
-// (never in production), sign the contract and pay the deposit.
+// The acquisition journey's customer pages: read a quote and answer it (for journeys that sent it
+// before quotes became customer decisions); with the local providers (never in production), sign
+// the contract and pay the deposit.
 import { z } from 'zod';
 import { formatMoney } from '../../workflows/acquisition/quote-math';
 import { optionalText } from '../../workflows/runtime/storable-text';

@@ -1,5 +1,7 @@
 // A customer's answer to a quote, through their signed link: the token names the journey and
 // version, the journey's `quoteDecision` Update decides whether that version still awaits one.
+// Kept for journeys that sent a quote before quotes became customer decisions (form quote-answer,
+// answered on /customer/decisions); newer journeys refuse this Update.
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../platform/config';
 import { verifyLinkToken } from '../../platform/customer-links';

@@ -1,20 +1,21 @@
 // The customer's answer to what a journey asks them to decide (a plan, a milestone, a change
-// request, the sign-off): the page of the customer-decision primitive, for every journey kind.
-import { z } from 'zod';
-import { optionalText } from '../../workflows/runtime/storable-text';
+// request, the sign-off, a quote, a rating): the page of the customer-decision primitive, for
+// every journey kind, generated from the decision's form (api/customer-forms.ts).
+import { humanize } from '../../platform/humanize';
 import type { ApiDeps } from '../app';
+import { formHtml, fromHtmlForm, jsonSchemaOf } from '../customer-forms';
 import { customerPageRouter, escape, page, sendError, wantsJson } from '../customer-pages';
-import { decide, decisionForLink } from '../domain/customer-decisions';
+import { assertOpen, closedReason, decide, decisionForLink, formOf, optionsOf } from '../domain/customer-decisions';
 import { recordLinkAction } from '../domain/link-audit';
 import { parseOrThrow } from '../errors';
 
-const answerBody = z
-  .object({
-    decision: z.enum(['accept', 'request-changes']),
-    comments: optionalText(5000).transform((c) => c || undefined),
-  })
-  .strict()
-  .refine((b) => b.decision === 'accept' || !!b.comments, { path: ['comments'], message: 'Tell us what to change' });
+/** A value of the details or the answer as text: lists one item a line, anything else as JSON. */
+const shown = (v: unknown) =>
+  Array.isArray(v) ? v.map((x) => escape(typeof x === 'string' ? x : JSON.stringify(x))).join('<br>') : escape(typeof v === 'string' || typeof v === 'number' ? String(v) : JSON.stringify(v));
+const table = (record: Record<string, unknown>) =>
+  `<table>${Object.entries(record)
+    .map(([k, v]) => `<tr><th>${escape(humanize(k))}</th><td>${shown(v)}</td></tr>`)
+    .join('')}</table>`;
 
 export function customerDecisionPages(deps: ApiDeps) {
   const router = customerPageRouter();
@@ -22,16 +23,15 @@ export function customerDecisionPages(deps: ApiDeps) {
   router.get('/decisions/:token', async (req, res) => {
     try {
       const d = await decisionForLink(deps, req.params.token);
-      if (wantsJson(req)) return void res.json({ subject: d.subject, title: d.title, details: d.details, status: d.status, comments: d.comments });
-      const facts = Object.entries(d.details as Record<string, unknown>)
-        .map(([k, v]) => `<tr><th>${escape(k)}</th><td>${Array.isArray(v) ? v.map((x) => escape(String(x))).join('<br>') : escape(String(v))}</td></tr>`)
-        .join('');
-      const form =
-        d.status === 'OPEN'
-          ? `<form method="post"><label for="comments">Comments (needed to ask for changes)</label><textarea id="comments" name="comments"></textarea>
-<button name="decision" value="accept">Accept</button><button name="decision" value="request-changes">Ask for changes</button></form>`
-          : `<p><strong>Answered: ${escape(d.status.toLowerCase().replace('_', ' '))}.</strong></p>`;
-      res.type('html').send(page(d.title, `<h1>${escape(d.title)}</h1><p class="note">For ${escape(d.customer.companyName)}</p><table>${facts}</table>${form}`));
+      const schema = jsonSchemaOf(formOf(d));
+      if (wantsJson(req)) {
+        const { subject, title, form, details, status, answer, comments, expiresAt, decidedAt } = d;
+        return void res.json({ subject, title, form, options: optionsOf(d) ?? null, schema, details, status, answer, comments, expiresAt, decidedAt });
+      }
+      const closed = closedReason(d.status);
+      const answered = d.answer && typeof d.answer === 'object' && !Array.isArray(d.answer) ? `<h2>Your answer</h2>${table(d.answer)}` : '';
+      const body = closed ? `<p><strong>${escape(closed)}.</strong></p>${answered}` : formHtml(schema);
+      res.type('html').send(page(d.title, `<h1>${escape(d.title)}</h1><p class="note">For ${escape(d.customer.companyName)}</p>${table(d.details as Record<string, unknown>)}${body}`));
     } catch (err) {
       sendError(req, res, err);
     }
@@ -39,11 +39,16 @@ export function customerDecisionPages(deps: ApiDeps) {
 
   router.post('/decisions/:token', async (req, res) => {
     try {
-      const answer = parseOrThrow(answerBody, req.body);
-      await recordLinkAction(deps, req, 'customer-decision', { action: 'answer-decision', decision: answer.decision });
-      const result = await decide(deps, req.params.token, answer);
+      const d = await decisionForLink(deps, req.params.token);
+      assertOpen(d);
+      const form = formOf(d);
+      const body = req.is('application/x-www-form-urlencoded') ? fromHtmlForm(jsonSchemaOf(form), req.body) : req.body;
+      const answer = parseOrThrow(form, body) as Record<string, unknown>;
+      await recordLinkAction(deps, req, 'customer-decision', { action: 'answer-decision', form: d.form, ...(typeof answer.decision === 'string' && { decision: answer.decision }) });
+      const result = await decide(deps, d, answer);
       if (wantsJson(req)) return void res.json(result);
-      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${answer.decision === 'accept' ? 'You have accepted it.' : 'We have your comments and will come back to you.'}</p>`));
+      const said = answer.decision === 'request-changes' ? 'We have your comments and will come back to you.' : 'We have your answer.';
+      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>${said}</p>`));
     } catch (err) {
       sendError(req, res, err);
     }

@@ -188,7 +188,9 @@ async function buildContext(): Promise<Ctx> {
   const target = await admin('POST', '/api/users', { email: `fuzz-target-${randomUUID()}@pivotal.test`, name: 'Fuzz Target', roles: ['pm'], password });
   const apiToken = await admin('POST', '/api/api-tokens', { name: `fuzz-${randomUUID()}`, roles: ['pm'] });
   const notification = await h.db.notification.create({ data: { key: `fuzz-${randomUUID()}`, kind: 'task_reminder', title: 'Fuzz', recipientRole: 'admin', journeyId } });
-  const link = createLinkToken(h.config.auth.secret, { purpose: 'customer-decision', journeyId, subject: 'fuzz', exp: Math.floor(Date.now() / 1000) + 3600 });
+  const link = createLinkToken(h.config.auth.secret, { purpose: 'customer-decision', journeyId, subject: 'fuzz', exp: Date.now() + 3_600_000 });
+  // An open decision behind the link, so answers reach its form and the journey (which awaits no such subject: 409).
+  await h.db.customerDecision.create({ data: { journeyId, customerId: created.body.customerId, subject: 'fuzz', title: 'Fuzz', details: { note: 'fuzz' } } });
   return {
     adminToken: login.body.token,
     ids: {

@@ -43,8 +43,8 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     return new URL(/https?:\/\/\S+\/customer\/\S+/.exec(email!.text)![0]).pathname;
   }
 
-  /** The customer's link from the quote email of that version. */
-  const quoteLink = (journeyId: string, version: number) => emailedLink(journeyId, `quote:v${version}`);
+  /** The customer's link from the quote email of that version: its customer decision's page. */
+  const quoteLink = (journeyId: string, version: number) => emailedLink(journeyId, `decision:quote:v${version}`);
 
   /** A lead taken to an approved first quote (the contract goes out next). */
   async function approvedQuote(overrides: Record<string, unknown> = {}) {
@@ -81,7 +81,7 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     await complete('sales', acquisitionId, 'prepare-quote', draft);
     await complete('pm', acquisitionId, 'review-estimates', approveReview);
     await complete('finance', acquisitionId, 'review-pricing', approveReview);
-    const steps: Array<[string, object]> = [['quote:v1', { decision: 'approve' }], ['contract:', { decision: 'sign' }], ...(payDeposit ? [] : [['deposit:', {}] as [string, object]])];
+    const steps: Array<[string, object]> = [['decision:quote:v1', { decision: 'approve' }], ['contract:', { decision: 'sign' }], ...(payDeposit ? [] : [['deposit:', {}] as [string, object]])];
     for (const [prefix, body] of steps) {
       const res = await request(h.baseUrl, 'POST', await emailedLink(acquisitionId, prefix), body);
       if (res.status !== 200) throw new Error(`${prefix}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,7 +1,8 @@
 // The acquisition journey's human-task forms (zod): the API validates completions with them, the
 // workflow re-validates inside its update validator, and the admin UI builds its forms from them.
+// And its customer-decision forms: the customer's answer to a quote.
 import { z } from 'zod';
-import { longText, name } from '../runtime/form-fields';
+import { longText, name, said } from '../runtime/form-fields';
 import { optionalText } from '../runtime/storable-text';
 
 const review = z.object({ decision: z.enum(['approve', 'revise']), notes: longText });
@@ -49,4 +50,10 @@ export const acquisitionTaskForms = {
   }),
   'review-estimates': review.extend({ estimatedHours: z.number().positive().max(100_000) }),
   'review-pricing': review.extend({ marginPercent: z.number().min(-100).max(100) }),
+} as const;
+
+export const acquisitionDecisionForms = {
+  'quote-answer': z
+    .strictObject({ decision: z.enum(['approve', 'request-changes', 'decline']), comments: said(5000).describe('Needed to ask for changes or to decline') })
+    .refine((a) => a.decision === 'approve' || !!a.comments, { path: ['comments'], message: 'Tell us what to change, or why not' }),
 } as const;

@@ -2,13 +2,16 @@
 // scope and estimates, finance reviews pricing (either can send it back: a new version), then the
 // customer gets a signed link and approves, asks for changes (a new version, reviewed again) or
 // declines. No answer while the quote is valid (a reminder goes out halfway) expires it.
-import { ApplicationFailure, proxyActivities, setHandler } from '@temporalio/workflow';
+// The customer answers through the runtime's customer decision (form `quote-answer`); journeys
+// that sent quotes before that answer through the quote's own link and Update (quoteDecision).
+import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { EmailActivities } from '../../activities/runtime/email';
 import type { QuoteActivities } from '../../activities/acquisition/quotes';
 import { FailureTypes, quoteDecisionUpdate, type AcquisitionInput, type QuoteDecisionRequest } from '../runtime/definitions';
 import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import type { AcquisitionRuntime } from './stages';
-import { formatMoney } from './quote-math';
+import { formatMoney, quoteTotals } from './quote-math';
+import type { DecisionAnswer } from '../runtime/decision-forms';
 import type { TaskResult } from '../runtime/task-forms';
 
 const quotes = proxyActivities<QuoteActivities>(recordActivityOptions);
@@ -88,40 +91,65 @@ export async function proposalPhase(
     }
 
     await journey.enterStage('customer-review');
-    // Open to an answer before the link exists anywhere: the customer may answer the moment the
-    // email is out, before this workflow hears that it was sent.
-    awaiting = version;
-    answer = undefined;
-    const link = await quotes.issueQuoteLink({ journeyId, version, validDays: draft.validDays, at: new Date().toISOString() });
-    const mailData = { contactName: inquiry.contactName, version, total: formatMoney(totals.totalMinor, draft.currency), ...link };
-    await mail.sendEmail({ key: `${journeyId}:quote:v${version}`, journeyId, to: inquiry.email, template: 'quote', data: mailData });
-
     // The customer has as long as the quote is valid; a reminder goes out halfway.
     const responseMs = draft.validDays * DAY;
-    const answered = await journey.waitFor(
-      {
-        kind: 'approval',
-        key: `quote:v${version}`,
-        description: `Customer's answer to quote v${version}`,
-        unblockedBy: 'customer',
+    const total = formatMoney(totals.totalMinor, draft.currency);
+    let reply: DecisionAnswer<'quote-answer'> | undefined;
+    if (patched('quote-decisions-on-customer-decisions')) {
+      const validUntil = new Date(Date.now() + responseMs).toISOString();
+      await quotes.markQuoteSent({ journeyId, version, validUntil, at: new Date().toISOString() });
+      const money = (minor: number) => formatMoney(minor, draft.currency);
+      const { lines, depositMinor } = quoteTotals(draft.lineItems, draft.depositPercent);
+      reply = await journey.customerDecision({
+        form: 'quote-answer',
+        subject: `quote:v${version}`,
+        title: `Proposal v${version} for ${inquiry.companyName}`,
+        details: {
+          summary: draft.summary,
+          lineItems: lines.map((l) => `${l.description}: ${l.quantity} × ${money(l.unitPriceMinor)} = ${money(l.totalMinor)}`),
+          total,
+          ...(draft.depositPercent > 0 && { deposit: `${draft.depositPercent}% due on signature: ${money(depositMinor)}` }),
+          validUntil: validUntil.slice(0, 10),
+        },
+        customer: { email: inquiry.email, contactName: inquiry.contactName },
+        remindAfterMs: responseMs / 2,
         timeoutMs: responseMs,
-        reminders: [
-          {
-            afterMs: responseMs / 2,
-            send: () =>
-              mail.sendEmail({ key: `${journeyId}:quote:v${version}:reminder`, journeyId, to: inquiry.email, template: 'quote-reminder', data: mailData }),
-          },
-        ],
-      },
-      () => answer !== undefined,
-    );
-    const at = new Date().toISOString();
-    if (!answered || !answer) {
+        emails: { request: 'quote', reminder: 'quote-reminder', data: { version, total, validUntil } },
+      });
+    } else {
+      // Open to an answer before the link exists anywhere: the customer may answer the moment the
+      // email is out, before this workflow hears that it was sent.
+      awaiting = version;
+      answer = undefined;
+      const link = await quotes.issueQuoteLink({ journeyId, version, validDays: draft.validDays, at: new Date().toISOString() });
+      const mailData = { contactName: inquiry.contactName, version, total, ...link };
+      await mail.sendEmail({ key: `${journeyId}:quote:v${version}`, journeyId, to: inquiry.email, template: 'quote', data: mailData });
+      const answered = await journey.waitFor(
+        {
+          kind: 'approval',
+          key: `quote:v${version}`,
+          description: `Customer's answer to quote v${version}`,
+          unblockedBy: 'customer',
+          timeoutMs: responseMs,
+          reminders: [
+            {
+              afterMs: responseMs / 2,
+              send: () =>
+                mail.sendEmail({ key: `${journeyId}:quote:v${version}:reminder`, journeyId, to: inquiry.email, template: 'quote-reminder', data: mailData }),
+            },
+          ],
+        },
+        () => answer !== undefined,
+      );
       awaiting = undefined;
+      reply = answered ? answer : undefined;
+    }
+    const at = new Date().toISOString();
+    if (!reply) {
       await quotes.setQuoteStatus({ journeyId, version, status: 'EXPIRED', at });
       return { outcome: 'lost', reason: `No answer to quote v${version} within ${draft.validDays} days` };
     }
-    const { decision, comments } = answer;
+    const { decision, comments } = reply;
     if (decision === 'approve') {
       await quotes.setQuoteStatus({ journeyId, version, status: 'APPROVED', feedback: comments, at });
       return { outcome: 'approved', version };

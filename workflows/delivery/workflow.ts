@@ -77,7 +77,7 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
     // Titles name the customer (the project's full name is long); the customer's own titles need neither.
     const company = plan.customer.companyName;
     const ask = (subject: string, title: string, details: Record<string, unknown>) =>
-      journey.customerDecision({ subject, title, details, customer: plan.customer, remindAfterMs: plan.settings.customerReviewDays * DAY });
+      journey.customerDecision({ form: 'accept-or-change', subject, title, details, customer: plan.customer, remindAfterMs: plan.settings.customerReviewDays * DAY });
     const { sequence } = journeyIdParts(journeyId);
     const invoices: Array<ChildWorkflowHandle<typeof billingJourney>> = [];
     const bill = async (key: string, milestoneId?: string) => {

@@ -114,10 +114,18 @@ export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; c
 /** The customer's answer to a sent quote (through their signed link). Rejected unless that version awaits an answer. */
 export const quoteDecisionUpdate = defineUpdate<{ version: number; decision: QuoteDecision }, [QuoteDecisionRequest]>('quoteDecision');
 
-export type CustomerDecisionRequest = { subject: string; decision: 'accept' | 'request-changes'; comments?: string };
+/** The customer's answer to what the journey asked (`subject`): an object its decision's form validates. */
+export type CustomerDecisionRequest = { subject: string; answer: unknown };
+/** The request before decisions had forms, still accepted (recorded histories, older callers): an `accept-or-change` answer. */
+export type LegacyCustomerDecisionRequest = { subject: string; decision: 'accept' | 'request-changes'; comments?: string };
 
-/** The customer's answer to something the journey asked them to decide (through a signed link). */
-export const customerDecisionUpdate = defineUpdate<{ subject: string; decision: CustomerDecisionRequest['decision'] }, [CustomerDecisionRequest]>(
+/** The answer a customer decision's request carries, whichever shape it came in. */
+export function answerOf(req: CustomerDecisionRequest | LegacyCustomerDecisionRequest): unknown {
+  return 'answer' in req ? req.answer : { decision: req.decision, comments: req.comments };
+}
+
+/** The customer's answer to something the journey asked them to decide (through a signed link); answered with the parsed answer. */
+export const customerDecisionUpdate = defineUpdate<{ subject: string; answer: unknown }, [CustomerDecisionRequest | LegacyCustomerDecisionRequest]>(
   'customerDecision',
 );
 
@@ -138,6 +146,7 @@ export const FailureTypes = {
   journeyNotRunning: 'JourneyNotRunning',
   quoteNotAwaitingDecision: 'QuoteNotAwaitingDecision',
   decisionNotAwaited: 'DecisionNotAwaited',
+  invalidDecisionAnswer: 'InvalidDecisionAnswer',
   changeRequestsClosed: 'ChangeRequestsClosed',
   undeclaredStage: 'UndeclaredStage',
 } as const;

@@ -1,7 +1,9 @@
 // Field types the task and decision forms of every journey kind share.
-import { text } from './storable-text';
+import { optionalText, text } from './storable-text';
 
 /** What a person writes (notes, scope, a plan); bounded, since it is stored and kept in history. */
 export const longText = text(5000);
 /** A name or a role. */
 export const name = text(200);
+/** Free text that may be left out; left empty (an empty textarea) it is absent. */
+export const said = (max: number) => optionalText(max).transform((s) => s || undefined);

@@ -19,13 +19,14 @@ import {
   type Workflow,
 } from '@temporalio/workflow';
 import type { CustomerDecisionActivities } from '../../activities/runtime/customer-decisions';
-import type { EmailActivities } from '../../activities/runtime/email';
+import type { EmailActivities, SendEmailInput } from '../../activities/runtime/email';
+import type { EmailTemplate, EmailTemplates } from '../../activities/registry';
 import type { JourneyRecordActivities } from '../../activities/runtime/journey-records';
 import {
   cancelJourneyUpdate,
   completeTaskUpdate,
+  answerOf,
   customerDecisionUpdate,
-  type CustomerDecisionRequest,
   externalEventSignal,
   type ExternalEvent,
   type CancelJourneyRequest,
@@ -37,6 +38,7 @@ import {
   type Wait,
   type WaitKind,
 } from './definitions';
+import { validateDecisionAnswer, type DecisionAnswer, type DecisionForm, type OptionForm } from './decision-forms';
 import { refusedEnd, refusedTransition, type StageMap, type StageOf } from './stages';
 import { validateTaskResult, type TaskResult, type TaskType } from './task-forms';
 
@@ -112,7 +114,16 @@ export type WaitSpec = {
   reminders?: Array<{ afterMs: number; send: () => Promise<unknown> }>;
 };
 
-export type CustomerDecisionSpec = {
+/** Email templates a decision can be asked with: the runtime completes their data with the contact's name, the title and the link. */
+export type DecisionEmailTemplate = { [T in EmailTemplate]: EmailTemplates[T] extends { contactName: string; url: string } ? T : never }[EmailTemplate];
+/** The templates `T`'s data renders too: a reminder that goes with request `T`. */
+type SameData<T extends DecisionEmailTemplate> = { [M in DecisionEmailTemplate]: EmailTemplates[T] extends EmailTemplates[M] ? M : never }[DecisionEmailTemplate];
+/** The caller's own request and reminder emails for a decision, with the rest of their data. */
+export type DecisionEmails = {
+  [T in DecisionEmailTemplate]: { request: T; reminder: SameData<T>; data: Omit<EmailTemplates[T], 'contactName' | 'url' | 'title'> };
+}[DecisionEmailTemplate];
+
+type DecisionSpecFields = {
   /** Unique within the journey: what is being decided (`milestone:<id>:round:2`). */
   subject: string;
   /** What the customer is asked, as the email and the page say it. */
@@ -120,9 +131,27 @@ export type CustomerDecisionSpec = {
   /** What the customer reads before deciding. */
   details: Record<string, unknown>;
   customer: { email: string; contactName: string };
-  /** A reminder goes out after this long without an answer; the wait itself has no end. */
+  /** A reminder goes out after this long without an answer. */
   remindAfterMs: number;
+  /** Without an answer by then the decision expires (and the customer's link with it); without one, the wait has no end. */
+  timeoutMs?: number;
+  /** The emails asking and reminding; default: the runtime's `decision-request` and `decision-reminder`. */
+  emails?: DecisionEmails;
 };
+
+/** What the customer is asked: the form their answer takes and, for a form with a `choice`, the options it is chosen from. */
+export type CustomerDecisionSpec = {
+  [F in DecisionForm]: DecisionSpecFields & { form: F } & (F extends OptionForm ? { options: readonly [string, ...string[]] } : { options?: undefined });
+}[DecisionForm];
+
+/** The answer `customerDecision(spec)` returns: typed by the form (the choice among the options given), undefined when it can expire. */
+export type DecisionOutcome<S extends CustomerDecisionSpec> =
+  | (S extends { options: readonly (infer O)[] } ? Omit<DecisionAnswer<S['form']>, 'choice'> & { choice: O } : DecisionAnswer<S['form']>)
+  // (`subject` keeps the test from being a weak type's, which any object without a timeoutMs would fail.)
+  | (S extends { subject: string; timeoutMs?: undefined } ? never : undefined);
+
+/** A decision open on the journey: what its answer must satisfy, and the answer once given. */
+type OpenDecision = { form: DecisionForm; options?: readonly string[]; answer?: Record<string, unknown> };
 
 /** A wait open when the run handed over: its row stays, and the next run's waitFor of the same kind and key takes it up. */
 export type CarriedWait = { wait: Wait; reminded: number };
@@ -202,8 +231,8 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   private readonly takenEventIds = new Set<string>();
   /** Event ids a waitForExternal returned: not carried to the next run. */
   private readonly deliveredEventIds = new Set<string>();
-  /** Customer decisions open now, by subject, with the answer once given. */
-  private readonly decisions = new Map<string, CustomerDecisionRequest | undefined>();
+  /** Customer decisions open now, by subject. */
+  private readonly decisions = new Map<string, OpenDecision>();
   /** Customer decisions whose link is out, by subject: what the next run needs to go on waiting. */
   private readonly askedDecisions = new Map<string, CarriedDecision>();
   /** Open plain waits (not a task's) with how many reminders they sent. */
@@ -217,7 +246,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   /** From the previous run: waits the body has not taken up again yet, and the carried tasks' and decisions' outcomes by key. */
   private readonly carriedWaits: CarriedWait[] = [];
   private readonly carriedTasks = new Map<string, Promise<unknown>>();
-  private readonly carriedDecisions = new Map<string, Promise<CustomerDecisionRequest>>();
+  private readonly carriedDecisions = new Map<string, Promise<Record<string, unknown> | undefined>>();
   private readonly resume?: JourneySnapshot;
   private readonly historyLimit: number;
 
@@ -262,13 +291,21 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     setHandler(
       customerDecisionUpdate,
       (req) => {
-        this.decisions.set(req.subject, req);
-        return { subject: req.subject, decision: req.decision };
+        const open = this.decisions.get(req.subject)!;
+        const checked = validateDecisionAnswer(open.form, open.options, answerOf(req));
+        if (!checked.ok) throw ApplicationFailure.nonRetryable('unreachable: validated by the validator');
+        open.answer = checked.value;
+        return { subject: req.subject, answer: checked.value };
       },
       {
-        validator: (req: CustomerDecisionRequest) => {
-          if (!this.decisions.has(req.subject) || this.decisions.get(req.subject) || this.cancellation) {
+        validator: (req) => {
+          const open = this.decisions.get(req.subject);
+          if (!open || open.answer || this.cancellation) {
             throw ApplicationFailure.create({ type: FailureTypes.decisionNotAwaited, message: `${req.subject} does not await an answer`, nonRetryable: true });
+          }
+          const checked = validateDecisionAnswer(open.form, open.options, answerOf(req), ['answer']);
+          if (!checked.ok) {
+            throw ApplicationFailure.create({ type: FailureTypes.invalidDecisionAnswer, message: 'The answer is invalid', details: [checked.errors], nonRetryable: true });
           }
         },
       },
@@ -461,36 +498,45 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
 
   /**
    * Asks the customer to decide something through a signed link (emailed, with a reminder), as a
-   * recorded wait on the customer. Returns their answer; changes requested come with comments.
-   * A decision carried from the previous run (same subject) is not asked again: its answer is returned.
+   * recorded wait on the customer. Returns their answer as `spec.form` parses it (the form and the
+   * options are kept with the decision, and the journey's Update validates answers against them),
+   * or undefined when `spec.timeoutMs` passes first (the decision then EXPIRED). A decision
+   * carried from the previous run (same subject) is not asked again: its answer is returned.
    */
-  customerDecision(spec: CustomerDecisionSpec): Promise<CustomerDecisionRequest> {
+  customerDecision<const S extends CustomerDecisionSpec>(spec: S): Promise<DecisionOutcome<S>> {
     const carried = this.carriedDecisions.get(spec.subject);
     if (carried) {
       this.carriedDecisions.delete(spec.subject);
-      return carried;
+      return carried as Promise<DecisionOutcome<S>>;
     }
     // Open before the link exists anywhere: the customer may answer as soon as the email is out.
-    this.decisions.set(spec.subject, undefined);
-    return this.decide(spec);
+    this.decisions.set(spec.subject, { form: spec.form, options: spec.options });
+    return this.decide(spec) as Promise<DecisionOutcome<S>>;
   }
 
-  /** Asks (unless the link went out in an earlier run: `url`), then waits for the answer and records it. */
-  private async decide(spec: CustomerDecisionSpec, url?: string): Promise<CustomerDecisionRequest> {
+  /** Asks (unless the link went out in an earlier run: `url`), then waits for the answer (or the timeout) and records it. */
+  private async decide(spec: CustomerDecisionSpec, url?: string): Promise<Record<string, unknown> | undefined> {
+    const open = this.decisions.get(spec.subject)!;
     this.active++;
     this.moving++;
     try {
       if (url === undefined) {
-        const open = () =>
-          decisions.openCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, title: spec.title, details: spec.details, at: new Date().toISOString() });
+        const { subject, title, details, form, options, timeoutMs } = spec;
+        const ask = () => decisions.openCustomerDecision({ journeyId: this.journeyId, subject, title, details, form, options, timeoutMs, at: new Date().toISOString() });
         // Not abandoned half-way by a cancellation: a row written after its withdrawal would stay open.
-        ({ url } = await (patched('decision-opened-before-cancel') ? CancellationScope.nonCancellable(open) : open()));
+        ({ url } = await (patched('decision-opened-before-cancel') ? CancellationScope.nonCancellable(ask) : ask()));
       }
       const asked: CarriedDecision = { ...spec, url };
-      const mailData = { contactName: spec.customer.contactName, title: spec.title, url };
-      const send = (suffix: string, template: 'decision-request' | 'decision-reminder') =>
-        mail.sendEmail({ key: `${this.journeyId}:decision:${spec.subject}${suffix}`, journeyId: this.journeyId, to: spec.customer.email, template, data: mailData });
-      if (!this.askedDecisions.has(spec.subject)) await send('', 'decision-request');
+      const { contactName, email } = spec.customer;
+      const own = spec.emails;
+      const mailed = (which: 'request' | 'reminder'): Pick<SendEmailInput, 'template' | 'data'> =>
+        own
+          ? // DecisionEmails types the caller's template and data together; the runtime adds what it knows.
+            ({ template: own[which], data: { ...own.data, contactName, title: spec.title, url: asked.url } } as Pick<SendEmailInput, 'template' | 'data'>)
+          : { template: which === 'request' ? 'decision-request' : 'decision-reminder', data: { contactName, title: spec.title, url: asked.url, form: spec.form } };
+      const send = (suffix: string, which: 'request' | 'reminder') =>
+        mail.sendEmail({ key: `${this.journeyId}:decision:${spec.subject}${suffix}`, journeyId: this.journeyId, to: email, ...mailed(which) });
+      if (!this.askedDecisions.has(spec.subject)) await send('', 'request');
       this.askedDecisions.set(spec.subject, asked);
       // The decision rests while its wait does: the wait is what the run checks before handing over.
       const rest = this.park();
@@ -501,21 +547,29 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
             key: spec.subject,
             description: spec.title,
             unblockedBy: 'customer',
-            reminders: [{ afterMs: spec.remindAfterMs, send: () => send(':reminder', 'decision-reminder') }],
+            timeoutMs: spec.timeoutMs,
+            reminders: [{ afterMs: spec.remindAfterMs, send: () => send(':reminder', 'reminder') }],
           },
-          () => this.decisions.get(spec.subject) !== undefined,
+          () => open.answer !== undefined,
         );
       } finally {
         this.unpark(rest);
       }
-      const answer = this.decisions.get(spec.subject)!;
-      await decisions.closeCustomerDecision({ journeyId: this.journeyId, ...answer, at: new Date().toISOString() });
-      return answer;
+      const at = new Date().toISOString();
+      // Checked rather than the wait's outcome: an answer accepted as the timer fired still counts.
+      if (open.answer === undefined) {
+        // Refused from now on, not only once the row says EXPIRED.
+        this.decisions.delete(spec.subject);
+        await decisions.closeCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, outcome: 'expired', at });
+        return undefined;
+      }
+      await decisions.closeCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, outcome: 'answered', answer: open.answer, at });
+      return open.answer;
     } catch (err) {
       // The journey moved on (cancelled): the customer's page says so instead of offering a form.
       if (isCancellation(err)) {
         await CancellationScope.nonCancellable(() =>
-          decisions.closeCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, decision: 'withdrawn', at: new Date().toISOString() }),
+          decisions.closeCustomerDecision({ journeyId: this.journeyId, subject: spec.subject, outcome: 'withdrawn', at: new Date().toISOString() }),
         );
       }
       throw err;
@@ -722,7 +776,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     }
     for (const t of s.tasks) this.tasks.set(t.id, { ...t, state: 'open', created: true });
     for (const d of s.decisions) {
-      this.decisions.set(d.subject, undefined);
+      this.decisions.set(d.subject, { form: d.form, options: d.options });
       this.askedDecisions.set(d.subject, d);
     }
   }

@@ -25,6 +25,7 @@ const COLORS: Record<string, ChipProps['color']> = {
   FORMER_CLIENT: 'default',
   ACCEPTED: 'success',
   APPROVED: 'success',
+  ANSWERED: 'success',
   SIGNED_OFF: 'success',
   PAID: 'success',
   SUCCEEDED: 'success',

@@ -1,9 +1,1 @@
-/** "disqualifiedReason", "follow-up-call", "task_created" → "Disqualified reason", "Follow up call", "Task created". */
-export function humanize(name: string): string {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+export { humanize } from '../../../platform/humanize';

@@ -11,14 +11,24 @@ const Column = DataTable.Col<CustomerDecision>;
 // "milestone:2:round:1" → "Milestone 2 round 1": which round of what, under the title.
 const subjectLabel = (subject: string) => humanize(subject.replaceAll(':', ' '));
 
+// The status names a decision; the free text shows as the quote below: the rest of the answer (a rating, a choice) in a line.
+const SHOWN_ELSEWHERE = new Set(['decision', 'comments', 'comment', 'reasons']);
+const answerLine = (answer: CustomerDecision['answer']) =>
+  Object.entries(answer ?? {})
+    .filter(([key]) => !SHOWN_ELSEWHERE.has(key))
+    .map(([key, value]) => `${humanize(key)}: ${String(value)}`)
+    .join(' · ');
+
 const DecisionCell = ({ decision }: { decision: CustomerDecision }) => (
   <>
     <Typography variant="body2" sx={{ fontWeight: 500 }}>
       {decision.title}
     </Typography>
     <Typography variant="caption" color="text.secondary">
-      {subjectLabel(decision.subject)} · asked <RelativeTime date={decision.createdAt} />
+      {subjectLabel(decision.subject)}
+      {decision.form === 'accept-or-change' ? '' : ` · ${humanize(decision.form).toLowerCase()}`} · asked <RelativeTime date={decision.createdAt} />
     </Typography>
+    {answerLine(decision.answer) && <Typography variant="body2">{answerLine(decision.answer)}</Typography>}
     {decision.comments && (
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', borderLeft: 2, borderColor: 'divider', pl: 1, mt: 0.5 }}>
         “{decision.comments}”

@@ -85,7 +85,7 @@ it('shows staff the emails with every customer link hidden, so no staff role can
     for (const emails of [list.body, detail.body.emails]) {
       const texts = emails.map((e: { text: string }) => e.text).join('\n');
       expect(texts).toContain(redacted);
-      expect(texts).toContain('/customer/quotes/[link hidden]');
+      expect(texts).toContain('/customer/decisions/[link hidden]');
       expect(texts).not.toContain(token);
       expect(texts).not.toMatch(/\/customer\/[a-z]+\/(?!\[link hidden\])/);
     }
@@ -107,7 +107,7 @@ it('records who acted through a link: the action, the client, and the staff user
   expect(used.map((e) => ({ actor: e.actor, data: e.data }))).toEqual([
     {
       actor: 'customer',
-      data: { purpose: 'quote-review', subject: '1', action: 'answer-quote', decision: 'approve', ip: expect.any(String), userAgent: 'node' },
+      data: { purpose: 'customer-decision', subject: 'quote:v1', action: 'answer-decision', form: 'quote-answer', decision: 'approve', ip: expect.any(String), userAgent: 'node' },
     },
     {
       actor: h.users.sales.id,

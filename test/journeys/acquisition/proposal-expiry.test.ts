@@ -1,5 +1,6 @@
 // An unanswered quote, on the time-skipping server: a reminder email halfway through the
-// response time, then the quote expires and the lead is lost; the link no longer accepts answers.
+// response time, then the quote (and its customer decision) expires and the lead is lost; the
+// link no longer accepts answers.
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually, request } from '../../support/http';
 import { approveReview, quoteDraft } from '../../support/fixtures';
@@ -18,7 +19,7 @@ it('reminds the customer at half time and expires the quote at its deadline', as
   await drive.complete('pm', journeyId, 'review-estimates', approveReview);
   await drive.complete('finance', journeyId, 'review-pricing', approveReview);
   const link = await drive.quoteLink(journeyId, 1);
-  const reminder = () => h.db.email.findUnique({ where: { key: `${journeyId}:quote:v1:reminder` } });
+  const reminder = () => h.db.email.findUnique({ where: { key: `${journeyId}:decision:quote:v1:reminder` } });
 
   await h.env.sleep('4 days');
   expect(await reminder()).toBeNull();
@@ -35,5 +36,7 @@ it('reminds the customer at half time and expires the quote at its deadline', as
   expect(quote.status).toBe('EXPIRED');
   const wait = await h.db.journeyWait.findFirstOrThrow({ where: { journeyId, kind: 'approval' } });
   expect(wait).toMatchObject({ outcome: 'timed_out' });
-  expect((await request(h.baseUrl, 'POST', link, { decision: 'approve' })).status).toBe(409);
+  expect(await h.db.customerDecision.findFirstOrThrow({ where: { journeyId } })).toMatchObject({ subject: 'quote:v1', status: 'EXPIRED' });
+  // The link still verifies (its expiry is on the API's clock, which did not skip): the page says why it takes no answer.
+  expect(await request(h.baseUrl, 'POST', link, { decision: 'approve' })).toMatchObject({ status: 409, body: { error: { message: 'The time to answer this has passed' } } });
 });

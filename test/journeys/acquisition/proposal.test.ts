@@ -1,7 +1,9 @@
 // Seed 000 phases 3-4 through the HTTP API alone: quote preparation and internal reviews by sales,
-// the PM and finance, then the customer's answer through their signed link.
+// the PM and finance, then the customer's answer through their signed link (a customer decision
+// of form quote-answer).
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually, request } from '../../support/http';
+import { createLinkToken } from '../../../platform/customer-links';
 import { approveReview, quoteDraft } from '../../support/fixtures';
 import { journeyDriver } from '../../support/journey-driver';
 
@@ -32,19 +34,36 @@ it('reviews, revises and sends quotes, and the approved version wins the custome
   await complete('finance', journeyId, 'review-pricing', approveReview);
 
   const v2Link = await drive.quoteLink(journeyId, 2);
+  expect(v2Link).toMatch(/^\/customer\/decisions\//);
   const v2 = await customer('GET', v2Link);
   // 4,500.00 + 12 × 800.00 = 14,100.00
-  expect(v2).toMatchObject({ status: 200, body: { version: 2, status: 'SENT', totalMinor: 1_410_000 } });
+  expect(v2).toMatchObject({
+    status: 200,
+    body: {
+      subject: 'quote:v2',
+      form: 'quote-answer',
+      status: 'OPEN',
+      details: { lineItems: ['Design: 1 × $4,500.00 = $4,500.00', 'Development (days): 12 × $800.00 = $9,600.00'], total: '$14,100.00', deposit: '30% due on signature: $4,230.00' },
+    },
+  });
+  expect(v2.body.schema.properties.decision.enum).toEqual(['approve', 'request-changes', 'decline']);
+  const sent = (await quotes(journeyId))[1]!;
+  expect(sent).toMatchObject({ status: 'SENT', totalMinor: 1_410_000 });
+  expect(v2.body.details.validUntil).toBe(sent.validUntil!.toISOString().slice(0, 10));
+  expect(Date.parse(v2.body.expiresAt) - sent.validUntil!.getTime()).toBeLessThan(60_000); // the link lasts as long as the quote
+  const email = await h.db.email.findUniqueOrThrow({ where: { key: `${journeyId}:decision:quote:v2` } });
+  expect(email.subject).toBe('Your proposal (version 2): $14,100.00'); // the quote's own template
   const html = await (await fetch(h.baseUrl + v2Link)).text(); // what the customer's browser gets
   expect(html).toContain('$14,100.00');
   expect(html).toContain('Development (days)');
+  expect(html).toContain('<button name="decision" value="approve">Approve</button><button name="decision" value="request-changes">Request changes</button><button name="decision" value="decline">Decline</button>');
 
   // Asking for changes needs a reason; with one, a v3 goes through review again.
   const noReason = await customer('POST', v2Link, { decision: 'request-changes' });
   expect(noReason.status).toBe(400);
   expect(noReason.body.error.fields).toEqual([{ field: 'comments', message: 'Tell us what to change, or why not' }]);
   const changes = await customer('POST', v2Link, { decision: 'request-changes', comments: 'Can design be 3,500?' });
-  expect(changes).toMatchObject({ status: 200, body: { version: 2, decision: 'request-changes' } });
+  expect(changes).toMatchObject({ status: 200, body: { subject: 'quote:v2', answer: { decision: 'request-changes', comments: 'Can design be 3,500?' } } });
   const again = await customer('POST', v2Link, { decision: 'approve' });
   expect(again.status).toBe(409);
 
@@ -58,7 +77,10 @@ it('reviews, revises and sends quotes, and the approved version wins the custome
   const v3Link = await drive.quoteLink(journeyId, 3);
   const tampered = v3Link.slice(0, -3) + (v3Link.endsWith('AAA') ? 'BBB' : 'AAA');
   expect((await customer('GET', tampered)).status).toBe(404);
-  expect(await customer('POST', v3Link, { decision: 'approve' })).toMatchObject({ status: 200, body: { version: 3, decision: 'approve' } });
+  // The quote's old link and Update are for journeys that sent quotes before: this one refuses them.
+  const oldLink = `/customer/quotes/${createLinkToken(h.config.auth.secret, { purpose: 'quote-review', journeyId, subject: '3', exp: Date.now() + 60_000 })}`;
+  expect(await customer('POST', oldLink, { decision: 'approve' })).toMatchObject({ status: 409, body: { error: { message: 'This proposal no longer awaits an answer' } } });
+  expect(await customer('POST', v3Link, { decision: 'approve' })).toMatchObject({ status: 200, body: { subject: 'quote:v3', answer: { decision: 'approve' } } });
 
   // The approved version goes on to the contract (workflows/acquisition/contract.ts; its own tests).
   const contract = await eventually(() => h.db.contract.findFirst({ where: { journeyId }, include: { quote: true } }), (c) => c !== null);
@@ -80,6 +102,11 @@ it('reviews, revises and sends quotes, and the approved version wins the custome
     ['quote:v2', 'customer', 'met'],
     ['quote:v3', 'customer', 'met'],
   ]);
+  const decisions = await h.db.customerDecision.findMany({ where: { journeyId }, orderBy: { createdAt: 'asc' } });
+  expect(decisions.map((d) => [d.subject, d.form, d.status, d.answer])).toEqual([
+    ['quote:v2', 'quote-answer', 'CHANGES_REQUESTED', { decision: 'request-changes', comments: 'Can design be 3,500?' }],
+    ['quote:v3', 'quote-answer', 'APPROVED', { decision: 'approve' }],
+  ]);
 });
 
 it('ends the journey LOST with the reason when the customer declines', async () => {
@@ -97,6 +124,8 @@ it('ends the journey LOST with the reason when the customer declines', async () 
   const journey = await eventually(() => h.db.journey.findUniqueOrThrow({ where: { id: journeyId } }), (j) => j.status === 'LOST');
   expect(journey.endReason).toBe('Quote declined: We chose another agency');
   expect((await quotes(journeyId)).map((q) => q.status)).toEqual(['DECLINED']);
+  expect((await h.db.customerDecision.findFirstOrThrow({ where: { journeyId } })).status).toBe('DECLINED');
   const page = await (await fetch(h.baseUrl + link)).text();
-  expect(page).toContain('This proposal has been declined');
+  expect(page).toContain('This has already been answered (declined).');
+  expect(page).toContain('We chose another agency');
 });

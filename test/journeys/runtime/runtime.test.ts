@@ -189,7 +189,7 @@ describe('on the time-skipping server', () => {
       const [created] = await called(mocks, 'createTask');
       await complete(handle, created!.input.id);
       expect(await handle.result()).toMatchObject({ status: 'COMPLETED', reason: `accept: ${followUpQualified.notes}` });
-      expect(mocks.of('closeCustomerDecision').map((c) => c.input.decision)).toEqual(['accept']);
+      expect(mocks.of('closeCustomerDecision').map((c) => c.input.answer?.decision)).toEqual(['accept']);
       expect(mocks.of('sendEmail').map((c) => c.input.template)).toEqual(['decision-request']);
     });
   });
@@ -202,7 +202,7 @@ describe('on the time-skipping server', () => {
       await eventually(async () => mocks.of('openWait'), (w) => w.some((c) => c.input.kind === 'approval'));
       expect(await cancel(handle)).toMatchObject({ status: 'CANCELLED', reason: 'Customer left' });
       expect(mocks.of('cancelTask')).toEqual([expect.objectContaining({ input: expect.objectContaining({ reason: 'Customer left' }) })]);
-      expect(mocks.of('closeCustomerDecision').map((c) => c.input.decision)).toEqual(['withdrawn']);
+      expect(mocks.of('closeCustomerDecision').map((c) => c.input.outcome)).toEqual(['withdrawn']);
       expect(mocks.of('closeWait').map((c) => c.input.outcome)).toEqual(['cancelled']);
       expect(mocks.calls.at(-1)).toMatchObject({ name: 'endJourney', input: { status: 'CANCELLED', cancelledBy: 'manager-1' } });
     });
@@ -333,7 +333,7 @@ describe('on a real server, while a run hands over', () => {
         const [completed] = mocks.of('completeTask');
         expect(mocks.of('completeTask')).toHaveLength(1);
         expect(completed!.runId).not.toBe(handingOver);
-        expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ runId: completed!.runId, input: expect.objectContaining({ decision: 'accept' }) })]);
+        expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ runId: completed!.runId, input: expect.objectContaining({ answer: expect.objectContaining({ decision: 'accept' }) }) })]);
         const accepted = (events: Awaited<ReturnType<typeof historyOf>>) => events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
         expect(accepted(await historyOf(handle, handingOver))).toBe(0);
         expect(accepted(await historyOf(handle, completed!.runId))).toBe(2);

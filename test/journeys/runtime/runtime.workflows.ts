@@ -54,7 +54,7 @@ export async function taskAndDecision(input: { journeyId: string }): Promise<Jou
   return journey.run(async () => {
     await journey.enterStage('review');
     const [answer, task] = await Promise.all([
-      journey.customerDecision({ subject: 'plan', title: 'Confirm the plan', details: {}, customer, remindAfterMs: 5 * DAY }),
+      journey.customerDecision({ form: 'accept-or-change', subject: 'plan', title: 'Confirm the plan', details: {}, customer, remindAfterMs: 5 * DAY }),
       journey.humanTask({ type: 'follow-up-call', title: 'Call the customer', role: 'sales', dueInMs: 2 * DAY }),
     ]);
     return journey.end('COMPLETED', `${answer.decision}: ${task.notes}`);
@@ -108,7 +108,7 @@ export async function longLived(input: LongLivedInput): Promise<JourneyResult> {
         );
       }
       if (state.renewal === undefined) {
-        journey.customerDecision({ subject: 'renewal', title: 'Renew the contract', details: { years: 1 }, customer, remindAfterMs: 2 * WEEK }).then(
+        journey.customerDecision({ form: 'accept-or-change', subject: 'renewal', title: 'Renew the contract', details: { years: 1 }, customer, remindAfterMs: 2 * WEEK }).then(
           (a) => void (state.renewal = a.decision),
           () => undefined,
         );
