@@ -183,7 +183,7 @@ describe('on the time-skipping server', () => {
       const handle = await start(taskAndDecision, { journeyId: journeyId() });
       const release = mocks.hold('sendEmail');
       await called(mocks, 'sendEmail');
-      expect(await answer(handle, 'plan')).toEqual({ subject: 'plan', decision: 'accept' });
+      expect(await answer(handle, 'plan')).toEqual({ subject: 'plan', answer: { decision: 'accept' } });
       expect(await refusal(answer(handle, 'plan'))).toBe(FailureTypes.decisionNotAwaited);
       release();
       const [created] = await called(mocks, 'createTask');
@@ -326,7 +326,7 @@ describe('on a real server, while a run hands over', () => {
         await admitted(handle.workflowId, 'answer-renewal');
         gate.release();
         expect(await completion).toMatchObject({ taskId: created!.input.id });
-        expect(await answered).toEqual({ subject: 'renewal', decision: 'accept' });
+        expect(await answered).toEqual({ subject: 'renewal', answer: { decision: 'accept' } });
         await handle.result();
 
         // Temporal aborted the Updates as the run closed and the client sent them again, to the new run.
