@@ -1,0 +1,81 @@
+// What a journey's failure writes to PostgreSQL (the failJourney activity) and how a retry puts it
+// back (POST /api/journeys/:id/retry), side by side so that each stays the other's inverse.
+import type { Prisma } from '../prisma/generated/client';
+import { appendEvent } from './audit';
+
+type Tx = Prisma.TransactionClient;
+
+/** How the failure marks the tasks it cancels, so a retry finds exactly those. */
+const FAILED_TASK_REASON = 'The journey failed';
+
+/** Each failure of a journey (it may fail again after a retry) has its own alert and trail entry. */
+const failureKey = (journeyId: string, at: Date) => `${journeyId}:failed:${at.toISOString()}`;
+
+/**
+ * A journey that cannot go on: FAILED with the reason, its open tasks cancelled and waits closed,
+ * and an alert in the manager queue. The alert is written even when the journey's own row never
+ * was (its first write is what failed).
+ */
+export async function recordJourneyFailure(tx: Tx, { journeyId, reason, at }: { journeyId: string; reason: string; at: Date }): Promise<void> {
+  const { count } = await tx.journey.updateMany({
+    where: { id: journeyId, status: 'RUNNING' },
+    data: { status: 'FAILED', endReason: reason, endedAt: at },
+  });
+  await tx.task.updateMany({ where: { journeyId, status: 'OPEN' }, data: { status: 'CANCELLED', cancelledAt: at, cancelReason: FAILED_TASK_REASON } });
+  await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: at, outcome: 'journey_ended' } });
+  await tx.notification.createMany({
+    data: [{ key: failureKey(journeyId, at), kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId }],
+    skipDuplicates: true,
+  });
+  if (count) await appendEvent(tx, { journeyId, key: failureKey(journeyId, at), type: 'journey_failed', data: { status: 'FAILED', reason }, at });
+}
+
+export type JourneyRetry = {
+  journeyId: string;
+  /** The waits and tasks the journey holds open again once Temporal has reset it (the rest it makes anew, or never). */
+  held: { waitIds: Set<string>; taskIds: Set<string> };
+  actor: string;
+  reason: string;
+  /** What Temporal did: the failed run, the event it was reset to, and the new run. */
+  reset: { failedRunId: string; toEventId: number; runId: string };
+};
+
+/**
+ * A failed journey running again: RUNNING, the waits and tasks its failure closed open again where
+ * the reset journey still holds them, the failure's alert read, and who retried it and why on its
+ * trail. False when the journey is not FAILED (someone else retried it first).
+ */
+export async function reopenFailedJourney(tx: Tx, r: JourneyRetry): Promise<boolean> {
+  const journey = await tx.journey.findUnique({ where: { id: r.journeyId } });
+  if (journey?.status !== 'FAILED') return false;
+  const failedAt = journey.endedAt;
+  const { count } = await tx.journey.updateMany({ where: { id: r.journeyId, status: 'FAILED' }, data: { status: 'RUNNING', endReason: null, endedAt: null } });
+  if (count === 0) return false;
+  if (failedAt) {
+    const closed = await tx.journeyWait.findMany({ where: { journeyId: r.journeyId, endedAt: failedAt, outcome: 'journey_ended' }, select: { id: true } });
+    const [held, gone] = partition(closed.map((w) => w.id), (id) => r.held.waitIds.has(id));
+    await tx.journeyWait.updateMany({ where: { id: { in: held } }, data: { endedAt: null, outcome: null } });
+    // Waits opened after the reset point: the reset journey opens them again under the same ids, if it goes that way.
+    await tx.journeyWait.deleteMany({ where: { id: { in: gone } } });
+    await tx.task.updateMany({
+      where: { journeyId: r.journeyId, id: { in: [...r.held.taskIds] }, status: 'CANCELLED', cancelledAt: failedAt, cancelReason: FAILED_TASK_REASON },
+      data: { status: 'OPEN', cancelledAt: null, cancelReason: null },
+    });
+  }
+  await tx.notification.updateMany({ where: { journeyId: r.journeyId, kind: 'journey_failed', readAt: null }, data: { readAt: new Date() } });
+  // Failures recorded before failures had keys of their own took the key of the journey's end.
+  const legacy = await tx.journeyEvent.findUnique({ where: { key: `${r.journeyId}:ended` } });
+  if (legacy?.type === 'journey_failed') await tx.journeyEvent.update({ where: { id: legacy.id }, data: { key: failureKey(r.journeyId, legacy.at) } });
+  await appendEvent(tx, {
+    journeyId: r.journeyId,
+    key: `${r.journeyId}:retried:${r.reset.runId}`,
+    type: 'journey_retried',
+    actor: r.actor,
+    data: { reason: r.reason, failure: journey.endReason, ...r.reset },
+  });
+  return true;
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
+}
