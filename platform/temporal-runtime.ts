@@ -1,6 +1,7 @@
-// Routes the Temporal SDK's own logs (worker lifecycle, workflow and activity logs) into pino.
-// Journey code logs at INFO (workflow `log`, an activity's context logger); the SDK's own messages
-// only from WARN unless LOG_LEVEL asks for more: the SDK is chatty at INFO.
+// Routes the Temporal SDK's logs into pino: journey code's (workflow `log`, an activity's context
+// logger) from INFO, the SDK's own (worker lifecycle; its Rust core, such as a workflow task failed
+// on non-determinism, which names the run) only from WARN unless LOG_LEVEL asks for more: the SDK
+// is chatty at INFO.
 import { DefaultLogger, Runtime, type LogEntry, type LogLevel } from '@temporalio/worker';
 import type { Logger } from './logger';
 
@@ -19,17 +20,18 @@ const JOURNEY_COMPONENTS = new Set(['workflow', 'activity']);
  * Forwards one SDK log entry to pino. Workflow and activity entries carry their workflow id, which
  * is the journey id: it goes on the message as `journey=<id>`, readable in a terminal and easy to
  * grep, and stays a field (`journeyId`) for log tools. The task token is an opaque blob: left out.
+ * An error goes under `err`, where pino prints its message and stack.
  */
 export function forwardTemporalLog(log: Logger): (entry: LogEntry) => void {
   const sdkDetail = log.levelVal <= 20; // debug or trace
   return (entry) => {
-    const { workflowId, sdkComponent, ...meta } = entry.meta ?? {};
+    const { workflowId, sdkComponent, error, ...meta } = entry.meta ?? {};
     delete meta.taskToken;
     const ours = JOURNEY_COMPONENTS.has(sdkComponent);
     if (!ours && !sdkDetail && (entry.level === 'INFO' || entry.level === 'DEBUG' || entry.level === 'TRACE')) return;
     const journeyId = typeof workflowId === 'string' ? workflowId : undefined;
     log[toPino[entry.level]](
-      { ...meta, sdkComponent, ...(journeyId && { journeyId }) },
+      { ...meta, sdkComponent, ...(error !== undefined && { [error instanceof Error ? 'err' : 'error']: error }), ...(journeyId && { journeyId }) },
       journeyId ? `${entry.message} journey=${journeyId}` : entry.message,
     );
   };
@@ -44,5 +46,10 @@ let installed = false;
 export function installTemporalLogging(log: Logger, opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
   if (installed) return;
   installed = true;
-  Runtime.install({ ...opts, logger: new DefaultLogger(sdkLevel(log.levelVal), forwardTemporalLog(log)) });
+  Runtime.install({
+    ...opts,
+    logger: new DefaultLogger(sdkLevel(log.levelVal), forwardTemporalLog(log)),
+    // Core logs come here rather than straight to stderr in a format of their own.
+    telemetryOptions: { logging: { forward: {}, filter: { core: log.levelVal <= 20 ? 'DEBUG' : 'WARN', other: 'ERROR' } } },
+  });
 }
