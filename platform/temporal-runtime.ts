@@ -31,7 +31,7 @@ export function forwardTemporalLog(log: Logger): (entry: LogEntry) => void {
     if (!ours && !sdkDetail && (entry.level === 'INFO' || entry.level === 'DEBUG' || entry.level === 'TRACE')) return;
     const journeyId = typeof workflowId === 'string' ? workflowId : undefined;
     log[toPino[entry.level]](
-      { ...meta, sdkComponent, ...(error !== undefined && { [error instanceof Error ? 'err' : 'error']: error }), ...(journeyId && { journeyId }) },
+      { ...meta, sdkComponent, ...(error !== undefined && { [isErrorLike(error) ? 'err' : 'error']: error }), ...(journeyId && { journeyId }) },
       journeyId ? `${entry.message} journey=${journeyId}` : entry.message,
     );
   };
@@ -39,6 +39,9 @@ export function forwardTemporalLog(log: Logger): (entry: LogEntry) => void {
 
 /** The least severe level pino would print (its levels are 10 trace … 50 error), so nothing is built only to be dropped. */
 const sdkLevel = (levelVal: number): LogLevel => (levelVal <= 10 ? 'TRACE' : levelVal <= 20 ? 'DEBUG' : levelVal <= 30 ? 'INFO' : levelVal <= 40 ? 'WARN' : 'ERROR');
+
+/** Errors from workflow code come from another realm (the workflow sandbox): `instanceof Error` is false for them. */
+const isErrorLike = (e: unknown) => typeof (e as { message?: unknown } | null)?.message === 'string';
 
 let installed = false;
 

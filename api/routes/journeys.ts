@@ -54,7 +54,7 @@ export function journeyRoutes(deps: ApiDeps): Router {
   router.use(['/journeys', '/waits'], requireRole());
 
   router.get('/journeys', async (req, res) => {
-    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'stage', 'status'], ['startedAt', 'DESC']);
+    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'], ['startedAt', 'DESC']);
     const { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue, ...plain } = q.filter;
     const waits = { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue };
     const now = new Date();

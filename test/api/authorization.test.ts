@@ -9,7 +9,8 @@ import { createApp } from '../../api/app';
 import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
-import { journeyStateQuery } from '../../workflows/runtime/definitions';
+import { customerIdFor } from '../../api/acquisition/submit-lead';
+import { journeyStateQuery, journeyWorkflowId } from '../../workflows/runtime/definitions';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
@@ -54,6 +55,19 @@ async function salesTask(): Promise<{ journeyId: string; customerId: string; tas
   const handle = h.env.client.workflow.getHandle(res.body.journeyId);
   await eventually(() => handle.query(journeyStateQuery), (s) => s.waitingOn.some((w) => w.key === task!.id));
   return { journeyId: res.body.journeyId, customerId: res.body.customerId, taskId: task!.id };
+}
+
+/**
+ * A journey failed by a bug: started without its follow-up due time, its task's due date is not a
+ * date, and the journey fails the moment it makes the task (after writing its row).
+ */
+async function failedJourney(): Promise<string> {
+  const inquiry = lead();
+  const customerId = customerIdFor(inquiry.email);
+  const journeyId = journeyWorkflowId(customerId, 'acquisition', 1);
+  await h.env.client.workflow.start('acquisitionJourney', { workflowId: journeyId, taskQueue: h.taskQueue, args: [{ journeyId, customerId, inquiry }] });
+  await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j?.status === 'FAILED');
+  return journeyId;
 }
 
 async function newApiToken(roles: Role[]): Promise<{ id: string; token: string; name: string }> {
@@ -192,6 +206,16 @@ const rows: Row[] = [
         path: `/api/journeys/${enc((await salesTask()).journeyId)}/cancel`,
         body: { reason: 'Customer went quiet' },
       }),
+    },
+  },
+  {
+    route: 'POST /api/journeys/:id/retry',
+    req: (c) => ({ method: 'POST', path: `/api/journeys/${enc(c.journeyId)}/retry`, body: { reason: 'The cause is fixed' } }),
+    forbidden: ['sales', 'pm', 'finance', 'support'],
+    ok: {
+      role: 'manager',
+      status: 200,
+      req: async () => ({ method: 'POST', path: `/api/journeys/${enc(await failedJourney())}/retry`, body: { reason: 'The cause is fixed' } }),
     },
   },
   { route: 'GET /api/waits', req: () => ({ method: 'GET', path: '/api/waits' }), ok: { role: 'finance', status: 200 } },

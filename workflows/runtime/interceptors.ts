@@ -22,7 +22,7 @@ import type { CustomerDecisionActivities } from '../../activities/runtime/custom
 import type { JourneyRecordActivities } from '../../activities/runtime/journey-records';
 
 type Records = JourneyRecordActivities & CustomerDecisionActivities;
-type Line = { level: 'info' | 'warn' | 'error'; message: string; fields: Record<string, unknown> };
+type Line = { level: 'info' | 'error'; message: string; fields: Record<string, unknown> };
 
 /** The log line for each record a journey writes, from what the activity was given. */
 const recorded: { [K in keyof Records]?: (input: Parameters<Records[K]>[0]) => Line } = {
@@ -34,7 +34,7 @@ const recorded: { [K in keyof Records]?: (input: Parameters<Records[K]>[0]) => L
   }),
   completeTask: (t) => ({ level: 'info', message: 'task completed', fields: { taskId: t.id, completedBy: t.completedBy } }),
   remindTask: (t) => ({ level: 'info', message: 'task reminder sent', fields: { taskId: t.id, dueAt: t.dueAt } }),
-  escalateTask: (t) => ({ level: 'warn', message: 'task escalated to the manager queue (SLA breached)', fields: { taskId: t.id } }),
+  escalateTask: (t) => ({ level: 'info', message: 'task escalated to the manager queue (SLA breached)', fields: { taskId: t.id } }),
   cancelTask: (t) => ({ level: 'info', message: 'task cancelled', fields: { taskId: t.id, reason: t.reason } }),
   openWait: (w) => ({
     level: 'info',

@@ -29,6 +29,7 @@ import type { Email, Inquiry, JourneyDetail, Task } from '../types';
 import { CancelJourneyButton } from './CancelJourneyButton';
 import { CustomerDecisions } from './CustomerDecisions';
 import { JourneyTimeline } from './JourneyTimeline';
+import { RetryJourneyButton } from './RetryJourneyButton';
 import { StageProgress } from './StageProgress';
 import { WaitingOnPanel } from './WaitingOnPanel';
 
@@ -47,6 +48,7 @@ const JourneyActions = () => {
         Workflow in Temporal
       </Button>
       {isManager && journey.status === 'RUNNING' && <CancelJourneyButton journey={journey} />}
+      {isManager && journey.status === 'FAILED' && <RetryJourneyButton journey={journey} />}
     </TopToolbar>
   );
 };
