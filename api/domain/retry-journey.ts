@@ -19,7 +19,7 @@ import { withTemporal } from '../journey-calls';
 
 type HistoryEvent = proto.api.history.v1.IHistoryEvent;
 
-/** A journey's history is read whole: allow for long ones (continue-as-new keeps them under ~10,000 events). */
+/** A journey's history is read whole: more time for long ones (continue-as-new keeps them under ~10,000 events). */
 const HISTORY_READ_MS = 15_000;
 /** Names the reset request by the failed run and point, so that a repeated one is the same request to Temporal. */
 const RETRY_NAMESPACE = 'a8c2d3e4-5f60-4718-9a2b-3c4d5e6f7a8b';
@@ -74,8 +74,9 @@ type FailedRun = { failedRunId: string; events: HistoryEvent[]; resetRunId?: str
  * failed right after): that is finished, not reset a second time.
  */
 async function failedRun(temporal: Client, journeyId: string, failedAt: Date | null): Promise<FailedRun> {
-  const current = await temporal.workflow.getHandle(journeyId).describe();
-  const history = async (runId: string) => (await temporal.workflow.getHandle(journeyId, runId).fetchHistory()).events ?? [];
+  const current = await withTemporal(temporal, () => temporal.workflow.getHandle(journeyId).describe());
+  const history = (runId: string) =>
+    withTemporal(temporal, async () => (await temporal.workflow.getHandle(journeyId, runId).fetchHistory()).events ?? [], { ms: HISTORY_READ_MS });
   if (current.status.name === 'FAILED') return { failedRunId: current.runId, events: await history(current.runId) };
   if (current.status.name === 'RUNNING' && failedAt) {
     const reset = (await history(current.runId)).find(
@@ -87,42 +88,35 @@ async function failedRun(temporal: Client, journeyId: string, failedAt: Date | n
   throw new AppError('conflict', `The journey's workflow is ${current.status.name.toLowerCase()} in Temporal, not failed: there is nothing to retry`);
 }
 
+/** Starts the new run; the same request twice (the same failed run and point) is one reset to Temporal. */
+async function resetRun(temporal: Client, p: Principal, r: { journeyId: string; failedRunId: string; point: number; reason: string }): Promise<string> {
+  const { runId } = await withTemporal(
+    temporal,
+    () =>
+      temporal.workflowService.resetWorkflowExecution({
+        namespace: temporal.options.namespace,
+        workflowExecution: { workflowId: r.journeyId, runId: r.failedRunId },
+        workflowTaskFinishEventId: Long.fromNumber(r.point),
+        reason: `Retried by ${p.name} (${p.id}): ${r.reason}`,
+        requestId: uuidv5(`${r.failedRunId}:${r.point}`, RETRY_NAMESPACE),
+        identity: `pivotal-flow-api:${p.id}`,
+      }),
+    { pending: 'the journey may be running again already, so look at it before retrying' },
+  );
+  return runId;
+}
+
 export async function retryJourney(deps: { db: Db; temporal: Client; log: Logger }, p: Principal, journeyId: string, reason: string) {
   const journey = await deps.db.journey.findUnique({ where: { id: journeyId } });
   if (!journey) throw new AppError('not_found', `No journey ${journeyId}`);
   if (journey.status !== 'FAILED') throw new AppError('conflict', `The journey is ${journey.status.toLowerCase()}, not failed`);
 
-  const run = await withTemporal(
-    deps.temporal,
-    async () => {
-      try {
-        return await failedRun(deps.temporal, journeyId, journey.endedAt);
-      } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw new AppError('conflict', 'Temporal no longer keeps this journey (past its retention): it cannot be retried');
-        throw err;
-      }
-    },
-    { ms: HISTORY_READ_MS },
-  );
+  const run = await failedRun(deps.temporal, journeyId, journey.endedAt).catch((err: unknown) => {
+    if (err instanceof WorkflowNotFoundError) throw new AppError('conflict', 'Temporal no longer keeps this journey (past its retention): it cannot be retried');
+    throw err;
+  });
   const point = resetPoint(run.events);
-  const runId =
-    run.resetRunId ??
-    (
-      await withTemporal(
-        deps.temporal,
-        () =>
-          deps.temporal.workflowService.resetWorkflowExecution({
-            namespace: deps.temporal.options.namespace,
-            workflowExecution: { workflowId: journeyId, runId: run.failedRunId },
-            workflowTaskFinishEventId: Long.fromNumber(point),
-            reason: `Retried by ${p.id}: ${reason}`,
-            requestId: uuidv5(`${run.failedRunId}:${point}`, RETRY_NAMESPACE),
-            identity: `pivotal-flow-api:${p.id}`,
-          }),
-        { pending: 'the journey may be running again already, so look at it before retrying' },
-      )
-    ).runId;
-
+  const runId = run.resetRunId ?? (await resetRun(deps.temporal, p, { journeyId, failedRunId: run.failedRunId, point, reason }));
   const reset = { failedRunId: run.failedRunId, toEventId: point, runId };
   const reopened = await deps.db.$transaction((tx) =>
     reopenFailedJourney(tx, { journeyId, held: heldBefore(deps.temporal, run.events, point), actor: p.id, reason, reset }),

@@ -9,8 +9,8 @@ import { createApp } from '../../api/app';
 import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
-import { customerIdFor } from '../../api/acquisition/submit-lead';
-import { journeyStateQuery, journeyWorkflowId } from '../../workflows/runtime/definitions';
+import { journeyStateQuery } from '../../workflows/runtime/definitions';
+import { bugFailedJourney } from '../support/failed-journey';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
@@ -55,19 +55,6 @@ async function salesTask(): Promise<{ journeyId: string; customerId: string; tas
   const handle = h.env.client.workflow.getHandle(res.body.journeyId);
   await eventually(() => handle.query(journeyStateQuery), (s) => s.waitingOn.some((w) => w.key === task!.id));
   return { journeyId: res.body.journeyId, customerId: res.body.customerId, taskId: task!.id };
-}
-
-/**
- * A journey failed by a bug: started without its follow-up due time, its task's due date is not a
- * date, and the journey fails the moment it makes the task (after writing its row).
- */
-async function failedJourney(): Promise<string> {
-  const inquiry = lead();
-  const customerId = customerIdFor(inquiry.email);
-  const journeyId = journeyWorkflowId(customerId, 'acquisition', 1);
-  await h.env.client.workflow.start('acquisitionJourney', { workflowId: journeyId, taskQueue: h.taskQueue, args: [{ journeyId, customerId, inquiry }] });
-  await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j?.status === 'FAILED');
-  return journeyId;
 }
 
 async function newApiToken(roles: Role[]): Promise<{ id: string; token: string; name: string }> {
@@ -215,7 +202,7 @@ const rows: Row[] = [
     ok: {
       role: 'manager',
       status: 200,
-      req: async () => ({ method: 'POST', path: `/api/journeys/${enc(await failedJourney())}/retry`, body: { reason: 'The cause is fixed' } }),
+      req: async () => ({ method: 'POST', path: `/api/journeys/${enc(await bugFailedJourney(h))}/retry`, body: { reason: 'The cause is fixed' } }),
     },
   },
   { route: 'GET /api/waits', req: () => ({ method: 'GET', path: '/api/waits' }), ok: { role: 'finance', status: 200 } },

@@ -2,9 +2,8 @@
 // (follow-ups are due within seconds here, so they really escalate), cancelling a journey, and
 // retrying a failed one.
 import type { Browser, Page } from 'playwright-core';
-import { customerIdFor } from '../../api/acquisition/submit-lead';
-import { journeyWorkflowId } from '../../workflows/runtime/definitions';
 import { startHarness, type Harness } from '../support/harness';
+import { bugFailedJourney } from '../support/failed-journey';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
 import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
@@ -116,14 +115,9 @@ it('cancels a journey with a reason from the journey page', async () => {
 });
 
 it('finds a failed journey under Failed, with why and when, and retries it from its page', async () => {
-  // Started past the API without its follow-up due time: the task's due date is not a date, a bug
-  // that fails the journey the moment it makes the task (and again after each retry).
+  // A bug fails it at once (and again after the retry: the bug is still there).
   const companyName = uniqueCompany('Quartz Quarry');
-  const inquiry = lead({ companyName, contactName: 'Quinn Quartz' });
-  const customerId = customerIdFor(inquiry.email);
-  const journeyId = journeyWorkflowId(customerId, 'acquisition', 1);
-  await h.env.client.workflow.start('acquisitionJourney', { workflowId: journeyId, taskQueue: h.taskQueue, args: [{ journeyId, customerId, inquiry }] });
-  await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j?.status === 'FAILED');
+  const journeyId = await bugFailedJourney(h, lead({ companyName, contactName: 'Quinn Quartz' }));
 
   const page = await asManager();
   await page.getByRole('menuitem', { name: 'Journeys' }).click();

@@ -6,16 +6,21 @@
 // retrying its workflow task for ever, while a non-deterministic change still retries, so a fixed
 // deploy picks the journey up. And the failure's records and a retry's undoing of them, directly.
 import { randomUUID } from 'node:crypto';
-import { WorkflowFailedError } from '@temporalio/client';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { temporal as proto } from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
+import Long from 'long';
+import { createApp } from '../../../api/app';
+import { resetPoint } from '../../../api/domain/retry-journey';
 import { createLogger } from '../../../platform/logger';
 import { recordJourneyFailure, reopenFailedJourney } from '../../../platform/journey-failures';
 import { installTemporalLogging } from '../../../platform/temporal-runtime';
 import { JOURNEY_WORKFLOW_INTERCEPTORS } from '../../../workers/journey-worker';
 import { startHarness, workflowBundle, type Harness } from '../../support/harness';
-import { eventually } from '../../support/http';
+import { eventually, request } from '../../support/http';
 import { followUpQualified, lead } from '../../support/fixtures';
 
 /** What the SDK logged (journey code and activities included), as pino wrote it. */
@@ -30,6 +35,15 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const enc = encodeURIComponent;
+
+/** The fixture's "earlier version" of the acquisition journey, bundled once. */
+let earlierCode: ReturnType<typeof bundleWorkflowCode> | undefined;
+const earlierBundle = () =>
+  (earlierCode ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('./fixtures/earlier-acquisition'),
+    workflowInterceptorModules: JOURNEY_WORKFLOW_INTERCEPTORS,
+    logger: new DefaultLogger('WARN'),
+  }));
 const filter = (f: object) => enc(JSON.stringify(f));
 const linesOf = (journeyId: string) => logged.filter((l) => l.journeyId === journeyId);
 
@@ -103,6 +117,66 @@ describe('a journey that failed for a cause that passed', () => {
     await eventually(async () => linesOf(journeyId).map((l) => l.msg), (msgs) => msgs.includes(`stage entered: discovery journey=${journeyId}`));
   }, 90_000);
 
+  it('finishes a retry whose answer was lost after Temporal took the reset, without resetting it again', async () => {
+    // The earlier acquisition code on a queue of its own: its first step fails for good once (a row
+    // missing), then works (the row is back).
+    const taskQueue = `lost-answer-${randomUUID()}`;
+    let missing = true;
+    const routeLead = async () => {
+      if (!missing) return null;
+      missing = false;
+      throw ApplicationFailure.nonRetryable('a required User was not found', 'InconsistentRecords');
+    };
+    const customer = await h.db.customer.create({ data: { companyName: 'Lost Answer Co', contactName: 'Lou', email: `lou-${randomUUID()}@lost.test` } });
+    const journeyId = `journey:${customer.id}:acquisition:1`;
+    const handle = await h.env.client.workflow.start('acquisitionJourney', { taskQueue, workflowId: journeyId, args: [{}] });
+    const earlier = await earlierBundle();
+    await (await Worker.create({ connection: h.env.nativeConnection, taskQueue, workflowBundle: earlier, activities: { routeLead } })).runUntil(async () => {
+      await handle.result().catch(() => undefined);
+      await h.db.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId: customer.id, stage: 'inquiry', status: 'FAILED', endReason: 'routeLead: a required User was not found', endedAt: new Date() } });
+      // Temporal takes the reset; then the answer is lost (the database, or the connection, failed).
+      const { runId: failedRunId } = await handle.describe();
+      const { runId } = await h.env.client.workflowService.resetWorkflowExecution({
+        namespace: 'default',
+        workflowExecution: { workflowId: journeyId, runId: failedRunId },
+        workflowTaskFinishEventId: Long.fromNumber(resetPoint((await handle.fetchHistory()).events ?? [])),
+        requestId: randomUUID(),
+        reason: 'a retry whose answer was lost',
+      });
+      await eventually(() => handle.describe(), (d) => d.runId === runId && d.status.name === 'RUNNING');
+
+      const retried = await h.as('manager')('POST', `/api/journeys/${enc(journeyId)}/retry`, { reason: 'Trying again: no answer the first time' });
+      expect(retried).toMatchObject({ status: 200, body: { status: 'RUNNING', runId, failedRunId } });
+      expect(await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).toMatchObject({ status: 'RUNNING', endReason: null });
+      expect((await handle.describe()).runId).toBe(runId);
+      // (The handle from the start follows the first run, which failed: the journey goes on in the reset one.)
+      const current = h.env.client.workflow.getHandle(journeyId);
+      await current.signal('proceed');
+      expect(await current.result()).toBe('done');
+    });
+  });
+
+  it('answers 503 with Retry-After while Temporal does not answer, and leaves the journey FAILED', async () => {
+    const customer = await h.db.customer.create({ data: { companyName: 'Outage Co', contactName: 'Otto', email: `otto-${randomUUID()}@outage.test` } });
+    const journeyId = `journey:${customer.id}:acquisition:1`;
+    await h.db.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId: customer.id, stage: 'inquiry', status: 'FAILED', endReason: 'x', endedAt: new Date() } });
+    // An API whose Temporal is nowhere (nothing listens on port 9 here), without the SDK's retries
+    // (interceptors): the answer comes at once, and no retry outlives the test.
+    const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:9', interceptors: [] }) });
+    const server = await new Promise<Server>((resolve) => {
+      const s = createApp({ db: h.db, temporal, config: h.config, log: createLogger('silent') }).listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await request(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'POST', `/api/journeys/${enc(journeyId)}/retry`, { reason: 'Try again' }, h.users.manager.token);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('5');
+      expect((await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).status).toBe('FAILED');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      await temporal.connection.close();
+    }
+  });
+
   it('answers 409 for a journey that has not failed, and 404 for none', async () => {
     const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
     await eventually(() => h.db.journey.findUnique({ where: { id: body.journeyId } }), Boolean);
@@ -140,11 +214,7 @@ describe('errors in journey code', () => {
     const taskQueue = `nondeterminism-${randomUUID()}`;
     const workflowId = `journey:${randomUUID()}:acquisition:1`;
     const activities = { routeLead: async () => null };
-    const earlier = await bundleWorkflowCode({
-      workflowsPath: require.resolve('./fixtures/earlier-acquisition'),
-      workflowInterceptorModules: JOURNEY_WORKFLOW_INTERCEPTORS,
-      logger: new DefaultLogger('WARN'),
-    });
+    const earlier = await earlierBundle();
     const input = { journeyId: workflowId, customerId: randomUUID(), inquiry: lead(), followUpDueHours: 24 };
     const handle = await h.env.client.workflow.start('acquisitionJourney', { taskQueue, workflowId, args: [input] });
     const routed = (events: proto.api.history.v1.IHistoryEvent[]) => events.some((e) => e.activityTaskCompletedEventAttributes) && !!events.at(-1)?.workflowTaskCompletedEventAttributes;
