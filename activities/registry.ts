@@ -1,26 +1,44 @@
-// All activities, wired to their dependencies. The worker registers what this returns.
+// All activities, wired to their dependencies: the runtime's (journey records, email, customer
+// decisions) and each journey kind's, with the email templates each kind sends. The worker
+// registers what this returns. Adding a kind: one line in `kindActivities`.
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
-import { createBillingActivities } from './billing/invoices';
+import type { JourneyKind } from '../workflows/kinds';
+import { mergeRecords } from '../workflows/runtime/merge';
 import { createContractActivities } from './acquisition/contracts';
-import { createCustomerDecisionActivities } from './runtime/customer-decisions';
-import { createDeliveryActivities } from './delivery/projects';
-import { createEmailActivities } from './runtime/email';
-import { createJourneyRecordActivities } from './runtime/journey-records';
+import { acquisitionEmails } from './acquisition/emails';
 import { createLeadActivities } from './acquisition/leads';
 import { createQuoteActivities } from './acquisition/quotes';
+import { billingEmails } from './billing/emails';
+import { createBillingActivities } from './billing/invoices';
+import { deliveryEmails } from './delivery/emails';
+import { createDeliveryActivities } from './delivery/projects';
+import { createCustomerDecisionActivities } from './runtime/customer-decisions';
+import { createEmailActivities } from './runtime/email';
+import { runtimeEmails, type Rendered } from './runtime/email-templates';
+import { createJourneyRecordActivities } from './runtime/journey-records';
 
 export type ActivityDeps = { db: Db; config: Config };
+type Activities = Record<string, (...args: any[]) => Promise<unknown>>;
+type KindActivities = { create: Array<(deps: ActivityDeps) => Activities>; emails: Record<string, (data: any) => Rendered> };
+
+const kindActivities = {
+  acquisition: { create: [createLeadActivities, createQuoteActivities, createContractActivities], emails: acquisitionEmails },
+  delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
+  billing: { create: [createBillingActivities], emails: billingEmails },
+} satisfies Record<JourneyKind, KindActivities>;
+
+type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails;
+
+/** Every email template, by name: what the mail activity renders. */
+export const emailTemplates = mergeRecords<KindEmails>('email templates', [runtimeEmails, ...Object.values(kindActivities).map((k) => k.emails)]);
+type Templates = typeof emailTemplates;
+/** Each template's data, by template name. */
+export type EmailTemplates = { [T in keyof Templates]: Parameters<Templates[T]>[0] };
+export type EmailTemplate = keyof EmailTemplates & string;
 
 export function createActivities(deps: ActivityDeps) {
-  return {
-    ...createJourneyRecordActivities(deps),
-    ...createLeadActivities(deps),
-    ...createEmailActivities(deps),
-    ...createQuoteActivities(deps),
-    ...createContractActivities(deps),
-    ...createCustomerDecisionActivities(deps),
-    ...createDeliveryActivities(deps),
-    ...createBillingActivities(deps),
-  };
+  const runtime = [createJourneyRecordActivities(deps), createEmailActivities({ ...deps, templates: emailTemplates }), createCustomerDecisionActivities(deps)];
+  // Registered by name: two kinds using one name would silently shadow each other.
+  return mergeRecords<Activities>('activities', [...runtime, ...Object.values(kindActivities).flatMap((k) => k.create.map((create) => create(deps)))]);
 }

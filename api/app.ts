@@ -11,15 +11,15 @@ import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
 import { AppError, errorHandler } from './errors';
 import { inputGuard } from './input-guard';
+import { kindApis } from './registry';
 import { authRoutes } from './routes/auth';
-import { customerActionRoutes } from './routes/customer-actions';
 import { customerRoutes } from './routes/customers';
-import { deliveryRoutes } from './delivery/routes';
 import { emailRoutes } from './routes/emails';
 import { externalEventRoutes } from './routes/external-events';
 import { healthRoutes } from './routes/health';
+import { customerDecisionPages } from './routes/customer-decisions';
+import { journeyKindRoutes } from './routes/journey-kinds';
 import { journeyRoutes } from './routes/journeys';
-import { leadRoutes } from './acquisition/leads';
 import { notificationRoutes } from './routes/notifications';
 import { taskRoutes } from './routes/tasks';
 import { docuSignWebhook } from './webhooks/docusign';
@@ -55,8 +55,8 @@ export function createApp(deps: ApiDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }), inputGuard, auth.middleware);
   // The contact form and login are public; every other route names the roles it needs.
+  const kinds = Object.values(kindApis);
   api.use(
-    leadRoutes(deps),
     authRoutes(deps, auth),
     taskRoutes(deps),
     journeyRoutes(deps),
@@ -65,11 +65,12 @@ export function createApp(deps: ApiDeps): Express {
     notificationRoutes(deps),
     emailRoutes(deps),
     externalEventRoutes(deps),
-    deliveryRoutes(deps),
+    journeyKindRoutes(),
+    ...kinds.flatMap((k) => (k.routes ? [k.routes(deps)] : [])),
   );
   app.use('/api', api, noRoute);
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
-  app.use('/customer', auth.middleware, customerActionRoutes(deps), noRoute);
+  app.use('/customer', auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

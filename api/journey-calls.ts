@@ -2,7 +2,7 @@
 // unbounded on Temporal: each call has a time limit, after which the answer is 503 with Retry-After
 // (Temporal down, or a journey slow to take an Update, which may still be applied). And Temporal's
 // errors map to HTTP in one place: a journey that has ended, or whose workflow refuses an Update
-// (its validators throw typed ApplicationFailures), is a 409, an invalid task result a 400.
+// (its validators throw typed ApplicationFailures) answers as the REFUSALS table says.
 import {
   isGrpcCancelledError,
   isGrpcDeadlineError,
@@ -16,7 +16,7 @@ import {
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { FailureTypes } from '../workflows/runtime/definitions';
 import type { FieldError } from '../workflows/runtime/task-forms';
-import { AppError } from './errors';
+import { AppError, type ErrorCode } from './errors';
 
 /** Reads and starts: long enough for the SDK to ride out a blip, short enough to answer promptly. */
 export const TEMPORAL_CALL_MS = 5_000;
@@ -59,12 +59,32 @@ export async function withTemporal<T>(temporal: Client, call: () => Promise<T>, 
   }
 }
 
+type FailureType = (typeof FailureTypes)[keyof typeof FailureTypes];
+
+/**
+ * How a journey's refusal of an Update (the typed ApplicationFailure its validator or handler
+ * throws) reaches the caller. Complete: adding a failure type without deciding its answer does not compile.
+ */
+const REFUSALS: Record<FailureType, ErrorCode> = {
+  [FailureTypes.invalidTaskResult]: 'validation_failed',
+  [FailureTypes.taskNotOpen]: 'conflict',
+  [FailureTypes.journeyNotRunning]: 'conflict',
+  [FailureTypes.quoteNotAwaitingDecision]: 'conflict',
+  [FailureTypes.decisionNotAwaited]: 'conflict',
+  [FailureTypes.changeRequestsClosed]: 'conflict',
+  // Raised by the runtime when a journey's code steps off its map: the journey fails, so the
+  // Update that led it there finds it ended.
+  [FailureTypes.undeclaredStage]: 'conflict',
+};
+
+const isFailureType = (type: string | undefined | null): type is FailureType => !!type && Object.prototype.hasOwnProperty.call(REFUSALS, type);
+
 /**
  * Sends a journey an Update and returns its answer. A journey that has ended is a 409 with
- * `ended` as its message; a refusal by the workflow is a 409 with its own message (400 with
- * fields for an invalid task result); no answer in time is a 503 saying it may still be applied.
+ * `ended` as its message; a refusal by the workflow answers as REFUSALS says, with its own message
+ * (fields for an invalid task result); no answer in time is a 503 saying it may still be applied.
  */
-export async function updateJourney<Ret, Arg>(
+export async function executeJourneyUpdate<Ret, Arg>(
   temporal: Client,
   journeyId: string,
   update: UpdateDefinition<Ret, [Arg]>,
@@ -81,10 +101,11 @@ export async function updateJourney<Ret, Arg>(
     if (err instanceof WorkflowUpdateFailedError) {
       // Also the journey ending (cancelled elsewhere, say) while the Update was under way.
       const cause = err.cause instanceof ApplicationFailure ? err.cause : undefined;
-      if (cause?.type === FailureTypes.invalidTaskResult) {
+      if (cause && isFailureType(cause.type) && REFUSALS[cause.type] === 'validation_failed') {
         throw new AppError('validation_failed', cause.message, { fields: cause.details?.[0] as FieldError[] });
       }
-      throw new AppError('conflict', messages.refused ?? cause?.message ?? messages.ended);
+      const code = cause && isFailureType(cause.type) ? REFUSALS[cause.type] : 'conflict';
+      throw new AppError(code, messages.refused ?? cause?.message ?? messages.ended);
     }
     throw err;
   }

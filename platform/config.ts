@@ -42,6 +42,7 @@ const envSchema = z.object({
     .pipe(z.array(z.number().int().min(-365).max(365)).min(1)),
   BILLING_LATE_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(150),
   BILLING_LATE_FEE_AFTER_DAYS: z.coerce.number().int().min(0).default(7),
+  CUSTOMER_FORMER_AFTER_DAYS: z.coerce.number().int().positive().default(180),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -106,6 +107,8 @@ export type Config = {
     /** Days after the due date the late fee is added to what is still owed. */
     lateFeeAfterDays: number;
   };
+  /** Days after their last journey ended that a client with nothing running becomes a former client. */
+  customers: { formerAfterDays: number };
   /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
   stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
   /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
@@ -198,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lateFeeBps: e.BILLING_LATE_FEE_BPS,
       lateFeeAfterDays: e.BILLING_LATE_FEE_AFTER_DAYS,
     },
+    customers: { formerAfterDays: e.CUSTOMER_FORMER_AFTER_DAYS },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
       : undefined,

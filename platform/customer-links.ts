@@ -3,9 +3,10 @@
 // AUTH_SECRET. A token cannot be altered, reused for another purpose or journey, or used late.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { LINK_PURPOSES } from '../workflows/kinds';
 
 const payloadSchema = z.object({
-  purpose: z.enum(['quote-review', 'contract-signature', 'deposit-payment', 'customer-decision', 'invoice-payment']),
+  purpose: z.enum(LINK_PURPOSES),
   journeyId: z.string().min(1),
   subject: z.string().min(1),
   exp: z.number().int(),

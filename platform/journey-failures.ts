@@ -1,5 +1,6 @@
 // What a journey's failure writes to PostgreSQL (the failJourney activity) and how a retry puts it
 // back (POST /api/journeys/:id/retry), side by side so that each stays the other's inverse.
+import { refreshCustomerFacts } from '../activities/runtime/customer-facts';
 import type { Prisma } from '../prisma/generated/client';
 import { appendEvent } from './audit';
 
@@ -27,7 +28,10 @@ export async function recordJourneyFailure(tx: Tx, { journeyId, reason, at }: { 
     data: [{ key: failureKey(journeyId, at), kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId }],
     skipDuplicates: true,
   });
-  if (count) await appendEvent(tx, { journeyId, key: failureKey(journeyId, at), type: 'journey_failed', data: { status: 'FAILED', reason }, at });
+  if (!count) return;
+  await appendEvent(tx, { journeyId, key: failureKey(journeyId, at), type: 'journey_failed', data: { status: 'FAILED', reason }, at });
+  const { customerId } = await tx.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { customerId: true } });
+  await refreshCustomerFacts(tx, customerId);
 }
 
 export type JourneyRetry = {
@@ -73,6 +77,8 @@ export async function reopenFailedJourney(tx: Tx, r: JourneyRetry): Promise<bool
     actor: r.actor,
     data: { reason: r.reason, failure: journey.endReason, ...r.reset },
   });
+  // Running again, the journey counts for the customer's lifecycle as it did before it failed.
+  await refreshCustomerFacts(tx, journey.customerId);
   return true;
 }
 

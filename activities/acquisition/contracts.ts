@@ -9,6 +9,7 @@ import { journeyIdParts, type ExternalEvent } from '../../workflows/runtime/defi
 import { quoteTotals } from '../../workflows/acquisition/quote-math';
 import { contractPdf } from './contract-pdf';
 import { claimExternalEvents } from '../runtime/external-events';
+import { refreshCustomerFacts } from '../runtime/customer-facts';
 import { eSignProvider } from '../../platform/providers/esign';
 import { paymentProvider } from '../../platform/providers/payments';
 
@@ -175,7 +176,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
       });
     },
 
-    /** The project delivery works on; the customer becomes a client. */
+    /** The project delivery works on; the customer becomes a client (if not one already). */
     async createProject({ journeyId, quoteVersion }: { journeyId: string; quoteVersion: number }): Promise<{ projectId: string }> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       const project = await db.$transaction(async (tx) => {
@@ -184,8 +185,8 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
           create: { journeyId, customerId: quote.customerId, quoteId: quote.id, name: `${quote.customer.companyName} — ${quote.summary?.slice(0, 60) ?? 'project'}` },
           update: {},
         });
-        await tx.customer.update({ where: { id: quote.customerId }, data: { status: 'CLIENT' } });
         await appendEvent(tx, { journeyId, key: `project:${journeyId}:created`, type: 'project_created', data: { projectId: p.id, name: p.name } });
+        await refreshCustomerFacts(tx, quote.customerId);
         return p;
       });
       return { projectId: project.id };

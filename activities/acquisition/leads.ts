@@ -1,9 +1,10 @@
-// The projection of a new lead: the customer (status Lead), the journey row, the inquiry and the
-// first audit event. Written by the journey's first activity, from the journey's own input, so the
+// The projection of a new lead: the customer, the journey row, the inquiry and the first audit
+// event. Written by the journey's first activity, from the journey's own input, so the
 // database and the workflow always agree on what the customer submitted.
 import type { AcquisitionInput } from '../../workflows/runtime/definitions';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
+import { refreshCustomerFacts } from '../runtime/customer-facts';
 
 export type SalesRep = { userId: string; name: string };
 
@@ -22,32 +23,34 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
     },
 
     /**
-     * Inserts what is missing and nothing else (each insert is ON CONFLICT DO NOTHING), in one
-     * statement and so one transaction: a retried activity changes nothing.
+     * Inserts what is missing and nothing else (each insert is ON CONFLICT DO NOTHING): a retried
+     * activity changes nothing. A returning customer's row is kept as it is; their lifecycle follows
+     * from this journey running besides the earlier ones (a client asking for new work stays one).
      */
     async recordLead(input: AcquisitionInput): Promise<void> {
       const { journeyId, customerId, inquiry: i } = input;
-      await db.$executeRaw`
-        WITH customer AS (
-          INSERT INTO "Customer" (id, "companyName", "contactName", email, phone, country, region, status, "createdAt", "updatedAt")
-          VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, ${i.country ?? null}, ${i.region ?? null}, 'LEAD', now(), now())
-          ON CONFLICT (email) DO NOTHING
-        ), journey AS (
-          INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt")
-          VALUES (${journeyId}, 'acquisition', ${customerId}::uuid, 'RUNNING', 'inquiry', now(), now(), now())
-          ON CONFLICT (id) DO NOTHING
-          RETURNING id
-        ), inquiry AS (
-          INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt")
-          SELECT gen_random_uuid(), ${customerId}::uuid, id, ${i.projectType}, ${i.budgetRange}, ${i.timeline}, ${i.description}, now()
-          FROM journey
-        ), event AS (
-          INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
-          SELECT id || ':lead', id, 'lead_received', ${i.email}, ${JSON.stringify(i)}::jsonb, now() FROM journey
-        )
-        -- A customer coming back after an earlier journey ended is a lead again.
-        UPDATE "Customer" SET status = 'LEAD', "updatedAt" = now()
-        WHERE id = ${customerId}::uuid AND status <> 'LEAD' AND EXISTS (SELECT 1 FROM journey)`;
+      await db.$transaction(async (tx) => {
+        await tx.$executeRaw`
+          WITH customer AS (
+            INSERT INTO "Customer" (id, "companyName", "contactName", email, phone, country, region, "createdAt", "updatedAt")
+            VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, ${i.country ?? null}, ${i.region ?? null}, now(), now())
+            ON CONFLICT (email) DO NOTHING
+          ), journey AS (
+            INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt")
+            VALUES (${journeyId}, 'acquisition', ${customerId}::uuid, 'RUNNING', 'inquiry', now(), now(), now())
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id
+          ), inquiry AS (
+            INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt")
+            SELECT gen_random_uuid(), ${customerId}::uuid, id, ${i.projectType}, ${i.budgetRange}, ${i.timeline}, ${i.description}, now()
+            FROM journey
+          ), event AS (
+            INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
+            SELECT id || ':lead', id, 'lead_received', ${i.email}, ${JSON.stringify(i)}::jsonb, now() FROM journey
+          )
+          SELECT count(*) FROM journey`;
+        await refreshCustomerFacts(tx, customerId);
+      });
     },
   };
 }

@@ -73,9 +73,6 @@ export function createQuoteActivities({ db, config }: { db: Db; config: Config }
           data: { version, status, ...(feedback && { feedback }) },
           at: when,
         });
-        if (status === 'APPROVED') {
-          await tx.customer.updateMany({ where: { journeys: { some: { id: journeyId } }, status: 'LEAD' }, data: { status: 'PROSPECT' } });
-        }
       });
     },
 

@@ -11,6 +11,7 @@ import { allocate, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } f
 import { journeyIdParts } from '../../workflows/runtime/definitions';
 import { formatMoney } from '../../workflows/acquisition/quote-math';
 import { lockPayment, settleRefundedPayment } from './payment-ledger';
+import { refreshCustomerFacts } from '../runtime/customer-facts';
 
 const DAY = 86_400_000;
 /** An invoice's payment link outlives its due date by this much: late payers can still pay. */
@@ -67,7 +68,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
     `${config.http.publicUrl}/customer/invoices/${createLinkToken(config.auth.secret, { purpose: 'invoice-payment', journeyId, subject: invoiceId, exp: dueAt.getTime() + LINK_GRACE_DAYS * DAY })}`;
 
   return {
-    /** Issues the invoice (once: its number is derived from the billing journey) and the journey row. */
+    /** Issues the invoice (once: its number is derived from the billing journey) and the journey row (its parent: the project's delivery). */
     async issueInvoice(i: { journeyId: string; projectId: string; milestoneId?: string; at: string }): Promise<IssuedInvoice> {
       const { customerId, sequence } = journeyIdParts(i.journeyId);
       const number = `INV-${customerId.slice(0, 8).toUpperCase()}-${sequence.replace('.', '-').toUpperCase()}`;
@@ -77,7 +78,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         if (await tx.invoice.findUnique({ where: { number } })) return;
         const project = await tx.project.findUniqueOrThrow({ where: { id: i.projectId }, include: { customer: true, quote: true } });
         await tx.journey.createMany({
-          data: [{ id: i.journeyId, kind: 'billing', customerId: project.customerId, stage: 'invoiced', stageSince: issuedAt, startedAt: issuedAt }],
+          data: [{ id: i.journeyId, kind: 'billing', customerId: project.customerId, parentJourneyId: project.deliveryJourneyId, stage: 'invoiced', stageSince: issuedAt, startedAt: issuedAt }],
           skipDuplicates: true,
         });
         const milestoneIds = i.milestoneId
@@ -112,6 +113,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         if (project.deliveryJourneyId) {
           await appendEvent(tx, { journeyId: project.deliveryJourneyId, key: `invoice:${invoice.id}:issued:delivery`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency, billingJourneyId: i.journeyId } });
         }
+        await refreshCustomerFacts(tx, project.customerId);
       });
       const invoice = await db.invoice.findUniqueOrThrow({ where: { number }, include: { customer: true } });
       const due = invoice.dueAt!.getTime();
@@ -168,11 +170,20 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
       });
     },
 
-    /** The row of a late-payment journey (workflows/billing/late-payment.ts), once; the invoice it is about. */
+    /**
+     * The row of a late-payment journey (workflows/billing/late-payment.ts), once; the invoice it is
+     * about. Its parent is the invoice's journey: the ended one the payment came too late for.
+     */
     async openLatePayment(i: { journeyId: string; customerId: string; invoiceId: string; at: string }) {
       const at = new Date(i.at);
-      await db.journey.createMany({ data: [{ id: i.journeyId, kind: 'billing', customerId: i.customerId, stage: 'late-payment', stageSince: at, startedAt: at }], skipDuplicates: true });
       const invoice = await db.invoice.findUniqueOrThrow({ where: { id: i.invoiceId } });
+      await db.$transaction(async (tx) => {
+        await tx.journey.createMany({
+          data: [{ id: i.journeyId, kind: 'billing', customerId: i.customerId, parentJourneyId: invoice.journeyId, stage: 'late-payment', stageSince: at, startedAt: at }],
+          skipDuplicates: true,
+        });
+        await refreshCustomerFacts(tx, i.customerId);
+      });
       return { number: invoice.number, currency: invoice.currency };
     },
 

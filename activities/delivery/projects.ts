@@ -6,6 +6,7 @@ import { appendEvent } from '../../platform/audit';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { ChangeRequestInput } from '../../workflows/runtime/definitions';
+import { refreshCustomerFacts } from '../runtime/customer-facts';
 import { formatMoney, quoteTotals } from '../../workflows/acquisition/quote-math';
 
 const DAY = 86_400_000;
@@ -36,7 +37,7 @@ export function createDeliveryActivities({ db, config }: { db: Db; config: Confi
     (await db.milestone.findMany({ where: { projectId }, orderBy: { position: 'asc' } })).map(asPlanned);
 
   return {
-    /** The journey row, and milestones from the approved quote's line items (once), due in turn. */
+    /** The journey row (its parent: the acquisition that won the project), and milestones from the approved quote's line items (once), due in turn. */
     async planProject({ journeyId, projectId, at }: { journeyId: string; projectId: string; at: string }): Promise<ProjectPlan> {
       const project = await db.project.findUniqueOrThrow({
         where: { id: projectId },
@@ -46,7 +47,7 @@ export function createDeliveryActivities({ db, config }: { db: Db; config: Confi
       await db.$transaction(async (tx) => {
         await tx.project.update({ where: { id: projectId }, data: { deliveryJourneyId: journeyId } });
         await tx.journey.createMany({
-          data: [{ id: journeyId, kind: 'delivery', customerId: project.customerId, stage: 'kickoff', stageSince: new Date(at), startedAt: new Date(at) }],
+          data: [{ id: journeyId, kind: 'delivery', customerId: project.customerId, parentJourneyId: project.journeyId, stage: 'kickoff', stageSince: new Date(at), startedAt: new Date(at) }],
           skipDuplicates: true,
         });
         await tx.milestone.createMany({
@@ -60,6 +61,7 @@ export function createDeliveryActivities({ db, config }: { db: Db; config: Confi
           skipDuplicates: true,
         });
         await appendEvent(tx, { journeyId, key: `project:${projectId}:planned`, type: 'project_planned', data: { projectId, milestones: project.quote.lineItems.length } });
+        await refreshCustomerFacts(tx, project.customerId);
       });
       return {
         projectId,
@@ -74,11 +76,13 @@ export function createDeliveryActivities({ db, config }: { db: Db; config: Confi
 
     async recordKickoff(k: { journeyId: string; projectId: string; projectManager: string; team: Array<{ name: string; role: string }>; at: string }) {
       await db.$transaction(async (tx) => {
-        await tx.project.update({
+        const project = await tx.project.update({
           where: { id: k.projectId },
           data: { team: [{ name: k.projectManager, role: 'Project manager' }, ...k.team], kickoffAt: new Date(k.at), status: 'ACTIVE' },
         });
         await appendEvent(tx, { journeyId: k.journeyId, key: `project:${k.projectId}:kickoff`, type: 'project_kickoff', data: { projectManager: k.projectManager, team: k.team } });
+        // A first kickoff ends the customer's onboarding.
+        await refreshCustomerFacts(tx, project.customerId);
       });
     },
 

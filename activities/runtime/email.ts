@@ -5,7 +5,8 @@
 import nodemailer from 'nodemailer';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { renderEmail, type EmailTemplate, type EmailTemplates } from './email-templates';
+import type { EmailTemplate, EmailTemplates } from '../registry';
+import type { Rendered } from './email-templates';
 
 export type SendEmailInput<T extends EmailTemplate = EmailTemplate> = {
   key: string;
@@ -15,12 +16,13 @@ export type SendEmailInput<T extends EmailTemplate = EmailTemplate> = {
   data: EmailTemplates[T];
 };
 
-export function createEmailActivities({ db, config }: { db: Db; config: Config }) {
+/** `templates`: every kind's, from the activity registry. */
+export function createEmailActivities({ db, config, templates }: { db: Db; config: Config; templates: { [T in EmailTemplate]: (data: EmailTemplates[T]) => Rendered } }) {
   const smtp = config.mail.smtpUrl ? nodemailer.createTransport(config.mail.smtpUrl) : undefined;
 
   return {
     async sendEmail<T extends EmailTemplate>(input: SendEmailInput<T>): Promise<{ status: 'SENT' | 'OUTBOX' }> {
-      const { subject, text } = renderEmail(input.template, input.data);
+      const { subject, text } = templates[input.template](input.data);
       await db.email.createMany({
         data: [{ key: input.key, journeyId: input.journeyId, template: input.template, to: input.to, subject, text }],
         skipDuplicates: true,

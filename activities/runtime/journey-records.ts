@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db';
 import { recordJourneyFailure } from '../../platform/journey-failures';
 import { Prisma } from '../../prisma/generated/client';
 import type { Wait } from '../../workflows/runtime/definitions';
+import { refreshCustomerFacts } from './customer-facts';
 
 type Json = Prisma.InputJsonValue;
 type Tx = Prisma.TransactionClient;
@@ -215,7 +216,6 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           where: { id: journeyId },
           data: { status, endReason: reason, endedAt: when, cancelledBy },
         });
-        if (status === 'LOST') await tx.customer.update({ where: { id: journey.customerId }, data: { status: 'LOST' } });
         // Nothing is waited on by a journey that has ended.
         await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
         await appendEvent(tx, {
@@ -226,6 +226,8 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           data: { status, reason },
           at: when,
         });
+        // The journey keeps its outcome; the customer's lifecycle follows from all of theirs.
+        await refreshCustomerFacts(tx, journey.customerId);
       });
     },
 

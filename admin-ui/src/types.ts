@@ -7,7 +7,8 @@ export type Role = (typeof ROLES)[number];
 
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED' | 'FAILED';
 export type TaskStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';
-export type CustomerStatus = 'LEAD' | 'PROSPECT' | 'CLIENT' | 'LOST';
+/** Seed 003's phases (api/domain/customer-lifecycle.ts), derived from the customer's journeys and time. */
+export type LifecyclePhase = 'PROSPECT' | 'ACTIVE_LEAD' | 'ONBOARDING' | 'CLIENT_0_90_DAYS' | 'CLIENT_90_DAYS_1_YEAR' | 'ESTABLISHED' | 'FORMER_CLIENT';
 
 /** The signed-in person, from GET /api/auth/me. */
 export interface Identity {
@@ -31,7 +32,11 @@ export interface Customer extends RaRecord<string> {
   /** Where the customer is taxed: ISO country code and, where rates differ, region. */
   country: string | null;
   region: string | null;
-  status: CustomerStatus;
+  /** The phase as of the answer, and since when. */
+  lifecycle: LifecyclePhase;
+  lifecycleSince: string;
+  /** When they became a client (their first won acquisition), if they have. */
+  clientSince: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -70,6 +75,8 @@ export interface JourneyFields extends RaRecord<string> {
   startedAt: string;
   endedAt: string | null;
   updatedAt: string;
+  /** The journey that started this one (a delivery's acquisition, an invoice's delivery). */
+  parentJourneyId: string | null;
 }
 
 /** A row of GET /api/journeys. */
@@ -137,6 +144,8 @@ export interface JourneyDetail extends JourneyFields {
   live: boolean;
   temporalUiUrl: string;
   history: JourneyEvent[];
+  /** The journeys this one started. */
+  children: Array<Pick<JourneyFields, 'id' | 'kind' | 'status'>>;
 }
 
 export interface Task extends RaRecord<string> {
@@ -190,6 +199,24 @@ export interface TaskDetail extends Task {
 
 export interface TaskType extends RaRecord<string> {
   schema: JsonSchema;
+}
+
+/** One stage of a journey kind's declared map (GET /api/journey-kinds). */
+export interface KindStage {
+  id: string;
+  label: string;
+  owner: string;
+  seedPhase: string;
+  next: string[];
+  ends: string[];
+}
+
+export interface JourneyKindMap extends RaRecord<string> {
+  title: string;
+  description: string;
+  start: string[];
+  stages: KindStage[];
+  taskTypes: string[];
 }
 
 export interface Notification extends RaRecord<string> {

@@ -21,8 +21,10 @@ export async function contractForLink(deps: Deps, token: string) {
 export async function signLocally(deps: Deps, token: string, decision: 'sign' | 'decline', reason?: string) {
   const contract = await contractForLink(deps, token);
   if (contract.provider !== 'local') throw new AppError('conflict', 'This contract is signed through DocuSign');
-  if (contract.status !== 'SENT') throw new AppError('conflict', `This contract is already ${contract.status.toLowerCase()}`);
   const type = decision === 'sign' ? 'envelope-completed' : 'envelope-declined';
+  // "Sign" pressed twice: the second press, however late, is the same signature, not a conflict.
+  if (contract.status === (decision === 'sign' ? 'SIGNED' : 'DECLINED')) return 'duplicate' as const;
+  if (contract.status !== 'SENT') throw new AppError('conflict', `This contract is already ${contract.status.toLowerCase()}`);
   return receiveExternalEvent(deps, {
     source: 'local-esign',
     eventId: `${contract.envelopeId}:${type}`,
@@ -44,6 +46,7 @@ export async function depositForLink(deps: Deps, token: string) {
 export async function payLocally(deps: Deps, token: string) {
   const payment = await depositForLink(deps, token);
   if (payment.provider !== 'local') throw new AppError('conflict', 'This payment is collected through Stripe');
+  if (payment.status === 'SUCCEEDED') return 'duplicate' as const; // "Pay" pressed twice pays once
   if (payment.status !== 'PENDING') throw new AppError('conflict', `This payment is already ${payment.status.toLowerCase()}`);
   return confirmLocalPayment(deps, { ...payment, providerPaymentId: payment.providerPaymentId! });
 }

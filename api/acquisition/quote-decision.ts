@@ -6,7 +6,7 @@ import { verifyLinkToken } from '../../platform/customer-links';
 import type { Db } from '../../platform/db';
 import { quoteDecisionUpdate, type QuoteDecision } from '../../workflows/runtime/definitions';
 import { AppError } from '../errors';
-import { updateJourney } from '../journey-calls';
+import { executeJourneyUpdate } from '../journey-calls';
 
 type Deps = { db: Db; temporal: Client; config: Config };
 
@@ -27,7 +27,7 @@ export async function decideQuote(deps: Deps, token: string, decision: QuoteDeci
   const quote = await quoteForLink(deps, token);
   if (quote.status !== 'SENT') throw new AppError('conflict', `This proposal has already been ${describeStatus(quote.status)}`);
   const notAwaiting = 'This proposal no longer awaits an answer';
-  return updateJourney(deps.temporal, quote.journeyId, quoteDecisionUpdate, { version: quote.version, decision, comments }, { ended: notAwaiting, refused: notAwaiting });
+  return executeJourneyUpdate(deps.temporal, quote.journeyId, quoteDecisionUpdate, { version: quote.version, decision, comments }, { ended: notAwaiting, refused: notAwaiting });
 }
 
 export function describeStatus(status: string): string {

@@ -6,7 +6,7 @@ import { isTaskType, validateTaskResult } from '../../workflows/runtime/task-for
 import type { Db } from '../../platform/db';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';
-import { updateJourney } from '../journey-calls';
+import { executeJourneyUpdate } from '../journey-calls';
 import { ensureAllowed, loadTask } from './task-actions';
 
 export async function completeTask(deps: { db: Db; temporal: Client }, p: Principal, req: { taskId: string; result: unknown }) {
@@ -17,7 +17,7 @@ export async function completeTask(deps: { db: Db; temporal: Client }, p: Princi
   if (!isTaskType(task.type)) throw new AppError('conflict', `Task ${task.id} is of a type this version cannot complete (${task.type})`);
   const checked = validateTaskResult(task.type, req.result);
   if (!checked.ok) throw new AppError('validation_failed', 'The task result is invalid', { fields: checked.errors });
-  return updateJourney(
+  return executeJourneyUpdate(
     deps.temporal,
     task.journeyId,
     completeTaskUpdate,

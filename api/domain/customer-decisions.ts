@@ -6,7 +6,7 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import { customerDecisionUpdate, type CustomerDecisionRequest } from '../../workflows/runtime/definitions';
 import { AppError } from '../errors';
-import { updateJourney } from '../journey-calls';
+import { executeJourneyUpdate } from '../journey-calls';
 import { linkOf } from './links';
 
 type Deps = { db: Db; temporal: Client; config: Config };
@@ -23,5 +23,5 @@ export async function decide(deps: Deps, token: string, answer: Omit<CustomerDec
   if (decision.status === 'WITHDRAWN') throw new AppError('conflict', 'This no longer awaits an answer');
   if (decision.status !== 'OPEN') throw new AppError('conflict', `This has already been answered (${decision.status.toLowerCase().replace('_', ' ')})`);
   const notAwaited = 'This no longer awaits an answer';
-  return updateJourney(deps.temporal, decision.journeyId, customerDecisionUpdate, { subject: decision.subject, ...answer }, { ended: notAwaited, refused: notAwaited });
+  return executeJourneyUpdate(deps.temporal, decision.journeyId, customerDecisionUpdate, { subject: decision.subject, ...answer }, { ended: notAwaited, refused: notAwaited });
 }

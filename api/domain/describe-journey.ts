@@ -35,6 +35,8 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
       invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true, lines: { orderBy: { position: 'asc' } }, refunds: true } },
       decisions: { orderBy: { createdAt: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
+      // The journeys this one started (its parent is parentJourneyId).
+      children: { orderBy: { startedAt: 'asc' }, select: { id: true, kind: true, status: true } },
     },
   });
   if (!journey) return describeUnprojected(deps, id);
@@ -105,6 +107,8 @@ async function describeUnprojected(deps: Deps, id: string) {
     stage: live.stage,
     stageSince: live.stageSince,
     customer: null,
+    parentJourneyId: null,
+    children: [],
     inquiries: [],
     tasks: [],
     waits: [],

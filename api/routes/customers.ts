@@ -1,25 +1,32 @@
-// Customers, for the admin UI.
+// Customers, for the admin UI: each with their lifecycle phase as of the request.
 import { Router } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { LIFECYCLE_PHASES, lifecycleOf, lifecycleWhere, type LifecycleFacts } from '../domain/customer-lifecycle';
 import type { ApiDeps } from '../app';
 
 const customerFilter = z.object({
-  status: z.enum(['LEAD', 'PROSPECT', 'CLIENT', 'LOST']),
+  lifecycle: z.enum(LIFECYCLE_PHASES),
   email: z.string(),
 });
 
 export function customerRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use('/customers', requireRole());
+  const rules = deps.config.customers;
+  const withLifecycle = <C extends LifecycleFacts>(customer: C, now: Date) => ({ ...customer, ...lifecycleOf(customer, now, rules) });
 
   router.get('/customers', async (req, res) => {
-    const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'status'], ['createdAt', 'DESC']);
-    const where = q.filter;
-    await sendPage(res, 'customers', q, deps.db.customer.findMany({ where, ...pageArgs(q) }), deps.db.customer.count({ where }));
+    const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'clientSince'], ['createdAt', 'DESC']);
+    const { lifecycle, ...filter } = q.filter;
+    // One clock for the filter and the phases shown, so every row shown is in the phase asked for.
+    const now = new Date();
+    const where = { ...filter, ...(lifecycle && lifecycleWhere(lifecycle, now, rules)) };
+    const rows = deps.db.customer.findMany({ where, ...pageArgs(q) }).then((page) => page.map((c) => withLifecycle(c, now)));
+    await sendPage(res, 'customers', q, rows, deps.db.customer.count({ where }));
   });
 
   router.get('/customers/:id', async (req, res) => {
@@ -30,7 +37,7 @@ export function customerRoutes(deps: ApiDeps): Router {
         })
       : null;
     if (!customer) throw new AppError('not_found', `No customer ${req.params.id}`);
-    res.json(customer);
+    res.json(withLifecycle(customer, new Date()));
   });
 
   return router;

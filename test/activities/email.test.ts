@@ -3,6 +3,7 @@
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { SMTPServer } from 'smtp-server';
+import { emailTemplates } from '../../activities/registry';
 import { createEmailActivities } from '../../activities/runtime/email';
 import { loadConfig } from '../../platform/config';
 import { createDb } from '../../platform/db';
@@ -41,7 +42,7 @@ const welcome = (key: string) => ({
 });
 
 it('sends through SMTP once per key, however often the activity is retried', async () => {
-  const { sendEmail } = createEmailActivities({ db, config: loadConfig({ SMTP_URL: smtpUrl, MAIL_FROM: 'Flow <flow@pivotal.test>' }) });
+  const { sendEmail } = createEmailActivities({ db, templates: emailTemplates, config: loadConfig({ SMTP_URL: smtpUrl, MAIL_FROM: 'Flow <flow@pivotal.test>' }) });
   const key = `test:${randomUUID()}`;
   expect(await sendEmail(welcome(key))).toEqual({ status: 'SENT' });
   expect(await sendEmail(welcome(key))).toEqual({ status: 'SENT' });
@@ -57,7 +58,7 @@ it('sends through SMTP once per key, however often the activity is retried', asy
 
 it('keeps the email in the outbox when no SMTP server is configured', async () => {
   const before = received.length;
-  const { sendEmail } = createEmailActivities({ db, config: loadConfig({}) });
+  const { sendEmail } = createEmailActivities({ db, templates: emailTemplates, config: loadConfig({}) });
   const key = `test:${randomUUID()}`;
   expect(await sendEmail(welcome(key))).toEqual({ status: 'OUTBOX' });
   expect(await sendEmail(welcome(key))).toEqual({ status: 'OUTBOX' });

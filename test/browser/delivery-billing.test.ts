@@ -86,6 +86,13 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await row(section(page, 'Time'), 'Payment gateway', '2.5', '£120.00/h', '£300.00', 'not yet');
   const invoiceRow = await row(section(page, 'Invoices'), invoice.number, 'partially paid', '£3,000.00', '£1,200.00', '£1,800.00');
   await row(section(page, 'Customer decisions'), 'changes requested', 'The logo is too small');
+  // The delivery kind's declared map, every stage of it, with the journey on it: in progress now,
+  // sign-off and final billing still ahead.
+  const map = page.getByTestId('journey-map');
+  await map.locator('[data-stage="in-progress"][data-visited="true"]').waitFor();
+  const stages = await map.locator('[data-stage]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-stage')}:${e.getAttribute('data-visited')}`));
+  expect(stages).toEqual(['kickoff:true', 'plan-review:true', 'in-progress:true', 'sign-off:false', 'billing:false']);
+  await map.getByLabel('Path taken').getByText('In progress').waitFor();
   await screenshot(page, 'delivery-journey');
 
   // Its invoice row opens the billing journey, with the invoice in full.

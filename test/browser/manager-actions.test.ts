@@ -109,6 +109,13 @@ it('cancels a journey with a reason from the journey page', async () => {
   await page.locator('[data-event-type="journey_ended"]').filter({ hasText: 'The customer chose another agency' }).waitFor();
   await page.getByRole('button', { name: 'Cancel journey' }).waitFor({ state: 'detached' });
   await screenshot(page, 'manager-08-journey-cancelled');
+  // The acquisition map, all of it, with the journey stopped in its first stage; on a phone too.
+  const map = page.getByTestId('journey-map');
+  const visited = await map.locator('[data-stage]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-stage')}:${e.getAttribute('data-visited')}`));
+  expect(visited).toEqual(['inquiry:true', 'discovery:false', 'proposal:false', 'customer-review:false', 'contract:false', 'deposit:false', 'delivery:false']);
+  await map.getByText('Cancelled', { exact: true }).waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'manager-09-journey-cancelled-phone');
 
   const journey = await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
   expect(journey).toMatchObject({ status: 'CANCELLED', endReason: 'The customer chose another agency', cancelledBy: h.users.manager.id });

@@ -74,10 +74,10 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
   }
 
   /**
-   * A qualified lead's journey won (quote, contract, deposit) and its delivery through the plan.
+   * A qualified lead's journey won (quote, contract, deposit): its delivery journey has started.
    * The deposit is paid on the local provider's page unless `payDeposit` pays it otherwise.
    */
-  async function deliveryStarted(acquisitionId: string, draft: object = quoteDraft, payDeposit?: (acquisitionId: string) => Promise<void>) {
+  async function won(acquisitionId: string, draft: object = quoteDraft, payDeposit?: (acquisitionId: string) => Promise<void>) {
     await complete('sales', acquisitionId, 'prepare-quote', draft);
     await complete('pm', acquisitionId, 'review-estimates', approveReview);
     await complete('finance', acquisitionId, 'review-pricing', approveReview);
@@ -88,11 +88,21 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     }
     await payDeposit?.(acquisitionId);
     const project = (await eventually(() => h.db.project.findFirst({ where: { journeyId: acquisitionId, deliveryJourneyId: { not: null } } }), Boolean))!;
-    const deliveryId = project.deliveryJourneyId!;
+    return { acquisitionId, deliveryId: project.deliveryJourneyId!, projectId: project.id };
+  }
+
+  /** A delivery journey through team assignment, kickoff and the customer's plan: its first milestone is in progress. */
+  async function kickedOff(deliveryId: string) {
     await complete('manager', deliveryId, 'assign-team', { projectManager: 'Margaret Peacock', team: [{ name: 'Robert King', role: 'Developer' }] });
     await complete('pm', deliveryId, 'kickoff-meeting', { notes: 'Met the team.', plan: 'Design first, then two build sprints.' });
     await answer(deliveryId, 'plan:1', 'accept');
-    return { acquisitionId, deliveryId, projectId: project.id };
+  }
+
+  /** A qualified lead's journey won and its delivery through the plan. */
+  async function deliveryStarted(...args: Parameters<typeof won>) {
+    const started = await won(...args);
+    await kickedOff(started.deliveryId);
+    return started;
   }
 
   /** The PM submits milestone `position` (round `round`) and the customer answers. */
@@ -101,5 +111,5 @@ export function journeyDriver(h: Pick<Harness, 'as' | 'db' | 'baseUrl'>) {
     return answer(deliveryId, `milestone:${position}:round:${round}`, decision, comments);
   }
 
-  return { complete, qualify, qualifiedLead, quoteLink, emailedLink, approvedQuote, answer, projectInProgress, deliveryStarted, deliverMilestone };
+  return { complete, qualify, qualifiedLead, quoteLink, emailedLink, approvedQuote, answer, projectInProgress, won, kickedOff, deliveryStarted, deliverMilestone };
 }

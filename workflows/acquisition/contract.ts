@@ -7,7 +7,8 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { ContractActivities } from '../../activities/acquisition/contracts';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { PAYMENT_EVENTS, SIGNATURE_EVENTS, type AcquisitionInput } from '../runtime/definitions';
-import { mailActivityOptions, recordActivityOptions, type JourneyRuntime } from '../runtime/journey';
+import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import type { AcquisitionRuntime } from './stages';
 import { formatMoney } from './quote-math';
 
 const contracts = proxyActivities<ContractActivities>({
@@ -18,7 +19,7 @@ const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
 export type ContractOutcome = { outcome: 'won'; projectId: string } | { outcome: 'lost'; reason: string };
 
-export async function contractPhase(journey: JourneyRuntime, input: AcquisitionInput, quoteVersion: number): Promise<ContractOutcome> {
+export async function contractPhase(journey: AcquisitionRuntime, input: AcquisitionInput, quoteVersion: number): Promise<ContractOutcome> {
   const { journeyId, inquiry } = input;
   const until = (iso: string) => Math.max(Date.parse(iso) - Date.now(), 1);
   const email = (key: string, template: 'contract' | 'contract-reminder' | 'deposit' | 'deposit-reminder', data: object) =>

@@ -6,7 +6,8 @@ import { ApplicationFailure, proxyActivities, setHandler } from '@temporalio/wor
 import type { EmailActivities } from '../../activities/runtime/email';
 import type { QuoteActivities } from '../../activities/acquisition/quotes';
 import { FailureTypes, quoteDecisionUpdate, type AcquisitionInput, type QuoteDecisionRequest } from '../runtime/definitions';
-import { mailActivityOptions, recordActivityOptions, type JourneyRuntime } from '../runtime/journey';
+import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import type { AcquisitionRuntime } from './stages';
 import { formatMoney } from './quote-math';
 import type { TaskResult } from '../runtime/task-forms';
 
@@ -19,7 +20,7 @@ const DAY = 24 * HOUR;
 export type ProposalOutcome = { outcome: 'approved'; version: number } | { outcome: 'lost'; reason: string };
 
 export async function proposalPhase(
-  journey: JourneyRuntime,
+  journey: AcquisitionRuntime,
   input: AcquisitionInput,
   discovery: TaskResult<'discovery-meeting'>,
 ): Promise<ProposalOutcome> {

@@ -11,6 +11,7 @@ import { deliveryJourney } from '../delivery/workflow';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { contractPhase } from './contract';
 import { proposalPhase } from './proposal';
+import { acquisitionStages } from './stages';
 
 const leads = proxyActivities<LeadActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
@@ -19,7 +20,7 @@ const HOUR = 60 * 60 * 1000;
 const DISCOVERY_DUE_MS = 7 * 24 * HOUR;
 
 export async function acquisitionJourney(input: AcquisitionInput): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId);
+  const journey = new JourneyRuntime(input.journeyId, acquisitionStages);
   const { inquiry } = input;
 
   return journey.run(async () => {

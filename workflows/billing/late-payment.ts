@@ -5,6 +5,7 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { BillingActivities } from '../../activities/billing/invoices';
 import type { JourneyResult, LatePaymentInput } from '../runtime/definitions';
 import { JourneyRuntime, recordActivityOptions } from '../runtime/journey';
+import { billingStages } from './stages';
 import { formatMoney } from '../acquisition/quote-math';
 
 const billing = proxyActivities<BillingActivities>(recordActivityOptions);
@@ -12,7 +13,7 @@ const billing = proxyActivities<BillingActivities>(recordActivityOptions);
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function latePaymentJourney(input: LatePaymentInput): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId);
+  const journey = new JourneyRuntime(input.journeyId, billingStages);
   return journey.run(async () => {
     const { payment } = input;
     const invoice = await billing.openLatePayment({ journeyId: input.journeyId, customerId: input.customerId, invoiceId: input.invoiceId, at: new Date().toISOString() });

@@ -8,13 +8,14 @@ import type { EmailActivities } from '../../activities/runtime/email';
 import { journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput, type ExternalEvent, type JourneyResult } from '../runtime/definitions';
 import { latePaymentJourney } from './late-payment';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import { billingStages } from './stages';
 import { formatMoney } from '../acquisition/quote-math';
 
 const billing = proxyActivities<BillingActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
 export async function billingJourney(input: BillingInput): Promise<JourneyResult> {
-  const journey = new JourneyRuntime(input.journeyId);
+  const journey = new JourneyRuntime(input.journeyId, billingStages);
   return journey.run(async () => {
     const invoice = await billing.issueInvoice({ journeyId: input.journeyId, projectId: input.projectId, milestoneId: input.milestoneId, at: new Date().toISOString() });
     await journey.enterStage('invoiced');

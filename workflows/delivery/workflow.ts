@@ -28,6 +28,7 @@ import {
   type JourneyResult,
 } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import { deliveryStages } from './stages';
 import { formatMoney } from '../acquisition/quote-math';
 
 const delivery = proxyActivities<DeliveryActivities>(recordActivityOptions);
@@ -37,7 +38,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResult> {
   const { journeyId, customerId, projectId } = input;
-  const journey = new JourneyRuntime(journeyId);
+  const journey = new JourneyRuntime(journeyId, deliveryStages);
 
   // Change requests: taken while the project is in delivery, handled one at a time in order.
   const changeRequests: Array<ChangeRequestInput & { number: number }> = [];

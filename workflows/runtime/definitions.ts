@@ -1,9 +1,7 @@
 // The contract between journeys and the outside world: workflow ids, inputs, queries and updates.
 // Imported by the workflows themselves, by the API and by tests; it must stay free of I/O.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-
-export const JOURNEY_KINDS = ['acquisition', 'delivery', 'billing'] as const;
-export type JourneyKind = (typeof JOURNEY_KINDS)[number];
+import type { JourneyKind } from '../kinds';
 
 /**
  * The single helper that turns business ids into workflow ids: journey:<customerId>:<kind>:<n>.
@@ -141,4 +139,5 @@ export const FailureTypes = {
   quoteNotAwaitingDecision: 'QuoteNotAwaitingDecision',
   decisionNotAwaited: 'DecisionNotAwaited',
   changeRequestsClosed: 'ChangeRequestsClosed',
+  undeclaredStage: 'UndeclaredStage',
 } as const;

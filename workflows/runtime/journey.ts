@@ -34,6 +34,7 @@ import {
   type Wait,
   type WaitKind,
 } from './definitions';
+import { refusedEnd, refusedTransition, type StageMap, type StageOf } from './stages';
 import { validateTaskResult, type TaskResult, type TaskType } from './task-forms';
 
 /** Database writes: short, idempotent, retried until the database is back. */
@@ -113,7 +114,7 @@ function failureReason(err: unknown): string {
   return `${origin}${root.message}`.slice(0, 1000);
 }
 
-export class JourneyRuntime {
+export class JourneyRuntime<M extends StageMap = StageMap> {
   private stage = 'starting';
   private stageSince = new Date().toISOString();
   private status: JourneyStatus = 'RUNNING';
@@ -137,7 +138,11 @@ export class JourneyRuntime {
   /** Customer decisions open now, by subject, with the answer once given. */
   private readonly decisions = new Map<string, CustomerDecisionRequest | undefined>();
 
-  constructor(readonly journeyId: string) {
+  /** `stages`: the kind's declared stage map; moves it does not declare fail the journey. */
+  constructor(
+    readonly journeyId: string,
+    private readonly stages: M,
+  ) {
     setHandler(journeyStateQuery, () => this.state());
     // Kept even when nothing waits yet: an event that comes early is applied when the wait begins.
     setHandler(externalEventSignal, (e) => this.receive([e]));
@@ -237,7 +242,8 @@ export class JourneyRuntime {
     return { stage: this.stage, stageSince: this.stageSince, status: this.status, waitingOn: [...this.waits.values()] };
   }
 
-  async enterStage(stage: string): Promise<void> {
+  async enterStage(stage: StageOf<M>): Promise<void> {
+    this.refuseUndeclared(refusedTransition(this.stages, this.stageCount ? this.stage : undefined, stage));
     const at = new Date().toISOString();
     // The sequence number keys the record, so re-entering a stage later is a new event.
     await records.recordStage({ journeyId: this.journeyId, stage, at, sequence: ++this.stageCount });
@@ -438,10 +444,16 @@ export class JourneyRuntime {
 
   /** Ends the journey: records the outcome, lets in-flight updates finish, returns the result. */
   async end(status: JourneyResult['status'], reason: string, cancelledBy?: string): Promise<JourneyResult> {
+    this.refuseUndeclared(refusedEnd(this.stages, this.stageCount ? this.stage : undefined, status));
     await records.endJourney({ journeyId: this.journeyId, status, reason, cancelledBy, at: new Date().toISOString() });
     this.status = status;
     await condition(allHandlersFinished);
     return { status, stage: this.stage, reason };
+  }
+
+  /** A move the stage map does not declare is a bug in the journey's code: it fails the journey, visibly. */
+  private refuseUndeclared(refusal: string | undefined) {
+    if (refusal) throw ApplicationFailure.create({ type: FailureTypes.undeclaredStage, message: refusal, nonRetryable: true });
   }
 
   /** A completion already under way wins over the cancellation; otherwise the task is cancelled. */

@@ -7,7 +7,8 @@ const COLORS: Record<string, ChipProps['color']> = {
   ACTIVE: 'info',
   IN_PROGRESS: 'info',
   OPEN: 'warning',
-  LEAD: 'info',
+  ACTIVE_LEAD: 'info',
+  ONBOARDING: 'info',
   PROSPECT: 'warning',
   IN_REVIEW: 'warning',
   REVISIONS_REQUESTED: 'warning',
@@ -18,7 +19,10 @@ const COLORS: Record<string, ChipProps['color']> = {
   PENDING_CUSTOMER: 'warning',
   PARTIALLY_PAID: 'warning',
   COMPLETED: 'success',
-  CLIENT: 'success',
+  CLIENT_0_90_DAYS: 'success',
+  CLIENT_90_DAYS_1_YEAR: 'success',
+  ESTABLISHED: 'success',
+  FORMER_CLIENT: 'default',
   ACCEPTED: 'success',
   APPROVED: 'success',
   SIGNED_OFF: 'success',
@@ -36,8 +40,8 @@ const COLORS: Record<string, ChipProps['color']> = {
 /** PARTIALLY_PAID → "partially paid". */
 export const statusLabel = (status: string) => status.toLowerCase().replaceAll('_', ' ');
 
-export const StatusChip = ({ status }: { status: string }) => (
-  <Chip size="small" label={statusLabel(status)} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
+export const StatusChip = ({ status, label = statusLabel(status) }: { status: string; label?: string }) => (
+  <Chip size="small" label={label} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
 );
 
 export const statusChoices = (statuses: readonly string[]) => statuses.map((id) => ({ id, name: statusLabel(id) }));

@@ -3,14 +3,13 @@ import { DataTable, EmailField, List, SelectInput, TextInput, useListContext } f
 import { EmptyState } from '../common/EmptyState';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
-import { StatusChip, statusChoices } from '../common/StatusChip';
 import type { Customer } from '../types';
-import { CUSTOMER_STATUSES } from './customerFields';
+import { Lifecycle, lifecycleChoices } from './customerFields';
 
 const Column = DataTable.Col<Customer>;
 
 const filters = [
-  <SelectInput key="status" source="status" choices={statusChoices(CUSTOMER_STATUSES)} alwaysOn />,
+  <SelectInput key="lifecycle" source="lifecycle" choices={lifecycleChoices} alwaysOn />,
   <TextInput key="email" source="email" label="Exact email" />,
 ];
 
@@ -37,8 +36,8 @@ export const CustomerList = () => (
       <Column source="contactName" label="Contact" disableSort />
       <Column source="email" field={EmailField} disableSort />
       <Column source="phone" disableSort />
-      <Column source="status" render={(customer) => <StatusChip status={customer.status} />} />
-      <Column source="createdAt" label="Since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
+      <Column source="lifecycle" disableSort render={(customer) => <Lifecycle customer={customer} />} />
+      <Column source="createdAt" label="Customer since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
     </DataTable>
   </List>
 );

@@ -16,6 +16,7 @@ import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import type { CustomerDetail } from '../types';
+import { Lifecycle } from './customerFields';
 
 const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
 
@@ -29,7 +30,7 @@ const CustomerView = () => {
         <CardContent>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
             <Typography variant="h5">{customer.companyName}</Typography>
-            <StatusChip status={customer.status} />
+            <Lifecycle customer={customer} />
           </Stack>
           <FactGrid>
             <RecordField source="contactName" label="Contact" />
@@ -38,6 +39,7 @@ const CustomerView = () => {
             <RecordField label="Customer since">
               <RelativeTime date={customer.createdAt} />
             </RecordField>
+            <RecordField label="Client since">{customer.clientSince ? <RelativeTime date={customer.clientSince} /> : '—'}</RecordField>
           </FactGrid>
         </CardContent>
       </Card>

@@ -22,15 +22,15 @@ import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
-import { InvoiceStatement } from '../invoices/InvoiceStatement';
-import { ProjectSections } from '../projects/ProjectSections';
 import { DueChip, taskTypeLabel } from '../tasks/taskFields';
-import type { Email, Inquiry, JourneyDetail, Task } from '../types';
+import type { Email, JourneyDetail, Task } from '../types';
 import { CancelJourneyButton } from './CancelJourneyButton';
 import { CustomerDecisions } from './CustomerDecisions';
+import { journeyName, journeyPath } from './journeyFields';
 import { JourneyTimeline } from './JourneyTimeline';
+import { JourneyMap } from './JourneyMap';
+import { kindSections } from './registry';
 import { RetryJourneyButton } from './RetryJourneyButton';
-import { StageProgress } from './StageProgress';
 import { WaitingOnPanel } from './WaitingOnPanel';
 
 const TaskColumn = DataTable.Col<Task>;
@@ -90,8 +90,23 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
               {journey.endReason}
             </RecordField>
           )}
+          {journey.parentJourneyId && (
+            <RecordField label="Started by">
+              <Link to={journeyPath(journey.parentJourneyId)}>{journeyName(journey.parentJourneyId)}</Link>
+            </RecordField>
+          )}
+          {journey.children.length > 0 && (
+            <RecordField label="Journeys it started">
+              {journey.children.map((child) => (
+                <Stack key={child.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <Link to={journeyPath(child.id)}>{journeyName(child.id)}</Link>
+                  <StatusChip status={child.status} />
+                </Stack>
+              ))}
+            </RecordField>
+          )}
         </FactGrid>
-        <StageProgress journey={journey} />
+        <JourneyMap journey={journey} />
       </CardContent>
     </Card>
   );
@@ -116,31 +131,6 @@ const JourneyTasks = () => (
         </DataTable>
       </ArrayField>
     </ResourceContextProvider>
-  </SectionCard>
-);
-
-// Values passed as children: the record context here is the journey, not the inquiry.
-const InquiryFacts = ({ inquiry }: { inquiry: Inquiry }) => (
-  <FactGrid>
-    <RecordField label="Project type">{inquiry.projectType}</RecordField>
-    <RecordField label="Budget range">{inquiry.budgetRange}</RecordField>
-    <RecordField label="Timeline">{inquiry.timeline}</RecordField>
-    <RecordField label="Received">
-      <RelativeTime date={inquiry.receivedAt} />
-    </RecordField>
-    <RecordField label="Description" sx={wide}>
-      {inquiry.description}
-    </RecordField>
-  </FactGrid>
-);
-
-const JourneyInquiries = ({ inquiries }: { inquiries: Inquiry[] }) => (
-  <SectionCard title={inquiries.length > 1 ? 'Inquiries' : 'Inquiry'}>
-    <Stack spacing={3}>
-      {inquiries.map((inquiry) => (
-        <InquiryFacts key={inquiry.id} inquiry={inquiry} />
-      ))}
-    </Stack>
   </SectionCard>
 );
 
@@ -182,16 +172,13 @@ const JourneyView = () => {
       <JourneyHeader journey={journey} />
       {/* minmax(0, …): a wide table scrolls in its card instead of widening its column past the screen. */}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 2fr)' }, gap: 2, alignItems: 'start' }}>
-        {/* Only what the journey has: leads bring inquiries, deliveries a project and decisions, billing its invoice. */}
         <Stack spacing={2}>
           <WaitingOnPanel journey={journey} />
-          {journey.invoices.map((invoice) => (
-            <InvoiceStatement key={invoice.id} invoice={invoice} />
+          {(kindSections[journey.kind] ?? []).map((Section, i) => (
+            <Section key={i} journey={journey} />
           ))}
-          {journey.project && <ProjectSections journey={journey} project={journey.project} />}
           {journey.decisions.length > 0 && <CustomerDecisions decisions={journey.decisions} />}
           <JourneyTasks />
-          {journey.inquiries.length > 0 && <JourneyInquiries inquiries={journey.inquiries} />}
           {journey.emails && <JourneyEmails emails={journey.emails} />}
         </Stack>
         <JourneyTimeline journey={journey} />

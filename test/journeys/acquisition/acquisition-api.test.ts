@@ -23,7 +23,7 @@ const workflowStatus = async (id: string): Promise<WorkflowExecutionStatusName> 
   (await h.env.client.workflow.getHandle(id).describe()).status.name;
 
 describe('POST /api/leads', () => {
-  it('creates a Lead customer and starts a running journey', async () => {
+  it('creates a customer, an active lead, and starts a running journey', async () => {
     const input = lead();
     const res = await api('POST', '/api/leads', input);
     expect(res.status).toBe(201);
@@ -32,8 +32,8 @@ describe('POST /api/leads', () => {
     expect(await workflowStatus(res.body.journeyId)).toBe('RUNNING');
 
     // The journey's first activity writes the projection.
-    const customer = await eventually(() => h.db.customer.findUnique({ where: { id: res.body.customerId } }), Boolean);
-    expect(customer).toMatchObject({ status: 'LEAD', email: input.email, companyName: 'Northwind Traders' });
+    const customer = await eventually(() => api('GET', `/api/customers/${res.body.customerId}`), (r) => r.status === 200);
+    expect(customer.body).toMatchObject({ lifecycle: 'ACTIVE_LEAD', email: input.email, companyName: 'Northwind Traders' });
     const inquiry = await h.db.inquiry.findFirstOrThrow({ where: { journeyId: res.body.journeyId } });
     expect(inquiry).toMatchObject({ projectType: 'Website Design', budgetRange: '$10K-$50K', timeline: '3-6 months' });
   });
@@ -183,13 +183,15 @@ describe('the acquisition journey', () => {
     });
     await h.env.client.workflow.getHandle(body.journeyId).result();
     const final = await journey(body.journeyId);
-    expect(final.body).toMatchObject({ status: 'LOST', endReason: 'No budget', customer: { status: 'LOST' } });
+    expect(final.body).toMatchObject({ status: 'LOST', endReason: 'No budget' });
+    // The journey is lost; the customer is a prospect, never having been a client.
+    expect((await api('GET', `/api/customers/${body.customerId}`)).body.lifecycle).toBe('PROSPECT');
 
     const back = await api('POST', '/api/leads', input);
     expect(back.status).toBe(201);
     expect(back.body.customerId).toBe(body.customerId);
     expect(back.body.journeyId).toMatch(/:acquisition:2$/);
-    await eventually(() => h.db.customer.findUniqueOrThrow({ where: { id: body.customerId } }), (c) => c.status === 'LEAD');
+    await eventually(() => api('GET', `/api/customers/${body.customerId}`), (r) => r.body.lifecycle === 'ACTIVE_LEAD');
     expect(await h.db.journey.count({ where: { customerId: body.customerId } })).toBe(2);
   });
 });

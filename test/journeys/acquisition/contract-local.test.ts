@@ -32,7 +32,10 @@ it('signs the contract and pays the deposit on local pages, and the project star
   expect(await customer('POST', payLink, {})).toMatchObject({ status: 200, body: { receipt: 'applied' } });
 
   const result = await h.env.client.workflow.getHandle(journeyId).result();
-  expect((await customer('POST', signLink, { decision: 'sign' })).status).toBe(409); // signed: the page is closed
+  // However late the second press of "Sign", it is the same signature; declining a signed contract is refused.
+  expect(await customer('POST', signLink, { decision: 'sign' })).toMatchObject({ status: 200, body: { receipt: 'duplicate' } });
+  expect((await customer('POST', signLink, { decision: 'decline' })).status).toBe(409);
+  expect(await customer('POST', payLink, {})).toMatchObject({ status: 200, body: { receipt: 'duplicate' } });
   expect(result).toMatchObject({ status: 'COMPLETED', stage: 'delivery' });
   const detail = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(journeyId)}`);
   expect(detail.body).toMatchObject({
@@ -42,8 +45,10 @@ it('signs the contract and pays the deposit on local pages, and the project star
     contracts: [{ status: 'SIGNED', provider: 'local' }],
     invoices: [{ kind: 'deposit', status: 'PAID', totalMinor: 375_000, paidMinor: 375_000, payments: [{ status: 'SUCCEEDED' }] }],
     project: { status: 'PLANNING' },
-    customer: { status: 'CLIENT' },
   });
+  // A client from the won project on, onboarding until its kickoff.
+  const project = await h.db.project.findUniqueOrThrow({ where: { journeyId } });
+  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'ONBOARDING', clientSince: project.createdAt.toISOString() });
   expect(detail.body.externalEvents.map((e: any) => [e.source, e.type])).toEqual([
     ['local-esign', 'envelope-completed'],
     ['local-payments', 'payment_intent.succeeded'],

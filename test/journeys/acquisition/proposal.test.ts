@@ -73,7 +73,8 @@ it('reviews, revises and sends quotes, and the approved version wins the custome
   expect(all[2]).toMatchObject({ subtotalMinor: 350_000 + 12 * 80_000, totalMinor: 1_310_000, depositPercent: 30, currency: 'USD' });
   expect(all[2]!.lineItems.map((l) => l.totalMinor).sort((a, b) => a - b)).toEqual([350_000, 960_000]);
   expect(all[1]!.feedback).toBe('Can design be 3,500?');
-  expect((await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).status).toBe('PROSPECT');
+  // An approved quote makes no client yet: the contract and the deposit are still to come.
+  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'ACTIVE_LEAD', clientSince: null });
   const waits = await h.db.journeyWait.findMany({ where: { journeyId, kind: 'approval' }, orderBy: { since: 'asc' } });
   expect(waits.map((w) => [w.key, w.unblockedBy, w.outcome])).toEqual([
     ['quote:v2', 'customer', 'met'],

@@ -145,6 +145,8 @@ it('records a payment that succeeds after its invoice was paid as an overpayment
   const stored = await h.db.externalEvent.findFirstOrThrow({ where: { eventId: late.id } });
   expect(stored).toMatchObject({ error: null, journeyId: expect.stringMatching(/:billing:.*\.late\.pi_/) });
   const task = await eventually(() => h.db.task.findFirst({ where: { journeyId: stored.journeyId!, type: 'review-late-payment' } }), Boolean);
+  // Started by the API, it hangs under the invoice's journey all the same.
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: stored.journeyId! } })).toMatchObject({ kind: 'billing', parentJourneyId: invoice.journeyId });
   // 315,000 + 315,000 received on an invoice of 315,000: 315,000 overpaid.
   expect(task).toMatchObject({ role: 'finance', status: 'OPEN', input: expect.objectContaining({ invoiceId: invoice.id, amountMinor: 315_000, overpaidMinor: 315_000 }) });
   expect(await ledger()).toMatchObject({ status: 'PAID', paidMinor: 630_000 });
@@ -165,6 +167,7 @@ it('sends a payment that arrives with the one that settles the invoice to financ
   await eventually(ledger, (i) => i.paidMinor === 630_000);
   const review = await eventually(() => h.db.task.findFirst({ where: { type: 'review-late-payment', input: { path: ['invoiceId'], equals: invoice.id } } }), Boolean);
   expect(review).toMatchObject({ role: 'finance', status: 'OPEN', input: expect.objectContaining({ amountMinor: 315_000, overpaidMinor: 315_000 }) });
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: review!.journeyId } })).toMatchObject({ kind: 'billing', parentJourneyId: invoice.journeyId });
 });
 
 it('counts a refund only once it succeeds: pending then failed never counts, and a late pending event does not undo a final one', async () => {

@@ -6,7 +6,7 @@ import { startHarness, type Harness } from '../../support/harness';
 import { eventually } from '../../support/http';
 import { discoveryMeeting, followUpQualified, lead } from '../../support/fixtures';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..');
 let h: Harness;
 const workers: ChildProcess[] = [];
 

@@ -1,13 +1,13 @@
 import ChangeIcon from '@mui/icons-material/PublishedWithChanges';
 import { Box, Typography } from '@mui/material';
 import { DataTable } from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
-import { Money } from '../common/money';
-import { RelativeTime } from '../common/RelativeTime';
-import { SectionCard, sectionTableSx } from '../common/SectionCard';
-import { StatusChip } from '../common/StatusChip';
-import { useUserNames } from '../common/useUserNames';
-import type { ChangeRequest } from '../types';
+import { EmptyState } from '../../common/EmptyState';
+import { Money } from '../../common/money';
+import { RelativeTime } from '../../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../../common/SectionCard';
+import { StatusChip } from '../../common/StatusChip';
+import { useUserNames } from '../../common/useUserNames';
+import type { ChangeRequest } from '../../types';
 
 const Column = DataTable.Col<ChangeRequest>;
 

@@ -1,12 +1,12 @@
 import MilestoneIcon from '@mui/icons-material/Flag';
 import { Box, Typography } from '@mui/material';
 import { DataTable } from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
-import { Money } from '../common/money';
-import { DueDate, RelativeTime } from '../common/RelativeTime';
-import { SectionCard, sectionTableSx } from '../common/SectionCard';
-import { StatusChip } from '../common/StatusChip';
-import type { Milestone, MilestoneReview } from '../types';
+import { EmptyState } from '../../common/EmptyState';
+import { Money } from '../../common/money';
+import { DueDate, RelativeTime } from '../../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../../common/SectionCard';
+import { StatusChip } from '../../common/StatusChip';
+import type { Milestone, MilestoneReview } from '../../types';
 
 const Column = DataTable.Col<Milestone>;
 

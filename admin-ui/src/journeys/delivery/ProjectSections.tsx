@@ -1,6 +1,6 @@
 import { usePermissions } from 'react-admin';
-import { mayReadInvoices } from '../auth/roles';
-import type { JourneyDetail, Project, Role } from '../types';
+import { mayReadInvoices } from '../../auth/roles';
+import type { JourneyDetail, Project, Role } from '../../types';
 import { ChangeRequestsSection } from './ChangeRequestsSection';
 import { MilestonesSection } from './MilestonesSection';
 import { ProjectCard } from './ProjectCard';

@@ -1,11 +1,11 @@
 import { Stack, Typography } from '@mui/material';
 import { Link, RecordField } from 'react-admin';
-import { FactGrid } from '../common/FactGrid';
-import { RelativeTime } from '../common/RelativeTime';
-import { SectionCard } from '../common/SectionCard';
-import { StatusChip } from '../common/StatusChip';
-import { journeyPath } from '../journeys/journeyFields';
-import type { Project } from '../types';
+import { FactGrid } from '../../common/FactGrid';
+import { RelativeTime } from '../../common/RelativeTime';
+import { SectionCard } from '../../common/SectionCard';
+import { StatusChip } from '../../common/StatusChip';
+import { journeyPath } from '../journeyFields';
+import type { Project } from '../../types';
 
 const When = ({ date }: { date: string | null }) =>
   date ? (

@@ -1,13 +1,13 @@
 import InvoiceIcon from '@mui/icons-material/ReceiptLong';
 import { Typography } from '@mui/material';
 import { DataTable } from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
-import { Money } from '../common/money';
-import { DueDate } from '../common/RelativeTime';
-import { SectionCard, sectionTableSx } from '../common/SectionCard';
-import { StatusChip } from '../common/StatusChip';
-import { balanceOf, InvoiceNumber, isOverdue, isOwed, openInvoiceJourney } from '../invoices/invoiceFields';
-import type { InvoiceSummary } from '../types';
+import { EmptyState } from '../../common/EmptyState';
+import { Money } from '../../common/money';
+import { DueDate } from '../../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../../common/SectionCard';
+import { StatusChip } from '../../common/StatusChip';
+import { balanceOf, InvoiceNumber, isOverdue, isOwed, openInvoiceJourney } from '../../invoices/invoiceFields';
+import type { InvoiceSummary } from '../../types';
 
 const Column = DataTable.Col<InvoiceSummary>;
 

@@ -1,14 +1,14 @@
 import TimeIcon from '@mui/icons-material/Schedule';
 import { Typography } from '@mui/material';
 import { DataTable, Link } from 'react-admin';
-import { timeAmount } from '../../../workflows/billing/billing-math';
-import { EmptyState } from '../common/EmptyState';
-import { formatMoney, Money } from '../common/money';
-import { calendarDate } from '../common/RelativeTime';
-import { SectionCard, sectionTableSx } from '../common/SectionCard';
-import { useUserNames } from '../common/useUserNames';
-import { journeyPath } from '../journeys/journeyFields';
-import type { Project, TimeEntry } from '../types';
+import { timeAmount } from '../../../../workflows/billing/billing-math';
+import { EmptyState } from '../../common/EmptyState';
+import { formatMoney, Money } from '../../common/money';
+import { calendarDate } from '../../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../../common/SectionCard';
+import { useUserNames } from '../../common/useUserNames';
+import { journeyPath } from '../journeyFields';
+import type { Project, TimeEntry } from '../../types';
 
 const Column = DataTable.Col<TimeEntry>;
 

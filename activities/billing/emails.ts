@@ -1,0 +1,33 @@
+// The billing journey's emails: the invoice, its reminders, the late fee and each receipt.
+import { letter, type TemplatesOf } from '../runtime/email-templates';
+
+type InvoiceMail = { contactName: string; number: string; total: string; balance: string; url: string; dueAt: string };
+
+export type BillingEmails = {
+  invoice: InvoiceMail;
+  'invoice-reminder': InvoiceMail & { overdue: boolean };
+  'late-fee': InvoiceMail & { fee: string };
+  receipt: { contactName: string; number: string; amount: string; balance: string };
+};
+
+export const billingEmails: TemplatesOf<BillingEmails> = {
+  invoice: (d) => ({
+    subject: `Invoice ${d.number}: ${d.total} due ${d.dueAt.slice(0, 10)}`,
+    text: letter(d.contactName, [`Invoice ${d.number} for ${d.total} is due by ${d.dueAt.slice(0, 10)}. Read and pay it here:`, d.url]),
+  }),
+  'invoice-reminder': (d) => ({
+    subject: `${d.overdue ? 'Overdue' : 'Reminder'}: invoice ${d.number}, ${d.balance} to pay`,
+    text: letter(d.contactName, [
+      `Invoice ${d.number} ${d.overdue ? 'was' : 'is'} due ${d.dueAt.slice(0, 10)}; ${d.balance} of ${d.total} remains to pay:`,
+      d.url,
+    ]),
+  }),
+  'late-fee': (d) => ({
+    subject: `Late fee added to invoice ${d.number}`,
+    text: letter(d.contactName, [`As our terms provide, a late fee of ${d.fee} has been added to invoice ${d.number}. ${d.balance} remains to pay:`, d.url]),
+  }),
+  receipt: (d) => ({
+    subject: `Receipt: ${d.amount} for invoice ${d.number}`,
+    text: letter(d.contactName, [`We have received ${d.amount} for invoice ${d.number}. Thank you.`, d.balance === '' ? 'It is paid in full.' : `${d.balance} remains to pay.`]),
+  }),
+};

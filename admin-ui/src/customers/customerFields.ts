@@ -1,1 +1,0 @@
-export const CUSTOMER_STATUSES = ['LEAD', 'PROSPECT', 'CLIENT', 'LOST'] as const;

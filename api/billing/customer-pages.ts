@@ -1,0 +1,69 @@
+// The billing journey's customer page: the invoice with its lines and balance, paid in full or in part.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { paymentProvider } from '../../platform/providers/payments';
+import { formatMoney } from '../../workflows/acquisition/quote-math';
+import type { ApiDeps } from '../app';
+import { customerPageRouter, escape, page, sendError, wantsJson } from '../customer-pages';
+import { recordLinkAction } from '../domain/link-audit';
+import { AppError, parseOrThrow } from '../errors';
+import { invoiceForLink, payInvoice } from './invoice-payments';
+
+const payBody = z
+  .object({
+    /** In minor units; the whole balance when absent. */
+    amountMinor: z.coerce.number().int('Must be a whole number of cents').positive('Must be more than zero').optional(),
+    /** The pay form's nonce: a form posted twice pays once. */
+    nonce: z.string().min(8).max(100).optional(),
+  })
+  .strict();
+
+export function billingCustomerPages(deps: ApiDeps) {
+  const router = customerPageRouter();
+  const payments = paymentProvider(deps.config);
+
+  router.get('/invoices/:token', async (req, res) => {
+    try {
+      const inv = await invoiceForLink(deps, req.params.token);
+      const balanceMinor = inv.totalMinor - inv.paidMinor;
+      if (wantsJson(req)) {
+        const { customer, ...rest } = inv;
+        return void res.json({ ...rest, balanceMinor, customer: { companyName: customer.companyName } });
+      }
+      const money = (minor: number) => formatMoney(minor, inv.currency);
+      const rows = inv.lines.map((l) => `<tr><td>${escape(l.description)}</td><td class="n">${money(l.amountMinor)}</td></tr>`).join('');
+      const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
+      const pay =
+        balanceMinor > 0
+          ? `<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="amount">Amount to pay now, in cents (leave empty for the whole ${escape(money(balanceMinor))})</label>
+<input id="amount" name="amountMinor" inputmode="numeric"><button>Pay</button></form>`
+          : '<p><strong>Paid in full. Thank you.</strong></p>';
+      res.type('html').send(
+        page(
+          `Invoice ${inv.number}`,
+          `<h1>Invoice ${escape(inv.number)}</h1><p class="note">${escape(inv.customer.companyName)} · due ${inv.dueAt!.toISOString().slice(0, 10)}</p>
+<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>
+<tr><th>To pay</th><th class="n">${money(balanceMinor)}</th></tr></tfoot></table>${pay}`,
+        ),
+      );
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/invoices/:token', async (req, res) => {
+    try {
+      const body = parseOrThrow(payBody, req.body);
+      const requestKey = req.header('idempotency-key') ?? body.nonce;
+      if (!requestKey) throw new AppError('validation_failed', 'Say which request this is', { fields: [{ field: 'Idempotency-Key', message: 'Required (or a nonce field)' }] });
+      await recordLinkAction(deps, req, 'invoice-payment', { action: 'pay-invoice', amountMinor: body.amountMinor });
+      const paid = await payInvoice({ ...deps, payments }, req.params.token, { amountMinor: body.amountMinor, requestKey });
+      if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
+      res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  return router;
+}
