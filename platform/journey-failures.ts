@@ -36,33 +36,38 @@ export async function recordJourneyFailure(tx: Tx, { journeyId, reason, at }: { 
 
 export type JourneyRetry = {
   journeyId: string;
+  /** When the failure being retried was recorded (Journey.endedAt): a journey that failed again since is not this retry's. */
+  failedAt: Date | null;
   /** The waits and tasks the journey holds open again once Temporal has reset it (the rest it makes anew, or never). */
   held: { waitIds: Set<string>; taskIds: Set<string> };
   actor: string;
   reason: string;
-  /** What Temporal did: the failed run, the event it was reset to, and the new run. */
-  reset: { failedRunId: string; toEventId: number; runId: string };
+  /** Has Temporal start the new run; its id, and what the trail keeps of it. */
+  reset: () => Promise<{ runId: string } & Record<string, string | number>>;
 };
 
 /**
  * A failed journey running again: RUNNING, the waits and tasks its failure closed open again where
  * the reset journey still holds them, the failure's alert read, and who retried it and why on its
- * trail. False when the journey is not FAILED (someone else retried it first).
+ * trail; undefined when the journey is not (or no longer) in the failure this retry is about.
+ *
+ * The journey row stays locked from before Temporal's reset until all of that commits: the new run
+ * starts at once, and its first writes (a record reopened here, or its next failure) wait for this
+ * transaction instead of landing before it and being undone by it. A reset that fails rolls it back.
  */
-export async function reopenFailedJourney(tx: Tx, r: JourneyRetry): Promise<boolean> {
+export async function reopenFailedJourney(tx: Tx, r: JourneyRetry): Promise<string | undefined> {
+  await tx.$executeRaw`SELECT 1 FROM "Journey" WHERE id = ${r.journeyId} FOR UPDATE`;
   const journey = await tx.journey.findUnique({ where: { id: r.journeyId } });
-  if (journey?.status !== 'FAILED') return false;
-  const failedAt = journey.endedAt;
-  const { count } = await tx.journey.updateMany({ where: { id: r.journeyId, status: 'FAILED' }, data: { status: 'RUNNING', endReason: null, endedAt: null } });
-  if (count === 0) return false;
-  if (failedAt) {
-    const closed = await tx.journeyWait.findMany({ where: { journeyId: r.journeyId, endedAt: failedAt, outcome: 'journey_ended' }, select: { id: true } });
+  if (journey?.status !== 'FAILED' || journey.endedAt?.getTime() !== r.failedAt?.getTime()) return undefined;
+  await tx.journey.update({ where: { id: r.journeyId }, data: { status: 'RUNNING', endReason: null, endedAt: null } });
+  if (r.failedAt) {
+    const closed = await tx.journeyWait.findMany({ where: { journeyId: r.journeyId, endedAt: r.failedAt, outcome: 'journey_ended' }, select: { id: true } });
     const [held, gone] = partition(closed.map((w) => w.id), (id) => r.held.waitIds.has(id));
     await tx.journeyWait.updateMany({ where: { id: { in: held } }, data: { endedAt: null, outcome: null } });
     // Waits opened after the reset point: the reset journey opens them again under the same ids, if it goes that way.
     await tx.journeyWait.deleteMany({ where: { id: { in: gone } } });
     await tx.task.updateMany({
-      where: { journeyId: r.journeyId, id: { in: [...r.held.taskIds] }, status: 'CANCELLED', cancelledAt: failedAt, cancelReason: FAILED_TASK_REASON },
+      where: { journeyId: r.journeyId, id: { in: [...r.held.taskIds] }, status: 'CANCELLED', cancelledAt: r.failedAt, cancelReason: FAILED_TASK_REASON },
       data: { status: 'OPEN', cancelledAt: null, cancelReason: null },
     });
   }
@@ -70,16 +75,18 @@ export async function reopenFailedJourney(tx: Tx, r: JourneyRetry): Promise<bool
   // Failures recorded before failures had keys of their own took the key of the journey's end.
   const legacy = await tx.journeyEvent.findUnique({ where: { key: `${r.journeyId}:ended` } });
   if (legacy?.type === 'journey_failed') await tx.journeyEvent.update({ where: { id: legacy.id }, data: { key: failureKey(r.journeyId, legacy.at) } });
-  await appendEvent(tx, {
-    journeyId: r.journeyId,
-    key: `${r.journeyId}:retried:${r.reset.runId}`,
-    type: 'journey_retried',
-    actor: r.actor,
-    data: { reason: r.reason, failure: journey.endReason, ...r.reset },
-  });
   // Running again, the journey counts for the customer's lifecycle as it did before it failed.
   await refreshCustomerFacts(tx, journey.customerId);
-  return true;
+
+  const reset = await r.reset();
+  await appendEvent(tx, {
+    journeyId: r.journeyId,
+    key: `${r.journeyId}:retried:${reset.runId}`,
+    type: 'journey_retried',
+    actor: r.actor,
+    data: { reason: r.reason, failure: journey.endReason, ...reset },
+  });
+  return reset.runId;
 }
 
 function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {

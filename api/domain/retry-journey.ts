@@ -15,7 +15,7 @@ import { reopenFailedJourney, type JourneyRetry } from '../../platform/journey-f
 import type { Logger } from '../../platform/logger';
 import type { Principal } from '../auth/roles';
 import { AppError } from '../errors';
-import { withTemporal } from '../journey-calls';
+import { TEMPORAL_CALL_MS, withTemporal } from '../journey-calls';
 
 type HistoryEvent = proto.api.history.v1.IHistoryEvent;
 
@@ -116,12 +116,17 @@ export async function retryJourney(deps: { db: Db; temporal: Client; log: Logger
     throw err;
   });
   const point = resetPoint(run.events);
-  const runId = run.resetRunId ?? (await resetRun(deps.temporal, p, { journeyId, failedRunId: run.failedRunId, point, reason }));
-  const reset = { failedRunId: run.failedRunId, toEventId: point, runId };
-  const reopened = await deps.db.$transaction((tx) =>
-    reopenFailedJourney(tx, { journeyId, held: heldBefore(deps.temporal, run.events, point), actor: p.id, reason, reset }),
-  );
-  if (!reopened) throw new AppError('conflict', 'The journey was retried by someone else a moment ago');
-  deps.log.info({ journeyId, ...reset }, `journey retried journey=${journeyId}`);
-  return { id: journeyId, status: 'RUNNING' as const, ...reset };
+  const reset = async () => ({
+    failedRunId: run.failedRunId,
+    toEventId: point,
+    runId: run.resetRunId ?? (await resetRun(deps.temporal, p, { journeyId, failedRunId: run.failedRunId, point, reason })),
+  });
+  const held = heldBefore(deps.temporal, run.events, point);
+  const runId = await deps.db.$transaction((tx) => reopenFailedJourney(tx, { journeyId, failedAt: journey.endedAt, held, actor: p.id, reason, reset }), {
+    // It waits for Temporal's reset with the journey row locked (see reopenFailedJourney).
+    timeout: TEMPORAL_CALL_MS * 2,
+  });
+  if (!runId) throw new AppError('conflict', 'The journey was retried by someone else a moment ago, or failed again since you looked');
+  deps.log.info({ journeyId, runId, failedRunId: run.failedRunId, toEventId: point }, `journey retried journey=${journeyId}`);
+  return { id: journeyId, status: 'RUNNING' as const, runId, failedRunId: run.failedRunId, toEventId: point };
 }

@@ -20,6 +20,7 @@ import { recordJourneyFailure, reopenFailedJourney } from '../../../platform/jou
 import { installTemporalLogging } from '../../../platform/temporal-runtime';
 import { JOURNEY_WORKFLOW_INTERCEPTORS } from '../../../workers/journey-worker';
 import { startHarness, workflowBundle, type Harness } from '../../support/harness';
+import { bugFailedJourney } from '../../support/failed-journey';
 import { eventually, request } from '../../support/http';
 import { followUpQualified, lead } from '../../support/fixtures';
 
@@ -177,6 +178,20 @@ describe('a journey that failed for a cause that passed', () => {
     }
   });
 
+  it('records the failure again, with a new alert, when the cause is still there', async () => {
+    // A bug that fails the journey again the moment the reset run gets to it: that failure is written
+    // after the retry's own records, not before them (and then undone by them).
+    const journeyId = await bugFailedJourney(h);
+    const retried = await h.as('manager')('POST', `/api/journeys/${enc(journeyId)}/retry`, { reason: 'Perhaps it was a fluke' });
+    expect(retried.status).toBe(200);
+    const again = await eventually(() => h.db.journey.findUniqueOrThrow({ where: { id: journeyId } }), (j) => j.status === 'FAILED');
+    expect(again.endReason).toBe('Journey code threw RangeError: Invalid time value');
+    const trail = await h.db.journeyEvent.findMany({ where: { journeyId, type: { in: ['journey_failed', 'journey_retried'] } }, orderBy: { id: 'asc' } });
+    expect(trail.map((e) => e.type)).toEqual(['journey_failed', 'journey_retried', 'journey_failed']);
+    const alerts = await h.db.notification.findMany({ where: { journeyId, kind: 'journey_failed' }, orderBy: { createdAt: 'asc' } });
+    expect(alerts.map((a) => a.readAt === null)).toEqual([false, true]);
+  });
+
   it('answers 409 for a journey that has not failed, and 404 for none', async () => {
     const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
     await eventually(() => h.db.journey.findUnique({ where: { id: body.journeyId } }), Boolean);
@@ -236,16 +251,16 @@ describe('errors in journey code', () => {
 });
 
 describe("the failure's records and a retry's undoing of them", () => {
-  it('reopens what the reset journey still holds, drops what it will open again, and refuses a second retry', async () => {
+  it('reopens what the reset journey still holds, drops what it will open again; a failed reset, a stale failure or a second retry changes nothing', async () => {
     const customer = await h.db.customer.create({ data: { companyName: 'Records Co', contactName: 'Rita', email: `rita-${randomUUID()}@records.test` } });
     const journeyId = `journey:${customer.id}:acquisition:1`;
     await h.db.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId: customer.id, stage: 'inquiry' } });
     const taskRow = (id: string) => ({ id, journeyId, type: 'follow-up-call', title: 'Call', role: 'sales', dueAt: new Date() });
-    const [held, later] = [randomUUID(), randomUUID()];
-    await h.db.task.createMany({ data: [taskRow(held), taskRow(later)] });
+    const [heldTask, later] = [randomUUID(), randomUUID()];
+    await h.db.task.createMany({ data: [taskRow(heldTask), taskRow(later)] });
     const waitRow = (id: string, kind: 'task' | 'timer') => ({ id, journeyId, kind, key: id, description: 'A wait', since: new Date() });
     await h.db.journeyWait.createMany({
-      data: [waitRow(`task:${held}`, 'task'), waitRow(`task:${later}`, 'task'), waitRow(`${journeyId}:timer-held`, 'timer'), waitRow(`${journeyId}:timer-later`, 'timer')],
+      data: [waitRow(`task:${heldTask}`, 'task'), waitRow(`task:${later}`, 'task'), waitRow(`${journeyId}:timer-held`, 'timer'), waitRow(`${journeyId}:timer-later`, 'timer')],
     });
     // A failure recorded before failures had keys of their own.
     await h.db.journeyEvent.create({ data: { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: {}, at: new Date('2026-01-02T03:04:05Z') } });
@@ -258,17 +273,27 @@ describe("the failure's records and a retry's undoing of them", () => {
     ]);
     expect(await h.db.notification.count({ where: { journeyId, kind: 'journey_failed', readAt: null } })).toBe(1);
 
-    const retry = { journeyId, actor: h.users.manager.id, reason: 'Fixed', reset: { failedRunId: 'r1', toEventId: 7, runId: 'r2' } };
-    const reopen = () =>
-      h.db.$transaction((tx) => reopenFailedJourney(tx, { ...retry, held: { waitIds: new Set([`task:${held}`, `${journeyId}:timer-held`]), taskIds: new Set([held]) } }));
-    expect(await reopen()).toBe(true);
+    const resets: string[] = [];
+    const reset = async () => {
+      resets.push('r2');
+      return { failedRunId: 'r1', toEventId: 7, runId: 'r2' };
+    };
+    const held = { waitIds: new Set([`task:${heldTask}`, `${journeyId}:timer-held`]), taskIds: new Set([heldTask]) };
+    const reopen = (failedAt: Date, retryReset = reset) =>
+      h.db.$transaction((tx) => reopenFailedJourney(tx, { journeyId, failedAt, held, actor: h.users.manager.id, reason: 'Fixed', reset: retryReset }));
+    // A reset that fails changes nothing here.
+    await expect(reopen(at, () => Promise.reject(new Error('Temporal is down')))).rejects.toThrow('Temporal is down');
+    expect((await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).status).toBe('FAILED');
+    // Nor does a retry of an earlier failure than the one recorded.
+    expect(await reopen(new Date(at.getTime() - 1))).toBeUndefined();
+    expect(await reopen(at)).toBe('r2');
     expect(await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).toMatchObject({ status: 'RUNNING', endReason: null, endedAt: null });
-    expect((await h.db.task.findUniqueOrThrow({ where: { id: held } })).status).toBe('OPEN');
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: heldTask } })).status).toBe('OPEN');
     expect((await h.db.task.findUniqueOrThrow({ where: { id: later } })).status).toBe('CANCELLED');
     const waits = await h.db.journeyWait.findMany({ where: { journeyId }, orderBy: { id: 'asc' } });
     expect(waits.map((w) => [w.id, w.endedAt, w.outcome])).toEqual([
       [`${journeyId}:timer-held`, null, null],
-      [`task:${held}`, null, null],
+      [`task:${heldTask}`, null, null],
     ]);
     expect(await h.db.notification.count({ where: { journeyId, kind: 'journey_failed', readAt: null } })).toBe(0);
     const trail = await h.db.journeyEvent.findMany({ where: { journeyId }, orderBy: { id: 'asc' } });
@@ -277,6 +302,7 @@ describe("the failure's records and a retry's undoing of them", () => {
       ['journey_failed', `${journeyId}:failed:${at.toISOString()}`],
       ['journey_retried', `${journeyId}:retried:r2`],
     ]);
-    expect(await reopen()).toBe(false);
+    expect(await reopen(at)).toBeUndefined();
+    expect(resets).toEqual(['r2']);
   });
 });
