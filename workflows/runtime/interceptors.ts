@@ -1,15 +1,25 @@
-// The workflow interceptor every journey runs with (the worker bundles this module:
-// JOURNEY_WORKFLOW_INTERCEPTORS in workers/journey-worker.ts). It logs what a journey records (a
-// stage entered, a task created, completed or escalated, a wait opened or ended, the journey ended
-// or failed) once the record is written, through the workflow `log`: replay-safe (a worker
-// replaying a journey logs nothing twice) and carrying the workflow id, which is the journey id.
-// Journey code says nothing about logging.
+// What every journey runs with (the worker bundles this module: JOURNEY_WORKFLOW_INTERCEPTORS in
+// workers/journey-worker.ts), for every workflow type the worker registers (workflows/index.ts).
 //
-// It only watches: each call gets back the very promise the SDK made, so no journey's commands can
+// Bugs fail the journey. An error thrown by journey code that is not a Temporal failure is a bug or
+// an impossible state. By default it fails the workflow *task*, which Temporal retries for ever,
+// silently; with failureExceptionTypes it fails the journey (JourneyRuntime.run records it FAILED
+// with the reason, for a manager to retry once fixed) or, thrown in an Update handler, that Update.
+// Non-determinism is not such an error: the SDK's core detects it and still fails the workflow
+// task, which Temporal keeps retrying, so a deploy that fixes it picks the journeys up again
+// (WorkerOptions.workflowFailureErrorTypes with 'Error' would fail those journeys too).
+//
+// Logs. Its interceptors log what a journey records (a stage entered, a task created, completed or
+// escalated, a wait opened or ended, the journey ended or failed) once the record is written,
+// through the workflow `log`: replay-safe (a worker replaying a journey logs nothing twice) and
+// carrying the workflow id, which is the journey id. Journey code says nothing about logging.
+//
+// The interceptors only watch: each call gets back the very promise the SDK made, so no journey's commands can
 // come in another order than in the histories recorded before it existed (an `await` in here would
 // add microtask turns and could reorder what concurrent branches do within one workflow task).
 import {
   log,
+  setWorkflowOptions,
   workflowInfo,
   type ActivityInput,
   type Next,
@@ -20,6 +30,11 @@ import {
 } from '@temporalio/workflow';
 import type { CustomerDecisionActivities } from '../../activities/runtime/customer-decisions';
 import type { JourneyRecordActivities } from '../../activities/runtime/journey-records';
+import * as journeys from '../index';
+
+for (const journey of Object.values(journeys) as Array<(input: never) => Promise<unknown>>) {
+  setWorkflowOptions({ failureExceptionTypes: [Error] }, journey);
+}
 
 type Records = JourneyRecordActivities & CustomerDecisionActivities;
 type Line = { level: 'info' | 'error'; message: string; fields: Record<string, unknown> };

@@ -219,7 +219,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
         return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
       }
       // An activity (or child journey) failed for good, or journey code threw (a bug, an impossible
-      // state: see workflows/index.ts): say so where people look, then fail the workflow so Temporal
+      // state: see workflows/runtime/interceptors.ts): say so where people look, then fail the workflow so Temporal
       // shows it too. (A bug's workflow task used to fail and retry, never completing, so no history
       // holds this call for one.) Continuing as new is not a failure.
       if (!(err instanceof ContinueAsNew)) {
