@@ -1,6 +1,8 @@
-// Routes the Temporal SDK's own logs (worker lifecycle, workflow and activity logs) into pino.
-// Only warnings and errors unless LOG_LEVEL asks for more: the SDK is chatty at INFO.
-import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
+// Routes the Temporal SDK's logs into pino: journey code's (workflow `log`, an activity's context
+// logger) from INFO, the SDK's own (worker lifecycle; its Rust core, such as a workflow task failed
+// on non-determinism, which names the run) only from WARN unless LOG_LEVEL asks for more: the SDK
+// is chatty at INFO.
+import { DefaultLogger, Runtime, type LogEntry, type LogLevel } from '@temporalio/worker';
 import type { Logger } from './logger';
 
 const toPino: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
@@ -11,17 +13,46 @@ const toPino: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = 
   ERROR: 'error',
 };
 
+/** What our own code logs through the SDK (the SDK never logs under these components itself). */
+const JOURNEY_COMPONENTS = new Set(['workflow', 'activity']);
+
+/**
+ * Forwards one SDK log entry to pino. Workflow and activity entries carry their workflow id, which
+ * is the journey id: it goes on the message as `journey=<id>`, readable in a terminal and easy to
+ * grep, and stays a field (`journeyId`) for log tools. The task token is an opaque blob: left out.
+ * An error goes under `err`, where pino prints its message and stack.
+ */
+export function forwardTemporalLog(log: Logger): (entry: LogEntry) => void {
+  const sdkDetail = log.levelVal <= 20; // debug or trace
+  return (entry) => {
+    const { workflowId, sdkComponent, error, ...meta } = entry.meta ?? {};
+    delete meta.taskToken;
+    const ours = JOURNEY_COMPONENTS.has(sdkComponent);
+    if (!ours && !sdkDetail && (entry.level === 'INFO' || entry.level === 'DEBUG' || entry.level === 'TRACE')) return;
+    const journeyId = typeof workflowId === 'string' ? workflowId : undefined;
+    log[toPino[entry.level]](
+      { ...meta, sdkComponent, ...(error !== undefined && { [isErrorLike(error) ? 'err' : 'error']: error }), ...(journeyId && { journeyId }) },
+      journeyId ? `${entry.message} journey=${journeyId}` : entry.message,
+    );
+  };
+}
+
+/** The least severe level pino would print (its levels are 10 trace … 50 error), so nothing is built only to be dropped. */
+const sdkLevel = (levelVal: number): LogLevel => (levelVal <= 10 ? 'TRACE' : levelVal <= 20 ? 'DEBUG' : levelVal <= 30 ? 'INFO' : levelVal <= 40 ? 'WARN' : 'ERROR');
+
+/** Errors from workflow code come from another realm (the workflow sandbox): `instanceof Error` is false for them. */
+const isErrorLike = (e: unknown) => typeof (e as { message?: unknown } | null)?.message === 'string';
+
 let installed = false;
 
 /** `shutdownSignals: []` when the caller stops its workers itself (the one-process platform). */
 export function installTemporalLogging(log: Logger, opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
   if (installed) return;
   installed = true;
-  const level: LogLevel = log.levelVal <= 20 ? 'DEBUG' : 'WARN';
   Runtime.install({
     ...opts,
-    logger: new DefaultLogger(level, (entry) => {
-      log[toPino[entry.level]]({ ...entry.meta }, entry.message);
-    }),
+    logger: new DefaultLogger(sdkLevel(log.levelVal), forwardTemporalLog(log)),
+    // Core logs come here rather than straight to stderr in a format of their own.
+    telemetryOptions: { logging: { forward: {}, filter: { core: log.levelVal <= 20 ? 'DEBUG' : 'WARN', other: 'ERROR' } } },
   });
 }

@@ -13,13 +13,16 @@ export type JourneyWorkerOptions = {
   workflowBundle?: WorkerOptions['workflowBundle'];
 };
 
+/** Workflow interceptor modules, bundled with the journeys (tests that bundle once per file pass them too). */
+export const JOURNEY_WORKFLOW_INTERCEPTORS = [require.resolve('../workflows/runtime/interceptors')];
+
 export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
-    interceptors: { activity: [activityFailures] },
+    interceptors: { activity: [activityFailures], ...(!opts.workflowBundle && { workflowModules: JOURNEY_WORKFLOW_INTERCEPTORS }) },
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

@@ -3,6 +3,7 @@
 // state), because Temporal retries activities and a retried write must not leave a twin behind.
 import { appendEvent } from '../../platform/audit';
 import type { Db } from '../../platform/db';
+import { recordJourneyFailure } from '../../platform/journey-failures';
 import { Prisma } from '../../prisma/generated/client';
 import type { Wait } from '../../workflows/runtime/definitions';
 import { refreshCustomerFacts } from './customer-facts';
@@ -230,26 +231,9 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
       });
     },
 
-    /**
-     * A journey that cannot go on (an activity failed for good): FAILED with the reason, its open
-     * tasks and waits closed, and an alert in the manager queue. The alert is written even when the
-     * journey's own row never was (its first write is what failed).
-     */
+    /** A journey that cannot go on (platform/journey-failures.ts): FAILED, its tasks and waits closed, managers alerted. */
     async failJourney({ journeyId, reason, at }: FailJourneyInput): Promise<void> {
-      const when = new Date(at);
-      await db.$transaction(async (tx) => {
-        const { count } = await tx.journey.updateMany({
-          where: { id: journeyId, status: 'RUNNING' },
-          data: { status: 'FAILED', endReason: reason, endedAt: when },
-        });
-        await tx.task.updateMany({ where: { journeyId, status: 'OPEN' }, data: { status: 'CANCELLED', cancelledAt: when, cancelReason: 'The journey failed' } });
-        await tx.journeyWait.updateMany({ where: { journeyId, endedAt: null }, data: { endedAt: when, outcome: 'journey_ended' } });
-        await notify(tx, { key: `${journeyId}:failed`, kind: 'journey_failed', title: `Journey failed: ${reason}`.slice(0, 500), recipientRole: 'manager', journeyId });
-        if (!count) return;
-        await appendEvent(tx, { journeyId, key: `${journeyId}:ended`, type: 'journey_failed', data: { status: 'FAILED', reason }, at: when });
-        const { customerId } = await tx.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { customerId: true } });
-        await refreshCustomerFacts(tx, customerId);
-      });
+      await db.$transaction((tx) => recordJourneyFailure(tx, { journeyId, reason, at: new Date(at) }));
     },
   };
 }

@@ -34,6 +34,8 @@ export const dataProvider = {
   /** `comment.id` is chosen by the browser, so a repeated submit stores the comment once. */
   commentOnTask: (id: string, comment: { id: string; body: string }) => post<TaskComment>(taskPath(id, 'comments'), comment),
   cancelJourney: (id: string, reason: string) => post<{ status: string }>(`/journeys/${encodeURIComponent(id)}/cancel`, { reason }),
+  /** A FAILED journey runs again from the step that failed (Temporal's reset). */
+  retryJourney: (id: string, reason: string) => post<{ status: string; runId: string }>(`/journeys/${encodeURIComponent(id)}/retry`, { reason }),
   markNotificationRead: (id: string) => post<void>(`/notifications/${encodeURIComponent(id)}/read`),
 };
 

@@ -1,5 +1,5 @@
 // Journeys: the manager's list (from the projection), filterable by what journeys wait on; one
-// journey in full; the waiting-on index itself; and cancelling a journey with a reason.
+// journey in full; the waiting-on index itself; cancelling a journey and retrying a failed one, with a reason.
 import { Router } from 'express';
 import { z } from 'zod';
 import { text } from '../../workflows/runtime/storable-text';
@@ -10,6 +10,7 @@ import { parseOrThrow } from '../errors';
 import { pageArgs, parseListQuery, sendPage } from '../list-query';
 import { cancelJourney } from '../domain/cancel-journey';
 import { describeJourney } from '../domain/describe-journey';
+import { retryJourney } from '../domain/retry-journey';
 import type { ApiDeps } from '../app';
 
 /** "Waiting on a signature for more than 3 days": filters over the journey's open waits. */
@@ -46,14 +47,14 @@ function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
 
 const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k as keyof WaitFilter] !== undefined);
 
-const cancelBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
+const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
 
 export function journeyRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(['/journeys', '/waits'], requireRole());
 
   router.get('/journeys', async (req, res) => {
-    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'stage', 'status'], ['startedAt', 'DESC']);
+    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'], ['startedAt', 'DESC']);
     const { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue, ...plain } = q.filter;
     const waits = { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue };
     const now = new Date();
@@ -78,8 +79,13 @@ export function journeyRoutes(deps: ApiDeps): Router {
   });
 
   router.post('/journeys/:id/cancel', requireRole('manager'), async (req, res) => {
-    const { reason } = parseOrThrow(cancelBody, req.body);
+    const { reason } = parseOrThrow(reasonBody, req.body);
     res.json(await cancelJourney(deps, principal(req), req.params.id, reason));
+  });
+
+  router.post('/journeys/:id/retry', requireRole('manager'), async (req, res) => {
+    const { reason } = parseOrThrow(reasonBody, req.body);
+    res.json(await retryJourney(deps, principal(req), req.params.id, reason));
   });
 
   return router;

@@ -10,6 +10,7 @@ import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
 import { createLogger } from '../../platform/logger';
 import { journeyStateQuery } from '../../workflows/runtime/definitions';
+import { bugFailedJourney } from '../support/failed-journey';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
@@ -194,6 +195,16 @@ const rows: Row[] = [
         path: `/api/journeys/${enc((await salesTask()).journeyId)}/cancel`,
         body: { reason: 'Customer went quiet' },
       }),
+    },
+  },
+  {
+    route: 'POST /api/journeys/:id/retry',
+    req: (c) => ({ method: 'POST', path: `/api/journeys/${enc(c.journeyId)}/retry`, body: { reason: 'The cause is fixed' } }),
+    forbidden: ['sales', 'pm', 'finance', 'support'],
+    ok: {
+      role: 'manager',
+      status: 200,
+      req: async () => ({ method: 'POST', path: `/api/journeys/${enc(await bugFailedJourney(h))}/retry`, body: { reason: 'The cause is fixed' } }),
     },
   },
   { route: 'GET /api/waits', req: () => ({ method: 'GET', path: '/api/waits' }), ok: { role: 'finance', status: 200 } },

@@ -102,7 +102,7 @@ describe('a journey whose data cannot be stored', () => {
     // recordLead once, not retried every minute; then the failure is recorded.
     expect(scheduled).toEqual(['recordLead', 'failJourney']);
     expect(attempts).toEqual([1, 1]);
-    const alert = await h.db.notification.findUnique({ where: { key: `${journeyId}:failed` } });
+    const alert = await h.db.notification.findFirst({ where: { journeyId, kind: 'journey_failed' } });
     expect(alert).toMatchObject({ recipientRole: 'manager', kind: 'journey_failed', journeyId });
     expect(alert!.title).toMatch(/recordLead: PostgreSQL refused the data \(22021\)/);
     const managerSees = await h.as('manager')('GET', `/api/notifications?filter=${encodeURIComponent('{"unread":true}')}&range=[0,199]`);

@@ -1,7 +1,9 @@
 // A manager's work in the browser, on the real dev server: reassigning a task whose SLA passed
-// (follow-ups are due within seconds here, so they really escalate), and cancelling a journey.
+// (follow-ups are due within seconds here, so they really escalate), cancelling a journey, and
+// retrying a failed one.
 import type { Browser, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../support/harness';
+import { bugFailedJourney } from '../support/failed-journey';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
 import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
@@ -117,4 +119,34 @@ it('cancels a journey with a reason from the journey page', async () => {
 
   const journey = await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } });
   expect(journey).toMatchObject({ status: 'CANCELLED', endReason: 'The customer chose another agency', cancelledBy: h.users.manager.id });
+});
+
+it('finds a failed journey under Failed, with why and when, and retries it from its page', async () => {
+  // A bug fails it at once (and again after the retry: the bug is still there).
+  const companyName = uniqueCompany('Quartz Quarry');
+  const journeyId = await bugFailedJourney(h, lead({ companyName, contactName: 'Quinn Quartz' }));
+
+  const page = await asManager();
+  await page.getByRole('menuitem', { name: 'Journeys' }).click();
+  await page.getByRole('tab', { name: /Failed/ }).click();
+  const row = page.getByRole('row').filter({ hasText: companyName });
+  await row.getByText('Journey code threw RangeError: Invalid time value').waitFor();
+  await row.getByText(/ago|now/).waitFor();
+  await screenshot(page, 'manager-09-failed-journeys');
+
+  await row.getByText(companyName).click();
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Retry' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Journey code threw RangeError: Invalid time value').waitFor();
+  await dialog.getByLabel('Reason').fill('Deployed the fix for due dates');
+  await screenshot(page, 'manager-10-retry-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Retry journey' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  // Retried by the manager, with the reason, on its timeline; the bug is still there, so it fails again.
+  await page.locator('[data-event-type="journey_retried"]').filter({ hasText: 'Deployed the fix for due dates' }).waitFor();
+  await eventually(() => h.db.journeyEvent.count({ where: { journeyId, type: 'journey_failed' } }), (n) => n === 2);
+  expect(await h.db.journeyEvent.findFirstOrThrow({ where: { journeyId, type: 'journey_retried' } })).toMatchObject({ actor: h.users.manager.id });
+  await screenshot(page, 'manager-11-journey-retried');
 });

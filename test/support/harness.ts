@@ -14,7 +14,7 @@ import { DEV_USER_PASSWORD, loadConfig, type Config } from '../../platform/confi
 import { createDb, type Db } from '../../platform/db';
 import { createLogger } from '../../platform/logger';
 import { installTemporalLogging } from '../../platform/temporal-runtime';
-import { createJourneyWorker } from '../../workers/journey-worker';
+import { createJourneyWorker, JOURNEY_WORKFLOW_INTERCEPTORS } from '../../workers/journey-worker';
 import { request, type JsonResponse } from './http';
 
 export type Api = <T = any>(method: string, path: string, body?: unknown) => Promise<JsonResponse<T>>;
@@ -44,7 +44,11 @@ function requiredEnv(name: string): string {
 
 let bundle: Promise<{ code: string }> | undefined;
 export function workflowBundle() {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: new DefaultLogger('WARN') });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    workflowInterceptorModules: JOURNEY_WORKFLOW_INTERCEPTORS,
+    logger: new DefaultLogger('WARN'),
+  });
   return bundle;
 }
 

@@ -9,6 +9,7 @@ import {
   CancellationScope,
   condition,
   continueAsNew,
+  ContinueAsNew,
   isCancellation,
   patched,
   proxyActivities,
@@ -199,12 +200,16 @@ export type JourneyRuntimeOptions = {
   historyLimit?: number;
 };
 
-/** What failed, in a line a manager can act on: the deepest cause's message, with the activity that failed. */
-function failureReason(err: TemporalFailure): string {
+/**
+ * What failed, in a line a manager can act on: the deepest cause's message, with the activity that
+ * failed, or the kind of error journey code threw.
+ */
+function failureReason(err: unknown): string {
+  if (!(err instanceof Error)) return `Journey code threw ${String(err)}`.slice(0, 1000);
   let root: Error = err;
   while (root.cause instanceof Error) root = root.cause;
-  const activity = err instanceof ActivityFailure ? `${err.activityType}: ` : '';
-  return `${activity}${root.message}`.slice(0, 1000);
+  const origin = err instanceof ActivityFailure ? `${err.activityType}: ` : err instanceof TemporalFailure ? '' : `Journey code threw ${err.name}: `;
+  return `${origin}${root.message}`.slice(0, 1000);
 }
 
 export class JourneyRuntime<M extends StageMap = StageMap> {
@@ -350,9 +355,11 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
         const { reason, cancelledBy } = this.cancellation ?? { reason: 'Cancelled in Temporal', cancelledBy: 'temporal' };
         return CancellationScope.nonCancellable(() => this.end('CANCELLED', reason, cancelledBy));
       }
-      // An activity (or child journey) failed for good: say so where people look, then fail the
-      // workflow so Temporal shows it too. Other errors are bugs: the workflow task retries them.
-      if (err instanceof TemporalFailure) {
+      // An activity (or child journey) failed for good, or journey code threw (a bug, an impossible
+      // state: see workflows/runtime/interceptors.ts): say so where people look, then fail the workflow so Temporal
+      // shows it too. (A bug's workflow task used to fail and retry, never completing, so no history
+      // holds this call for one.) Continuing as new is not a failure.
+      if (!(err instanceof ContinueAsNew)) {
         await CancellationScope.nonCancellable(() => records.failJourney({ journeyId: this.journeyId, reason: failureReason(err), at: new Date().toISOString() }));
       }
       throw err;

@@ -1,34 +1,28 @@
 import JourneyIcon from '@mui/icons-material/Route';
 import { Stack, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, TextInput, useListContext } from 'react-admin';
-import { EmptyState } from '../common/EmptyState';
+import { useIsManager } from '../auth/roles';
 import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { StatusChip, statusChoices } from '../common/StatusChip';
+import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import type { Journey } from '../types';
 import { WaitChip } from '../waits/waitFields';
 import { WaitFilterSidebar } from '../waits/WaitFilterSidebar';
 import { JOURNEY_STATUSES } from './journeyFields';
+import { JOURNEY_VIEWS } from './journeyViews';
 
 const Column = DataTable.Col<Journey>;
+const REFRESH_MS = 30_000;
 
 // Exact-value filters: the API rejects any other filter key (so no full-text "q"). Kinds and
-// stages are free text: journeys added in code bring their own.
+// stages are free text: journeys added in code bring their own. The tabs pick the common statuses.
 const filters = [
-  <SelectInput key="status" source="status" choices={statusChoices(JOURNEY_STATUSES)} alwaysOn />,
+  <SelectInput key="status" source="status" choices={statusChoices(JOURNEY_STATUSES)} />,
   <TextInput key="kind" source="kind" label="Journey type" />,
   <TextInput key="stage" source="stage" />,
 ];
-
-const NoJourneys = () => {
-  const { filterValues } = useListContext();
-  return (
-    <EmptyState icon={<JourneyIcon />} title={Object.keys(filterValues).length ? 'No journeys match these filters' : 'No journeys yet'}>
-      {Object.keys(filterValues).length ? 'Clear a filter to see more.' : 'A journey starts when a lead comes in through the contact form.'}
-    </EmptyState>
-  );
-};
 
 const CustomerCell = ({ journey }: { journey: Journey }) => (
   <>
@@ -45,7 +39,7 @@ const StageCell = ({ journey }: { journey: Journey }) => (
   <>
     <Typography variant="body2">{journey.stage}</Typography>
     <Typography variant="caption" color="text.secondary">
-      for {durationSince(journey.stageSince)}
+      for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
     </Typography>
   </>
 );
@@ -63,25 +57,55 @@ const WaitingOnCell = ({ journey }: { journey: Journey }) =>
     </Stack>
   );
 
+const JourneyTabs = () => {
+  const isManager = useIsManager();
+  return <ViewTabs views={JOURNEY_VIEWS} shown={JOURNEY_VIEWS.all.filter((view) => isManager || !view.managersOnly)} refreshMs={REFRESH_MS} />;
+};
+
+/** Why a journey failed, as recorded: what a manager reads before retrying it. */
+const FailureCell = ({ journey }: { journey: Journey }) => (
+  <Typography variant="body2" color="error" sx={{ overflowWrap: 'anywhere' }}>
+    {journey.endReason ?? '—'}
+  </Typography>
+);
+
+/** Running journeys: what they wait on. Failed ones: why, and when. */
+const JourneyTable = () => {
+  const { filterValues } = useListContext();
+  const failed = filterValues.status === 'FAILED';
+  return (
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />}>
+      <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
+      <Column source="kind" label="Journey" disableSort render={(journey) => humanize(journey.kind)} />
+      <Column source="stage" render={(journey) => <StageCell journey={journey} />} />
+      {failed ? (
+        <Column source="endReason" label="Why it failed" disableSort render={(journey) => <FailureCell journey={journey} />} />
+      ) : (
+        <Column source="waits" label="Waiting on" disableSort render={(journey) => <WaitingOnCell journey={journey} />} />
+      )}
+      <Column source="status" render={(journey) => <StatusChip status={journey.status} />} />
+      {failed ? (
+        <Column source="endedAt" label="Failed" sortByOrder="DESC" render={(journey) => <RelativeTime date={journey.endedAt} />} />
+      ) : (
+        <Column source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
+      )}
+    </DataTable>
+  );
+};
+
 export const JourneyList = () => (
   <List
     filters={filters}
-    filterDefaultValues={{ status: 'RUNNING' }}
+    filterDefaultValues={JOURNEY_VIEWS.all[0]!.filter}
     sort={{ field: 'startedAt', order: 'DESC' }}
     perPage={25}
     exporter={false}
     aside={<WaitFilterSidebar />}
     empty={false}
     error={<ListLoadError />}
-    queryOptions={{ refetchInterval: 30_000 }}
+    queryOptions={{ refetchInterval: REFRESH_MS }}
   >
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoJourneys />}>
-      <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
-      <Column source="kind" label="Journey" disableSort render={(journey) => humanize(journey.kind)} />
-      <Column source="stage" render={(journey) => <StageCell journey={journey} />} />
-      <Column source="waits" label="Waiting on" disableSort render={(journey) => <WaitingOnCell journey={journey} />} />
-      <Column source="status" render={(journey) => <StatusChip status={journey.status} />} />
-      <Column source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
-    </DataTable>
+    <JourneyTabs />
+    <JourneyTable />
   </List>
 );

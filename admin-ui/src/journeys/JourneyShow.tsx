@@ -30,6 +30,7 @@ import { journeyName, journeyPath } from './journeyFields';
 import { JourneyTimeline } from './JourneyTimeline';
 import { JourneyMap } from './JourneyMap';
 import { kindSections } from './registry';
+import { RetryJourneyButton } from './RetryJourneyButton';
 import { WaitingOnPanel } from './WaitingOnPanel';
 
 const TaskColumn = DataTable.Col<Task>;
@@ -47,6 +48,7 @@ const JourneyActions = () => {
         Workflow in Temporal
       </Button>
       {isManager && journey.status === 'RUNNING' && <CancelJourneyButton journey={journey} />}
+      {isManager && journey.status === 'FAILED' && <RetryJourneyButton journey={journey} />}
     </TopToolbar>
   );
 };

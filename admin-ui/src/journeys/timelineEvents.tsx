@@ -16,6 +16,7 @@ import EndIcon from '@mui/icons-material/SportsScore';
 import QuoteIcon from '@mui/icons-material/RequestQuote';
 import EventIcon from '@mui/icons-material/Bolt';
 import FailedIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import RetryIcon from '@mui/icons-material/Replay';
 import type { ReactElement, ReactNode } from 'react';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
@@ -84,6 +85,10 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     icon: <FailedIcon />,
     tone: 'error',
     describe: (d) => ({ text: <>Journey <strong>failed</strong>: it could not go on, and needs a developer or a manager</>, detail: str(d.reason) }),
+  },
+  journey_retried: {
+    icon: <RetryIcon />,
+    describe: (d) => ({ text: <>Journey <strong>retried</strong>: it runs again from the step that failed</>, detail: str(d.reason) }),
   },
 };
 

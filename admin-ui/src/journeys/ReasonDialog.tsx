@@ -1,0 +1,72 @@
+// A manager's action on a whole journey, confirmed with the reason it goes on the journey's trail
+// with (cancelling a journey, retrying a failed one). The API's 400 on `reason` shows under the field.
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { useCommand } from '../common/useCommand';
+import { apiFieldErrors, type AppDataProvider } from '../dataProvider';
+
+const MIN_REASON = 3;
+
+export const ReasonDialog = ({
+  title,
+  children,
+  confirm,
+  keep,
+  color,
+  command,
+  done,
+  onClose,
+}: {
+  title: string;
+  /** What happens, in a sentence or two. */
+  children: ReactNode;
+  /** The button labels: do it, or leave the journey as it is. */
+  confirm: string;
+  keep: string;
+  color: 'error' | 'primary';
+  command: (api: AppDataProvider, reason: string) => Promise<unknown>;
+  /** Said once it is done. */
+  done: string;
+  onClose: () => void;
+}) => {
+  const { run, pending } = useCommand();
+  const [reason, setReason] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const tooShort = reason.trim().length < MIN_REASON;
+
+  const submit = async () => {
+    const outcome = await run((api) => command(api, reason.trim()), done);
+    if (outcome.ok) onClose();
+    else setFieldError(apiFieldErrors(outcome.error).find((f) => f.field === 'reason')?.message);
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{children}</DialogContentText>
+        <TextField
+          label="Reason"
+          name="reason"
+          autoFocus
+          fullWidth
+          multiline
+          minRows={2}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setFieldError(undefined);
+          }}
+          error={!!fieldError}
+          helperText={fieldError ?? 'A few words, for whoever looks at this journey later'}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{keep}</Button>
+        <Button color={color} variant="contained" onClick={submit} disabled={pending || tooShort}>
+          {confirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
