@@ -355,8 +355,12 @@ describe('on a real server, while a run hands over', () => {
         const handingOver = await gate.reached;
         await handle.signal(externalEventSignal, { source: 'test', eventId: 'evt-during-handover', type: 'test.event', objectId: 'obj-1' });
         gate.release();
-        // A signal is never moved: Temporal refuses to close a run with one it has not seen.
-        const signalled = (await historyOf(handle, handingOver)).filter((e) => e.workflowExecutionSignaledEventAttributes);
+        // A signal is never moved: Temporal refuses to close a run with one it has not seen. The
+        // server writes it to that run's history once the held workflow task is answered.
+        const signalled = await eventually(
+          async () => (await historyOf(handle, handingOver)).filter((e) => e.workflowExecutionSignaledEventAttributes),
+          (events) => events.length > 0,
+        );
         expect(signalled).toHaveLength(1);
         await complete(handle, created!.input.id);
         await answer(handle, 'renewal');
