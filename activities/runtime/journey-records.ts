@@ -33,7 +33,8 @@ export type CompleteTaskInput = {
   completedAt: string;
 };
 export type TaskDeadlineInput = { id: string; journeyId: string; dueAt: string };
-export type EscalateTaskInput = { id: string; journeyId: string; waitId: string; at: string };
+/** `role`: the queue it moves to (absent in retries scheduled before chains: the manager queue); `step`: its place in the chain. */
+export type EscalateTaskInput = { id: string; journeyId: string; waitId: string; at: string; role?: string; step?: number };
 export type CancelTaskInput = { id: string; journeyId: string; waitId: string; reason: string; at: string };
 export type OpenWaitInput = Wait & { journeyId: string };
 export type CloseWaitInput = { id: string; at: string; outcome: string };
@@ -157,28 +158,30 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
     },
 
     /** SLA breached: the task moves to the manager queue (unclaimed) and managers are told. */
-    async escalateTask({ id, journeyId, waitId, at }: EscalateTaskInput): Promise<void> {
+    async escalateTask({ id, journeyId, waitId, at, role = 'manager', step = 0 }: EscalateTaskInput): Promise<void> {
+      // The first step keeps the key it always had; later steps of a chain have their own.
+      const key = step === 0 ? `task:${id}:escalated` : `task:${id}:escalated:${step}`;
       await db.$transaction(async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id } });
-        if (task.status !== 'OPEN' || task.escalatedAt) return;
+        if (task.status !== 'OPEN' || (await tx.journeyEvent.findUnique({ where: { key } }))) return;
         await tx.task.update({
           where: { id },
-          data: { role: 'manager', originalRole: task.role, assignee: null, claimedAt: null, escalatedAt: new Date(at) },
+          data: { role, originalRole: task.originalRole ?? task.role, assignee: null, claimedAt: null, escalatedAt: new Date(at) },
         });
-        await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { unblockedBy: 'manager' } });
+        await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { unblockedBy: role } });
         await notify(tx, {
-          key: `task:${id}:escalated`,
+          key,
           kind: 'task_escalated',
-          title: `SLA breached: ${task.title}`,
-          recipientRole: 'manager',
+          title: `${step === 0 ? 'SLA breached' : 'Still open'}: ${task.title}`,
+          recipientRole: role,
           journeyId,
           taskId: id,
         });
         await appendEvent(tx, {
           journeyId,
-          key: `task:${id}:escalated`,
+          key,
           type: 'task_escalated',
-          data: { taskId: id, from: task.role, previousAssignee: task.assignee, dueAt: task.dueAt.toISOString() },
+          data: { taskId: id, from: task.role, to: role, step, previousAssignee: task.assignee, dueAt: task.dueAt.toISOString() },
           at: new Date(at),
         });
       });

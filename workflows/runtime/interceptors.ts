@@ -49,7 +49,7 @@ const recorded: { [K in keyof Records]?: (input: Parameters<Records[K]>[0]) => L
   }),
   completeTask: (t) => ({ level: 'info', message: 'task completed', fields: { taskId: t.id, completedBy: t.completedBy } }),
   remindTask: (t) => ({ level: 'info', message: 'task reminder sent', fields: { taskId: t.id, dueAt: t.dueAt } }),
-  escalateTask: (t) => ({ level: 'info', message: 'task escalated to the manager queue (SLA breached)', fields: { taskId: t.id } }),
+  escalateTask: (t) => ({ level: 'info', message: `task escalated to the ${t.role ?? 'manager'} queue (step ${(t.step ?? 0) + 1})`, fields: { taskId: t.id, role: t.role ?? 'manager' } }),
   cancelTask: (t) => ({ level: 'info', message: 'task cancelled', fields: { taskId: t.id, reason: t.reason } }),
   openWait: (w) => ({
     level: 'info',

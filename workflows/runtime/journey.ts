@@ -77,10 +77,15 @@ type OpenTask = {
   dueInMs: number;
   slaMs: number;
   remindAtMs: number;
+  /** Where it escalates to, in order (offsets from `since`); absent: the manager queue at the SLA. */
+  escalation?: EscalationStep[];
   /** How many of the task's deadlines (reminder, overdue, escalation) have fired. */
   fired: number;
   wait: Wait;
 };
+
+/** One step of an escalation chain: after this long (from the task's creation), the task moves to this queue. */
+export type EscalationStep = { afterMs: number; role: string };
 
 export type HumanTaskSpec<T extends TaskType> = {
   type: T;
@@ -95,6 +100,12 @@ export type HumanTaskSpec<T extends TaskType> = {
   remindBeforeMs?: number;
   /** When the SLA is breached and the task escalates to the manager queue. Default: at due time. */
   slaMs?: number;
+  /**
+   * An escalation chain instead of the single step to the manager queue: each step moves the
+   * still-open task to its role's queue (unclaimed) and tells that queue, in order. The first
+   * step is the SLA breach.
+   */
+  escalation?: EscalationStep[];
   /** Journey data the person needs to do the task. */
   input?: Record<string, unknown>;
   /**
@@ -616,6 +627,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       dueInMs: spec.dueInMs,
       slaMs,
       remindAtMs: spec.dueInMs - (spec.remindBeforeMs ?? spec.dueInMs / 4),
+      ...(spec.escalation && { escalation: [...spec.escalation].sort((a, b) => a.afterMs - b.afterMs) }),
       fired: 0,
       wait: {
         id: `task:${id}`,
@@ -663,13 +675,13 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
         ...(task.slaMs > task.dueInMs
           ? [{ afterMs: task.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
           : []),
-        {
-          afterMs: task.slaMs,
+        ...(task.escalation ?? [{ afterMs: task.slaMs, role: 'manager' }]).map((step, n) => ({
+          afterMs: step.afterMs,
           fire: async () => {
-            await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString() });
-            wait.unblockedBy = 'manager';
+            await records.escalateTask({ id, journeyId: this.journeyId, waitId: wait.id, at: new Date().toISOString(), role: step.role, step: n });
+            wait.unblockedBy = step.role;
           },
-        },
+        })),
       ];
       for (; task.fired < deadlines.length; task.fired++) {
         const d = deadlines[task.fired]!;

@@ -126,6 +126,32 @@ describe('on the time-skipping server', () => {
     });
   });
 
+  it('follows an escalation chain step by step while the task stays open, each step once', async () => {
+    const mocks = mockActivities();
+    await withWorker(env, mocks, async (start) => {
+      const escalation = [
+        { afterMs: 3 * DAY, role: 'manager' },
+        { afterMs: 2 * DAY, role: 'pm' },
+      ];
+      const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: 2 * DAY, escalation });
+      const [created] = await called(mocks, 'createTask');
+      const holder = async () => (await handle.query(journeyStateQuery)).waitingOn[0]?.unblockedBy;
+      await env.sleep(2 * DAY + HOUR); // steps run in time order, whatever order they were given in
+      await called(mocks, 'escalateTask');
+      expect(await holder()).toBe('pm');
+      await env.sleep(DAY);
+      await called(mocks, 'escalateTask', 2);
+      expect(await holder()).toBe('manager');
+      expect(mocks.of('escalateTask').map((c) => [c.input.step, c.input.role])).toEqual([
+        [0, 'pm'],
+        [1, 'manager'],
+      ]);
+      await complete(handle, created!.input.id);
+      expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
+      expect(mocks.of('escalateTask')).toHaveLength(2);
+    });
+  });
+
   it('refuses a second completion while the first is being recorded', async () => {
     const mocks = mockActivities();
     await withWorker(env, mocks, async (start) => {

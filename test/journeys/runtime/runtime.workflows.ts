@@ -3,7 +3,7 @@
 // journey body would. Deterministic like any workflow code.
 import { proxyActivities, proxySinks, workflowInfo, type Sinks } from '@temporalio/workflow';
 import type { ExternalEvent, JourneyResult } from '../../../workflows/runtime/definitions';
-import { JourneyRuntime, recordActivityOptions, type JourneySnapshot } from '../../../workflows/runtime/journey';
+import { type EscalationStep, JourneyRuntime, recordActivityOptions, type JourneySnapshot } from '../../../workflows/runtime/journey';
 import { defineStages, type StageSpec } from '../../../workflows/runtime/stages';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -34,14 +34,21 @@ export interface HandoverSinks extends Sinks {
 }
 const { handover } = proxySinks<HandoverSinks>();
 
-export type TaskInput = { journeyId: string; dueInMs: number; slaMs?: number };
+export type TaskInput = { journeyId: string; dueInMs: number; slaMs?: number; escalation?: EscalationStep[] };
 
 /** One human task; the journey ends with its notes. */
 export async function oneTask(input: TaskInput): Promise<JourneyResult> {
   const journey = new JourneyRuntime(input.journeyId, testStages);
   return journey.run(async () => {
     await journey.enterStage('follow-up');
-    const result = await journey.humanTask({ type: 'follow-up-call', title: 'Call the lead', role: 'sales', dueInMs: input.dueInMs, slaMs: input.slaMs });
+    const result = await journey.humanTask({
+      type: 'follow-up-call',
+      title: 'Call the lead',
+      role: 'sales',
+      dueInMs: input.dueInMs,
+      slaMs: input.slaMs,
+      escalation: input.escalation,
+    });
     return journey.end('COMPLETED', result.notes);
   });
 }
