@@ -9,6 +9,7 @@ import { redactCustomerLinks } from '../platform/customer-links';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
+import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
 import { inputGuard } from './input-guard';
 import { kindApis } from './registry';
@@ -70,7 +71,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use('/api', api, noRoute);
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
-  app.use('/customer', auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
+  app.use('/customer', ...customerPageBodies, auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

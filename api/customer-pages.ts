@@ -2,7 +2,7 @@
 // their email. Plain server-rendered HTML (works in any mail client's browser), and JSON for
 // callers that ask for it. Tokens are in the path, so request logs print the path without them.
 // Every action (each POST) is on the journey's audit trail with who sent it (domain/link-audit.ts).
-import express, { Router, type Request, type Response } from 'express';
+import express, { type Request, type Response } from 'express';
 import { AppError } from './errors';
 import { inputGuard } from './input-guard';
 
@@ -27,9 +27,8 @@ export function sendError(req: Request, res: Response, err: unknown) {
   res.status(err.status).type('html').send(page('Pivotal Flow', `<h1>Sorry</h1><p>${escape(err.message)}</p>${fields ? `<ul>${fields}</ul><p>Go back to change your answer.</p>` : ''}`));
 }
 
-/** A router for customer pages: small form or JSON bodies, every string checked at the edge. */
-export function customerPageRouter(): Router {
-  const router = Router();
-  router.use(express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' }), inputGuard);
-  return router;
-}
+/**
+ * What every customer page's request goes through once, before any kind's pages: small form or
+ * JSON bodies, every string checked at the edge.
+ */
+export const customerPageBodies = [express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' }), inputGuard];

@@ -1,11 +1,12 @@
 // The acquisition journey's customer pages: read a quote and answer it (for journeys that sent it
 // before quotes became customer decisions); with the local providers (never in production), sign
 // the contract and pay the deposit.
+import { Router } from 'express';
 import { z } from 'zod';
 import { formatMoney } from '../../workflows/acquisition/quote-math';
 import { optionalText } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
-import { customerPageRouter, escape, page, sendError, wantsJson } from '../customer-pages';
+import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { contractForLink, depositForLink, payLocally, signLocally } from './local-providers';
@@ -24,7 +25,7 @@ const signBody = z
   .strict();
 
 export function acquisitionCustomerPages(deps: ApiDeps) {
-  const router = customerPageRouter();
+  const router = Router();
 
   router.get('/quotes/:token', async (req, res) => {
     try {

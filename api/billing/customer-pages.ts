@@ -1,10 +1,11 @@
 // The billing journey's customer page: the invoice with its lines and balance, paid in full or in part.
+import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { paymentProvider } from '../../platform/providers/payments';
 import { formatMoney } from '../../workflows/acquisition/quote-math';
 import type { ApiDeps } from '../app';
-import { customerPageRouter, escape, page, sendError, wantsJson } from '../customer-pages';
+import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { invoiceForLink, payInvoice } from './invoice-payments';
@@ -19,7 +20,7 @@ const payBody = z
   .strict();
 
 export function billingCustomerPages(deps: ApiDeps) {
-  const router = customerPageRouter();
+  const router = Router();
   const payments = paymentProvider(deps.config);
 
   router.get('/invoices/:token', async (req, res) => {

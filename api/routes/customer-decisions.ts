@@ -1,10 +1,11 @@
 // The customer's answer to what a journey asks them to decide (a plan, a milestone, a change
 // request, the sign-off, a quote, a rating): the page of the customer-decision primitive, for
 // every journey kind, generated from the decision's form (api/customer-forms.ts).
+import { Router } from 'express';
 import { humanize } from '../../platform/humanize';
 import type { ApiDeps } from '../app';
 import { formHtml, fromHtmlForm, jsonSchemaOf } from '../customer-forms';
-import { customerPageRouter, escape, page, sendError, wantsJson } from '../customer-pages';
+import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { assertOpen, closedReason, decide, decisionForLink, formOf, optionsOf } from '../domain/customer-decisions';
 import { recordLinkAction } from '../domain/link-audit';
 import { parseOrThrow } from '../errors';
@@ -18,7 +19,7 @@ const table = (record: Record<string, unknown>) =>
     .join('')}</table>`;
 
 export function customerDecisionPages(deps: ApiDeps) {
-  const router = customerPageRouter();
+  const router = Router();
 
   router.get('/decisions/:token', async (req, res) => {
     try {
