@@ -12,5 +12,7 @@ export async function bugFailedJourney(h: Pick<Harness, 'env' | 'db' | 'taskQueu
   const journeyId = journeyWorkflowId(customerId, 'acquisition', 1);
   await h.env.client.workflow.start('acquisitionJourney', { workflowId: journeyId, taskQueue: h.taskQueue, args: [{ journeyId, customerId, inquiry }] });
   await eventually(() => h.db.journey.findUnique({ where: { id: journeyId } }), (j) => j?.status === 'FAILED');
+  // The row is marked by the journey's last activity, a moment before Temporal closes the run.
+  await eventually(() => h.env.client.workflow.getHandle(journeyId).describe(), (d) => d.status.name === 'FAILED');
   return journeyId;
 }
