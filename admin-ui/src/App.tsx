@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { QueryClient } from '@tanstack/react-query';
+import { Admin, HttpError, Resource } from 'react-admin';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { mayReadInvoices } from './auth/roles';
@@ -12,6 +13,17 @@ import tasks from './tasks';
 import type { Role } from './types';
 import waits from './waits';
 
+/**
+ * Reads are retried (a server restarting, a dropped connection), but an answer that will not change
+ * is final: a signed-out visitor sees the login page at once, not after four retries with backoff.
+ */
+const FINAL_STATUSES = new Set([400, 401, 403, 404]);
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { retry: (failures, error) => failures < 3 && !(error instanceof HttpError && FINAL_STATUSES.has(error.status)) },
+  },
+});
+
 // requireAuth: nothing renders until the session is confirmed, so no page flashes before the login.
 // disableTelemetry: an internal tool should not call home to marmelab on load.
 // Invoices are registered only for the roles the API lets read them: no menu entry, no page, for others.
@@ -19,6 +31,7 @@ export const App = () => (
   <Admin
     title="Pivotal Flow"
     dataProvider={dataProvider}
+    queryClient={queryClient}
     authProvider={authProvider}
     loginPage={LoginPage}
     layout={AppLayout}

@@ -6,13 +6,24 @@ import type { Identity } from '../types';
 
 let me: Promise<Identity> | undefined;
 
-const whoAmI = () => {
-  me ??= httpClient('/api/auth/me').then(({ json }) => json as Identity);
-  me.catch(() => (me = undefined));
-  return me;
+const statusOf = (err: unknown) => (err instanceof HttpError ? err.status : (err as { status?: number } | undefined)?.status);
+
+/** What /api/auth/me would answer once the session is over: 401, known without asking. */
+const signedOut = () => {
+  const answer = Promise.reject(new HttpError('Not signed in', 401));
+  answer.catch(() => undefined);
+  return answer;
 };
 
-const statusOf = (err: unknown) => (err instanceof HttpError ? err.status : (err as { status?: number } | undefined)?.status);
+const whoAmI = () => {
+  me ??= httpClient('/api/auth/me').then(({ json }) => json as Identity);
+  // "Signed out" (401) stands until the next login, so the app's checks share one answer; anything
+  // else (the API restarting, a dropped connection) is asked again.
+  me.catch((err: unknown) => {
+    if (statusOf(err) !== 401) me = undefined;
+  });
+  return me;
+};
 
 export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
@@ -21,7 +32,7 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
-    me = undefined;
+    me = signedOut();
     // Already signed out (401) is fine: the point is to end up on the login page.
     await httpClient('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
   },
@@ -33,7 +44,7 @@ export const authProvider: AuthProvider = {
   // 401: the session ended, so sign out. 403: still signed in, just not allowed; the page says so.
   async checkError(err: unknown) {
     if (statusOf(err) === 401) {
-      me = undefined;
+      me = signedOut();
       throw new Error('Your session has ended. Please log in again.');
     }
   },

@@ -1,15 +1,18 @@
 import { useState } from 'react';
-import { HttpError, useDataProvider, useNotify, useRefresh } from 'react-admin';
-import { apiFieldErrors, errorMessage, type AppDataProvider } from '../dataProvider';
+import { HttpError, useNotify, useRefresh } from 'react-admin';
+import { apiFieldErrors, dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
+import { isSessionEnded, useSessionEnded } from './useSessionEnded';
 
 export type CommandOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /**
  * Runs one command against the API (claim, release, assign, cancel…), tells the person how it went and
  * reloads what is on screen. A 409 means someone else acted first: the reload shows what is true now.
+ * Called on the API directly, not through react-admin's provider, which answers a 401 with empty
+ * data as if the command had worked (see useSessionEnded).
  */
 export function useCommand() {
-  const dataProvider = useDataProvider<AppDataProvider>();
+  const sessionEnded = useSessionEnded();
   const notify = useNotify();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
@@ -22,6 +25,10 @@ export function useCommand() {
       refresh();
       return { ok: true, value };
     } catch (error) {
+      if (isSessionEnded(error)) {
+        sessionEnded();
+        return { ok: false, error };
+      }
       // Field errors are the caller's to show, next to the inputs they are about.
       if (apiFieldErrors(error).length === 0) notify(errorMessage(error, 'That did not work'), { type: 'error' });
       if (error instanceof HttpError && error.status === 409) refresh();

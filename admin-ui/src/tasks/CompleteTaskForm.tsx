@@ -1,14 +1,18 @@
 // Completing a task through a form generated from its type's JSON Schema (GET /api/task-types),
 // so a new task type needs no UI code. The server validates again and has the last word — rules
 // across fields live only there — and its field errors are shown under the inputs they name.
+// What the person types is kept as a draft (taskDrafts.ts) until the journey accepts it.
 import CheckIcon from '@mui/icons-material/Check';
 import { Alert, Skeleton } from '@mui/material';
-import { useState } from 'react';
-import { Form, HttpError, SaveButton, Toolbar, useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { Form, HttpError, SaveButton, Toolbar, useNotify, useRefresh } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { SectionCard } from '../common/SectionCard';
-import { apiFieldErrors, errorMessage, type AppDataProvider } from '../dataProvider';
+import { isSessionEnded, useSessionEnded } from '../common/useSessionEnded';
+import { apiFieldErrors, dataProvider, errorMessage } from '../dataProvider';
 import { formFields, withoutEmptyValues, type JsonSchema } from '../schemaForm/jsonSchema';
 import { SchemaInputList } from '../schemaForm/SchemaInputs';
+import { clearDraft, loadDraft, saveDraft } from './taskDrafts';
 import { useTaskTypeSchema } from './useTaskTypes';
 import type { Task } from '../types';
 
@@ -32,11 +36,20 @@ function splitServerErrors(err: unknown, schema: JsonSchema) {
   return { byInput, other };
 }
 
+/** Keeps what is typed as the task's draft, as it is typed. */
+const DraftKeeper = ({ taskId }: { taskId: string }) => {
+  const values = useWatch();
+  useEffect(() => saveDraft(taskId, withoutEmptyValues(values) as Record<string, unknown>), [taskId, values]);
+  return null;
+};
+
 const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => {
-  const dataProvider = useDataProvider<AppDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
+  const sessionEnded = useSessionEnded();
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  // Read once: the form starts from the draft, then the draft follows the form.
+  const [initial] = useState(() => loadDraft(task.id) ?? EMPTY);
 
   // Returning field errors makes react-admin's Form show each under its input. The button spins,
   // disabled, until the journey accepted or rejected the result.
@@ -45,20 +58,27 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
     try {
       await dataProvider.completeTask(task.id, withoutEmptyValues(values) as object);
     } catch (err) {
+      if (isSessionEnded(err)) {
+        sessionEnded('The task is still open and your answers are kept');
+        return;
+      }
       const { byInput, other } = splitServerErrors(err, schema);
       setFormErrors(other);
       const fieldsToFix = Object.keys(byInput).length > 0;
       notify(fieldsToFix ? 'Some answers need attention' : errorMessage(err, 'The task could not be completed'), { type: 'error' });
-      // 409: someone else completed it, or the journey moved on; show what is true now.
+      // 409: someone else completed it, or the journey moved on; show what is true now (the page
+      // then shows the draft beside it, to copy).
       if (err instanceof HttpError && err.status === 409) refresh();
       return byInput;
     }
+    clearDraft(task.id);
     notify('Task completed: the journey moves on', { type: 'success' });
     refresh();
   };
 
   return (
-    <Form record={EMPTY} onSubmit={submit} noValidate>
+    <Form record={initial} onSubmit={submit} noValidate>
+      <DraftKeeper taskId={task.id} />
       {formErrors.length > 0 && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {formErrors.join('; ')}
@@ -66,7 +86,8 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
       )}
       <SchemaInputList fields={formFields(schema)} />
       <Toolbar sx={{ px: 0, mx: -2, mb: -2, bgcolor: 'transparent' }}>
-        <SaveButton label="Complete task" icon={<CheckIcon />} />
+        {/* Enabled from the start: a form restored from a draft is ready to send untouched. */}
+        <SaveButton label="Complete task" icon={<CheckIcon />} alwaysEnable />
       </Toolbar>
     </Form>
   );

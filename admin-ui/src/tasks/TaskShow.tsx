@@ -16,6 +16,7 @@ import { CompleteTaskForm } from './CompleteTaskForm';
 import { ClaimButton, ReleaseButton } from './HoldButtons';
 import { ReassignButton } from './ReassignButton';
 import { TaskComments } from './TaskComments';
+import { UnsentDraft } from './UnsentDraft';
 import { DueChip, EscalatedChip, QueueLabel, taskTypeLabel } from './taskFields';
 
 // Coming from the inbox, the cached list row shows first; it lacks what only the detail has.
@@ -120,7 +121,7 @@ const TaskView = () => {
       <TaskSummary task={task} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
-          {task.actions.complete && <CompleteTaskForm task={task} />}
+          {task.actions.complete ? <CompleteTaskForm task={task} /> : <UnsentDraft task={task} />}
           {task.result && <TaskResult task={task} result={task.result} />}
           <SectionCard title="What you need to know">
             <ObjectFacts value={task.input} />

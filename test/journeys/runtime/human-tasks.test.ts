@@ -312,7 +312,12 @@ describe('completing', () => {
         result: { outcome: 'disqualified', notes: 'Changed my mind', disqualifiedReason: 'No budget' },
       });
       expect(again.status).toBe(409);
-      expect(again.body.error.code).toBe('conflict');
+      // Named for a person to read: who completed it and when, no task id.
+      expect(again.body.error).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/^Alex Sales completed this task first \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/),
+        completedBy: { id: A.id, name: 'Alex Sales' },
+      });
     }
     expect((await manager()('POST', `/api/tasks/${j.taskId}/complete`, { result: followUpQualified })).status).toBe(409);
     expect(await journeyRow(j.journeyId)).toEqual(before.journey);
@@ -326,7 +331,7 @@ describe('completing', () => {
     expect((await task(j.taskId)).status).toBe('CANCELLED');
     const res = await A.api('POST', `/api/tasks/${j.taskId}/complete`, { result: followUpQualified });
     expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('conflict');
+    expect(res.body.error).toMatchObject({ code: 'conflict', message: 'This task was cancelled: Duplicate lead', taskStatus: 'CANCELLED' });
     expect((await task(j.taskId)).status).toBe('CANCELLED');
     expect(await events(j.journeyId, 'task_completed')).toHaveLength(0);
   });
