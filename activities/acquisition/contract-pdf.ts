@@ -1,7 +1,7 @@
 // The contract document, generated from the approved quote (pdf-lib: pure JavaScript). One page
 // of terms a person can read; the signer's tab is anchored on the "/sig1/" marker (DocuSign).
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { formatMoney } from '../../workflows/acquisition/quote-math';
+import { formatMoney } from '../../workflows/runtime/money';
 
 export type ContractTerms = {
   contractId: string;

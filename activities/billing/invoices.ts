@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
 import { allocate, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } from '../../workflows/billing/billing-math';
 import { journeyIdParts } from '../../workflows/runtime/definitions';
-import { formatMoney } from '../../workflows/acquisition/quote-math';
+import { formatMoney } from '../../workflows/runtime/money';
 import { lockPayment, settleRefundedPayment } from './payment-ledger';
 import { refreshCustomerFacts } from '../runtime/customer-facts';
 

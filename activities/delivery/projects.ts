@@ -7,7 +7,8 @@ import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { ChangeRequestInput } from '../../workflows/runtime/definitions';
 import { refreshCustomerFacts } from '../runtime/customer-facts';
-import { formatMoney, quoteTotals } from '../../workflows/acquisition/quote-math';
+import { quoteTotals } from '../../workflows/acquisition/quote-math';
+import { formatMoney } from '../../workflows/runtime/money';
 
 const DAY = 86_400_000;
 

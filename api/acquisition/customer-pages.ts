@@ -3,7 +3,7 @@
 // the contract and pay the deposit.
 import { Router } from 'express';
 import { z } from 'zod';
-import { formatMoney } from '../../workflows/acquisition/quote-math';
+import { formatMoney } from '../../workflows/runtime/money';
 import { optionalText } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
 import { escape, page, sendError, wantsJson } from '../customer-pages';

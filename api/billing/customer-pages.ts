@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { paymentProvider } from '../../platform/providers/payments';
-import { formatMoney } from '../../workflows/acquisition/quote-math';
+import { decimalsOf, formatMoney, minorFromAmount } from '../../workflows/runtime/money';
 import type { ApiDeps } from '../app';
 import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
@@ -12,12 +12,31 @@ import { invoiceForLink, payInvoice } from './invoice-payments';
 
 const payBody = z
   .object({
-    /** In minor units; the whole balance when absent. */
-    amountMinor: z.coerce.number().int('Must be a whole number of cents').positive('Must be more than zero').optional(),
+    /** In minor units (API clients); the whole balance when neither this nor `amount` is given. */
+    amountMinor: z.coerce.number().int('Must be a whole number of minor units').positive('Must be more than zero').optional(),
+    /** As the customer types it on the page, in the invoice's currency ("1,250.50"); empty pays the whole balance. */
+    amount: z.string().max(40).optional(),
     /** The pay form's nonce: a form posted twice pays once. */
     nonce: z.string().min(8).max(100).optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.amountMinor === undefined || !b.amount, { path: ['amount'], message: 'Give the amount once: amount or amountMinor' });
+
+/** The amount the customer typed, in minor units of the invoice's currency; undefined (the whole balance) when left empty. */
+function typedAmount(typed: string, currency: string): number | undefined {
+  if (typed.trim() === '') return undefined;
+  const minor = minorFromAmount(typed, currency);
+  if (minor === undefined || minor <= 0) {
+    const example = formatMoney(125050, currency).replace(/[^\d.,]/g, '');
+    throw new AppError('validation_failed', 'The amount is not one we can take', {
+      fields: [{ field: 'amount', message: `Type an amount in ${currency} such as ${example}, more than zero` }],
+    });
+  }
+  return minor;
+}
+
+/** Minor units as the pay form's input shows them: 125050 EUR → "1250.50" (no symbol or grouping, which the customer would type around). */
+const amountText = (minor: number, currency: string) => (minor / 10 ** decimalsOf(currency)).toFixed(decimalsOf(currency));
 
 export function billingCustomerPages(deps: ApiDeps) {
   const router = Router();
@@ -36,8 +55,8 @@ export function billingCustomerPages(deps: ApiDeps) {
       const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
       const pay =
         balanceMinor > 0
-          ? `<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="amount">Amount to pay now, in cents (leave empty for the whole ${escape(money(balanceMinor))})</label>
-<input id="amount" name="amountMinor" inputmode="numeric"><button>Pay</button></form>`
+          ? `<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="amount">Amount to pay now, in ${escape(inv.currency)} (the whole balance, ${escape(money(balanceMinor))}, or part of it)</label>
+<input id="amount" name="amount" inputmode="decimal" autocomplete="off" value="${escape(amountText(balanceMinor, inv.currency))}"><button>Pay</button></form>`
           : '<p><strong>Paid in full. Thank you.</strong></p>';
       res.type('html').send(
         page(
@@ -55,10 +74,11 @@ export function billingCustomerPages(deps: ApiDeps) {
   router.post('/invoices/:token', async (req, res) => {
     try {
       const body = parseOrThrow(payBody, req.body);
+      const amountMinor = body.amount === undefined ? body.amountMinor : typedAmount(body.amount, (await invoiceForLink(deps, req.params.token)).currency);
       const requestKey = req.header('idempotency-key') ?? body.nonce;
       if (!requestKey) throw new AppError('validation_failed', 'Say which request this is', { fields: [{ field: 'Idempotency-Key', message: 'Required (or a nonce field)' }] });
-      await recordLinkAction(deps, req, 'invoice-payment', { action: 'pay-invoice', amountMinor: body.amountMinor });
-      const paid = await payInvoice({ ...deps, payments }, req.params.token, { amountMinor: body.amountMinor, requestKey });
+      await recordLinkAction(deps, req, 'invoice-payment', { action: 'pay-invoice', amountMinor });
+      const paid = await payInvoice({ ...deps, payments }, req.params.token, { amountMinor, requestKey });
       if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));
     } catch (err) {

@@ -60,9 +60,20 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   const time = await h.as('pm')('POST', '/api/time-entries', { milestoneId: m2!.id, date: '2026-12-01', hours: 2.5, rateMinor: 12_000, description: 'Payment gateway' });
   expect(time.status).toBe(201);
 
-  // The customer pays 1,200.00 of the 3,000.00: 1,800.00 is still owed.
-  const paid = await request(h.baseUrl, 'POST', await read.payLinkOf(invoice.journeyId), { amountMinor: 120_000, nonce: 'first-part' });
-  expect(paid.status).toBe(201);
+  // The customer pays 1,200.00 of the 3,000.00 on their invoice page, typed in the currency (the
+  // balance is offered): 1,800.00 is still owed. An amount finer than a cent is refused by field.
+  const payLink = await read.payLinkOf(invoice.journeyId);
+  const tooFine = await request(h.baseUrl, 'POST', payLink, { amount: '12.345', nonce: 'too-fine' });
+  expect(tooFine).toMatchObject({ status: 400, body: { error: { fields: [{ field: 'amount', message: expect.stringMatching(/^Type an amount in [A-Z]{3} such as 1,250.50/) }] } } });
+  const customer = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  await customer.goto(`${h.baseUrl}${payLink}`);
+  const amount = customer.getByLabel(/^Amount to pay now, in [A-Z]{3}/);
+  expect(await amount.inputValue()).toBe('3000.00');
+  await amount.fill('1,200.00');
+  await screenshot(customer, 'billing-customer-pays-part');
+  await customer.getByRole('button', { name: 'Pay' }).click();
+  await customer.getByText(/Your payment of .1,200\.00 is on its way/).waitFor();
+  await customer.close();
   await eventually(() => h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } }), (i) => i.status === 'PARTIALLY_PAID');
 
   // The manager opens the delivery journey from the list of running journeys.

@@ -9,7 +9,7 @@ import type { EmailActivities } from '../../activities/runtime/email';
 import { PAYMENT_EVENTS, SIGNATURE_EVENTS, type AcquisitionInput } from '../runtime/definitions';
 import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import type { AcquisitionRuntime } from './stages';
-import { formatMoney } from './quote-math';
+import { formatMoney } from '../runtime/money';
 
 const contracts = proxyActivities<ContractActivities>({
   ...recordActivityOptions,

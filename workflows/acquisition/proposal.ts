@@ -10,7 +10,8 @@ import type { QuoteActivities } from '../../activities/acquisition/quotes';
 import { FailureTypes, quoteDecisionUpdate, type AcquisitionInput, type QuoteDecisionRequest } from '../runtime/definitions';
 import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import type { AcquisitionRuntime } from './stages';
-import { formatMoney, quoteTotals } from './quote-math';
+import { quoteTotals } from './quote-math';
+import { formatMoney } from '../runtime/money';
 import type { DecisionAnswer } from '../runtime/decision-forms';
 import type { TaskResult } from '../runtime/task-forms';
 

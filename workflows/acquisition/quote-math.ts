@@ -11,7 +11,3 @@ export function quoteTotals(lineItems: LineItemInput[], depositPercent: number) 
   return { lines, subtotalMinor, taxMinor: 0, totalMinor, depositMinor };
 }
 
-/** 1234567 USD → "$12,345.67" (the API and emails format with Intl; this is for both). */
-export function formatMoney(minor: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(minor / 100);
-}

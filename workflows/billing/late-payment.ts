@@ -6,7 +6,7 @@ import type { BillingActivities } from '../../activities/billing/invoices';
 import type { JourneyResult, LatePaymentInput } from '../runtime/definitions';
 import { JourneyRuntime, recordActivityOptions } from '../runtime/journey';
 import { billingStages } from './stages';
-import { formatMoney } from '../acquisition/quote-math';
+import { formatMoney } from '../runtime/money';
 
 const billing = proxyActivities<BillingActivities>(recordActivityOptions);
 

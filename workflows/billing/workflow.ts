@@ -9,7 +9,7 @@ import { journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput
 import { latePaymentJourney } from './late-payment';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { billingStages } from './stages';
-import { formatMoney } from '../acquisition/quote-math';
+import { formatMoney } from '../runtime/money';
 
 const billing = proxyActivities<BillingActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);

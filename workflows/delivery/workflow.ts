@@ -29,7 +29,7 @@ import {
 } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { deliveryStages } from './stages';
-import { formatMoney } from '../acquisition/quote-math';
+import { formatMoney } from '../runtime/money';
 
 const delivery = proxyActivities<DeliveryActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);

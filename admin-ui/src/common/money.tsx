@@ -13,6 +13,9 @@ function formatFor(currency: string | undefined): Intl.NumberFormat {
   return format;
 }
 
+/** Decimal places of the currency's minor unit: 2 for EUR, 0 for JPY (2 while the currency is not known yet). */
+export const decimalsOf = (currency: string | undefined): number => formatFor(currency).resolvedOptions().maximumFractionDigits ?? 2;
+
 /**
  * Integer minor units as people read them: 300000 GBP → "£3,000.00". The number of decimals
  * comes from the currency (JPY has none), so no amount is off by a factor of 100.

@@ -10,6 +10,7 @@ import {
   TextInput,
 } from 'react-admin';
 import type { Field } from './jsonSchema';
+import { LineTotal, ListTotal, MoneyInput, pricedLine } from './MoneyInput';
 import { validatorsFor } from './validators';
 
 // A few options read best side by side; more go into a drop-down.
@@ -29,6 +30,8 @@ const SchemaInput = ({ field, source, inline = false }: { field: Field; source: 
       return <TextInput {...common} multiline={field.multiline && !inline} minRows={field.multiline && !inline ? 3 : undefined} />;
     case 'number':
       return <NumberInput {...common} step={field.integer ? 1 : 'any'} />;
+    case 'money':
+      return <MoneyInput {...common} />;
     case 'boolean':
       return <BooleanInput {...common} />;
     case 'textList':
@@ -39,16 +42,22 @@ const SchemaInput = ({ field, source, inline = false }: { field: Field; source: 
           autoSelect // a value typed but not yet entered is kept when the field loses focus
         />
       );
-    case 'objectList':
+    case 'objectList': {
+      const price = pricedLine(field.fields);
       return (
-        <ArrayInput {...common} helperText={false}>
-          <SimpleFormIterator inline disableReordering>
-            {field.fields.map((child) => (
-              <SchemaInput key={child.name} field={child} source={child.name} inline />
-            ))}
-          </SimpleFormIterator>
-        </ArrayInput>
+        <>
+          <ArrayInput {...common} helperText={false}>
+            <SimpleFormIterator inline disableReordering>
+              {field.fields.map((child) => (
+                <SchemaInput key={child.name} field={child} source={child.name} inline />
+              ))}
+              {price && <LineTotal list={source} price={price} />}
+            </SimpleFormIterator>
+          </ArrayInput>
+          {price && <ListTotal list={source} price={price} />}
+        </>
       );
+    }
     case 'object':
       return (
         <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 2, pb: 1 }}>

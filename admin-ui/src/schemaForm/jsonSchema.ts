@@ -27,6 +27,7 @@ export type Field = Common &
     | { kind: 'choice'; options: { id: string | number; name: string }[] }
     | { kind: 'text'; multiline: boolean }
     | { kind: 'number'; integer: boolean }
+    | { kind: 'money' }
     | { kind: 'boolean' }
     | { kind: 'textList' }
     | { kind: 'objectList'; fields: Field[] }
@@ -36,6 +37,8 @@ export type Field = Common &
 
 // Free-text answers people write a few sentences in.
 const LONG_TEXT = /notes|description|summary|requirements|scope|details|comments|feedback|message|body/i;
+
+const MONEY = /Minor$/;
 
 const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type);
 
@@ -59,6 +62,8 @@ function describeField(name: string, schema: JsonSchema, required: boolean): Fie
       return { ...common, kind: 'text', multiline: LONG_TEXT.test(name) || (schema.maxLength ?? 0) > 200 };
     case 'number':
     case 'integer':
+      // Money travels in integer minor units named `…Minor`; people type it in the currency.
+      if (type === 'integer' && MONEY.test(name)) return { ...common, label: schema.title ?? humanize(name.replace(MONEY, '')), kind: 'money' };
       return { ...common, kind: 'number', integer: type === 'integer' };
     case 'boolean':
       return { ...common, kind: 'boolean' };

@@ -18,6 +18,10 @@ export function validatorsFor(field: Field): Validator[] {
     if ((s.minLength ?? 0) > 1) rules.push(minLength(s.minLength!));
     if (s.maxLength !== undefined) rules.push(maxLength(s.maxLength));
   }
+  if (field.kind === 'money') {
+    // On the minor units the input stores; said in the words of the amount typed.
+    if (meaningful(s.minimum) && s.minimum >= 0) rules.push(minValue(s.minimum, s.minimum === 0 ? 'Must not be negative' : undefined));
+  }
   if (field.kind === 'number') {
     if (field.integer) rules.push(wholeNumber);
     if (meaningful(s.minimum)) rules.push(minValue(s.minimum));
