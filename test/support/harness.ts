@@ -53,8 +53,10 @@ export function workflowBundle() {
   return bundle;
 }
 
-export async function startTemporal(opts: { timeSkipping?: boolean; temporalAddress?: string; metricsBindAddress?: string } = {}): Promise<TestWorkflowEnvironment> {
-  installTemporalLogging(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'), { metricsBindAddress: opts.metricsBindAddress });
+export async function startTemporal(
+  opts: { timeSkipping?: boolean; temporalAddress?: string; metricsBindAddress?: string; log?: Logger } = {},
+): Promise<TestWorkflowEnvironment> {
+  installTemporalLogging(opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'), { metricsBindAddress: opts.metricsBindAddress });
   if (opts.temporalAddress) return TestWorkflowEnvironment.createFromExistingServer({ address: opts.temporalAddress, namespace: 'default' });
   return opts.timeSkipping
     ? TestWorkflowEnvironment.createTimeSkipping({
@@ -74,7 +76,7 @@ export type HarnessOptions = {
   temporalAddress?: string;
   /** A database on a server the file runs itself (the fault tests kill it); else the run's test database. */
   databaseUrl?: string;
-  /** The API's logger (a test that reads the request logs passes its own). */
+  /** The API's and the Temporal SDK's logger (a test that reads the logs passes its own). */
   log?: Logger;
 };
 

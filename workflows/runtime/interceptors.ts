@@ -17,9 +17,10 @@
 // Request ids. A journey start, signal or Update sent by the API carries the id of the HTTP request
 // behind it as a header (platform/temporal-client.ts). For the rest of that activation — the
 // handler, and the journey code it wakes — log lines carry it as `requestId`, and the activities
-// scheduled then carry the header on (workers/request-id.ts logs with it), as does the line logged
-// when their record is written. An activation no request caused (a timer, an activity's result)
-// has none. Headers are not compared on replay, and inputs are unchanged.
+// scheduled then carry the header on (workers/request-id.ts logs with it). When such an activity's
+// result comes back, the journey code going on from it has the same cause, and so on until the
+// journey waits on something else: a timer firing, or a person, starts no request's chain.
+// Headers are not compared on replay, and inputs are unchanged.
 //
 // The interceptors only watch: each call gets back the very promise the SDK made, so no journey's commands can
 // come in another order than in the histories recorded before it existed (an `await` in here would
@@ -132,9 +133,19 @@ export const interceptors: WorkflowInterceptorsFactory = () => {
       const cause = requestId;
       const result = next(cause ? { ...input, headers: { ...input.headers, [REQUEST_ID_HEADER]: defaultPayloadConverter.toPayload(cause) } } : input);
       const line = (recorded[input.activityType as keyof Records] as ((arg: unknown) => Line) | undefined)?.(input.args[0]);
-      // A failed activity is logged by the worker, attempt by attempt (workers/activity-failures.ts).
-      // The line is written in the later activation that has the result: it names its cause itself.
-      if (line) result.then(() => log[line.level](line.message, { ...line.fields, ...(cause && { requestId: cause }) }), () => undefined);
+      // The result comes in a later activation, where the journey code that awaited it goes on with
+      // the same cause. Registered before the caller's own callbacks, these run first.
+      const resume = () => {
+        requestId = cause ?? requestId;
+      };
+      result.then(
+        () => {
+          resume();
+          if (line) log[line.level](line.message, { ...line.fields, requestId: cause }); // its own cause, whatever else this activation resumed
+        },
+        // A failed activity is logged by the worker, attempt by attempt (workers/activity-failures.ts).
+        resume,
+      );
       return result;
     },
     getLogAttributes(input, next) {
