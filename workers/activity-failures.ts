@@ -4,7 +4,7 @@
 // a few tries, still does not. Those fail the activity for good, so the journey fails visibly
 // (JourneyRuntime.run records it FAILED and alerts managers) instead of retrying every minute in
 // silence. Every failed attempt is logged with the activity, its journey and the attempt, and
-// counted (`temporal_pivotal_activity_failures_total`, by activity type, failure kind and whether it
+// counted (`pivotal_activity_failures_total`, by activity type, failure kind and whether it
 // was final) through the Temporal runtime's metric meter: the worker's Prometheus endpoint serves it
 // beside the SDK's own metrics (platform/temporal-runtime.ts, WORKER_METRICS_PORT).
 import { ApplicationFailure } from '@temporalio/common';

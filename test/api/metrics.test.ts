@@ -276,9 +276,9 @@ describe('request ids', () => {
     // The worker's Prometheus endpoint (the Temporal runtime's exporter) counted the failed attempt.
     const worker = await eventually(
       async () => (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text(),
-      (text) => /temporal_pivotal_activity_failures_total\{[^}]*activityType="createTask"[^}]*\} [1-9]/.test(text),
+      (text) => /pivotal_activity_failures_total\{[^}]*activityType="createTask"[^}]*\} [1-9]/.test(text),
     );
-    expect(worker).toMatch(/temporal_pivotal_activity_failures_total\{[^}]*failure_kind="Retryable"[^}]*final="false"/);
+    expect(worker).toMatch(/pivotal_activity_failures_total\{[^}]*failure_kind="Retryable"[^}]*final="false"/);
     expect(worker).toMatch(/temporal_worker_task_slots_available\{/);
   });
 });
