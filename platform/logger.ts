@@ -3,7 +3,7 @@
 // In a terminal the lines are pretty-printed (pino-pretty, in-process); anywhere else, one JSON
 // object a line for log tools. A line written while the API handles a request carries its id.
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import { prettyFactory } from 'pino-pretty';
 import { currentRequestId } from './request-context';
 
 export type { Logger };
@@ -27,7 +27,9 @@ export function createLogger(level: string, name = 'pivotal-flow', destination?:
       return requestId ? { requestId } : {};
     },
   };
-  // pino-pretty as a stream in this process (not a transport thread): a line is out before the process exits.
-  const stream = format === 'pretty' ? pretty({ destination: destination ?? 1, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' }) : destination;
-  return stream ? pino(options, stream) : pino(options);
+  if (format === 'json') return destination ? pino(options, destination) : pino(options);
+  // Formatted as each line is written (not in a transport thread): nothing is lost when the process exits.
+  const prettify = prettyFactory({ translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
+  const out = destination ?? pino.destination(1);
+  return pino(options, { write: (line: string) => void out.write(prettify(line)) });
 }
