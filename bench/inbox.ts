@@ -5,6 +5,7 @@
 import { Pool } from 'pg';
 import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
 import { DEV_USER_PASSWORD } from '../platform/config';
+import { recordResults } from './results';
 import { startBenchStack, summary, timed } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
@@ -96,6 +97,7 @@ async function main() {
     const a = summary('GET /api/tasks', api);
     const b = summary('bare SQL (page + count)', bare);
     console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
+    recordResults('inbox', { tasks: TASKS, pages: N, apiP50Ms: a.p50, apiP95Ms: a.p95, sqlP50Ms: b.p50, sqlP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
   } finally {
     await pool.end();
     await stack.stop();

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import type { acquisitionJourney } from '../workflows';
 import { journeyWorkflowId } from '../workflows/runtime/definitions';
+import { recordResults } from './results';
 import { startBenchStack, summary, timed } from './support';
 
 const N = Number(process.env.BENCH_JOURNEYS ?? 200);
@@ -60,6 +61,7 @@ async function main() {
     const a = summary('POST /api/leads', api);
     const b = summary('bare client workflow.start', bare);
     console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
+    recordResults('start', { starts: N, apiP50Ms: a.p50, apiP95Ms: a.p95, bareP50Ms: b.p50, bareP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
   } finally {
     await stack.stop();
   }

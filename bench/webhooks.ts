@@ -5,63 +5,18 @@
 // Checks that no event is lost and none applied twice, and prints throughput and the time from
 // delivering a payment to the journey recording it (p50/p95).
 import { randomInt } from 'node:crypto';
-import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
-import { ROLES, type Role } from '../api/auth/roles';
-import { DEV_USER_PASSWORD } from '../platform/config';
-import { eventually, request } from '../test/support/http';
-import { journeyDriver } from '../test/support/journey-driver';
-import { deliverStripeWebhook, startStripeStandIn, type StripeEvent } from '../test/support/stand-ins/stripe';
-import { percentile, startBenchStack } from './support';
+import { eventually } from '../test/support/http';
+import { deliverStripeWebhook, type StripeEvent } from '../test/support/stand-ins/stripe';
+import { startDepositBench, WEBHOOK_SECRET } from './deposit-journeys';
+import { recordResults } from './results';
+import { percentile, pool } from './support';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 100);
 const CONCURRENCY = 50;
-const SECRET = 'whsec_bench';
-
-/** Runs `fn` over `items` with at most `limit` in flight. */
-async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return results;
-}
 
 async function main() {
-  const stripe = await startStripeStandIn();
-  const stack = await startBenchStack({
-    worker: true,
-    env: { STRIPE_SECRET_KEY: 'sk_test_bench', STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_URL: stripe.url },
-  });
+  const { stack, stripe, journeys, stop } = await startDepositBench(JOURNEYS);
   try {
-    await ensureDevUsers(stack.db);
-    const tokens = Object.fromEntries(
-      await Promise.all(
-        ROLES.map(async (role) => {
-          const res = await request(stack.baseUrl, 'POST', '/api/auth/login', { email: devUserEmail(role), password: DEV_USER_PASSWORD });
-          return [role, res.body.token as string];
-        }),
-      ),
-    ) as Record<Role, string>;
-    const as = (role: Role | 'anonymous') => (method: string, path: string, body?: unknown) =>
-      request(stack.baseUrl, method, path, body, role === 'anonymous' ? undefined : tokens[role]);
-    const drive = journeyDriver({ as, db: stack.db, baseUrl: stack.baseUrl });
-
-    console.log(`Taking ${JOURNEYS} journeys to their deposit (lead, tasks, quote, signature)…`);
-    const started = Date.now();
-    const journeys = await pool(Array.from({ length: JOURNEYS }), 20, async () => {
-      const { journeyId } = await drive.approvedQuote();
-      await request(stack.baseUrl, 'POST', await drive.emailedLink(journeyId, 'contract:'), { decision: 'sign' });
-      const payment = (await eventually(() => stack.db.payment.findFirst({ where: { journeyId } }), Boolean, 60_000))!;
-      return { journeyId, intentId: payment.providerPaymentId! };
-    });
-    console.log(`  ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
     // Every journey's events, shuffled together; the succeeded event is delivered twice.
     type Delivery = { journeyId: string; event: StripeEvent; payment: boolean };
     const deliveries: Delivery[] = journeys.flatMap(({ journeyId, intentId }) => {
@@ -85,7 +40,7 @@ async function main() {
     const postStart = Date.now();
     const statuses = await pool(deliveries, CONCURRENCY, async (d) => {
       if (d.payment && !firstPaymentSent.has(d.journeyId)) firstPaymentSent.set(d.journeyId, Date.now());
-      return (await deliverStripeWebhook(`${stack.baseUrl}/webhooks/stripe`, d.event, SECRET)).status;
+      return (await deliverStripeWebhook(`${stack.baseUrl}/webhooks/stripe`, d.event, WEBHOOK_SECRET)).status;
     });
     const postSeconds = (Date.now() - postStart) / 1000;
 
@@ -109,10 +64,17 @@ async function main() {
     console.log(
       `  delivery → journey recorded the payment: p50=${percentile(latencies, 50).toFixed(0)} ms  p95=${percentile(latencies, 95).toFixed(0)} ms`,
     );
+    recordResults('webhooks', {
+      deliveries: deliveries.length,
+      lost: unique - applied,
+      appliedTwice: twice,
+      deliveriesPerSecond: deliveries.length / postSeconds,
+      recordedP50Ms: percentile(latencies, 50),
+      recordedP95Ms: percentile(latencies, 95),
+    });
     if (unique !== applied || twice || perJourney.size !== JOURNEYS) process.exitCode = 1;
   } finally {
-    await stack.stop();
-    await stripe.stop();
+    await stop();
   }
 }
 

@@ -17,6 +17,12 @@ export type JourneyWorkerOptions = {
 /** Workflow interceptor modules, bundled with the journeys (tests that bundle once per file pass them too). */
 export const JOURNEY_WORKFLOW_INTERCEPTORS = [require.resolve('../workflows/runtime/interceptors')];
 
+/**
+ * Worker settings chosen from bench:throughput's figures (see README, "Benchmarks"); the SDK's
+ * defaults otherwise.
+ */
+export const WORKER_TUNING = {} satisfies Partial<WorkerOptions>;
+
 export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: opts.connection,
@@ -25,5 +31,6 @@ export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker>
     activities: createActivities(opts.deps),
     interceptors: { activity: [activityRequestIds, activityFailures], ...(!opts.workflowBundle && { workflowModules: JOURNEY_WORKFLOW_INTERCEPTORS }) },
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...WORKER_TUNING,
   });
 }

@@ -35,6 +35,8 @@ export type CompleteTaskInput = {
 export type TaskDeadlineInput = { id: string; journeyId: string; dueAt: string };
 /** `role`: the queue it moves to (absent in retries scheduled before chains: the manager queue); `step`: its place in the chain. */
 export type EscalateTaskInput = { id: string; journeyId: string; waitId: string; at: string; role?: string; step?: number };
+/** A task's SLA clock paused, or resumed with the deadlines not yet reached moved on (`change` counts the clock's pauses and resumes). */
+export type TaskClockInput = { id: string; journeyId: string; waitId: string; at: string; change: number; paused: boolean; dueAt?: string; slaAt?: string };
 export type CancelTaskInput = { id: string; journeyId: string; waitId: string; reason: string; at: string };
 export type OpenWaitInput = Wait & { journeyId: string };
 export type CloseWaitInput = { id: string; at: string; outcome: string };
@@ -183,6 +185,28 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           type: 'task_escalated',
           data: { taskId: id, from: task.role, to: role, step, previousAssignee: task.assignee, dueAt: task.dueAt.toISOString() },
           at: new Date(at),
+        });
+      });
+    },
+
+    /** The task shows its clock paused (it is not overdue meanwhile), or running again to its new due time. */
+    async recordTaskClock({ id, journeyId, waitId, at, change, paused, dueAt, slaAt }: TaskClockInput): Promise<void> {
+      const key = `task:${id}:clock:${change}`;
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id } });
+        if (task.status !== 'OPEN' || (await tx.journeyEvent.findUnique({ where: { key } }))) return;
+        await tx.task.update({
+          where: { id },
+          data: { clockPausedAt: paused ? when : null, ...(dueAt && { dueAt: new Date(dueAt) }), ...(slaAt && { slaAt: new Date(slaAt) }) },
+        });
+        if (dueAt) await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { deadline: new Date(dueAt) } });
+        await appendEvent(tx, {
+          journeyId,
+          key,
+          type: paused ? 'task_clock_paused' : 'task_clock_resumed',
+          data: { taskId: id, ...(dueAt && { dueAt }), ...(!paused && task.clockPausedAt && { pausedMs: when.getTime() - task.clockPausedAt.getTime() }) },
+          at: when,
         });
       });
     },

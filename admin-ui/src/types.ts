@@ -166,6 +166,8 @@ export interface Task extends RaRecord<string> {
   slaAt: string | null;
   remindedAt: string | null;
   escalatedAt: string | null;
+  /** Set while its SLA clock is paused: the journey waits on the customer, and the due time moves on by the pause. */
+  clockPausedAt: string | null;
   createdAt: string;
   completedAt: string | null;
   completedBy: string | null;

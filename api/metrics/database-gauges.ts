@@ -35,7 +35,7 @@ export function databaseGauges(registry: Registry, db: Db, log: Logger) {
         FROM "Journey" GROUP BY 1, 2, 3`,
       db.$queryRaw<TaskRow[]>`
         SELECT coalesce(role, 'none') AS role, count(*)::int AS open,
-               count(*) FILTER (WHERE "dueAt" < now())::int AS overdue,
+               count(*) FILTER (WHERE "dueAt" < now() AND "clockPausedAt" IS NULL)::int AS overdue, -- as GET /api/tasks?overdue: a paused clock is not overdue
                count(*) FILTER (WHERE "escalatedAt" IS NOT NULL)::int AS escalated
         FROM "Task" WHERE status = 'OPEN' GROUP BY 1`,
       db.$queryRaw<WaitRow[]>`SELECT kind::text AS kind, count(*)::int AS n FROM "JourneyWait" WHERE "endedAt" IS NULL GROUP BY 1`,

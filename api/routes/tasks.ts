@@ -39,7 +39,9 @@ function taskWhere(p: Principal, f: TaskFilter, now: Date): Prisma.TaskWhereInpu
   if (f.status) and.push({ status: f.status });
   if (f.role) and.push({ role: f.role });
   if (f.assignee) and.push({ assignee: f.assignee === 'me' ? p.id : f.assignee === 'none' ? null : f.assignee });
-  if (f.overdue !== undefined) and.push(f.overdue ? { status: 'OPEN', dueAt: { lt: now } } : { NOT: { status: 'OPEN', dueAt: { lt: now } } });
+  // A task whose clock is paused (waiting on the customer) is not overdue meanwhile.
+  const overdue: Prisma.TaskWhereInput = { status: 'OPEN', dueAt: { lt: now }, clockPausedAt: null };
+  if (f.overdue !== undefined) and.push(f.overdue ? overdue : { NOT: overdue });
   if (f.escalated !== undefined) and.push({ escalatedAt: f.escalated ? { not: null } : null });
   if (f.journeyId) and.push({ journeyId: f.journeyId });
   if (f.customerId) and.push({ journey: { customerId: f.customerId } });

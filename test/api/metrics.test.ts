@@ -101,7 +101,7 @@ describe('GET /metrics', () => {
     expect(open.scraped).toBeGreaterThanOrEqual(1); // ours is among them
     await matchesDatabase(
       (t) => value(t, 'pivotal_tasks_overdue', { role: 'sales' }),
-      () => h.db.task.count({ where: { ...sales, dueAt: { lt: new Date() } } }),
+      () => h.db.task.count({ where: { ...sales, dueAt: { lt: new Date() }, clockPausedAt: null } }),
     );
     await matchesDatabase(
       (t) => value(t, 'pivotal_tasks_escalated', { role: 'sales' }),

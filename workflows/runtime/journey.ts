@@ -40,6 +40,8 @@ import {
   type WaitKind,
 } from './definitions';
 import { validateDecisionAnswer, type DecisionAnswer, type DecisionForm, type OptionForm } from './decision-forms';
+import { calendarOf, type BusinessHours } from './business-calendar';
+import { SlaClock, type ClockState } from './sla-clock';
 import { refusedEnd, refusedTransition, type StageMap, type StageOf } from './stages';
 import { validateTaskResult, type TaskResult, type TaskType } from './task-forms';
 
@@ -82,6 +84,15 @@ type OpenTask = {
   /** How many of the task's deadlines (reminder, overdue, escalation) have fired. */
   fired: number;
   wait: Wait;
+  /** When set, the deadlines are on this clock rather than the wall clock from `since`. */
+  clock?: TaskClock & { state: ClockState };
+};
+
+/** How a task's deadlines count time: in business hours, and/or not while the journey waits on the customer. */
+export type TaskClock = {
+  hours?: BusinessHours;
+  /** The clock stops while any of the journey's waits is on the customer (a decision, a reply). */
+  pausesOnCustomer?: boolean;
 };
 
 /** One step of an escalation chain: after this long (from the task's creation), the task moves to this queue. */
@@ -106,6 +117,8 @@ export type HumanTaskSpec<T extends TaskType> = {
    * step is the SLA breach.
    */
   escalation?: EscalationStep[];
+  /** Deadlines in business hours and/or paused while waiting on the customer; default: wall time from creation. */
+  clock?: TaskClock;
   /** Journey data the person needs to do the task. */
   input?: Record<string, unknown>;
   /**
@@ -613,7 +626,8 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     }
     const id = uuid4();
     const created = new Date();
-    const at = (ms: number) => new Date(created.getTime() + ms).toISOString();
+    const calendar = calendarOf(spec.clock?.hours);
+    const at = (ms: number) => new Date(calendar.after(created.getTime(), ms)).toISOString();
     const slaMs = spec.slaMs ?? spec.dueInMs;
     // Open before the row is written: a completion arriving the moment the row is visible (before
     // the activity's result reaches this workflow) is accepted, and waits for `created`.
@@ -629,6 +643,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       remindAtMs: spec.dueInMs - (spec.remindBeforeMs ?? spec.dueInMs / 4),
       ...(spec.escalation && { escalation: [...spec.escalation].sort((a, b) => a.afterMs - b.afterMs) }),
       fired: 0,
+      ...(spec.clock && { clock: { ...spec.clock, state: SlaClock.started(created.getTime()) } }),
       wait: {
         id: `task:${id}`,
         kind: 'task',
@@ -661,7 +676,6 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     this.tasks.set(id, task);
     this.waits.set(wait.id, wait);
     const done = () => task.state === 'done';
-    const dueAt = wait.deadline!;
     this.active++;
     this.moving++;
     try {
@@ -671,9 +685,14 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       }
       // Deadlines in time order; each fires only if the task is still open when it comes.
       const deadlines: Array<{ afterMs: number; fire: () => Promise<void> }> = [
-        { afterMs: task.remindAtMs, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt }) },
+        { afterMs: task.remindAtMs, fire: () => records.remindTask({ id, journeyId: this.journeyId, dueAt: wait.deadline! }) },
         ...(task.slaMs > task.dueInMs
-          ? [{ afterMs: task.dueInMs, fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt } }) }]
+          ? [
+              {
+                afterMs: task.dueInMs,
+                fire: () => records.recordEvent({ journeyId: this.journeyId, key: `task:${id}:overdue`, type: 'task_overdue', data: { taskId: id, dueAt: wait.deadline! } }),
+              },
+            ]
           : []),
         ...(task.escalation ?? [{ afterMs: task.slaMs, role: 'manager' }]).map((step, n) => ({
           afterMs: step.afterMs,
@@ -683,8 +702,14 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
           },
         })),
       ];
+      const clock = this.clockOf(task);
       for (; task.fired < deadlines.length; task.fired++) {
         const d = deadlines[task.fired]!;
+        if (clock) {
+          if (!(await clock.until(d.afterMs, done, () => this.recordTaskClock(task, clock), (ready, ms) => this.parkedCondition(ready, ms)))) break;
+          if (task.state === 'open') await d.fire();
+          continue;
+        }
         const left = task.since + d.afterMs - Date.now();
         if (left > 0) {
           const rest = this.park(done, left);
@@ -697,6 +722,11 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
           if (completed) break;
         }
         if (task.state === 'open') await d.fire();
+      }
+      if (clock) {
+        // Past its last deadline the clock still pauses and resumes, so the task shows which it is.
+        await clock.until(Infinity, done, () => this.recordTaskClock(task, clock), (ready, ms) => this.parkedCondition(ready, ms));
+        return task.result;
       }
       const rest = this.park(done);
       try {
@@ -713,6 +743,40 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       this.moving--;
       this.waits.delete(wait.id);
       this.tasks.delete(id);
+    }
+  }
+
+  /** The clock a task's deadlines are on, if it has its own. */
+  private clockOf(task: OpenTask): SlaClock | undefined {
+    const c = task.clock;
+    if (!c) return undefined;
+    const onCustomer = () => [...this.waits.values()].some((w) => w.unblockedBy === 'customer');
+    return new SlaClock(c.state, calendarOf(c.hours), c.pausesOnCustomer ? onCustomer : () => false);
+  }
+
+  /** Records a task's clock pausing, or resuming with its deadlines moved on by the pause. */
+  private async recordTaskClock(task: OpenTask, clock: SlaClock): Promise<void> {
+    const at = new Date().toISOString();
+    const base = { id: task.id, journeyId: this.journeyId, waitId: task.wait.id, at, change: clock.state.changes };
+    if (clock.paused) return records.recordTaskClock({ ...base, paused: true });
+    // Deadlines already passed stay where they were.
+    const ahead = (ms: number) => (clock.elapsed() < ms ? new Date(clock.reachesAt(ms)!).toISOString() : undefined);
+    const dueAt = ahead(task.dueInMs);
+    if (dueAt) task.wait.deadline = dueAt;
+    await records.recordTaskClock({ ...base, paused: false, dueAt, slaAt: ahead(task.slaMs) });
+  }
+
+  /** Temporal's condition, with this primitive at rest while it waits (see park). */
+  private async parkedCondition(ready: () => boolean, timeoutMs?: number): Promise<boolean> {
+    const rest = this.park(ready, timeoutMs);
+    try {
+      if (timeoutMs === undefined) {
+        await condition(ready);
+        return true;
+      }
+      return await condition(ready, timeoutMs);
+    } finally {
+      this.unpark(rest);
     }
   }
 

@@ -17,7 +17,10 @@ import QuoteIcon from '@mui/icons-material/RequestQuote';
 import EventIcon from '@mui/icons-material/Bolt';
 import FailedIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import RetryIcon from '@mui/icons-material/Replay';
+import PausedIcon from '@mui/icons-material/PauseCircleOutlined';
+import ResumedIcon from '@mui/icons-material/PlayCircleOutlined';
 import type { ReactElement, ReactNode } from 'react';
+import { exactTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
 import type { JourneyEvent } from '../types';
@@ -69,6 +72,11 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     icon: <EscalatedIcon />,
     tone: 'error',
     describe: (d, c) => ({ text: <>Escalated {c.taskLink(d.taskId)} from the {str(d.from)} queue to the managers</> }),
+  },
+  task_clock_paused: { icon: <PausedIcon />, describe: (d, c) => ({ text: <>Clock paused on {c.taskLink(d.taskId)}: waiting on the customer</> }) },
+  task_clock_resumed: {
+    icon: <ResumedIcon />,
+    describe: (d, c) => ({ text: <>Clock running again on {c.taskLink(d.taskId)}{d.dueAt ? <>, now due {exactTime(str(d.dueAt))}</> : null}</> }),
   },
   task_cancelled: { icon: <CancelledIcon />, describe: (d, c) => ({ text: <>Cancelled {c.taskLink(d.taskId)}</>, detail: str(d.reason) }) },
   task_completed: { icon: <DoneIcon />, tone: 'success', describe: (d, c) => ({ text: <>Completed {c.taskLink(d.taskId)}</> }) },

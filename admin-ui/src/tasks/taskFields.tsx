@@ -6,11 +6,11 @@ import type { Task } from '../types';
 
 export const taskTypeLabel = (type: string) => humanize(type);
 
-export const isOverdue = (task: Pick<Task, 'status' | 'dueAt'>) => task.status === 'OPEN' && Date.parse(task.dueAt) < Date.now();
+export const isOverdue = (task: Pick<Task, 'status' | 'dueAt' | 'clockPausedAt'>) => task.status === 'OPEN' && !task.clockPausedAt && Date.parse(task.dueAt) < Date.now();
 
 // Six hours or less before its due time, an open task reads as "due soon".
 const DUE_SOON_MS = 6 * 3_600_000;
-const isDueSoon = (task: Pick<Task, 'status' | 'dueAt'>) =>
+const isDueSoon = (task: Pick<Task, 'status' | 'dueAt' | 'clockPausedAt'>) =>
   task.status === 'OPEN' && !isOverdue(task) && Date.parse(task.dueAt) - Date.now() < DUE_SOON_MS;
 
 /** When a closed task was closed: its due date no longer matters. */
@@ -23,9 +23,16 @@ const ClosedAt = ({ task }: { task: Pick<Task, 'status' | 'completedAt' | 'cance
   );
 };
 
-/** The due date as a chip: red once an open task is overdue, amber when it is due soon. */
-export const DueChip = ({ task }: { task: Pick<Task, 'status' | 'dueAt' | 'completedAt' | 'cancelledAt'> }) => {
+/** The due date as a chip: red once an open task is overdue, amber when it is due soon, paused while the journey waits on the customer. */
+export const DueChip = ({ task }: { task: Pick<Task, 'status' | 'dueAt' | 'clockPausedAt' | 'completedAt' | 'cancelledAt'> }) => {
   if (task.status !== 'OPEN') return <ClosedAt task={task} />;
+  if (task.clockPausedAt) {
+    return (
+      <Tooltip title={`Waiting on the customer since ${exactTime(task.clockPausedAt)}: the due time moves on by the pause`}>
+        <Chip size="small" label="paused · waiting on customer" variant="outlined" color="info" data-paused />
+      </Tooltip>
+    );
+  }
   const overdue = isOverdue(task);
   const label = overdue ? `overdue · ${relativeTime(task.dueAt)}` : `due ${relativeTime(task.dueAt)}`;
   return (

@@ -447,6 +447,8 @@ describe('the inbox (GET /api/tasks)', () => {
     // in the projection (the real timers are exercised in waiting-on.test.ts and the escalation test).
     await h.db.task.update({ where: { id: t[1]!.taskId }, data: { dueAt: new Date(Date.now() - 60_000) } });
     await h.db.task.update({ where: { id: t[3]!.taskId }, data: { escalatedAt: new Date() } });
+    // Past its due time too, but its clock is paused (waiting on the customer): not overdue.
+    await h.db.task.update({ where: { id: t[0]!.taskId }, data: { dueAt: new Date(Date.now() - 60_000), clockPausedAt: new Date() } });
     const mineWith = async (f: object) => ids(await list(C.api, { assignee: 'me', ...f })).sort();
     expect(await mineWith({ overdue: true })).toEqual([t[1]!.taskId]);
     expect(await mineWith({ overdue: false })).toEqual([t[0]!.taskId, t[3]!.taskId].sort());

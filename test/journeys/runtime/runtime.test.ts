@@ -21,7 +21,8 @@ import {
 import { startTemporal } from '../../support/harness';
 import { eventually } from '../../support/http';
 import { followUpQualified } from '../../support/fixtures';
-import { longLived, oneTask, taskAndDecision, WEEK, type HandoverSinks, type LongLivedActivities, type LongLivedInput } from './runtime.workflows';
+import { calendarOf } from '../../../workflows/runtime/business-calendar';
+import { clockedTask, longLived, oneTask, taskAndDecision, WEEK, type HandoverSinks, type LongLivedActivities, type LongLivedInput } from './runtime.workflows';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -29,7 +30,7 @@ const DAY = 24 * HOUR;
 type Call = { name: string; input: any; runId: string };
 type RuntimeActivities = JourneyRecordActivities & CustomerDecisionActivities & EmailActivities & LongLivedActivities;
 const ACTIVITIES = [
-  'recordStage', 'createTask', 'completeTask', 'remindTask', 'escalateTask', 'cancelTask', 'openWait', 'closeWait', 'recordEvent',
+  'recordStage', 'createTask', 'completeTask', 'remindTask', 'escalateTask', 'recordTaskClock', 'cancelTask', 'openWait', 'closeWait', 'recordEvent',
   'endJourney', 'failJourney', 'openCustomerDecision', 'closeCustomerDecision', 'sendEmail', 'applyEvents',
 ] as const satisfies ReadonlyArray<keyof RuntimeActivities>;
 
@@ -149,6 +150,68 @@ describe('on the time-skipping server', () => {
       await complete(handle, created!.input.id);
       expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
       expect(mocks.of('escalateTask')).toHaveLength(2);
+    });
+  });
+
+  it('stops a task\'s clock while the journey waits on the customer, and moves its deadlines on by the pause', async () => {
+    const mocks = mockActivities();
+    await withWorker(env, mocks, async (start) => {
+      const handle = await start(clockedTask, { journeyId: journeyId(), dueInMs: 2 * DAY, slaMs: 3 * DAY, askCustomerAfterMs: DAY });
+      const [created] = await called(mocks, 'createTask');
+      const since = Date.parse(created!.input.wait.since);
+      const iso = (ms: number) => new Date(ms).toISOString();
+      expect(created!.input.dueAt).toBe(iso(since + 2 * DAY));
+      // Asked at day 1 (and the moments it took to ask): the clock stops with that counted.
+      await env.sleep(DAY + HOUR);
+      const [paused] = await called(mocks, 'recordTaskClock');
+      expect(paused!.input).toMatchObject({ paused: true, change: 1 });
+      const counted = Date.parse(paused!.input.at) - since;
+      expect(counted).toBeGreaterThanOrEqual(DAY);
+      expect(counted).toBeLessThan(DAY + 60_000);
+      await env.sleep(2 * DAY - HOUR); // day 3: without the pause, the reminder (1.5), due time (2) and SLA (3) would all have passed
+      expect([mocks.of('remindTask').length, mocks.of('recordEvent').length, mocks.of('escalateTask').length]).toEqual([0, 0, 0]);
+      await answer(handle, 'details');
+      // Runs again at day 3 with what was counted: due a day later, the SLA two.
+      const [, resumed] = await called(mocks, 'recordTaskClock', 2);
+      const resumedAt = Date.parse(resumed!.input.at);
+      const dueAt = iso(resumedAt + 2 * DAY - counted);
+      expect(resumed!.input).toMatchObject({ paused: false, change: 2, dueAt, slaAt: iso(resumedAt + 3 * DAY - counted) });
+      expect(resumedAt - since).toBeGreaterThanOrEqual(3 * DAY);
+      expect((await handle.query(journeyStateQuery)).waitingOn).toEqual([expect.objectContaining({ id: `task:${created!.input.id}`, deadline: dueAt })]);
+      await env.sleep(DAY / 2 + HOUR); // day 3.5 (clock 1.5 days): the reminder
+      expect(mocks.of('remindTask').map((c) => c.input.dueAt)).toEqual([dueAt]);
+      expect(mocks.of('recordEvent')).toHaveLength(0);
+      await env.sleep(DAY / 2); // day 4: overdue
+      await called(mocks, 'recordEvent');
+      expect(mocks.of('escalateTask')).toHaveLength(0);
+      await env.sleep(DAY); // day 5: the SLA
+      await called(mocks, 'escalateTask');
+      await complete(handle, created!.input.id);
+      expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
+      expect(mocks.of('recordTaskClock')).toHaveLength(2);
+    });
+  });
+
+  it('counts a task\'s deadlines in business hours', async () => {
+    const mocks = mockActivities();
+    const hours = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00' };
+    await withWorker(env, mocks, async (start) => {
+      const handle = await start(clockedTask, { journeyId: journeyId(), dueInMs: 8 * HOUR, slaMs: 16 * HOUR, hours });
+      const [created] = await called(mocks, 'createTask');
+      const calendar = calendarOf(hours);
+      // The row's deadlines are a working day and two from when it was created (the server's clock is today's date).
+      const since = Date.parse(created!.input.wait.since);
+      expect(created!.input.dueAt).toBe(new Date(calendar.after(since, 8 * HOUR)).toISOString());
+      expect(created!.input.slaAt).toBe(new Date(calendar.after(since, 16 * HOUR)).toISOString());
+      expect(Date.parse(created!.input.dueAt) - since).toBeGreaterThanOrEqual(8 * HOUR);
+      // The reminder comes at 6 working hours, wherever that falls in wall time.
+      await env.sleep(calendar.after(since, 6 * HOUR) - since - HOUR);
+      expect(mocks.of('remindTask')).toHaveLength(0);
+      await env.sleep(2 * HOUR);
+      await called(mocks, 'remindTask');
+      await complete(handle, created!.input.id);
+      expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
+      expect(mocks.of('recordTaskClock')).toHaveLength(0);
     });
   });
 

@@ -1,7 +1,8 @@
 // Journeys written for the runtime's tests only (test/journeys/runtime/runtime.test.ts with mocked
 // activities, long-lived.test.ts with the real ones): each exercises JourneyRuntime as a real
 // journey body would. Deterministic like any workflow code.
-import { proxyActivities, proxySinks, workflowInfo, type Sinks } from '@temporalio/workflow';
+import { proxyActivities, proxySinks, sleep, workflowInfo, type Sinks } from '@temporalio/workflow';
+import type { BusinessHours } from '../../../workflows/runtime/business-calendar';
 import type { ExternalEvent, JourneyResult } from '../../../workflows/runtime/definitions';
 import { type EscalationStep, JourneyRuntime, recordActivityOptions, type JourneySnapshot } from '../../../workflows/runtime/journey';
 import { defineStages, type StageSpec } from '../../../workflows/runtime/stages';
@@ -54,6 +55,24 @@ export async function oneTask(input: TaskInput): Promise<JourneyResult> {
 }
 
 export const customer = { email: 'nancy@northwind.test', contactName: 'Nancy Davolio' };
+
+export type ClockedTaskInput = { journeyId: string; dueInMs: number; slaMs?: number; hours?: BusinessHours; askCustomerAfterMs?: number };
+
+/** A task on a clock that pauses while the journey waits on the customer, who may be asked something after a while. */
+export async function clockedTask(input: ClockedTaskInput): Promise<JourneyResult> {
+  const journey = new JourneyRuntime(input.journeyId, testStages);
+  return journey.run(async () => {
+    await journey.enterStage('review');
+    const clock = { hours: input.hours, pausesOnCustomer: true };
+    const task = journey.humanTask({ type: 'follow-up-call', title: 'Fix the setup', role: 'support', dueInMs: input.dueInMs, slaMs: input.slaMs, clock });
+    if (input.askCustomerAfterMs !== undefined) {
+      await sleep(input.askCustomerAfterMs);
+      await journey.customerDecision({ form: 'accept-or-change', subject: 'details', title: 'Send us the error log', details: {}, customer, remindAfterMs: 30 * DAY });
+    }
+    const result = await task;
+    return journey.end('COMPLETED', result.notes);
+  });
+}
 
 /** A customer decision and a task side by side; the journey ends with both answers. */
 export async function taskAndDecision(input: { journeyId: string }): Promise<JourneyResult> {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Task" ADD COLUMN     "clockPausedAt" TIMESTAMP(3);
+
