@@ -6,12 +6,14 @@ import express, { type Express, type Request } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../platform/config';
 import { redactCustomerLinks } from '../platform/customer-links';
+import { REQUEST_ID_HTTP_HEADER, requestContext, requestIdFrom } from '../platform/request-context';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { createAuthenticator } from './auth/authenticate';
 import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
 import { inputGuard } from './input-guard';
+import { createApiMetrics } from './metrics/api-metrics';
 import { kindApis } from './registry';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
@@ -21,6 +23,7 @@ import { healthRoutes } from './routes/health';
 import { customerDecisionPages } from './routes/customer-decisions';
 import { journeyKindRoutes } from './routes/journey-kinds';
 import { journeyRoutes } from './routes/journeys';
+import { metricsRoutes } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
 import { taskRoutes } from './routes/tasks';
 import { docuSignWebhook } from './webhooks/docusign';
@@ -40,21 +43,31 @@ export function createApp(deps: ApiDeps): Express {
   for (const warning of deps.config.warnings) deps.log.warn(`CONFIGURATION PROBLEM (refused in production): ${warning}`);
   const app = express();
   app.disable('x-powered-by');
+  // Every request runs with its id (the caller's X-Request-Id when it is a sane one), echoed in the
+  // answer; log lines written while handling it, and the journeys' lines it causes, carry it.
+  app.use((req, res, next) => {
+    const requestId = requestIdFrom(req.headers['x-request-id']);
+    req.id = requestId;
+    res.set(REQUEST_ID_HTTP_HEADER, requestId);
+    requestContext.run({ requestId }, next);
+  });
   app.use(
     pinoHttp({
       logger: deps.log,
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
       // Customer links carry their token in the path: log the path without it.
       serializers: { req: (req) => ({ ...req, url: req.url && redactCustomerLinks(req.url) }) },
     }),
   );
-  app.use(healthRoutes(deps));
+  const metrics = createApiMetrics(deps);
+  app.use(metrics.httpRequests);
+  app.use(healthRoutes(deps), metricsRoutes(deps.config, metrics));
   // Webhooks read their bodies raw (signatures are over the exact bytes), so they come before any JSON parser.
-  app.use('/webhooks', stripeWebhook(deps), docuSignWebhook(deps), noRoute);
+  app.use('/webhooks', metrics.markRouteBase, metrics.webhookDeliveries, stripeWebhook(deps), docuSignWebhook(deps), noRoute);
 
   const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
   const api = express.Router();
-  api.use(express.json({ limit: '100kb' }), inputGuard, auth.middleware);
+  api.use(metrics.markRouteBase, express.json({ limit: '100kb' }), inputGuard, auth.middleware);
   // The contact form and login are public; every other route names the roles it needs.
   const kinds = Object.values(kindApis);
   api.use(
@@ -71,7 +84,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use('/api', api, noRoute);
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
-  app.use('/customer', ...customerPageBodies, auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
+  app.use('/customer', metrics.markRouteBase, ...customerPageBodies, auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

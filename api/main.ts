@@ -1,9 +1,10 @@
 // `npm run api`: a standalone API process against configured Temporal and PostgreSQL
 // (TEMPORAL_ADDRESS and DATABASE_URL must be set; `npm start` runs everything embedded).
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
+import { createTemporalClient } from '../platform/temporal-client';
 import { createApp } from './app';
 import { ensureDevUsers } from './auth/dev-users';
 
@@ -16,7 +17,7 @@ async function main() {
   const db = createDb(config.database.url);
   if (config.auth.devUsers) await ensureDevUsers(db);
   const connection = await Connection.connect({ address: config.temporal.address });
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = createTemporalClient(connection, config.temporal.namespace);
   const server = createApp({ db, temporal, config, log }).listen(config.http.port, config.http.host, () =>
     log.info({ url: config.http.publicUrl }, 'API listening'),
   );

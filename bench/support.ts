@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
 import { runPrisma } from '../platform/prisma-cli';
 import { resolveTemporalCli } from '../platform/temporal-cli';
+import { createTemporalClient } from '../platform/temporal-client';
 import { installTemporalLogging } from '../platform/temporal-runtime';
 import { createJourneyWorker } from '../workers/journey-worker';
 
@@ -51,7 +52,8 @@ export async function startBenchStack(opts: { worker?: boolean; env?: Record<str
     ? await createJourneyWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: 'bench', deps: { db, config } })
     : undefined;
   const workerDone = worker?.run();
-  const app = createApp({ db, temporal: env.client, config, log });
+  // The API's own client (request ids as headers), as in production.
+  const app = createApp({ db, temporal: createTemporalClient(env.connection, env.namespace ?? 'default'), config, log });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -52,6 +52,8 @@ const envSchema = z.object({
   DOCUSIGN_CONNECT_HMAC_KEY: optionalString,
   SMTP_URL: optionalString.pipe(z.url().optional()),
   MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'At least 16 characters').regex(/^[\x21-\x7e]+$/, 'Printable ASCII, no spaces').optional()),
+  WORKER_METRICS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
   SALES_ROUTING: optionalString.pipe(
     z
       .string()
@@ -120,6 +122,14 @@ export type Config = {
     /** Create the documented development users on start. */
     devUsers: boolean;
     secureCookies: boolean;
+  };
+  metrics: {
+    /** Bearer token `GET /metrics` asks for; without one, production serves no metrics, development and test serve them openly. */
+    token?: string;
+    /** Whether the API serves `GET /metrics`. */
+    served: boolean;
+    /** `host:port` of the worker's Prometheus endpoint (the Temporal runtime's exporter); unset: none. */
+    workerBindAddress?: string;
   };
   /** What production refuses but development allows: the API logs each loudly when it starts. */
   warnings: string[];
@@ -219,6 +229,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
       devUsers,
       secureCookies: production,
+    },
+    metrics: {
+      token: e.METRICS_TOKEN,
+      served: !production || e.METRICS_TOKEN !== undefined,
+      workerBindAddress: e.WORKER_METRICS_PORT === undefined ? undefined : `${e.HOST}:${e.WORKER_METRICS_PORT}`,
     },
     warnings: unverifiableProviders(e),
   };

@@ -2,7 +2,7 @@
 // (PostgreSQL, Temporal) is started locally under DATA_DIR; then migrations, worker and HTTP.
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { ensureDevUsers } from '../api/auth/dev-users';
@@ -13,6 +13,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import type { Logger } from './logger';
 import type { Shutdown } from './shutdown';
 import { runPrisma } from './prisma-cli';
+import { createTemporalClient } from './temporal-client';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { installTemporalLogging } from './temporal-runtime';
 
@@ -26,7 +27,7 @@ export type RunningPlatform = {
 /** Starts each part and registers how to stop it with `shutdown`, which the caller runs. */
 export async function startPlatform(config: Config, log: Logger, shutdown: Shutdown): Promise<RunningPlatform> {
   // The platform stops the worker itself, after HTTP has drained (see Shutdown), not on the SDK's own signal handling.
-  installTemporalLogging(log.child({ component: 'temporal-sdk' }), { shutdownSignals: [] });
+  installTemporalLogging(log.child({ component: 'temporal-sdk' }), { shutdownSignals: [], metricsBindAddress: config.metrics.workerBindAddress });
   let databaseUrl = config.database.url;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({
@@ -65,7 +66,7 @@ export async function startPlatform(config: Config, log: Logger, shutdown: Shutd
   }
   const connection = await Connection.connect({ address: temporalAddress });
   await shutdown.add('temporal client', () => connection.close());
-  const temporal = new Client({ connection, namespace: config.temporal.namespace });
+  const temporal = createTemporalClient(connection, config.temporal.namespace);
 
   const workerConnection = await NativeConnection.connect({ address: temporalAddress });
   await shutdown.add('worker connection', () => workerConnection.close());

@@ -45,14 +45,32 @@ const isErrorLike = (e: unknown) => typeof (e as { message?: unknown } | null)?.
 
 let installed = false;
 
-/** `shutdownSignals: []` when the caller stops its workers itself (the one-process platform). */
-export function installTemporalLogging(log: Logger, opts: { shutdownSignals?: NodeJS.Signals[] } = {}): void {
+export type TemporalRuntimeOptions = {
+  /** `[]` when the caller stops its workers itself (the one-process platform). */
+  shutdownSignals?: NodeJS.Signals[];
+  /**
+   * `host:port` where the runtime serves the worker's metrics in Prometheus format (`/metrics`):
+   * the SDK's own (task slots, poll and schedule-to-start latencies, workflow and activity
+   * outcomes, sticky cache) and ours made with its metric meter (workers/activity-failures.ts).
+   * Unset: no exporter. No authentication: bind it where only Prometheus reaches it.
+   */
+  metricsBindAddress?: string;
+};
+
+/** Installs the process's Temporal runtime once (it cannot be replaced): logs, and metrics when asked. */
+export function installTemporalLogging(log: Logger, opts: TemporalRuntimeOptions = {}): void {
   if (installed) return;
   installed = true;
   Runtime.install({
-    ...opts,
+    shutdownSignals: opts.shutdownSignals,
     logger: new DefaultLogger(sdkLevel(log.levelVal), forwardTemporalLog(log)),
-    // Core logs come here rather than straight to stderr in a format of their own.
-    telemetryOptions: { logging: { forward: {}, filter: { core: log.levelVal <= 20 ? 'DEBUG' : 'WARN', other: 'ERROR' } } },
+    telemetryOptions: {
+      // Core logs come here rather than straight to stderr in a format of their own.
+      logging: { forward: {}, filter: { core: log.levelVal <= 20 ? 'DEBUG' : 'WARN', other: 'ERROR' } },
+      ...(opts.metricsBindAddress && {
+        metrics: { prometheus: { bindAddress: opts.metricsBindAddress, countersTotalSuffix: true, useSecondsForDurations: true } },
+      }),
+    },
   });
+  if (opts.metricsBindAddress) log.info({ metrics: `http://${opts.metricsBindAddress}/metrics` }, 'worker metrics served');
 }

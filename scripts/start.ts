@@ -73,6 +73,9 @@ async function main() {
     '  Pivotal Flow is running',
     `    Admin UI & API   ${platform.url}`,
     `    Health           ${platform.url}/healthz   (readiness: /readyz)`,
+    ...(config.metrics.served
+      ? [`    Metrics          ${platform.url}/metrics${config.metrics.workerBindAddress ? `   worker: http://${config.metrics.workerBindAddress}/metrics` : ''}`]
+      : []),
     `    Temporal         ${platform.temporalAddress}${platform.temporalUiUrl ? `   Web UI: ${platform.temporalUiUrl}` : ''}`,
     `    PostgreSQL       ${platform.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     ...(config.auth.devUsers

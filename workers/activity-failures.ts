@@ -3,7 +3,10 @@
 // fix: a value PostgreSQL refuses, a query our code built wrongly, a row that must exist and, after
 // a few tries, still does not. Those fail the activity for good, so the journey fails visibly
 // (JourneyRuntime.run records it FAILED and alerts managers) instead of retrying every minute in
-// silence. Every failed attempt is logged with the activity, its journey and the attempt.
+// silence. Every failed attempt is logged with the activity, its journey and the attempt, and
+// counted (`pivotal_activity_failures_total`, by activity type, failure kind and whether it
+// was final) through the Temporal runtime's metric meter: the worker's Prometheus endpoint serves it
+// beside the SDK's own metrics (platform/temporal-runtime.ts, WORKER_METRICS_PORT).
 import { ApplicationFailure } from '@temporalio/common';
 import type { ActivityExecuteInput, ActivityInterceptorsFactory, Next, ActivityInboundCallsInterceptor } from '@temporalio/worker';
 import { Prisma } from '../prisma/generated/client';
@@ -62,6 +65,10 @@ export function classifyDatabaseError(err: unknown): { kind: string; reason: str
   return undefined;
 }
 
+/** No-op unless the runtime exports metrics. Created per activity: the meter carries its tags. */
+const failureCounter = (ctx: Parameters<ActivityInterceptorsFactory>[0]) =>
+  ctx.metricMeter.createCounter('pivotal_activity_failures', '1', 'Failed activity attempts, by activity type, failure kind and whether the failure was final');
+
 export const activityFailures: ActivityInterceptorsFactory = (ctx) => {
   const inbound: ActivityInboundCallsInterceptor = {
     async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>) {
@@ -77,6 +84,7 @@ export const activityFailures: ActivityInterceptorsFactory = (ctx) => {
           journeyId: workflowExecution?.workflowId,
           error: failure?.reason ?? (err instanceof Error ? err.message.slice(0, 500) : String(err)),
         });
+        failureCounter(ctx).add(1, { failure_kind: failure?.kind ?? 'Retryable', final: String(Boolean(final)) });
         if (!final) throw err;
         throw ApplicationFailure.create({ type: failure.kind, message: failure.reason, nonRetryable: true });
       }

@@ -3,6 +3,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities/registry';
 import { activityFailures } from './activity-failures';
+import { activityRequestIds } from './request-id';
 
 export type JourneyWorkerOptions = {
   connection: NativeConnection;
@@ -28,7 +29,7 @@ export function createJourneyWorker(opts: JourneyWorkerOptions): Promise<Worker>
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
-    interceptors: { activity: [activityFailures], ...(!opts.workflowBundle && { workflowModules: JOURNEY_WORKFLOW_INTERCEPTORS }) },
+    interceptors: { activity: [activityRequestIds, activityFailures], ...(!opts.workflowBundle && { workflowModules: JOURNEY_WORKFLOW_INTERCEPTORS }) },
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
     ...WORKER_TUNING,
   });

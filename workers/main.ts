@@ -13,7 +13,7 @@ async function main() {
   if (!config.temporal.address || !config.database.url) {
     throw new Error('The standalone worker needs TEMPORAL_ADDRESS and DATABASE_URL; `npm start` runs everything embedded.');
   }
-  installTemporalLogging(log);
+  installTemporalLogging(log, { metricsBindAddress: config.metrics.workerBindAddress });
   const db = createDb(config.database.url);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await createJourneyWorker({

@@ -66,6 +66,7 @@ export function docuSignWebhook(deps: ApiDeps): Router {
       data: reason ? { reason } : undefined,
       payload: json as object,
     });
+    res.locals.webhookReceipt = receipt;
     res.json({ received: true, receipt });
   });
   return router;

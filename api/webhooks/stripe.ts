@@ -87,6 +87,7 @@ export function stripeWebhook(deps: ApiDeps): Router {
       data,
       payload: json as object,
     });
+    res.locals.webhookReceipt = receipt;
     res.json({ received: true, receipt, ...(refunded && { refund: refunded.outcome }) });
   });
   return router;

@@ -13,7 +13,7 @@ const appServices = ['api', 'worker', 'migrate'] as const;
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, a Temporal cluster with its UI, migrations, the API and scaled-out workers', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'prometheus', 'temporal', 'temporal-ui', 'worker']);
     expect(compose.services.worker.deploy.replicas).toBeGreaterThanOrEqual(2);
   });
 
@@ -33,6 +33,52 @@ describe('docker-compose.yml', () => {
     const [npm, run, script] = compose.services[name].command as string[];
     expect([npm, run]).toEqual(['npm', 'run']);
     expect(scripts[script!]).toBeDefined();
+  });
+});
+
+describe('prometheus.yml and the Grafana dashboard', () => {
+  const prometheus = parse(fs.readFileSync(path.join(root, 'prometheus.yml'), 'utf8'));
+  const job = (name: string) => prometheus.scrape_configs.find((j: { job_name: string }) => j.job_name === name);
+  const env = (name: string) => {
+    const vars = compose.services[name].environment as Record<string, string>;
+    return loadConfig(Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, /^\$\{\w+:\?/.test(v) ? 'a-secret-supplied-by-the-operator-0123456789' : v])));
+  };
+
+  it('are mounted by compose, with the token the API asks for as a secret', () => {
+    expect(compose.services.prometheus.volumes).toContain('./prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+    expect(compose.services.prometheus.secrets).toEqual(['metrics_token']);
+    expect(compose.secrets.metrics_token.environment).toBe('METRICS_TOKEN');
+    expect(compose.services.api.environment.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?/);
+  });
+
+  it('scrape the API with the Bearer token, where it listens, and every worker on its metrics port', () => {
+    const api = env('api');
+    expect(api.metrics).toMatchObject({ served: true, token: expect.any(String) });
+    expect(job('pivotal-api')).toMatchObject({
+      metrics_path: '/metrics',
+      authorization: { type: 'Bearer', credentials_file: '/run/secrets/metrics_token' },
+      static_configs: [{ targets: [`api:${api.http.port}`] }],
+    });
+    const worker = env('worker');
+    expect(worker.metrics.workerBindAddress).toBe(`0.0.0.0:${job('pivotal-worker').dns_sd_configs[0].port}`);
+    expect(job('pivotal-worker').dns_sd_configs[0].names).toEqual(['worker']);
+  });
+
+  it('chart only series the API and the workers export', () => {
+    const dashboard = JSON.parse(fs.readFileSync(path.join(root, 'deploy', 'grafana', 'pivotal-flow.json'), 'utf8'));
+    const exprs: string[] = dashboard.panels.flatMap((p: { targets?: Array<{ expr: string }> }) => (p.targets ?? []).map((t) => t.expr));
+    const names = new Set(exprs.flatMap((e) => e.match(/\b(pivotal|temporal)_[a-z_]+/g) ?? []));
+    // Ours are in the code that makes them; the SDK's are the Temporal runtime's names.
+    const source = ['api/metrics/api-metrics.ts', 'api/metrics/database-gauges.ts', 'workers/activity-failures.ts'].map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+    const sdk = ['temporal_activity_schedule_to_start_latency', 'temporal_workflow_task_schedule_to_start_latency', 'temporal_worker_task_slots_used', 'temporal_activity_execution_latency'];
+    for (const name of names) {
+      const base = name.replace(/_(bucket|count|sum|total)$/, '');
+      if (name.startsWith('temporal_')) expect(sdk).toContain(base);
+      else expect(source).toMatch(new RegExp(`'${base}(_total)?'`));
+    }
+    for (const wanted of ['pivotal_http_request_duration_seconds', 'pivotal_journeys_started_total', 'pivotal_journeys_ended', 'pivotal_journeys_running', 'pivotal_tasks_open', 'pivotal_tasks_overdue', 'pivotal_tasks_escalated', 'pivotal_waits_open', 'pivotal_webhook_deliveries_total', 'pivotal_activity_failures_total']) {
+      expect(exprs.join('\n')).toContain(wanted);
+    }
   });
 });
 

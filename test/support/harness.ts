@@ -12,7 +12,8 @@ import { devUserEmail, ensureDevUsers } from '../../api/auth/dev-users';
 import { ROLES, type Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD, loadConfig, type Config } from '../../platform/config';
 import { createDb, type Db } from '../../platform/db';
-import { createLogger } from '../../platform/logger';
+import { createLogger, type Logger } from '../../platform/logger';
+import { createTemporalClient } from '../../platform/temporal-client';
 import { installTemporalLogging } from '../../platform/temporal-runtime';
 import { createJourneyWorker, JOURNEY_WORKFLOW_INTERCEPTORS } from '../../workers/journey-worker';
 import { request, type JsonResponse } from './http';
@@ -52,8 +53,10 @@ export function workflowBundle() {
   return bundle;
 }
 
-export async function startTemporal(opts: { timeSkipping?: boolean; temporalAddress?: string } = {}): Promise<TestWorkflowEnvironment> {
-  installTemporalLogging(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'));
+export async function startTemporal(
+  opts: { timeSkipping?: boolean; temporalAddress?: string; metricsBindAddress?: string; log?: Logger } = {},
+): Promise<TestWorkflowEnvironment> {
+  installTemporalLogging(opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'), { metricsBindAddress: opts.metricsBindAddress });
   if (opts.temporalAddress) return TestWorkflowEnvironment.createFromExistingServer({ address: opts.temporalAddress, namespace: 'default' });
   return opts.timeSkipping
     ? TestWorkflowEnvironment.createTimeSkipping({
@@ -73,12 +76,14 @@ export type HarnessOptions = {
   temporalAddress?: string;
   /** A database on a server the file runs itself (the fault tests kill it); else the run's test database. */
   databaseUrl?: string;
+  /** The API's and the Temporal SDK's logger (a test that reads the logs passes its own). */
+  log?: Logger;
 };
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const env = await startTemporal(opts);
   const taskQueue = `test-${randomUUID()}`;
   const config = loadConfig({ ...process.env, ...opts.env, TEMPORAL_TASK_QUEUE: taskQueue });
+  const env = await startTemporal({ ...opts, metricsBindAddress: config.metrics.workerBindAddress });
   const db = createDb(opts.databaseUrl ?? requiredEnv('DATABASE_URL'));
 
   let worker: Worker | undefined;
@@ -94,7 +99,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     workerDone = worker.run();
   }
 
-  const app = createApp({ db, temporal: env.client, config, log });
+  const app = createApp({ db, temporal: createTemporalClient(env.connection, env.namespace ?? 'default'), config, log: opts.log ?? log });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -57,6 +57,14 @@ export type BillingInput = { journeyId: string; customerId: string; projectId: s
  */
 export type LatePaymentInput = { journeyId: string; customerId: string; endedJourneyId: string; invoiceId: string; payment: ExternalEvent };
 
+/**
+ * The Temporal header naming the API request (its X-Request-Id) that started, signalled or updated a
+ * journey: log lines it causes carry it as `requestId`. A header, not an input: histories replay unchanged.
+ */
+export const REQUEST_ID_HEADER = 'requestId';
+/** A request id the API would accept or make (short, nothing a log reader or a terminal could be fooled by). */
+export const isSafeRequestId = (id: unknown): id is string => typeof id === 'string' && /^[A-Za-z0-9._:@-]{1,128}$/.test(id);
+
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
 /** Kinds of wait in the waiting-on index (same values as the database enum). */

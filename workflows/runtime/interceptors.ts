@@ -14,15 +14,27 @@
 // through the workflow `log`: replay-safe (a worker replaying a journey logs nothing twice) and
 // carrying the workflow id, which is the journey id. Journey code says nothing about logging.
 //
+// Request ids. A journey start, signal or Update sent by the API carries the id of the HTTP request
+// behind it as a header (platform/temporal-client.ts). For the rest of that activation — the
+// handler, and the journey code it wakes — log lines carry it as `requestId`, and the activities
+// scheduled then carry the header on (workers/request-id.ts logs with it). When such an activity's
+// result comes back, the journey code going on from it has the same cause, and so on until the
+// journey waits on something else: a timer firing, or a person, starts no request's chain.
+// Headers are not compared on replay, and inputs are unchanged.
+//
 // The interceptors only watch: each call gets back the very promise the SDK made, so no journey's commands can
 // come in another order than in the histories recorded before it existed (an `await` in here would
 // add microtask turns and could reorder what concurrent branches do within one workflow task).
 import {
+  defaultPayloadConverter,
   log,
   setWorkflowOptions,
   workflowInfo,
   type ActivityInput,
+  type Headers,
   type Next,
+  type Payload,
+  type WorkflowInternalsInterceptor,
   type WorkflowExecuteInput,
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptorsFactory,
@@ -31,6 +43,7 @@ import {
 import type { CustomerDecisionActivities } from '../../activities/runtime/customer-decisions';
 import type { JourneyRecordActivities } from '../../activities/runtime/journey-records';
 import * as journeys from '../index';
+import { isSafeRequestId, REQUEST_ID_HEADER } from './definitions';
 
 for (const journey of Object.values(journeys) as Array<(input: never) => Promise<unknown>>) {
   setWorkflowOptions({ failureExceptionTypes: [Error] }, journey);
@@ -67,25 +80,77 @@ const recorded: { [K in keyof Records]?: (input: Parameters<Records[K]>[0]) => L
   failJourney: (f) => ({ level: 'error', message: `journey failed: ${f.reason}`, fields: { reason: f.reason } }),
 };
 
-export const interceptors: WorkflowInterceptorsFactory = () => ({
-  inbound: [
-    {
-      execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>) {
-        const { workflowType, continuedFromExecutionRunId } = workflowInfo();
-        log.info(continuedFromExecutionRunId ? 'journey continued in a new run' : 'journey started', { workflowType });
-        return next(input);
-      },
+/** The request id a client header carries, if it is one (anything else is ignored, never logged). */
+function requestIdIn(headers: Headers): string | undefined {
+  const payload: Payload | undefined = headers[REQUEST_ID_HEADER];
+  if (!payload) return undefined;
+  try {
+    const id: unknown = defaultPayloadConverter.fromPayload(payload);
+    return isSafeRequestId(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const interceptors: WorkflowInterceptorsFactory = () => {
+  // Per journey (the factory runs once per workflow): the request this activation handles.
+  let requestId: string | undefined;
+  const heard = (headers: Headers) => {
+    requestId = requestIdIn(headers) ?? requestId;
+  };
+  const internals: WorkflowInternalsInterceptor = {
+    activate(input, next) {
+      if (input.batchIndex === 0) requestId = undefined;
+      next(input);
     },
-  ],
-  outbound: [
-    {
-      scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>) {
-        const result = next(input);
-        const line = (recorded[input.activityType as keyof Records] as ((arg: unknown) => Line) | undefined)?.(input.args[0]);
+    concludeActivation(input, next) {
+      requestId = undefined;
+      return next(input);
+    },
+  };
+  const inbound: WorkflowInboundCallsInterceptor = {
+    execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>) {
+      heard(input.headers);
+      const { workflowType, continuedFromExecutionRunId } = workflowInfo();
+      log.info(continuedFromExecutionRunId ? 'journey continued in a new run' : 'journey started', { workflowType });
+      return next(input);
+    },
+    handleSignal(input, next) {
+      heard(input.headers);
+      return next(input);
+    },
+    validateUpdate(input, next) {
+      heard(input.headers);
+      next(input);
+    },
+    handleUpdate(input, next) {
+      heard(input.headers);
+      return next(input);
+    },
+  };
+  const outbound: WorkflowOutboundCallsInterceptor = {
+    scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>) {
+      const cause = requestId;
+      const result = next(cause ? { ...input, headers: { ...input.headers, [REQUEST_ID_HEADER]: defaultPayloadConverter.toPayload(cause) } } : input);
+      const line = (recorded[input.activityType as keyof Records] as ((arg: unknown) => Line) | undefined)?.(input.args[0]);
+      // The result comes in a later activation, where the journey code that awaited it goes on with
+      // the same cause. Registered before the caller's own callbacks, these run first.
+      const resume = () => {
+        requestId = cause ?? requestId;
+      };
+      result.then(
+        () => {
+          resume();
+          if (line) log[line.level](line.message, { ...line.fields, requestId: cause }); // its own cause, whatever else this activation resumed
+        },
         // A failed activity is logged by the worker, attempt by attempt (workers/activity-failures.ts).
-        if (line) result.then(() => log[line.level](line.message, line.fields), () => undefined);
-        return result;
-      },
+        resume,
+      );
+      return result;
     },
-  ],
-});
+    getLogAttributes(input, next) {
+      return next(requestId ? { ...input, requestId } : input);
+    },
+  };
+  return { inbound: [inbound], outbound: [outbound], internals: [internals] };
+};
