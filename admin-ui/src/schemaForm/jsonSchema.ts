@@ -45,8 +45,8 @@ const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type.find((t) => t 
 /** A nullable field (anyOf [X, null]) is asked for as X. */
 const unwrapNullable = (s: JsonSchema): JsonSchema => s.anyOf?.find((branch) => typeOf(branch) !== 'null') ?? s;
 
-// "qualified" reads "Qualified"; codes such as "USD" stay as they are.
-const optionLabel = (value: string | number) => (typeof value === 'string' && /^[a-z]/.test(value) ? humanize(value) : String(value));
+// "qualified" reads "Qualified", "MILESTONES" "Milestones"; three-letter codes such as "USD" stay as they are.
+const optionLabel = (value: string | number) => (typeof value !== 'string' || /^[A-Z]{3}$/.test(value) ? String(value) : humanize(value));
 
 export function formFields(schema: JsonSchema): Field[] {
   const required = new Set(schema.required ?? []);
