@@ -22,6 +22,8 @@ import { customerDecisionPages } from './routes/customer-decisions';
 import { journeyKindRoutes } from './routes/journey-kinds';
 import { journeyRoutes } from './routes/journeys';
 import { notificationRoutes } from './routes/notifications';
+import { openApiRoutes } from './routes/openapi';
+import { allOperations } from './operations';
 import { taskRoutes } from './routes/tasks';
 import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
@@ -58,6 +60,7 @@ export function createApp(deps: ApiDeps): Express {
   // The contact form and login are public; every other route names the roles it needs.
   const kinds = Object.values(kindApis);
   api.use(
+    openApiRoutes(allOperations),
     authRoutes(deps, auth),
     taskRoutes(deps),
     journeyRoutes(deps),

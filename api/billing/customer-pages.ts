@@ -9,6 +9,8 @@ import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { invoiceForLink, payInvoice } from './invoice-payments';
+import { customerPageJson } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 const payBody = z
   .object({
@@ -18,6 +20,21 @@ const payBody = z
     nonce: z.string().min(8).max(100).optional(),
   })
   .strict();
+
+export const billingCustomerPageOperations = operations(
+  { method: 'get', path: '/customer/invoices/:token', summary: 'An invoice with its lines and balance', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  {
+    method: 'post',
+    path: '/customer/invoices/:token',
+    summary: 'Pay an invoice in full or in part (Idempotency-Key header, or the form\'s nonce)',
+    access: 'customer-link',
+    html: true,
+    body: payBody,
+    formBody: true,
+    headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+    responses: { 200: customerPageJson, 201: customerPageJson },
+  },
+);
 
 export function billingCustomerPages(deps: ApiDeps) {
   const router = Router();
