@@ -1,9 +1,13 @@
-// The records the API returns (see api/routes). Dates arrive as ISO strings.
+// The records the API returns. Those the API describes in api/contract/records.ts (pure zod, the
+// response schemas of its OpenAPI document) are inferred from those schemas, so the UI and the API
+// cannot disagree about them; the rest are still written here. Dates arrive as ISO strings.
 import type { RaRecord } from 'react-admin';
+import type { z } from 'zod';
+import type * as api from '../../api/contract/records';
 import type { JsonSchema } from './schemaForm/jsonSchema';
 
-export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, WAIT_KINDS } from '../../api/contract/records';
+export type Role = api.Role;
 
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED' | 'FAILED';
 export type TaskStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';
@@ -11,87 +15,25 @@ export type TaskStatus = 'OPEN' | 'COMPLETED' | 'CANCELLED';
 export type LifecyclePhase = 'PROSPECT' | 'ACTIVE_LEAD' | 'ONBOARDING' | 'CLIENT_0_90_DAYS' | 'CLIENT_90_DAYS_1_YEAR' | 'ESTABLISHED' | 'FORMER_CLIENT';
 
 /** The signed-in person, from GET /api/auth/me. */
-export interface Identity {
-  id: string;
-  name: string;
-  roles: Role[];
-}
+export type Identity = z.infer<typeof api.identity>;
 
-export interface User extends RaRecord<string> {
-  email: string;
-  name: string;
-  roles: Role[];
-  active: boolean;
-}
+export type User = z.infer<typeof api.user>;
 
-export interface Customer extends RaRecord<string> {
-  companyName: string;
-  contactName: string;
-  email: string;
-  phone: string | null;
-  /** Where the customer is taxed: ISO country code and, where rates differ, region. */
-  country: string | null;
-  region: string | null;
-  /** The phase as of the answer, and since when. */
-  lifecycle: LifecyclePhase;
-  lifecycleSince: string;
-  /** When they became a client (their first won acquisition), if they have. */
-  clientSince: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
+export type Customer = z.infer<typeof api.customer>;
 export interface CustomerDetail extends Customer {
   journeys: JourneyFields[];
 }
 
-export const WAIT_KINDS = ['task', 'signature', 'payment', 'approval', 'timer', 'signal'] as const;
-export type WaitKind = (typeof WAIT_KINDS)[number];
+export type WaitKind = (typeof api.WAIT_KINDS)[number];
 
 /** One thing a journey is (or was) blocked on: a row of the waiting-on index. */
-export interface Wait {
-  id: string;
-  kind: WaitKind;
-  /** What unblocks it: a task id, an envelope id, a signal or timer name. */
-  key: string;
-  description: string;
-  since: string;
-  deadline?: string | null;
-  /** A role, `customer` or a user id. */
-  unblockedBy?: string | null;
-  endedAt?: string | null;
-  outcome?: string | null;
-}
-
+export type Wait = z.infer<typeof api.wait>;
 /** What every journey answer carries. Journey ids are Temporal workflow ids: journey:<customerId>:<kind>:<n>. */
-export interface JourneyFields extends RaRecord<string> {
-  kind: string;
-  customerId: string;
-  status: JourneyStatus;
-  stage: string;
-  stageSince: string;
-  endReason: string | null;
-  cancelledBy: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  updatedAt: string;
-  /** The journey that started this one (a delivery's acquisition, an invoice's delivery). */
-  parentJourneyId: string | null;
-}
-
+export type JourneyFields = z.infer<typeof api.journeyFields>;
 /** A row of GET /api/journeys. */
-export interface Journey extends JourneyFields {
-  customer: Pick<Customer, 'companyName' | 'contactName'>;
-  /** Its open waits. */
-  waits: Wait[];
-}
-
+export type Journey = z.infer<typeof api.journey>;
 /** A row of GET /api/waits. */
-export interface OpenWait extends Wait, RaRecord<string> {
-  journeyId: string;
-  journey: { kind: string; stage: string; customer: { companyName: string } };
-}
-
+export type OpenWait = z.infer<typeof api.openWait>;
 export interface Inquiry {
   id: string;
   projectType: string;
@@ -101,16 +43,7 @@ export interface Inquiry {
   receivedAt: string;
 }
 
-export interface Email {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  status: 'QUEUED' | 'SENT' | 'OUTBOX';
-  createdAt: string;
-  sentAt: string | null;
-}
-
+export type Email = z.infer<typeof api.email>;
 /** An entry of a journey's audit trail. New journeys bring new types: render unknown ones generically. */
 export interface JourneyEvent {
   id: string;
@@ -184,14 +117,7 @@ export interface TaskComment {
 }
 
 /** What the signed-in person may do with a task now: the task page shows exactly these. */
-export interface TaskActions {
-  claim: boolean;
-  unclaim: boolean;
-  assign: boolean;
-  complete: boolean;
-  comment: boolean;
-}
-
+export type TaskActions = z.infer<typeof api.taskActions>;
 export interface TaskDetail extends Task {
   comments: TaskComment[];
   actions: TaskActions;
@@ -202,32 +128,9 @@ export interface TaskType extends RaRecord<string> {
 }
 
 /** One stage of a journey kind's declared map (GET /api/journey-kinds). */
-export interface KindStage {
-  id: string;
-  label: string;
-  owner: string;
-  seedPhase: string;
-  next: string[];
-  ends: string[];
-}
-
-export interface JourneyKindMap extends RaRecord<string> {
-  title: string;
-  description: string;
-  start: string[];
-  stages: KindStage[];
-  taskTypes: string[];
-}
-
-export interface Notification extends RaRecord<string> {
-  kind: string;
-  title: string;
-  journeyId: string | null;
-  taskId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
+export type KindStage = z.infer<typeof api.kindStage>;
+export type JourneyKindMap = z.infer<typeof api.journeyKind>;
+export type Notification = z.infer<typeof api.notification>;
 // Money is in integer minor units (pence, cents) of a 3-letter ISO currency.
 
 export interface Quote {
@@ -299,22 +202,7 @@ export interface ChangeRequest {
   decidedAt: string | null;
 }
 
-export interface TimeEntry {
-  id: string;
-  milestoneId: string;
-  /** Who worked: a user id. */
-  userId: string;
-  /** A calendar day, as midnight UTC. */
-  date: string;
-  minutes: number;
-  /** Per hour. */
-  rateMinor: number;
-  description: string;
-  /** The invoice that billed it; null while unbilled. */
-  invoiceId: string | null;
-  createdAt: string;
-}
-
+export type TimeEntry = z.infer<typeof api.timeEntry>;
 /** What a project lists of its invoices: the figures, not the lines. */
 export interface InvoiceSummary {
   id: string;

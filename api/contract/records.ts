@@ -3,6 +3,9 @@
 // them), and the OpenAPI document describes responses with them (api/openapi). Objects are loose:
 // a column added to a table is not a breaking change, a declared field of the wrong type is.
 import { z } from 'zod';
+import { WAIT_KINDS } from '../../workflows/runtime/wait-kinds';
+
+export { WAIT_KINDS };
 
 export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,8 +16,8 @@ const json = z.record(z.string(), z.unknown());
 
 export const JOURNEY_STATUSES = ['RUNNING', 'COMPLETED', 'LOST', 'CANCELLED', 'FAILED'] as const;
 export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
-export const WAIT_KINDS = ['task', 'signature', 'payment', 'approval', 'timer', 'signal'] as const;
 export const INVOICE_STATUSES = ['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const;
+/** Seed 003's phases (api/domain/customer-lifecycle.ts derives them). */
 export const LIFECYCLE_PHASES = ['PROSPECT', 'ACTIVE_LEAD', 'ONBOARDING', 'CLIENT_0_90_DAYS', 'CLIENT_90_DAYS_1_YEAR', 'ESTABLISHED', 'FORMER_CLIENT'] as const;
 
 /** Every error: a code from api/errors.ts, a sentence, and the bad fields of a 400. */
@@ -99,12 +102,12 @@ export const customerDetail = customer.extend({ journeys: z.array(journeyFields)
 
 /** A row of GET /api/journeys: with its open waits. */
 export const journey = journeyFields
-  .extend({ customer: z.looseObject({ companyName: z.string(), contactName: z.string() }).nullable(), waits: z.array(wait) })
+  .extend({ customer: z.looseObject({ companyName: z.string(), contactName: z.string() }), waits: z.array(wait) })
   .meta({ id: 'Journey' });
 
 /** A row of GET /api/waits. */
 export const openWait = wait
-  .extend({ journeyId: z.string(), journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.looseObject({ companyName: z.string() }).nullable() }) })
+  .extend({ journeyId: z.string(), journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.looseObject({ companyName: z.string() }) }) })
   .meta({ id: 'OpenWait' });
 
 export const email = z
@@ -142,7 +145,7 @@ export const task = z
 export const taskRow = task
   .extend({
     assignedTo: z.object({ name: z.string() }).nullable(),
-    journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.object({ id: z.uuid(), companyName: z.string() }).nullable() }),
+    journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.object({ id: z.uuid(), companyName: z.string() }) }),
   })
   .meta({ id: 'TaskRow' });
 

@@ -73,6 +73,28 @@ function openApiPath(path: string): { path: string; params: string[] } {
   return { path: converted, params };
 }
 
+/**
+ * A list's `sort`, `range` and `filter` are JSON in the query: described as parameters with JSON
+ * content, the schema being what the handler parses the JSON with (so clients, and schemathesis,
+ * send valid lists rather than arbitrary strings).
+ */
+function jsonQueryParameters(query: z.ZodObject): ZodOpenApiOperationObject['parameters'] {
+  // JSON Schema objects, which zod-openapi's parameter type (a zod schema or its own SchemaObject) does not name.
+  return Object.entries(query.shape).map(([name, schema]) => {
+    const inner = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
+    const decoded = inner instanceof z.ZodPipe && inner.in instanceof z.ZodPipe ? inner.out : inner;
+    const jsonSchema: Record<string, unknown> = z.toJSONSchema(decoded as z.ZodType, { io: 'input' });
+    delete jsonSchema.$schema;
+    return { in: 'query' as const, name, required: !(schema instanceof z.ZodOptional), description: LIST_PARAMS[name], content: { 'application/json': { schema: jsonSchema } } };
+  }) as ZodOpenApiOperationObject['parameters'];
+}
+
+const LIST_PARAMS: Record<string, string> = {
+  sort: '`["field","ASC"|"DESC"]`: the field, of those allowed.',
+  range: '`[first,last]`: rows first to last, counted from 0 (at most 200).',
+  filter: 'Only rows matching every condition given.',
+};
+
 function operationObject(op: Operation, params: string[]): ZodOpenApiOperationObject {
   const pathSchema = params.length ? z.object(Object.fromEntries(params.map((p) => [p, z.string().min(1)]))) : undefined;
   const bodyContent: Record<string, { schema: z.ZodType }> = {};
@@ -85,9 +107,10 @@ function operationObject(op: Operation, params: string[]): ZodOpenApiOperationOb
     description: [op.description, accessText(op.access), op.list && LIST_CONTRACT, op.html && HTML_OR_JSON].filter(Boolean).join('\n\n'),
     tags: [op.path.split('/')[op.path.startsWith('/api/') ? 2 : 1]!],
     ...(staff(op.access) && { security: [{ bearer: [] }, { session: [] }] }),
-    ...((pathSchema || op.query || op.headers) && {
-      requestParams: { ...(pathSchema && { path: pathSchema }), ...(op.query && { query: op.query }), ...(op.headers && { header: op.headers }) },
+    ...((pathSchema || (op.query && !op.list) || op.headers) && {
+      requestParams: { ...(pathSchema && { path: pathSchema }), ...(op.query && !op.list && { query: op.query }), ...(op.headers && { header: op.headers }) },
     }),
+    ...(op.list && op.query && { parameters: jsonQueryParameters(op.query) }),
     ...(op.body && { requestBody: { required: true, content: bodyContent } }),
     responses: responses(op),
     'x-access': Array.isArray(op.access) ? 'roles' : op.access,

@@ -63,7 +63,7 @@ export const taskOperations = operations(
   { method: 'get', path: '/api/tasks/:id', summary: 'A task with its comments and the actions the caller may take', access: 'signed-in', responses: { 200: taskDetail } },
   { method: 'post', path: '/api/tasks/:id/claim', summary: 'Claim a task of one of your queues', access: 'signed-in', responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/unclaim', summary: 'Give a claimed task back to its queue', access: 'signed-in', responses: { 200: task } },
-  { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Managers, for any task.', access: 'signed-in', body: assignBody, responses: { 200: task } },
+  { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Checked on the task (a task the caller cannot see is a 404).', access: ['manager'], body: assignBody, responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/comments', summary: 'Comment on a task (idempotent by `id`)', access: 'signed-in', body: commentBody, responses: { 200: taskComment, 201: taskComment } },
   {
     method: 'post',
