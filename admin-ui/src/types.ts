@@ -57,7 +57,7 @@ export interface JourneyEvent {
 
 export interface JourneyDetail extends JourneyFields {
   /** Null for the first moments of a journey, before its first activity has written its rows. */
-  customer: Customer | null;
+  customer: z.infer<typeof api.customerRecord> | null;
   inquiries: Inquiry[];
   /** Every version an acquisition drafted; other journeys have none. */
   quotes: Quote[];

@@ -44,7 +44,8 @@ export const apiToken = z
 /** The token itself is in the answer once, at creation. */
 export const issuedApiToken = apiToken.extend({ token: z.string() }).meta({ id: 'IssuedApiToken' });
 
-export const customer = z
+/** A customer's own columns. */
+export const customerRecord = z
   .looseObject({
     id: z.uuid(),
     companyName: z.string(),
@@ -54,15 +55,15 @@ export const customer = z
     /** Where the customer is taxed: ISO country code and, where rates differ, region. */
     country: z.string().nullable(),
     region: z.string().nullable(),
-    /** The phase as of the answer, and since when. */
-    lifecycle: z.enum(LIFECYCLE_PHASES),
-    lifecycleSince: date,
     /** When they became a client (their first won acquisition), if they have. */
     clientSince: nullableDate,
     createdAt: date,
     updatedAt: date,
   })
-  .meta({ id: 'Customer' });
+  .meta({ id: 'CustomerRecord' });
+
+/** A customer as the customer routes answer: with the lifecycle phase as of the answer, and since when. */
+export const customer = customerRecord.extend({ lifecycle: z.enum(LIFECYCLE_PHASES), lifecycleSince: date }).meta({ id: 'Customer' });
 
 /** One thing a journey is (or was) blocked on: a row of the waiting-on index. */
 export const wait = z
@@ -252,7 +253,8 @@ export const invoiceRow = invoiceFields
 /** A journey in full: its records, what it waits on now and its audit trail (GET /api/journeys/:id). */
 export const journeyDetail = journeyFields
   .extend({
-    customer: customer.nullable(),
+    /** Null for the first moments of a journey, before its first activity has written its rows. */
+    customer: customerRecord.nullable(),
     tasks: z.array(task),
     waits: z.array(wait),
     waitingOn: z.array(wait),

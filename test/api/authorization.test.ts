@@ -15,6 +15,8 @@ import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
 import { servedRoutes } from '../support/served-routes';
+import { buildOpenApiDocument } from '../../api/openapi/document';
+import { allOperations } from '../../api/operations';
 
 let h: Harness;
 beforeAll(async () => {
@@ -293,6 +295,29 @@ describe('the route table', () => {
     const found = servedRoutes(app).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
     expect(found.length).toBeGreaterThan(20);
     expect(found.sort()).toEqual([...rows.map((r) => r.route), ...PUBLIC_ROUTES].sort());
+  });
+});
+
+describe('the roles the OpenAPI document declares', () => {
+  // The matrix above is what the API enforces (the calls below prove it): the document must agree.
+  const document = buildOpenApiDocument(allOperations, 'test') as any;
+  it.each(rows.map((r) => [r.route, r] as const))('%s', (_name, row) => {
+    const [method, path] = row.route.split(' ') as [string, string];
+    const op = document.paths[path.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()];
+    const declared: Role[] = op['x-roles'];
+    if (!declared.length) {
+      expect(op['x-access']).toBe('signed-in');
+      expect(row.forbidden ?? []).toEqual([]);
+      return;
+    }
+    expect(declared.includes(row.ok.role) || row.ok.role === 'admin').toBe(true);
+    for (const role of row.forbidden ?? []) expect(declared).not.toContain(role);
+  });
+  it('names the public routes public', () => {
+    for (const route of PUBLIC_ROUTES) {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(document.paths[path][method.toLowerCase()]['x-access']).toBe('public');
+    }
   });
 });
 
