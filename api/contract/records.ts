@@ -14,6 +14,15 @@ const date = z.iso.datetime({ offset: true });
 const nullableDate = date.nullable();
 const json = z.record(z.string(), z.unknown());
 
+export const PROJECT_STATUSES = ['PLANNING', 'ACTIVE', 'SIGNED_OFF', 'COMPLETED', 'CANCELLED'] as const;
+export const MILESTONE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'IN_REVIEW', 'REVISIONS_REQUESTED', 'ACCEPTED'] as const;
+export const CHANGE_REQUEST_STATUSES = ['PENDING_FINANCE', 'PENDING_CUSTOMER', 'APPROVED', 'REJECTED'] as const;
+/** CANCELED: its intent was cancelled at the provider when a newer request for the balance replaced it. */
+export const PAYMENT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED', 'CANCELED'] as const;
+/** Only SUCCEEDED refunds count in an invoice's refundedMinor. */
+export const REFUND_STATUSES = ['PENDING', 'REQUIRES_ACTION', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+/** A form answering with a `decision` names it (ACCEPTED…); other forms' answers are ANSWERED. */
+export const DECISION_STATUSES = ['OPEN', 'ACCEPTED', 'CHANGES_REQUESTED', 'APPROVED', 'DECLINED', 'ANSWERED', 'WITHDRAWN', 'EXPIRED'] as const;
 export const JOURNEY_STATUSES = ['RUNNING', 'COMPLETED', 'LOST', 'CANCELLED', 'FAILED'] as const;
 export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
 export const INVOICE_STATUSES = ['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const;
@@ -117,6 +126,8 @@ export const email = z
 
 export const task = z
   .looseObject({
+    /** On the journey page, and in the inbox: who holds it, by name. */
+    assignedTo: z.object({ name: z.string() }).nullable().optional(),
     id: z.uuid(),
     journeyId: z.string(),
     /** A task type id from GET /api/task-types; new journeys bring new types. */
@@ -145,7 +156,6 @@ export const task = z
 /** A row of the inbox (GET /api/tasks). */
 export const taskRow = task
   .extend({
-    assignedTo: z.object({ name: z.string() }).nullable(),
     journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.object({ id: z.uuid(), companyName: z.string() }) }),
   })
   .meta({ id: 'TaskRow' });
@@ -205,63 +215,234 @@ export const timeEntry = z
   })
   .meta({ id: 'TimeEntry' });
 
+
+
+
+
+export const inquiry = z.looseObject({ id: z.uuid(), projectType: z.string(), budgetRange: z.string(), timeline: z.string(), description: z.string(), receivedAt: date });
+
+/** An entry of a journey's audit trail. New journeys bring new types: render unknown ones generically. */
+export const journeyEvent = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  /** A user id, an email (leads), or null for the journey itself. */
+  actor: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: json,
+  at: date,
+});
+
+// Money is in integer minor units (pence, cents) of a 3-letter ISO currency.
+const money = z.number().int();
+
+export const quote = z.looseObject({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['DRAFT', 'IN_REVIEW', 'SENT', 'APPROVED', 'CHANGES_REQUESTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED']),
+  currency: z.string(),
+  subtotalMinor: money,
+  taxMinor: money,
+  totalMinor: money,
+  depositPercent: z.number(),
+  billing: z.enum(['MILESTONES', 'COMPLETION']),
+  createdAt: date,
+});
+
+/** One round of a milestone: what the team submitted and what the customer answered. */
+export const milestoneReview = z.looseObject({
+  id: z.uuid(),
+  round: z.number().int(),
+  summary: z.string(),
+  /** Null while the customer has not answered. */
+  decision: z.enum(['accepted', 'revisions']).nullable(),
+  comments: z.string().nullable(),
+  submittedAt: date,
+  decidedAt: nullableDate,
+});
+
+export const milestone = z.looseObject({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  /** In the project's currency (its quote's). */
+  amountMinor: money,
+  dueAt: date,
+  status: z.enum(MILESTONE_STATUSES),
+  submittedAt: nullableDate,
+  acceptedAt: nullableDate,
+  reviews: z.array(milestoneReview),
+});
+
 export const changeRequest = z
   .looseObject({
     id: z.uuid(),
     number: z.number().int(),
     title: z.string(),
     description: z.string(),
-    costMinor: z.number().int(),
+    costMinor: money,
     days: z.number().int(),
-    status: z.enum(['PENDING_FINANCE', 'PENDING_CUSTOMER', 'APPROVED', 'REJECTED']),
+    status: z.enum(CHANGE_REQUEST_STATUSES),
+    /** A user id. */
     raisedBy: z.string(),
+    financeNotes: z.string().nullable(),
+    customerComments: z.string().nullable(),
+    /** The quote version an approved change created. */
+    quoteVersion: z.number().int().nullable(),
+    milestoneId: z.uuid().nullable(),
+    invoiceId: z.uuid().nullable(),
     createdAt: date,
+    decidedAt: nullableDate,
   })
   .meta({ id: 'ChangeRequest' });
 
-export const invoiceLine = z.looseObject({ id: z.uuid(), position: z.number().int(), kind: z.string(), description: z.string(), amountMinor: z.number().int() });
-
-/** Money is in integer minor units (pence, cents) of a 3-letter ISO currency. */
-export const invoiceFields = z.looseObject({
+/** What a project lists of its invoices: the figures, not the lines. */
+export const invoiceSummary = z.looseObject({
   id: z.uuid(),
   number: z.string(),
+  /** deposit, milestone, final… */
   kind: z.string(),
   status: z.enum(INVOICE_STATUSES),
+  /** The billing journey that issues it and collects it (the acquisition, for a deposit). */
   journeyId: z.string(),
+  totalMinor: money,
+  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor. */
+  paidMinor: money,
+  refundedMinor: money,
+  currency: z.string(),
+  dueAt: nullableDate,
+});
+
+export const invoiceLine = z.looseObject({
+  id: z.uuid(),
+  position: z.number().int(),
+  /** milestone, change-order, time, deposit-credit, late-fee… */
+  kind: z.string(),
+  description: z.string(),
+  amountMinor: money,
+});
+
+export const invoiceFields = invoiceSummary.extend({
   customerId: z.uuid(),
   projectId: z.uuid().nullable(),
-  currency: z.string(),
-  subtotalMinor: z.number().int(),
-  taxMinor: z.number().int(),
+  milestoneId: z.uuid().nullable(),
+  /** The taxable work; the total adds the tax, then credits and fees. */
+  subtotalMinor: money,
+  taxMinor: money,
+  /** 2000 = 20%. */
   taxRateBps: z.number().int(),
-  totalMinor: z.number().int(),
-  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor. */
-  paidMinor: z.number().int(),
-  refundedMinor: z.number().int(),
-  dueAt: nullableDate,
   issuedAt: nullableDate,
   paidAt: nullableDate,
+  lateFeeAt: nullableDate,
   createdAt: date,
   lines: z.array(invoiceLine),
 });
 
+export const payment = z.looseObject({
+  id: z.uuid(),
+  provider: z.string(),
+  providerPaymentId: z.string().nullable(),
+  amountMinor: money,
+  currency: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  paidAt: nullableDate,
+  createdAt: date,
+});
+
+export const refund = z.looseObject({
+  id: z.uuid(),
+  paymentId: z.uuid().nullable(),
+  provider: z.string(),
+  providerRefundId: z.string(),
+  amountMinor: money,
+  currency: z.string(),
+  reason: z.string().nullable(),
+  status: z.enum(REFUND_STATUSES),
+  createdAt: date,
+});
+
+/** An invoice on its journey's page. */
+export const invoice = invoiceFields.extend({ payments: z.array(payment), refunds: z.array(refund) });
+
 /** A row of GET /api/invoices (finance, managers). */
 export const invoiceRow = invoiceFields
-  .extend({ customer: z.object({ companyName: z.string() }), balanceMinor: z.number().int() })
+  .extend({ customer: z.looseObject({ companyName: z.string() }), /** totalMinor - paidMinor. */ balanceMinor: money })
   .meta({ id: 'InvoiceRow' });
+
+export const project = z.looseObject({
+  id: z.uuid(),
+  /** The acquisition journey that won it. */
+  journeyId: z.string(),
+  /** The delivery journey that runs it, once started. */
+  deliveryJourneyId: z.string().nullable(),
+  quoteId: z.uuid(),
+  name: z.string(),
+  /** Of every amount in the project (its quote's). */
+  currency: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  team: z.array(z.looseObject({ name: z.string(), role: z.string() })),
+  kickoffAt: nullableDate,
+  signedOffAt: nullableDate,
+  handedOverAt: nullableDate,
+  /** When everything invoiced was paid. */
+  closedAt: nullableDate,
+  createdAt: date,
+  milestones: z.array(milestone),
+  changeRequests: z.array(changeRequest),
+  timeEntries: z.array(timeEntry),
+  invoices: z.array(invoiceSummary),
+});
+
+/** Something the customer was asked to decide through a signed link. */
+export const customerDecision = z.looseObject({
+  id: z.uuid(),
+  /** Unique within the journey: plan:1, milestone:2:round:1, change-request:3, sign-off:1. */
+  subject: z.string(),
+  title: z.string(),
+  details: json,
+  /** The form the answer takes: accept-or-change, rating, quote-answer… */
+  form: z.string(),
+  /** The options offered, for a form with a `choice`. */
+  options: z.array(z.string()).nullable(),
+  status: z.enum(DECISION_STATUSES),
+  /** The answer as the form parsed it. */
+  answer: json.nullable(),
+  /** The free text said with the answer. */
+  comments: z.string().nullable(),
+  expiresAt: nullableDate,
+  decidedAt: nullableDate,
+  createdAt: date,
+});
 
 /** A journey in full: its records, what it waits on now and its audit trail (GET /api/journeys/:id). */
 export const journeyDetail = journeyFields
   .extend({
     /** Null for the first moments of a journey, before its first activity has written its rows. */
     customer: customerRecord.nullable(),
+    inquiries: z.array(inquiry),
+    /** Every version an acquisition drafted; other journeys have none. */
+    quotes: z.array(quote),
+    /** The journey's own invoices, in full (for their readers: finance, managers). */
+    invoices: z.array(invoice),
+    /** What the journey asked the customer to decide. */
+    decisions: z.array(customerDecision),
+    /** The project the journey won (acquisition), runs (delivery) or bills (billing). */
+    project: project.nullable(),
     tasks: z.array(task),
+    /** Every wait, ended ones included. */
     waits: z.array(wait),
+    emails: z.array(email),
+    /** What it waits on now. */
     waitingOn: z.array(wait),
     /** False when the workflow did not answer the state query: waitingOn then comes from the index. */
     live: z.boolean(),
     temporalUiUrl: z.string(),
-    history: z.array(z.looseObject({ id: z.string(), type: z.string(), actor: z.string().nullable(), data: z.unknown(), at: date })),
+    /** For outside systems correlating their own events with this journey. */
+    envelopeId: z.string().nullable(),
+    paymentIntentId: z.string().nullable(),
+    /** What providers sent about it (for managers). */
+    externalEvents: z.array(externalEvent),
+    history: z.array(journeyEvent),
+    /** The journeys this one started. */
     children: z.array(z.object({ id: z.string(), kind: z.string(), status: z.enum(JOURNEY_STATUSES) })),
   })
   .meta({ id: 'JourneyDetail' });
