@@ -41,6 +41,10 @@ export const leadOperations = operations({
   access: 'public',
   body: leadSchema,
   responses: { 200: leadReceived, 201: leadReceived },
+  links: [
+    { to: 'GET /api/journeys/:id', id: '$response.body#/journeyId' },
+    { to: 'GET /api/customers/:id', id: '$response.body#/customerId' },
+  ],
 });
 
 export function leadRoutes(deps: ApiDeps): Router {

@@ -38,6 +38,20 @@ function errorStatuses(op: Operation): number[] {
 
 const errorContent = { 'application/json': { schema: apiError } };
 
+/** `get /api/tasks/:id` → `getApiTasksId`: unique, as method and path are. */
+const operationId = (method: string, path: string) => `${method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`;
+
+function links(op: Operation) {
+  if (!op.links) return undefined;
+  return Object.fromEntries(
+    op.links.map(({ to, id }) => {
+      const [method, path] = to.split(' ') as [string, string];
+      const target = operationId(method, path);
+      return [target, { operationId: target, parameters: { id } }];
+    }),
+  );
+}
+
 function responses(op: Operation): ZodOpenApiResponsesObject {
   const out: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, schema] of Object.entries(op.responses)) {
@@ -47,6 +61,7 @@ function responses(op: Operation): ZodOpenApiResponsesObject {
     if (op.binary) content[op.binary] = { schema: z.string().meta({ format: 'binary' }) };
     out[status] = {
       description: op.list ? 'One page of rows' : 'Done',
+      ...(op.links && Number(status) < 300 && { links: links(op) }),
       ...(Object.keys(content).length && { content }),
       ...(op.list && {
         headers: z.object({
@@ -102,7 +117,7 @@ function operationObject(op: Operation, params: string[]): ZodOpenApiOperationOb
   if (op.body && op.formBody) bodyContent['application/x-www-form-urlencoded'] = { schema: op.body };
   const roles = Array.isArray(op.access) ? [...op.access] : [];
   return {
-    operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId: operationId(op.method, op.path),
     summary: op.summary,
     description: [op.description, accessText(op.access), op.list && LIST_CONTRACT, op.html && HTML_OR_JSON].filter(Boolean).join('\n\n'),
     tags: [op.path.split('/')[op.path.startsWith('/api/') ? 2 : 1]!],

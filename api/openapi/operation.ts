@@ -30,6 +30,11 @@ export type Operation = {
   /** Answers HTML unless the caller asks for JSON (customer pages); `binary` names another media type. */
   html?: true;
   binary?: string;
+  /**
+   * Operations a success answer leads to (OpenAPI links, which schemathesis follows in its stateful
+   * phase): `to` is `METHOD /path`, `id` a runtime expression for its `:id`, e.g. `$response.body#/0/id`.
+   */
+  links?: { to: string; id: string }[];
 };
 
 /** Declares a router's operations; typed, so a misspelt field does not compile. */

@@ -17,7 +17,7 @@ const customerFilter = z.object({
 const customerSort = ['createdAt', 'companyName', 'clientSince'] as const;
 
 export const customerOperations = operations(
-  { method: 'get', path: '/api/customers', summary: 'Customers, each with their lifecycle phase', access: 'signed-in', list: true, query: listQuerySchema(customerFilter, customerSort), responses: { 200: z.array(customer) } },
+  { method: 'get', path: '/api/customers', summary: 'Customers, each with their lifecycle phase', access: 'signed-in', list: true, query: listQuerySchema(customerFilter, customerSort), responses: { 200: z.array(customer) }, links: [{ to: 'GET /api/customers/:id', id: '$response.body#/0/id' }] },
   { method: 'get', path: '/api/customers/:id', summary: 'A customer with their journeys', access: 'signed-in', responses: { 200: customerDetail } },
 );
 

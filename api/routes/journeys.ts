@@ -54,7 +54,16 @@ const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k
 const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
 
 export const journeyOperations = operations(
-  { method: 'get', path: '/api/journeys', summary: 'Journeys, filterable by what they wait on', access: 'signed-in', list: true, query: listQuerySchema(journeyFilter, journeySort), responses: { 200: z.array(journey) } },
+  {
+    method: 'get',
+    path: '/api/journeys',
+    summary: 'Journeys, filterable by what they wait on',
+    access: 'signed-in',
+    list: true,
+    query: listQuerySchema(journeyFilter, journeySort),
+    responses: { 200: z.array(journey) },
+    links: ['GET /api/journeys/:id', 'POST /api/journeys/:id/cancel', 'POST /api/journeys/:id/change-requests'].map((to) => ({ to, id: '$response.body#/0/id' })),
+  },
   { method: 'get', path: '/api/waits', summary: 'The waiting-on index: open waits', access: 'signed-in', list: true, query: listQuerySchema(waitListFilter, waitSort), responses: { 200: z.array(openWait) } },
   { method: 'get', path: '/api/journeys/:id', summary: 'A journey in full: records, what it waits on now, its audit trail', access: 'signed-in', responses: { 200: journeyDetail } },
   { method: 'post', path: '/api/journeys/:id/cancel', summary: 'Cancel a running journey, with a reason', access: ['manager'], body: reasonBody, responses: { 200: z.looseObject({}) } },

@@ -15,7 +15,7 @@ const notificationFilter = z.object({ unread: z.literal(true) });
 const notificationSort = ['createdAt'] as const;
 
 export const notificationOperations = operations(
-  { method: 'get', path: '/api/notifications', summary: "Reminders and escalations for the caller or their queues", access: 'signed-in', list: true, query: listQuerySchema(notificationFilter, notificationSort), responses: { 200: z.array(notification) } },
+  { method: 'get', path: '/api/notifications', summary: "Reminders and escalations for the caller or their queues", access: 'signed-in', list: true, query: listQuerySchema(notificationFilter, notificationSort), responses: { 200: z.array(notification) }, links: [{ to: 'POST /api/notifications/:id/read', id: '$response.body#/0/id' }] },
   { method: 'post', path: '/api/notifications/:id/read', summary: 'Mark a notification read', access: 'signed-in', responses: { 204: null } },
 );
 

@@ -59,7 +59,16 @@ const listInclude = {
 
 export const taskOperations = operations(
   { method: 'get', path: '/api/task-types', summary: 'Task types and their completion forms (JSON Schema)', access: 'signed-in', responses: { 200: z.array(taskType) } },
-  { method: 'get', path: '/api/tasks', summary: 'The inbox: tasks the caller may see', access: 'signed-in', list: true, query: listQuerySchema(taskFilter, taskSort), responses: { 200: z.array(taskRow) } },
+  {
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'The inbox: tasks the caller may see',
+    access: 'signed-in',
+    list: true,
+    query: listQuerySchema(taskFilter, taskSort),
+    responses: { 200: z.array(taskRow) },
+    links: ['', '/claim', '/unclaim', '/assign', '/comments', '/complete'].map((action) => ({ to: `${action ? 'POST' : 'GET'} /api/tasks/:id${action}`, id: '$response.body#/0/id' })),
+  },
   { method: 'get', path: '/api/tasks/:id', summary: 'A task with its comments and the actions the caller may take', access: 'signed-in', responses: { 200: taskDetail } },
   { method: 'post', path: '/api/tasks/:id/claim', summary: 'Claim a task of one of your queues', access: 'signed-in', responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/unclaim', summary: 'Give a claimed task back to its queue', access: 'signed-in', responses: { 200: task } },

@@ -92,7 +92,7 @@ async function schemathesis(token: string, filter: string[]) {
     '--checks',
     'not_a_server_error,response_schema_conformance',
     '--phases',
-    'examples,coverage,fuzzing',
+    'examples,coverage,fuzzing,stateful',
     '--max-examples',
     '8',
     '--workers',
