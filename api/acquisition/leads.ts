@@ -12,7 +12,7 @@ export const leadSchema = z
   .object({
     companyName: text(200),
     contactName: text(200),
-    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)),
+    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)).meta({ format: 'email', maxLength: 254 }),
     phone: z
       .string()
       .trim()

@@ -10,7 +10,7 @@ import type { ApiDeps } from '../app';
 import { principal as principalSchema, session } from '../contract/records';
 import { operations } from '../openapi/operation';
 
-const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) }).strict();
+const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()).meta({ format: 'email' }), password: z.string().min(1) }).strict();
 
 export const authOperations = operations(
   { method: 'post', path: '/api/auth/login', summary: 'Log in: a session token (also set as the pf_session cookie)', access: 'public', body: loginBody, responses: { 200: session } },

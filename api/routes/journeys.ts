@@ -51,7 +51,7 @@ function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
 
 const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k as keyof WaitFilter] !== undefined);
 
-const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
+const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')).meta({ minLength: 3 }) }).strict();
 
 export const journeyOperations = operations(
   {

@@ -18,7 +18,7 @@ import type { ApiDeps } from '../app';
 const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
 const newUser = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email()),
+    email: z.string().trim().toLowerCase().pipe(z.email()).meta({ format: 'email' }),
     name: text(200),
     roles,
     password: newPassword,
