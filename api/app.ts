@@ -25,6 +25,8 @@ import { journeyKindRoutes } from './routes/journey-kinds';
 import { journeyRoutes } from './routes/journeys';
 import { metricsRoutes } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
+import { openApiRoutes } from './routes/openapi';
+import { allOperations } from './operations';
 import { taskRoutes } from './routes/tasks';
 import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
@@ -71,6 +73,7 @@ export function createApp(deps: ApiDeps): Express {
   // The contact form and login are public; every other route names the roles it needs.
   const kinds = Object.values(kindApis);
   api.use(
+    openApiRoutes(allOperations),
     authRoutes(deps, auth),
     taskRoutes(deps),
     journeyRoutes(deps),

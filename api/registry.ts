@@ -1,18 +1,19 @@
 // What each journey kind adds to the HTTP API: its staff routes (under /api) and its customer
-// pages (under /customer). Adding a kind: one line here.
+// pages (under /customer), and the operations both declare for the OpenAPI document. Adding a kind: one line here.
 import type { Router } from 'express';
 import type { JourneyKind } from '../workflows/kinds';
-import { acquisitionCustomerPages } from './acquisition/customer-pages';
-import { leadRoutes } from './acquisition/leads';
+import { acquisitionCustomerPageOperations, acquisitionCustomerPages } from './acquisition/customer-pages';
+import { leadOperations, leadRoutes } from './acquisition/leads';
 import type { ApiDeps } from './app';
-import { billingCustomerPages } from './billing/customer-pages';
-import { billingRoutes } from './billing/routes';
-import { deliveryRoutes } from './delivery/routes';
+import { billingCustomerPageOperations, billingCustomerPages } from './billing/customer-pages';
+import { billingOperations, billingRoutes } from './billing/routes';
+import { deliveryOperations, deliveryRoutes } from './delivery/routes';
+import type { Operation } from './openapi/operation';
 
-type KindApi = { routes?: (deps: ApiDeps) => Router; customerPages?: (deps: ApiDeps) => Router };
+type KindApi = { routes?: (deps: ApiDeps) => Router; customerPages?: (deps: ApiDeps) => Router; operations: Operation[] };
 
 export const kindApis: Record<JourneyKind, KindApi> = {
-  acquisition: { routes: leadRoutes, customerPages: acquisitionCustomerPages },
-  delivery: { routes: deliveryRoutes },
-  billing: { routes: billingRoutes, customerPages: billingCustomerPages },
+  acquisition: { routes: leadRoutes, customerPages: acquisitionCustomerPages, operations: [...leadOperations, ...acquisitionCustomerPageOperations] },
+  delivery: { routes: deliveryRoutes, operations: deliveryOperations },
+  billing: { routes: billingRoutes, customerPages: billingCustomerPages, operations: [...billingOperations, ...billingCustomerPageOperations] },
 };

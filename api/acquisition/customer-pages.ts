@@ -11,6 +11,8 @@ import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { contractForLink, depositForLink, payLocally, signLocally } from './local-providers';
 import { decideQuote, describeStatus, quoteForLink } from './quote-decision';
+import { customerPageJson } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 const decisionBody = z
   .object({
@@ -23,6 +25,16 @@ const decisionBody = z
 const signBody = z
   .object({ decision: z.enum(['sign', 'decline']), reason: optionalText(2000).transform((r) => r || undefined) })
   .strict();
+
+export const acquisitionCustomerPageOperations = operations(
+  { method: 'get', path: '/customer/quotes/:token', summary: 'A proposal sent to the customer', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  { method: 'post', path: '/customer/quotes/:token', summary: "The customer's answer to a proposal", access: 'customer-link', html: true, body: decisionBody, formBody: true, responses: { 200: customerPageJson } },
+  { method: 'get', path: '/customer/contracts/:token', summary: 'The contract to sign (local e-signature provider)', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  { method: 'get', path: '/customer/contracts/:token/document', summary: 'The contract as PDF', access: 'customer-link', binary: 'application/pdf', responses: { 200: null } },
+  { method: 'post', path: '/customer/contracts/:token', summary: 'Sign or decline the contract (local e-signature provider)', access: 'customer-link', html: true, body: signBody, formBody: true, responses: { 200: customerPageJson } },
+  { method: 'get', path: '/customer/payments/:token', summary: 'The deposit due', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  { method: 'post', path: '/customer/payments/:token', summary: 'Pay the deposit (local payment provider)', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+);
 
 export function acquisitionCustomerPages(deps: ApiDeps) {
   const router = Router();

@@ -5,12 +5,14 @@ import { text } from '../../workflows/runtime/storable-text';
 import { parseOrThrow } from '../errors';
 import { submitLead } from './submit-lead';
 import type { ApiDeps } from '../app';
+import { leadReceived } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 export const leadSchema = z
   .object({
     companyName: text(200),
     contactName: text(200),
-    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)),
+    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)).meta({ format: 'email', maxLength: 254 }),
     phone: z
       .string()
       .trim()
@@ -30,6 +32,20 @@ export const leadSchema = z
     region: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,10}$/, 'Must be a region code').optional(),
   })
   .strict();
+
+export const leadOperations = operations({
+  method: 'post',
+  path: '/api/leads',
+  summary: 'The public contact form: a customer (an active lead) and their acquisition journey',
+  description: 'Sent again, it answers 200 with the same ids.',
+  access: 'public',
+  body: leadSchema,
+  responses: { 200: leadReceived, 201: leadReceived },
+  links: [
+    { to: 'GET /api/journeys/:id', id: '$response.body#/journeyId' },
+    { to: 'GET /api/customers/:id', id: '$response.body#/customerId' },
+  ],
+});
 
 export function leadRoutes(deps: ApiDeps): Router {
   const router = Router();

@@ -1,8 +1,10 @@
 // Who is calling and what they may do. Roles are the company's functions plus manager (oversight
 // of every queue) and admin (everything, including users and API tokens).
 import type { Role } from '../../prisma/generated/client';
+import { ROLES as CONTRACT_ROLES } from '../contract/records';
 
-export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const satisfies readonly Role[];
+/** The one list (api/contract, which the admin UI imports too), checked against the database enum. */
+export const ROLES = CONTRACT_ROLES satisfies readonly Role[];
 export type { Role };
 
 /** A logged-in person or an external system holding an API token. */

@@ -9,6 +9,8 @@ import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { invoiceForLink, payInvoice } from './invoice-payments';
+import { customerPageJson } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 const payBody = z
   .object({
@@ -37,6 +39,21 @@ function typedAmount(typed: string, currency: string): number | undefined {
 
 /** Minor units as the pay form's input shows them: 125050 EUR → "1250.50" (no symbol or grouping, which the customer would type around). */
 const amountText = (minor: number, currency: string) => (minor / 10 ** decimalsOf(currency)).toFixed(decimalsOf(currency));
+
+export const billingCustomerPageOperations = operations(
+  { method: 'get', path: '/customer/invoices/:token', summary: 'An invoice with its lines and balance', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  {
+    method: 'post',
+    path: '/customer/invoices/:token',
+    summary: 'Pay an invoice in full or in part (Idempotency-Key header, or the form\'s nonce)',
+    access: 'customer-link',
+    html: true,
+    body: payBody,
+    formBody: true,
+    headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+    responses: { 200: customerPageJson, 201: customerPageJson },
+  },
+);
 
 export function billingCustomerPages(deps: ApiDeps) {
   const router = Router();

@@ -5,7 +5,9 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { ApiDeps } from '../app';
 import { requireRole } from '../auth/authenticate';
 import { READERS } from '../auth/roles';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { invoiceRow } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 const invoiceFilter = z.object({
   status: z.enum(['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID']),
@@ -19,11 +21,23 @@ const invoiceFilter = z.object({
   unpaid: z.literal(true),
 });
 
+const invoiceSort = ['dueAt', 'issuedAt', 'totalMinor', 'number'] as const;
+
+export const billingOperations = operations({
+  method: 'get',
+  path: '/api/invoices',
+  summary: 'Invoices with their lines and balance',
+  access: READERS.invoices,
+  list: true,
+  query: listQuerySchema(invoiceFilter, invoiceSort),
+  responses: { 200: z.array(invoiceRow) },
+});
+
 export function billingRoutes(deps: ApiDeps): Router {
   const router = Router();
 
   router.get('/invoices', requireRole(...READERS.invoices), async (req, res) => {
-    const q = parseListQuery(req.query, invoiceFilter, ['dueAt', 'issuedAt', 'totalMinor', 'number'], ['dueAt', 'ASC']);
+    const q = parseListQuery(req.query, invoiceFilter, invoiceSort, ['dueAt', 'ASC']);
     const { overdue, unpaid, ...rest } = q.filter;
     // Conditions combine: {status: 'OPEN', overdue: true} is open and overdue, not either.
     const where: Prisma.InvoiceWhereInput = {

@@ -10,7 +10,9 @@ import type { ApiDeps } from '../app';
 import { principal, requireRole } from '../auth/authenticate';
 import { AppError, parseOrThrow } from '../errors';
 import { executeJourneyUpdate } from '../journey-calls';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { changeRequest, timeEntry } from '../contract/records';
+import { operations } from '../openapi/operation';
 import { minor, recordTimeEntry, timeEntryBody } from './time-entries';
 
 const changeRequestBody = z
@@ -18,6 +20,21 @@ const changeRequestBody = z
   .strict();
 
 const timeFilter = z.object({ projectId: z.uuid(), milestoneId: z.uuid(), userId: z.uuid(), billed: z.boolean() });
+const timeSort = ['date', 'createdAt'] as const;
+
+export const deliveryOperations = operations(
+  { method: 'post', path: '/api/journeys/:id/change-requests', summary: 'Raise a change request on a running delivery journey', access: ['pm', 'manager'], body: changeRequestBody, responses: { 201: changeRequest } },
+  {
+    method: 'post',
+    path: '/api/time-entries',
+    summary: 'Record time worked on a milestone (idempotent with Idempotency-Key)',
+    access: ['pm', 'manager'],
+    body: timeEntryBody,
+    headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
+    responses: { 200: timeEntry, 201: timeEntry },
+  },
+  { method: 'get', path: '/api/time-entries', summary: 'Time entries', access: 'signed-in', list: true, query: listQuerySchema(timeFilter, timeSort), responses: { 200: z.array(timeEntry) } },
+);
 
 export function deliveryRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -39,7 +56,7 @@ export function deliveryRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/time-entries', requireRole(), async (req, res) => {
-    const q = parseListQuery(req.query, timeFilter, ['date', 'createdAt'], ['date', 'DESC']);
+    const q = parseListQuery(req.query, timeFilter, timeSort, ['date', 'DESC']);
     const { billed, ...rest } = q.filter;
     const where: Prisma.TimeEntryWhereInput = { ...rest, ...(billed !== undefined && { invoiceId: billed ? { not: null } : null }) };
     await sendPage(res, 'time-entries', q, deps.db.timeEntry.findMany({ where, ...pageArgs(q) }), deps.db.timeEntry.count({ where }));

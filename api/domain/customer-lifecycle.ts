@@ -6,15 +6,9 @@
 // so they are right on the day without anything rewriting rows.
 import type { Prisma } from '../../prisma/generated/client';
 
-export const LIFECYCLE_PHASES = [
-  'PROSPECT',
-  'ACTIVE_LEAD',
-  'ONBOARDING',
-  'CLIENT_0_90_DAYS',
-  'CLIENT_90_DAYS_1_YEAR',
-  'ESTABLISHED',
-  'FORMER_CLIENT',
-] as const;
+import { LIFECYCLE_PHASES } from '../contract/records';
+
+export { LIFECYCLE_PHASES };
 export type LifecyclePhase = (typeof LIFECYCLE_PHASES)[number];
 
 /** The Customer columns the phase is derived from (see prisma/schema.prisma). */

@@ -100,12 +100,20 @@ async function projectOf(db: Db, journeyId: string, withInvoices: boolean) {
 async function describeUnprojected(deps: Deps, id: string) {
   const live = await queryState(deps, id);
   if (!live) throw new AppError('not_found', `No journey ${id}`);
+  const { kind, customerId } = journeyIdParts(id);
+  // The fields every journey answer carries (api/contract's journeyFields): it started in the stage it is in.
   return {
     id,
-    kind: journeyIdParts(id).kind,
+    kind,
+    customerId,
     status: live.status,
     stage: live.stage,
     stageSince: live.stageSince,
+    startedAt: live.stageSince,
+    updatedAt: live.stageSince,
+    endedAt: null,
+    endReason: null,
+    cancelledBy: null,
     customer: null,
     parentJourneyId: null,
     children: [],

@@ -7,8 +7,16 @@ import { SESSION_COOKIE, principal, requireRole, type Authenticator } from '../a
 import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/credentials';
 import { AppError, parseOrThrow } from '../errors';
 import type { ApiDeps } from '../app';
+import { principal as principalSchema, session } from '../contract/records';
+import { operations } from '../openapi/operation';
 
-const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()), password: z.string().min(1) }).strict();
+const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()).meta({ format: 'email' }), password: z.string().min(1) }).strict();
+
+export const authOperations = operations(
+  { method: 'post', path: '/api/auth/login', summary: 'Log in: a session token (also set as the pf_session cookie)', access: 'public', body: loginBody, responses: { 200: session } },
+  { method: 'post', path: '/api/auth/logout', summary: 'End this session', access: 'signed-in', responses: { 204: null } },
+  { method: 'get', path: '/api/auth/me', summary: 'Who the caller is', access: 'signed-in', responses: { 200: principalSchema } },
+);
 
 export function authRoutes(deps: ApiDeps, auth: Authenticator): Router {
   const router = Router();

@@ -9,6 +9,23 @@ import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { assertOpen, closedReason, decide, decisionForLink, formOf, optionsOf } from '../domain/customer-decisions';
 import { recordLinkAction } from '../domain/link-audit';
 import { parseOrThrow } from '../errors';
+import { z } from 'zod';
+import { customerPageJson } from '../contract/records';
+import { operations } from '../openapi/operation';
+
+export const customerDecisionOperations = operations(
+  { method: 'get', path: '/customer/decisions/:token', summary: 'What the journey asks the customer to decide, with its form (JSON Schema)', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  {
+    method: 'post',
+    path: '/customer/decisions/:token',
+    summary: "The customer's answer, in the decision's form (the GET's `schema`)",
+    access: 'customer-link',
+    html: true,
+    body: z.record(z.string(), z.unknown()),
+    formBody: true,
+    responses: { 200: customerPageJson },
+  },
+);
 
 /** A value of the details or the answer as text: lists one item a line, anything else as JSON. */
 const shown = (v: unknown) =>

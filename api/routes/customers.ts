@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { requireRole } from '../auth/authenticate';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { customer, customerDetail } from '../contract/records';
+import { operations } from '../openapi/operation';
 import { LIFECYCLE_PHASES, lifecycleOf, lifecycleWhere, type LifecycleFacts } from '../domain/customer-lifecycle';
 import type { ApiDeps } from '../app';
 
@@ -12,6 +14,12 @@ const customerFilter = z.object({
   lifecycle: z.enum(LIFECYCLE_PHASES),
   email: z.string(),
 });
+const customerSort = ['createdAt', 'companyName', 'clientSince'] as const;
+
+export const customerOperations = operations(
+  { method: 'get', path: '/api/customers', summary: 'Customers, each with their lifecycle phase', access: 'signed-in', list: true, query: listQuerySchema(customerFilter, customerSort), responses: { 200: z.array(customer) }, links: [{ to: 'GET /api/customers/:id', id: '$response.body#/0/id' }] },
+  { method: 'get', path: '/api/customers/:id', summary: 'A customer with their journeys', access: 'signed-in', responses: { 200: customerDetail } },
+);
 
 export function customerRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -20,7 +28,7 @@ export function customerRoutes(deps: ApiDeps): Router {
   const withLifecycle = <C extends LifecycleFacts>(customer: C, now: Date) => ({ ...customer, ...lifecycleOf(customer, now, rules) });
 
   router.get('/customers', async (req, res) => {
-    const q = parseListQuery(req.query, customerFilter, ['createdAt', 'companyName', 'clientSince'], ['createdAt', 'DESC']);
+    const q = parseListQuery(req.query, customerFilter, customerSort, ['createdAt', 'DESC']);
     const { lifecycle, ...filter } = q.filter;
     // One clock for the filter and the phases shown, so every row shown is in the phase asked for.
     const now = new Date();

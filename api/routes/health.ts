@@ -4,7 +4,17 @@ import type { ApiDeps } from '../app';
 import { RETRY_AFTER_SECONDS } from '../errors';
 import { withTemporal } from '../journey-calls';
 
+import { z } from 'zod';
+import { operations } from '../openapi/operation';
+
 const CHECK_TIMEOUT_MS = 3_000;
+const checkResult = z.enum(['ok', 'timed out', 'unreachable']);
+const readiness = z.object({ status: z.enum(['ready', 'not ready']), checks: z.object({ database: checkResult, temporal: checkResult }) });
+
+export const healthOperations = operations(
+  { method: 'get', path: '/healthz', summary: 'Liveness: the process answers', access: 'public', responses: { 200: z.object({ status: z.literal('ok') }) } },
+  { method: 'get', path: '/readyz', summary: 'Readiness: PostgreSQL and Temporal both answer (503 with Retry-After otherwise)', access: 'public', responses: { 200: readiness, 503: readiness } },
+);
 
 /** 'ok', or what is wrong in words (the driver's own text goes to the log, not to the caller). */
 async function check(part: string, log: ApiDeps['log'], fn: () => Promise<unknown>): Promise<'ok' | 'timed out' | 'unreachable'> {

@@ -5,6 +5,9 @@ import { journeyKinds } from '../../workflows/kinds';
 import type { StageMap } from '../../workflows/runtime/stages';
 import { requireRole } from '../auth/authenticate';
 import { AppError } from '../errors';
+import { z } from 'zod';
+import { journeyKind } from '../contract/records';
+import { operations } from '../openapi/operation';
 
 function describeKind(kind: string, k: { title: string; description: string; workflowTypes: readonly string[]; stages: StageMap; taskForms: object }) {
   return {
@@ -20,6 +23,11 @@ function describeKind(kind: string, k: { title: string; description: string; wor
 }
 
 const described = Object.entries(journeyKinds).map(([kind, k]) => describeKind(kind, k));
+
+export const journeyKindOperations = operations(
+  { method: 'get', path: '/api/journey-kinds', summary: "The journey kinds and their declared stage maps", access: 'signed-in', list: true, responses: { 200: z.array(journeyKind) } },
+  { method: 'get', path: '/api/journey-kinds/:id', summary: "One kind's stage map", access: 'signed-in', responses: { 200: journeyKind } },
+);
 
 export function journeyKindRoutes() {
   const router = Router();

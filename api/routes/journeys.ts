@@ -7,7 +7,9 @@ import type { Prisma } from '../../prisma/generated/client';
 import { WAIT_KINDS } from '../../workflows/runtime/definitions';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { journey, journeyDetail, openWait } from '../contract/records';
+import { operations } from '../openapi/operation';
 import { cancelJourney } from '../domain/cancel-journey';
 import { describeJourney } from '../domain/describe-journey';
 import { retryJourney } from '../domain/retry-journey';
@@ -34,6 +36,8 @@ const journeyFilter = z.object({
 });
 
 const waitListFilter = z.object({ journeyId: z.string(), ...waitFilter });
+const journeySort = ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'] as const;
+const waitSort = ['since', 'deadline', 'kind'] as const;
 
 function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
   return {
@@ -47,14 +51,38 @@ function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {
 
 const hasWaitFilter = (f: WaitFilter) => Object.keys(waitFilter).some((k) => f[k as keyof WaitFilter] !== undefined);
 
-const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')) }).strict();
+const reasonBody = z.object({ reason: text(1000).pipe(z.string().min(3, 'Say why, in a few words')).meta({ minLength: 3 }) }).strict();
+
+export const journeyOperations = operations(
+  {
+    method: 'get',
+    path: '/api/journeys',
+    summary: 'Journeys, filterable by what they wait on',
+    access: 'signed-in',
+    list: true,
+    query: listQuerySchema(journeyFilter, journeySort),
+    responses: { 200: z.array(journey) },
+    links: ['GET /api/journeys/:id', 'POST /api/journeys/:id/cancel', 'POST /api/journeys/:id/change-requests'].map((to) => ({ to, id: '$response.body#/0/id' })),
+  },
+  { method: 'get', path: '/api/waits', summary: 'The waiting-on index: open waits', access: 'signed-in', list: true, query: listQuerySchema(waitListFilter, waitSort), responses: { 200: z.array(openWait) } },
+  { method: 'get', path: '/api/journeys/:id', summary: 'A journey in full: records, what it waits on now, its audit trail', access: 'signed-in', responses: { 200: journeyDetail } },
+  { method: 'post', path: '/api/journeys/:id/cancel', summary: 'Cancel a running journey, with a reason', access: ['manager'], body: reasonBody, responses: { 200: z.looseObject({}) } },
+  {
+    method: 'post',
+    path: '/api/journeys/:id/retry',
+    summary: 'Retry a failed journey from the step that failed, with a reason',
+    access: ['manager'],
+    body: reasonBody,
+    responses: { 200: z.looseObject({ id: z.string(), status: z.literal('RUNNING'), runId: z.string(), failedRunId: z.string(), toEventId: z.number() }) },
+  },
+);
 
 export function journeyRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use(['/journeys', '/waits'], requireRole());
 
   router.get('/journeys', async (req, res) => {
-    const q = parseListQuery(req.query, journeyFilter, ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'], ['startedAt', 'DESC']);
+    const q = parseListQuery(req.query, journeyFilter, journeySort, ['startedAt', 'DESC']);
     const { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue, ...plain } = q.filter;
     const waits = { waitingOn, waitingFor, waitingLongerThanHours, waitOverdue };
     const now = new Date();
@@ -67,7 +95,7 @@ export function journeyRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/waits', async (req, res) => {
-    const q = parseListQuery(req.query, waitListFilter, ['since', 'deadline', 'kind'], ['since', 'ASC']);
+    const q = parseListQuery(req.query, waitListFilter, waitSort, ['since', 'ASC']);
     const { journeyId, ...waits } = q.filter;
     const where = { ...openWaitWhere(waits, new Date()), ...(journeyId && { journeyId }) };
     const include = { journey: { select: { kind: true, stage: true, customer: { select: { companyName: true } } } } };

@@ -8,7 +8,9 @@ import type { Prisma } from '../../prisma/generated/client';
 import { taskForms } from '../../workflows/runtime/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
 import { parseOrThrow } from '../errors';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { taskDetail, taskRow, task, taskComment, taskType } from '../contract/records';
+import { operations } from '../openapi/operation';
 import { completeTask } from '../domain/complete-task';
 import { allowedActions, visibleTasks } from '../domain/task-access';
 import { assignTask, claimTask, commentOnTask, loadTask, unclaimTask } from '../domain/task-actions';
@@ -32,6 +34,7 @@ const taskFilter = z.object({
   /** `mine`: tasks I hold; `my-roles`: unclaimed tasks in my roles' queues. */
   queue: z.enum(['mine', 'my-roles']),
 });
+const taskSort = ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'] as const;
 type TaskFilter = Partial<z.infer<typeof taskFilter>>;
 
 function taskWhere(p: Principal, f: TaskFilter, now: Date): Prisma.TaskWhereInput {
@@ -56,6 +59,34 @@ const listInclude = {
   journey: { select: { kind: true, stage: true, customer: { select: { id: true, companyName: true } } } },
 } as const;
 
+export const taskOperations = operations(
+  { method: 'get', path: '/api/task-types', summary: 'Task types and their completion forms (JSON Schema)', access: 'signed-in', responses: { 200: z.array(taskType) } },
+  {
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'The inbox: tasks the caller may see',
+    access: 'signed-in',
+    list: true,
+    query: listQuerySchema(taskFilter, taskSort),
+    responses: { 200: z.array(taskRow) },
+    links: ['', '/claim', '/unclaim', '/assign', '/comments', '/complete'].map((action) => ({ to: `${action ? 'POST' : 'GET'} /api/tasks/:id${action}`, id: '$response.body#/0/id' })),
+  },
+  { method: 'get', path: '/api/tasks/:id', summary: 'A task with its comments and the actions the caller may take', access: 'signed-in', responses: { 200: taskDetail } },
+  { method: 'post', path: '/api/tasks/:id/claim', summary: 'Claim a task of one of your queues', access: 'signed-in', responses: { 200: task } },
+  { method: 'post', path: '/api/tasks/:id/unclaim', summary: 'Give a claimed task back to its queue', access: 'signed-in', responses: { 200: task } },
+  { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Checked on the task (a task the caller cannot see is a 404).', access: ['manager'], body: assignBody, responses: { 200: task } },
+  { method: 'post', path: '/api/tasks/:id/comments', summary: 'Comment on a task (idempotent by `id`)', access: 'signed-in', body: commentBody, responses: { 200: taskComment, 201: taskComment } },
+  {
+    method: 'post',
+    path: '/api/tasks/:id/complete',
+    summary: "Complete a task with its form's result",
+    description: 'The result is validated against the task type\'s form (GET /api/task-types), then by the journey itself.',
+    access: 'signed-in',
+    body: completeBody,
+    responses: { 200: z.looseObject({ taskId: z.string(), status: z.literal('COMPLETED') }) },
+  },
+);
+
 export function taskRoutes(deps: ApiDeps): Router {
   const router = Router();
   router.use('/tasks', requireRole());
@@ -68,7 +99,7 @@ export function taskRoutes(deps: ApiDeps): Router {
 
   router.get('/tasks', async (req, res) => {
     const p = principal(req);
-    const q = parseListQuery(req.query, taskFilter, ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'], ['dueAt', 'ASC']);
+    const q = parseListQuery(req.query, taskFilter, taskSort, ['dueAt', 'ASC']);
     const where = taskWhere(p, q.filter, new Date());
     await sendPage(res, 'tasks', q, deps.db.task.findMany({ where, include: listInclude, ...pageArgs(q) }), deps.db.task.count({ where }));
   });

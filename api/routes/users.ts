@@ -10,13 +10,15 @@ import { hashPassword, hashToken, newPassword, newToken } from '../auth/credenti
 import { ROLES } from '../auth/roles';
 import { AppError, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
-import { pageArgs, parseListQuery, sendPage } from '../list-query';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { apiToken, issuedApiToken, user } from '../contract/records';
+import { operations } from '../openapi/operation';
 import type { ApiDeps } from '../app';
 
 const roles = z.array(z.enum(ROLES)).min(1, 'Give at least one role');
 const newUser = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email()),
+    email: z.string().trim().toLowerCase().pipe(z.email()).meta({ format: 'email' }),
     name: text(200),
     roles,
     password: newPassword,
@@ -28,6 +30,7 @@ const userChange = z
   .strict();
 const newApiToken = z.object({ name: text(100), roles }).strict();
 const userFilter = z.object({ role: z.enum(ROLES), active: z.boolean() });
+const userSort = ['name', 'email', 'createdAt'] as const;
 
 const sameRoles = (a: readonly string[], b: readonly string[]) => new Set(a).size === new Set(b).size && a.every((r) => b.includes(r));
 
@@ -40,11 +43,20 @@ async function endSessions(tx: Prisma.TransactionClient, userId: string): Promis
 
 const publicUser = { id: true, email: true, name: true, roles: true, active: true, createdAt: true } as const;
 
+export const userOperations = operations(
+  { method: 'get', path: '/api/users', summary: 'Who is who (to read an assignee)', access: 'signed-in', list: true, query: listQuerySchema(userFilter, userSort), responses: { 200: z.array(user) } },
+  { method: 'post', path: '/api/users', summary: 'Create a user', access: ['admin'], body: newUser, responses: { 201: user } },
+  { method: 'patch', path: '/api/users/:id', summary: "Change a user's name, roles, password or active flag (ends their sessions when their rights change)", access: ['admin'], body: userChange, responses: { 200: user } },
+  { method: 'get', path: '/api/api-tokens', summary: 'API tokens (without the tokens)', access: ['admin'], list: true, responses: { 200: z.array(apiToken) } },
+  { method: 'post', path: '/api/api-tokens', summary: 'Issue an API token: the token is in this answer only', access: ['admin'], body: newApiToken, responses: { 201: issuedApiToken } },
+  { method: 'delete', path: '/api/api-tokens/:id', summary: 'Revoke an API token', access: ['admin'], responses: { 204: null } },
+);
+
 export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
   const router = Router();
 
   router.get('/users', requireRole(), async (req, res) => {
-    const q = parseListQuery(req.query, userFilter, ['name', 'email', 'createdAt'], ['name', 'ASC']);
+    const q = parseListQuery(req.query, userFilter, userSort, ['name', 'ASC']);
     const { role, ...rest } = q.filter;
     const where = { ...rest, ...(role && { roles: { has: role } }) };
     await sendPage(res, 'users', q, deps.db.user.findMany({ where, select: publicUser, ...pageArgs(q) }), deps.db.user.count({ where }));

@@ -9,6 +9,7 @@ import { AppError, parseOrThrow } from '../errors';
 import { receiveExternalEvent } from '../domain/external-events';
 import type { ApiDeps } from '../app';
 import { hmacMatches, jsonBody, signatureRefused } from './signed-body';
+import { operations } from '../openapi/operation';
 
 const connectEvent = z.object({
   event: z.string().min(1),
@@ -34,6 +35,17 @@ function connectSignatures(req: Request): string[] {
     .flatMap(([, value]) => value ?? [])
     .filter((v) => v.length > 0);
 }
+
+export const docuSignWebhookOperations = operations({
+  method: 'post',
+  path: '/webhooks/docusign',
+  summary: "DocuSign Connect's envelope events (signed: X-DocuSign-Signature-<n>, HMAC under the Connect key)",
+  description: 'Answers 404 unless DocuSign is configured.',
+  access: 'provider',
+  body: connectEvent,
+  headers: z.object({ 'x-docusign-signature-1': z.string() }),
+  responses: { 200: z.looseObject({ received: z.literal(true) }) },
+});
 
 export function docuSignWebhook(deps: ApiDeps): Router {
   const router = Router();

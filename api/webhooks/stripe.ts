@@ -12,6 +12,7 @@ import { followRefund, type RefundOutcome } from '../billing/invoice-payments';
 import type { ApiDeps } from '../app';
 import { jsonBody } from './signed-body';
 import { verifyStripeSignature } from './stripe-signature';
+import { operations } from '../openapi/operation';
 
 const id = z.string().min(1).max(255);
 const currency = z.string().regex(/^[a-zA-Z]{3}$/, 'A three-letter currency code');
@@ -48,6 +49,19 @@ function parseSigned<S extends z.ZodType>(schema: S, input: unknown, what: strin
   if (!parsed.success) throw new AppError('validation_failed', `The body is correctly signed but is not ${what}`, { fields: fieldErrors(parsed.error, prefix) });
   return parsed.data;
 }
+
+const received = z.looseObject({ received: z.literal(true) });
+
+export const stripeWebhookOperations = operations({
+  method: 'post',
+  path: '/webhooks/stripe',
+  summary: "Stripe's events: payments and refunds (signed: Stripe-Signature)",
+  description: 'Answers 404 unless STRIPE_WEBHOOK_SECRET is set.',
+  access: 'provider',
+  body: stripeEvent,
+  headers: z.object({ 'stripe-signature': z.string() }),
+  responses: { 200: received },
+});
 
 export function stripeWebhook(deps: ApiDeps): Router {
   const router = Router();

@@ -14,6 +14,9 @@ import { bugFailedJourney } from '../support/failed-journey';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually, request, type JsonResponse } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
+import { servedRoutes } from '../support/served-routes';
+import { buildOpenApiDocument } from '../../api/openapi/document';
+import { allOperations } from '../../api/operations';
 
 let h: Harness;
 beforeAll(async () => {
@@ -283,25 +286,38 @@ const rows: Row[] = [
   },
 ];
 
-const PUBLIC_ROUTES = ['POST /api/leads', 'POST /api/auth/login'];
+const PUBLIC_ROUTES = ['POST /api/leads', 'POST /api/auth/login', 'GET /api/openapi.json', 'GET /api/docs'];
 
 describe('the route table', () => {
   it('covers every route the API serves', () => {
     // Read the routes off the Express app itself, so a new route fails here until it is in the matrix.
-    const app: any = createApp({ db: h.db, temporal: h.env.client, config: h.config, log: createLogger('silent', 'test') });
-    const found: string[] = [];
-    const collect = (stack: any[]) => {
-      for (const layer of stack) {
-        if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push(`${m.toUpperCase()} /api${layer.route.path}`);
-        else if (layer.handle?.stack) collect(layer.handle.stack);
-      }
-    };
-    // The router mounted at /api (the routers inside it are mounted at its root).
-    const api = app.router.stack.filter((l: any) => l.handle?.stack && l.match('/api/x')?.path === '/api');
-    expect(api).toHaveLength(1);
-    collect(api[0].handle.stack);
+    const app = createApp({ db: h.db, temporal: h.env.client, config: h.config, log: createLogger('silent', 'test') });
+    const found = servedRoutes(app).filter((r) => r.split(' ')[1]!.startsWith('/api/'));
     expect(found.length).toBeGreaterThan(20);
     expect(found.sort()).toEqual([...rows.map((r) => r.route), ...PUBLIC_ROUTES].sort());
+  });
+});
+
+describe('the roles the OpenAPI document declares', () => {
+  // The matrix above is what the API enforces (the calls below prove it): the document must agree.
+  const document = buildOpenApiDocument(allOperations, 'test') as any;
+  it.each(rows.map((r) => [r.route, r] as const))('%s', (_name, row) => {
+    const [method, path] = row.route.split(' ') as [string, string];
+    const op = document.paths[path.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()];
+    const declared: Role[] = op['x-roles'];
+    if (!declared.length) {
+      expect(op['x-access']).toBe('signed-in');
+      expect(row.forbidden ?? []).toEqual([]);
+      return;
+    }
+    expect(declared.includes(row.ok.role) || row.ok.role === 'admin').toBe(true);
+    for (const role of row.forbidden ?? []) expect(declared).not.toContain(role);
+  });
+  it('names the public routes public', () => {
+    for (const route of PUBLIC_ROUTES) {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(document.paths[path][method.toLowerCase()]['x-access']).toBe('public');
+    }
   });
 });
 

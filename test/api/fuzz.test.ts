@@ -11,6 +11,8 @@ import { createLinkToken } from '../../platform/customer-links';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
+import { servedRoutes } from '../support/served-routes';
+import type { Express } from 'express';
 
 const PER_ROUTE = 60;
 
@@ -67,19 +69,11 @@ const HOSTILE: readonly unknown[] = [
 
 type Route = { method: string; path: string };
 
-function routesOf(app: any): Route[] {
-  const found: Route[] = [];
-  const walk = (stack: any[], prefix: string) => {
-    for (const layer of stack) {
-      if (layer.route) for (const m of Object.keys(layer.route.methods)) found.push({ method: m.toUpperCase(), path: prefix + layer.route.path });
-      else if (layer.handle?.stack) {
-        const mount = ['/api', '/customer', '/webhooks'].find((p) => layer.match(`${p}/x`)?.path === p) ?? '';
-        walk(layer.handle.stack, prefix || mount);
-      }
-    }
-  };
-  walk(app.router.stack, '');
-  return found;
+function routesOf(app: Express): Route[] {
+  return servedRoutes(app).map((r) => {
+    const [method, path] = r.split(' ') as [string, string];
+    return { method, path };
+  });
 }
 
 type Ctx = { ids: Record<string, string>; adminToken: string };

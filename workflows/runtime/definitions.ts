@@ -67,9 +67,8 @@ export const isSafeRequestId = (id: unknown): id is string => typeof id === 'str
 
 export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
-/** Kinds of wait in the waiting-on index (same values as the database enum). */
-export const WAIT_KINDS = ['task', 'signature', 'payment', 'approval', 'timer', 'signal'] as const;
-export type WaitKind = (typeof WAIT_KINDS)[number];
+export { WAIT_KINDS, type WaitKind } from './wait-kinds';
+import type { WaitKind } from './wait-kinds';
 
 /** One thing a journey is blocked on right now. */
 export type Wait = {

@@ -1,0 +1,456 @@
+// The records the API answers, as zod schemas of their JSON (dates as ISO strings). Pure: no
+// Node or Prisma imports, so the admin UI imports these very schemas for its types (vite bundles
+// them), and the OpenAPI document describes responses with them (api/openapi). Objects are loose:
+// a column added to a table is not a breaking change, a declared field of the wrong type is.
+import { z } from 'zod';
+import { WAIT_KINDS } from '../../workflows/runtime/wait-kinds';
+
+export { WAIT_KINDS };
+
+export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const date = z.iso.datetime({ offset: true });
+const nullableDate = date.nullable();
+const json = z.record(z.string(), z.unknown());
+
+export const PROJECT_STATUSES = ['PLANNING', 'ACTIVE', 'SIGNED_OFF', 'COMPLETED', 'CANCELLED'] as const;
+export const MILESTONE_STATUSES = ['PLANNED', 'IN_PROGRESS', 'IN_REVIEW', 'REVISIONS_REQUESTED', 'ACCEPTED'] as const;
+export const CHANGE_REQUEST_STATUSES = ['PENDING_FINANCE', 'PENDING_CUSTOMER', 'APPROVED', 'REJECTED'] as const;
+/** CANCELED: its intent was cancelled at the provider when a newer request for the balance replaced it. */
+export const PAYMENT_STATUSES = ['PENDING', 'SUCCEEDED', 'FAILED', 'REFUNDED', 'CANCELED'] as const;
+/** Only SUCCEEDED refunds count in an invoice's refundedMinor. */
+export const REFUND_STATUSES = ['PENDING', 'REQUIRES_ACTION', 'SUCCEEDED', 'FAILED', 'CANCELED'] as const;
+/** A form answering with a `decision` names it (ACCEPTED…); other forms' answers are ANSWERED. */
+export const DECISION_STATUSES = ['OPEN', 'ACCEPTED', 'CHANGES_REQUESTED', 'APPROVED', 'DECLINED', 'ANSWERED', 'WITHDRAWN', 'EXPIRED'] as const;
+export const JOURNEY_STATUSES = ['RUNNING', 'COMPLETED', 'LOST', 'CANCELLED', 'FAILED'] as const;
+export const TASK_STATUSES = ['OPEN', 'COMPLETED', 'CANCELLED'] as const;
+export const INVOICE_STATUSES = ['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID'] as const;
+/** Seed 003's phases (api/domain/customer-lifecycle.ts derives them). */
+export const LIFECYCLE_PHASES = ['PROSPECT', 'ACTIVE_LEAD', 'ONBOARDING', 'CLIENT_0_90_DAYS', 'CLIENT_90_DAYS_1_YEAR', 'ESTABLISHED', 'FORMER_CLIENT'] as const;
+
+/** Every error: a code from api/errors.ts, a sentence, and the bad fields of a 400. */
+export const apiError = z
+  .object({
+    error: z.looseObject({
+      code: z.enum(['validation_failed', 'invalid_json', 'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'unavailable', 'internal']),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+export const identity = z.looseObject({ id: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)) }).meta({ id: 'Identity' });
+export const principal = identity.extend({ kind: z.enum(['user', 'token']) }).meta({ id: 'Principal' });
+
+export const user = z.looseObject({ id: z.uuid(), email: z.string(), name: z.string(), roles: z.array(z.enum(ROLES)), active: z.boolean(), createdAt: date }).meta({ id: 'User' });
+
+export const session = z.object({ user: identity.extend({ email: z.string() }), token: z.string(), expiresAt: date }).meta({ id: 'Session' });
+
+export const apiToken = z
+  .looseObject({ id: z.uuid(), name: z.string(), roles: z.array(z.enum(ROLES)), createdAt: date, lastUsedAt: nullableDate, revokedAt: nullableDate })
+  .meta({ id: 'ApiToken' });
+/** The token itself is in the answer once, at creation. */
+export const issuedApiToken = apiToken.extend({ token: z.string() }).meta({ id: 'IssuedApiToken' });
+
+/** A customer's own columns. */
+export const customerRecord = z
+  .looseObject({
+    id: z.uuid(),
+    companyName: z.string(),
+    contactName: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    /** Where the customer is taxed: ISO country code and, where rates differ, region. */
+    country: z.string().nullable(),
+    region: z.string().nullable(),
+    /** When they became a client (their first won acquisition), if they have. */
+    clientSince: nullableDate,
+    createdAt: date,
+    updatedAt: date,
+  })
+  .meta({ id: 'CustomerRecord' });
+
+/** A customer as the customer routes answer: with the lifecycle phase as of the answer, and since when. */
+export const customer = customerRecord.extend({ lifecycle: z.enum(LIFECYCLE_PHASES), lifecycleSince: date }).meta({ id: 'Customer' });
+
+/** One thing a journey is (or was) blocked on: a row of the waiting-on index. */
+export const wait = z
+  .looseObject({
+    id: z.string(),
+    kind: z.enum(WAIT_KINDS),
+    /** What unblocks it: a task id, an envelope id, a signal or timer name. */
+    key: z.string(),
+    description: z.string(),
+    since: date,
+    deadline: nullableDate.optional(),
+    /** A role, `customer` or a user id. */
+    unblockedBy: z.string().nullable().optional(),
+    endedAt: nullableDate.optional(),
+    outcome: z.string().nullable().optional(),
+  })
+  .meta({ id: 'Wait' });
+
+/** What every journey answer carries. Journey ids are Temporal workflow ids: journey:<customerId>:<kind>:<n>. */
+export const journeyFields = z.looseObject({
+  id: z.string(),
+  kind: z.string(),
+  customerId: z.uuid(),
+  status: z.enum(JOURNEY_STATUSES),
+  stage: z.string(),
+  stageSince: date,
+  endReason: z.string().nullable(),
+  cancelledBy: z.string().nullable(),
+  startedAt: date,
+  endedAt: nullableDate,
+  updatedAt: date,
+  /** The journey that started this one (a delivery's acquisition, an invoice's delivery). */
+  parentJourneyId: z.string().nullable(),
+});
+
+export const customerDetail = customer.extend({ journeys: z.array(journeyFields) }).meta({ id: 'CustomerDetail' });
+
+/** A row of GET /api/journeys: with its open waits. */
+export const journey = journeyFields
+  .extend({ customer: z.looseObject({ companyName: z.string(), contactName: z.string() }), waits: z.array(wait) })
+  .meta({ id: 'Journey' });
+
+/** A row of GET /api/waits. */
+export const openWait = wait
+  .extend({ journeyId: z.string(), journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.looseObject({ companyName: z.string() }) }) })
+  .meta({ id: 'OpenWait' });
+
+export const email = z
+  .looseObject({ id: z.uuid(), to: z.string(), subject: z.string(), text: z.string(), status: z.enum(['QUEUED', 'SENT', 'OUTBOX']), createdAt: date, sentAt: nullableDate })
+  .meta({ id: 'Email' });
+
+export const task = z
+  .looseObject({
+    /** On the journey page, and in the inbox: who holds it, by name. */
+    assignedTo: z.object({ name: z.string() }).nullable().optional(),
+    id: z.uuid(),
+    journeyId: z.string(),
+    /** A task type id from GET /api/task-types; new journeys bring new types. */
+    type: z.string(),
+    title: z.string(),
+    /** The queue it sits in; escalation moves it along, keeping `originalRole`. */
+    role: z.string().nullable(),
+    originalRole: z.string().nullable(),
+    assignee: z.uuid().nullable(),
+    claimedAt: nullableDate,
+    status: z.enum(TASK_STATUSES),
+    input: json,
+    result: json.nullable(),
+    dueAt: date,
+    slaAt: nullableDate,
+    remindedAt: nullableDate,
+    escalatedAt: nullableDate,
+    /** Set while its SLA clock is paused: the journey waits on the customer, and the due time moves on by the pause. */
+    clockPausedAt: nullableDate,
+    createdAt: date,
+    completedAt: nullableDate,
+    completedBy: z.string().nullable(),
+    cancelledAt: nullableDate,
+    cancelReason: z.string().nullable(),
+  })
+  .meta({ id: 'Task' });
+
+/** A row of the inbox (GET /api/tasks). */
+export const taskRow = task
+  .extend({
+    journey: z.looseObject({ kind: z.string(), stage: z.string(), customer: z.object({ id: z.uuid(), companyName: z.string() }) }),
+  })
+  .meta({ id: 'TaskRow' });
+
+export const taskComment = z
+  .looseObject({ id: z.uuid(), taskId: z.uuid(), authorId: z.uuid(), body: z.string(), createdAt: date })
+  .meta({ id: 'TaskComment' });
+
+/** What the signed-in person may do with a task now: the task page shows exactly these. */
+export const taskActions = z.object({ claim: z.boolean(), unclaim: z.boolean(), assign: z.boolean(), complete: z.boolean(), comment: z.boolean() });
+
+export const taskDetail = taskRow
+  .extend({ comments: z.array(taskComment.extend({ author: z.object({ name: z.string() }) })), actions: taskActions })
+  .meta({ id: 'TaskDetail' });
+
+/** A task type's completion form, as JSON Schema. */
+export const taskType = z.object({ id: z.string(), schema: json }).meta({ id: 'TaskType' });
+
+/** One stage of a journey kind's declared map (GET /api/journey-kinds). */
+export const kindStage = z.object({ id: z.string(), label: z.string(), owner: z.string(), seedPhase: z.string(), next: z.array(z.string()), ends: z.array(z.string()) });
+
+export const journeyKind = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    workflowTypes: z.array(z.string()),
+    start: z.array(z.string()),
+    stages: z.array(kindStage),
+    taskTypes: z.array(z.string()),
+  })
+  .meta({ id: 'JourneyKind' });
+
+export const notification = z
+  .looseObject({ id: z.uuid(), kind: z.string(), title: z.string(), journeyId: z.string().nullable(), taskId: z.uuid().nullable(), createdAt: date, readAt: nullableDate })
+  .meta({ id: 'Notification' });
+
+export const externalEvent = z
+  .looseObject({ id: z.uuid(), source: z.string(), eventId: z.string(), type: z.string(), journeyId: z.string().nullable(), receivedAt: date, appliedAt: nullableDate })
+  .meta({ id: 'ExternalEvent' });
+
+export const timeEntry = z
+  .looseObject({
+    id: z.uuid(),
+    milestoneId: z.uuid(),
+    /** Who worked: a user id. */
+    userId: z.uuid(),
+    /** A calendar day, as midnight UTC. */
+    date,
+    minutes: z.number().int(),
+    /** Per hour. */
+    rateMinor: z.number().int(),
+    description: z.string(),
+    /** The invoice that billed it; null while unbilled. */
+    invoiceId: z.uuid().nullable(),
+    createdAt: date,
+  })
+  .meta({ id: 'TimeEntry' });
+
+
+
+
+
+export const inquiry = z.looseObject({ id: z.uuid(), projectType: z.string(), budgetRange: z.string(), timeline: z.string(), description: z.string(), receivedAt: date });
+
+/** An entry of a journey's audit trail. New journeys bring new types: render unknown ones generically. */
+export const journeyEvent = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  /** A user id, an email (leads), or null for the journey itself. */
+  actor: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: json,
+  at: date,
+});
+
+// Money is in integer minor units (pence, cents) of a 3-letter ISO currency.
+const money = z.number().int();
+
+export const quote = z.looseObject({
+  id: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['DRAFT', 'IN_REVIEW', 'SENT', 'APPROVED', 'CHANGES_REQUESTED', 'DECLINED', 'SUPERSEDED', 'EXPIRED']),
+  currency: z.string(),
+  subtotalMinor: money,
+  taxMinor: money,
+  totalMinor: money,
+  depositPercent: z.number(),
+  billing: z.enum(['MILESTONES', 'COMPLETION']),
+  createdAt: date,
+});
+
+/** One round of a milestone: what the team submitted and what the customer answered. */
+export const milestoneReview = z.looseObject({
+  id: z.uuid(),
+  round: z.number().int(),
+  summary: z.string(),
+  /** Null while the customer has not answered. */
+  decision: z.enum(['accepted', 'revisions']).nullable(),
+  comments: z.string().nullable(),
+  submittedAt: date,
+  decidedAt: nullableDate,
+});
+
+export const milestone = z.looseObject({
+  id: z.uuid(),
+  position: z.number().int(),
+  title: z.string(),
+  /** In the project's currency (its quote's). */
+  amountMinor: money,
+  dueAt: date,
+  status: z.enum(MILESTONE_STATUSES),
+  submittedAt: nullableDate,
+  acceptedAt: nullableDate,
+  reviews: z.array(milestoneReview),
+});
+
+export const changeRequest = z
+  .looseObject({
+    id: z.uuid(),
+    number: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    costMinor: money,
+    days: z.number().int(),
+    status: z.enum(CHANGE_REQUEST_STATUSES),
+    /** A user id. */
+    raisedBy: z.string(),
+    financeNotes: z.string().nullable(),
+    customerComments: z.string().nullable(),
+    /** The quote version an approved change created. */
+    quoteVersion: z.number().int().nullable(),
+    milestoneId: z.uuid().nullable(),
+    invoiceId: z.uuid().nullable(),
+    createdAt: date,
+    decidedAt: nullableDate,
+  })
+  .meta({ id: 'ChangeRequest' });
+
+/** What a project lists of its invoices: the figures, not the lines. */
+export const invoiceSummary = z.looseObject({
+  id: z.uuid(),
+  number: z.string(),
+  /** deposit, milestone, final… */
+  kind: z.string(),
+  status: z.enum(INVOICE_STATUSES),
+  /** The billing journey that issues it and collects it (the acquisition, for a deposit). */
+  journeyId: z.string(),
+  totalMinor: money,
+  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor. */
+  paidMinor: money,
+  refundedMinor: money,
+  currency: z.string(),
+  dueAt: nullableDate,
+});
+
+export const invoiceLine = z.looseObject({
+  id: z.uuid(),
+  position: z.number().int(),
+  /** milestone, change-order, time, deposit-credit, late-fee… */
+  kind: z.string(),
+  description: z.string(),
+  amountMinor: money,
+});
+
+export const invoiceFields = invoiceSummary.extend({
+  customerId: z.uuid(),
+  projectId: z.uuid().nullable(),
+  milestoneId: z.uuid().nullable(),
+  /** The taxable work; the total adds the tax, then credits and fees. */
+  subtotalMinor: money,
+  taxMinor: money,
+  /** 2000 = 20%. */
+  taxRateBps: z.number().int(),
+  issuedAt: nullableDate,
+  paidAt: nullableDate,
+  lateFeeAt: nullableDate,
+  createdAt: date,
+  lines: z.array(invoiceLine),
+});
+
+export const payment = z.looseObject({
+  id: z.uuid(),
+  provider: z.string(),
+  providerPaymentId: z.string().nullable(),
+  amountMinor: money,
+  currency: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  paidAt: nullableDate,
+  createdAt: date,
+});
+
+export const refund = z.looseObject({
+  id: z.uuid(),
+  paymentId: z.uuid().nullable(),
+  provider: z.string(),
+  providerRefundId: z.string(),
+  amountMinor: money,
+  currency: z.string(),
+  reason: z.string().nullable(),
+  status: z.enum(REFUND_STATUSES),
+  createdAt: date,
+});
+
+/** An invoice on its journey's page. */
+export const invoice = invoiceFields.extend({ payments: z.array(payment), refunds: z.array(refund) });
+
+/** A row of GET /api/invoices (finance, managers). */
+export const invoiceRow = invoiceFields
+  .extend({ customer: z.looseObject({ companyName: z.string() }), /** totalMinor - paidMinor. */ balanceMinor: money })
+  .meta({ id: 'InvoiceRow' });
+
+export const project = z.looseObject({
+  id: z.uuid(),
+  /** The acquisition journey that won it. */
+  journeyId: z.string(),
+  /** The delivery journey that runs it, once started. */
+  deliveryJourneyId: z.string().nullable(),
+  quoteId: z.uuid(),
+  name: z.string(),
+  /** Of every amount in the project (its quote's). */
+  currency: z.string(),
+  status: z.enum(PROJECT_STATUSES),
+  team: z.array(z.looseObject({ name: z.string(), role: z.string() })),
+  kickoffAt: nullableDate,
+  signedOffAt: nullableDate,
+  handedOverAt: nullableDate,
+  /** When everything invoiced was paid. */
+  closedAt: nullableDate,
+  createdAt: date,
+  milestones: z.array(milestone),
+  changeRequests: z.array(changeRequest),
+  timeEntries: z.array(timeEntry),
+  invoices: z.array(invoiceSummary),
+});
+
+/** Something the customer was asked to decide through a signed link. */
+export const customerDecision = z.looseObject({
+  id: z.uuid(),
+  /** Unique within the journey: plan:1, milestone:2:round:1, change-request:3, sign-off:1. */
+  subject: z.string(),
+  title: z.string(),
+  details: json,
+  /** The form the answer takes: accept-or-change, rating, quote-answer… */
+  form: z.string(),
+  /** The options offered, for a form with a `choice`. */
+  options: z.array(z.string()).nullable(),
+  status: z.enum(DECISION_STATUSES),
+  /** The answer as the form parsed it. */
+  answer: json.nullable(),
+  /** The free text said with the answer. */
+  comments: z.string().nullable(),
+  expiresAt: nullableDate,
+  decidedAt: nullableDate,
+  createdAt: date,
+});
+
+/** A journey in full: its records, what it waits on now and its audit trail (GET /api/journeys/:id). */
+export const journeyDetail = journeyFields
+  .extend({
+    /** Null for the first moments of a journey, before its first activity has written its rows. */
+    customer: customerRecord.nullable(),
+    inquiries: z.array(inquiry),
+    /** Every version an acquisition drafted; other journeys have none. */
+    quotes: z.array(quote),
+    /** The journey's own invoices, in full (for their readers: finance, managers). */
+    invoices: z.array(invoice),
+    /** What the journey asked the customer to decide. */
+    decisions: z.array(customerDecision),
+    /** The project the journey won (acquisition), runs (delivery) or bills (billing). */
+    project: project.nullable(),
+    tasks: z.array(task),
+    /** Every wait, ended ones included. */
+    waits: z.array(wait),
+    emails: z.array(email),
+    /** What it waits on now. */
+    waitingOn: z.array(wait),
+    /** False when the workflow did not answer the state query: waitingOn then comes from the index. */
+    live: z.boolean(),
+    temporalUiUrl: z.string(),
+    /** For outside systems correlating their own events with this journey. */
+    envelopeId: z.string().nullable(),
+    paymentIntentId: z.string().nullable(),
+    /** What providers sent about it (for managers). */
+    externalEvents: z.array(externalEvent),
+    history: z.array(journeyEvent),
+    /** The journeys this one started. */
+    children: z.array(z.object({ id: z.string(), kind: z.string(), status: z.enum(JOURNEY_STATUSES) })),
+  })
+  .meta({ id: 'JourneyDetail' });
+
+/** POST /api/leads. */
+export const leadReceived = z.object({ customerId: z.uuid(), journeyId: z.string() }).meta({ id: 'LeadReceived' });
+
+/** What a customer link's page answers as JSON: a loose record (each page's fields are its own). */
+export const customerPageJson = z.looseObject({}).meta({ id: 'CustomerPage' });
