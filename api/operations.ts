@@ -10,6 +10,7 @@ import { externalEventOperations } from './routes/external-events';
 import { healthOperations } from './routes/health';
 import { journeyKindOperations } from './routes/journey-kinds';
 import { journeyOperations } from './routes/journeys';
+import { metricsOperations } from './routes/metrics';
 import { notificationOperations } from './routes/notifications';
 import { docsOperations } from './routes/openapi';
 import { taskOperations } from './routes/tasks';
@@ -19,6 +20,7 @@ import { stripeWebhookOperations } from './webhooks/stripe';
 
 export const allOperations: readonly Operation[] = [
   ...healthOperations,
+  ...metricsOperations,
   ...docsOperations,
   ...authOperations,
   ...taskOperations,

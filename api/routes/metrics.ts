@@ -5,6 +5,17 @@ import { Router } from 'express';
 import type { Config } from '../../platform/config';
 import { AppError } from '../errors';
 import type { ApiMetrics } from '../metrics/api-metrics';
+import { operations } from '../openapi/operation';
+
+export const metricsOperations = operations({
+  method: 'get',
+  path: '/metrics',
+  summary: 'Prometheus metrics (text format)',
+  description: 'Open in development and test. Elsewhere it needs `Authorization: Bearer <METRICS_TOKEN>`, and production without a token serves none (404).',
+  access: 'public',
+  binary: 'text/plain',
+  responses: { 200: null },
+});
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
