@@ -12,6 +12,8 @@ import { createAuthenticator } from './auth/authenticate';
 import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
 import { inputGuard } from './input-guard';
+import { customerLinkLimit } from './rate-limits';
+import { securityHeaders } from './security-headers';
 import { kindApis } from './registry';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
@@ -40,6 +42,9 @@ export function createApp(deps: ApiDeps): Express {
   for (const warning of deps.config.warnings) deps.log.warn(`CONFIGURATION PROBLEM (refused in production): ${warning}`);
   const app = express();
   app.disable('x-powered-by');
+  // Which proxies' X-Forwarded-For/-Proto to believe: the client's IP (rate limits) and TLS (HSTS, secure cookies).
+  app.set('trust proxy', deps.config.http.trustProxy);
+  app.use(securityHeaders());
   app.use(
     pinoHttp({
       logger: deps.log,
@@ -71,7 +76,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use('/api', api, noRoute);
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
-  app.use('/customer', ...customerPageBodies, auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
+  app.use('/customer', ...customerPageBodies, customerLinkLimit(deps), auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
