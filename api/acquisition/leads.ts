@@ -33,7 +33,7 @@ export const leadSchema = z
       .regex(/^[A-Z]{2}$/, 'Must be a two-letter country code')
       .optional(),
     region: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,10}$/, 'Must be a region code').optional(),
-    /** The honeypot: the form hides this field from people, so only a bot fills it in (README, "The contact form"). */
+    /** The honeypot: the form hides this field from people, so only a bot fills it in (README, "Defences"). */
     [HONEYPOT]: z.string().max(2000).optional(),
   })
   .strict();
