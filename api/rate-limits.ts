@@ -146,7 +146,8 @@ function storeLogger(log: Logger, name: string) {
   return { error: warn, warn };
 }
 
-const wrongPassword = (status: number) => status === 401 || status === 429;
+/** A 401 is a password checked and wrong; a 429 (one limit refusing) checked none, so the other limit does not count it. */
+const wrongPassword = (status: number) => status === 401;
 const emailOf = (req: Request) => {
   const email: unknown = req.body?.email;
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
