@@ -14,6 +14,8 @@ import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
 import { inputGuard } from './input-guard';
 import { createApiMetrics } from './metrics/api-metrics';
+import { customerLinkLimit } from './rate-limits';
+import { securityHeaders } from './security-headers';
 import { kindApis } from './registry';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
@@ -45,6 +47,9 @@ export function createApp(deps: ApiDeps): Express {
   for (const warning of deps.config.warnings) deps.log.warn(`CONFIGURATION PROBLEM (refused in production): ${warning}`);
   const app = express();
   app.disable('x-powered-by');
+  // Which proxies' X-Forwarded-For/-Proto to believe: the client's IP (rate limits) and TLS (HSTS, secure cookies).
+  app.set('trust proxy', deps.config.http.trustProxy);
+  app.use(securityHeaders());
   // Every request runs with its id (the caller's X-Request-Id when it is a sane one), echoed in the
   // answer; log lines written while handling it, and the journeys' lines it causes, carry it.
   app.use((req, res, next) => {
@@ -87,7 +92,7 @@ export function createApp(deps: ApiDeps): Express {
   );
   app.use('/api', api, noRoute);
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
-  app.use('/customer', metrics.markRouteBase, ...customerPageBodies, auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
+  app.use('/customer', metrics.markRouteBase, ...customerPageBodies, customerLinkLimit(deps), auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
   // The admin UI is a single-page app: assets as files, every other path its index.html.
   if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {

@@ -2,20 +2,27 @@
 // their email. Plain server-rendered HTML (works in any mail client's browser), and JSON for
 // callers that ask for it. Tokens are in the path, so request logs print the path without them.
 // Every action (each POST) is on the journey's audit trail with who sent it (domain/link-audit.ts).
+import { createHash } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import { AppError } from './errors';
 import { inputGuard } from './input-guard';
 
 export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function page(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(title)}</title><style>
+/** The customer pages' one style sheet, inline (a page stands alone); allowed by its hash in the CSP. */
+const PAGE_STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
 table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px solid #e5e7eb;text-align:left}
 td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
 fieldset{border:0;margin:1rem 0;padding:0}legend{font-weight:600}label{display:block;margin-top:1rem}label.choice{display:inline-block;margin:.25rem 1rem .25rem 0}
-.note{color:#6b7280}</style></head><body>${body}</body></html>`;
+.note{color:#6b7280}`;
+
+/** The CSP source that allows PAGE_STYLE and nothing else inline (api/security-headers.ts). */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
+
+export function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(title)}</title><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`;
 }
 
 export const wantsJson = (req: Request) => req.accepts(['html', 'json']) === 'json';

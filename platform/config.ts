@@ -15,6 +15,12 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port.default(3000),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  TRUST_PROXY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[\da-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[\da-fA-F.:/]+))*)$/, 'Must be a number of proxies, or addresses/subnets (or loopback, linklocal, uniquelocal), comma-separated')
+      .optional(),
+  ),
   DATA_DIR: z.string().default('.data'),
   DATABASE_URL: optionalString.pipe(z.url().optional()),
   EMBEDDED_PG_PORT: port.default(5433),
@@ -29,6 +35,11 @@ const envSchema = z.object({
   AUTH_SECRET: optionalString,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DEV_USERS: optionalString.pipe(z.enum(['true', 'false']).optional()),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_LEADS_PER_IP: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_CUSTOMER_LINK_PER_TOKEN: z.coerce.number().int().positive().default(30),
   CONTRACT_SIGNATURE_DAYS: z.coerce.number().positive().default(7),
   DEPOSIT_DUE_DAYS: z.coerce.number().positive().default(14),
   DELIVERY_MILESTONE_DAYS: z.coerce.number().int().positive().default(14),
@@ -81,7 +92,18 @@ export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as Array<keyof type
 export type Config = {
   env: 'development' | 'test' | 'production';
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  http: { host: string; port: number; publicUrl: string };
+  http: {
+    host: string;
+    port: number;
+    publicUrl: string;
+    /** Express's `trust proxy`: which proxies' X-Forwarded-For/-Proto to believe (client IP, TLS); false: none. */
+    trustProxy: number | string | false;
+  };
+  /**
+   * Requests allowed per window (api/rate-limits.ts): wrong passwords per IP and per account,
+   * contact-form posts per IP, customer-link posts per link.
+   */
+  rateLimits: { windowMs: number; loginPerIp: number; loginPerAccount: number; leadsPerIp: number; customerLinkPerToken: number };
   dataDir: string;
   database: { url?: string; embeddedPort: number };
   temporal: {
@@ -186,7 +208,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { host: e.HOST, port: e.PORT, publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}` },
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+      trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    },
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      loginPerIp: e.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerAccount: e.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      leadsPerIp: e.RATE_LIMIT_LEADS_PER_IP,
+      customerLinkPerToken: e.RATE_LIMIT_CUSTOMER_LINK_PER_TOKEN,
+    },
     dataDir: path.resolve(e.DATA_DIR),
     database: { url: e.DATABASE_URL, embeddedPort: e.EMBEDDED_PG_PORT },
     temporal: {

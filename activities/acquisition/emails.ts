@@ -18,7 +18,7 @@ export type AcquisitionEmails = {
 
 export const acquisitionEmails: TemplatesOf<AcquisitionEmails> = {
   welcome: (d) => ({
-    subject: `Thanks for getting in touch, ${d.contactName}`,
+    subject: 'Thanks for getting in touch',
     text: [
       `Hello ${d.contactName},`,
       '',

@@ -8,11 +8,11 @@ export type DeliveryEmails = {
 
 export const deliveryEmails: TemplatesOf<DeliveryEmails> = {
   'status-update': (d) => ({
-    subject: `${d.projectName}: status, week ${d.week}`,
-    text: letter(d.contactName, ['Where your project stands:', ...d.lines.map((l) => `  - ${l}`)]),
+    subject: `Your project: status, week ${d.week}`,
+    text: letter(d.contactName, [`Where ${d.projectName} stands:`, ...d.lines.map((l) => `  - ${l}`)]),
   }),
   'project-signed-off': (d) => ({
-    subject: `${d.projectName} is signed off`,
-    text: letter(d.contactName, ['Thank you for signing the project off. Your customer success manager will be in touch about what comes next.']),
+    subject: 'Your project is signed off',
+    text: letter(d.contactName, [`Thank you for signing ${d.projectName} off. Your customer success manager will be in touch about what comes next.`]),
   }),
 };

@@ -2,6 +2,12 @@
 // renders it, so wording can change without touching workflow code. Each journey kind keeps its
 // templates in its own folder (activities/<kind>/emails.ts); these are the runtime's own, for
 // customer decisions, which any kind asks.
+//
+// A subject is the company's own words, numbers, amounts and dates: never text a visitor typed (a
+// contact name, a company name, a project named after it, a title built from them). The contact
+// form is public, so that text is anyone's, and a subject is what a mail client shows before the
+// mail is opened ("Thanks for getting in touch, Claim your refund at http://…"). The body, read in
+// context, may greet the customer by the name they gave.
 export type Rendered = { subject: string; text: string };
 
 /** Templates by name, each rendering its own data. */
@@ -17,14 +23,14 @@ export type RuntimeEmails = {
 
 export const runtimeEmails: TemplatesOf<RuntimeEmails> = {
   'decision-request': (d) => ({
-    subject: `Your answer, please: ${d.title}`,
+    subject: 'Your answer, please',
     text: letter(d.contactName, [
       `${d.title} is ready for you. ${(d.form ?? 'accept-or-change') === 'accept-or-change' ? 'Read it, then accept it or tell us what to change, here:' : 'Read it and give us your answer here:'}`,
       d.url,
     ]),
   }),
   'decision-reminder': (d) => ({
-    subject: `Reminder: ${d.title} awaits your answer`,
+    subject: 'Reminder: we await your answer',
     text: letter(d.contactName, [`${d.title} still awaits your answer:`, d.url]),
   }),
 };

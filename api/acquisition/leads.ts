@@ -3,10 +3,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { text } from '../../workflows/runtime/storable-text';
 import { parseOrThrow } from '../errors';
-import { submitLead } from './submit-lead';
+import { journeyWorkflowId } from '../../workflows/runtime/definitions';
+import { leadLimit } from '../rate-limits';
+import { customerIdFor, submitLead } from './submit-lead';
 import type { ApiDeps } from '../app';
 import { leadReceived } from '../contract/records';
 import { operations } from '../openapi/operation';
+
+/** The contact form's hidden field (a name bots like to fill in). */
+export const HONEYPOT = 'website';
 
 export const leadSchema = z
   .object({
@@ -30,6 +35,8 @@ export const leadSchema = z
       .regex(/^[A-Z]{2}$/, 'Must be a two-letter country code')
       .optional(),
     region: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,10}$/, 'Must be a region code').optional(),
+    /** The honeypot: the form hides this field from people, so only a bot fills it in (README, "Defences"). */
+    [HONEYPOT]: z.string().max(2000).optional(),
   })
   .strict();
 
@@ -47,20 +54,28 @@ export const leadOperations = operations({
   ],
 });
 
+/**
+ * A submission with the honeypot filled in gets the answer a new lead gets (so the bot learns
+ * nothing) and starts nothing: no customer, no journey, no email.
+ */
+function answerBot(lead: { email: string }) {
+  const customerId = customerIdFor(lead.email);
+  return { customerId, journeyId: journeyWorkflowId(customerId, 'acquisition', 1), created: true };
+}
+
 export function leadRoutes(deps: ApiDeps): Router {
   const router = Router();
-  router.post('/leads', async (req, res) => {
-    const lead = parseOrThrow(leadSchema, req.body);
-    const recorded = await submitLead(
-      {
-        db: deps.db,
-        temporal: deps.temporal,
-        taskQueue: deps.config.temporal.taskQueue,
-        journeys: deps.config.journeys,
-      },
-      lead,
-    );
-    deps.log.info({ customerId: recorded.customerId, journeyId: recorded.journeyId, created: recorded.created }, 'lead received');
+  router.post('/leads', leadLimit(deps), async (req, res) => {
+    const { [HONEYPOT]: honeypot, ...lead } = parseOrThrow(leadSchema, req.body);
+    let recorded;
+    if (honeypot?.trim()) {
+      recorded = answerBot(lead);
+      deps.log.info({ ip: req.ip }, 'contact form honeypot filled: no journey started');
+    } else {
+      const journeyDeps = { db: deps.db, temporal: deps.temporal, taskQueue: deps.config.temporal.taskQueue, journeys: deps.config.journeys };
+      recorded = await submitLead(journeyDeps, lead);
+      deps.log.info({ customerId: recorded.customerId, journeyId: recorded.journeyId, created: recorded.created }, 'lead received');
+    }
     res
       .status(recorded.created ? 201 : 200)
       .location(`/api/journeys/${encodeURIComponent(recorded.journeyId)}`)

@@ -9,6 +9,7 @@ import { AppError, parseOrThrow } from '../errors';
 import type { ApiDeps } from '../app';
 import { principal as principalSchema, session } from '../contract/records';
 import { operations } from '../openapi/operation';
+import { loginLimits } from '../rate-limits';
 
 const loginBody = z.object({ email: z.string().trim().toLowerCase().pipe(z.email()).meta({ format: 'email' }), password: z.string().min(1) }).strict();
 
@@ -23,7 +24,7 @@ export function authRoutes(deps: ApiDeps, auth: Authenticator): Router {
   // Compared against when the email is unknown, so both failures take the same time.
   const decoy = hashPassword('decoy-password-for-unknown-users');
 
-  router.post('/auth/login', async (req, res) => {
+  router.post('/auth/login', ...loginLimits(deps), async (req, res) => {
     const { email, password } = parseOrThrow(loginBody, req.body);
     const user = await deps.db.user.findUnique({ where: { email } });
     const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy));

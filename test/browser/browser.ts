@@ -17,11 +17,19 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
 }
 
-/** A fresh browser context (its own cookies) on the app, at a desktop size. */
-export async function openApp(browser: Browser, baseUrl: string): Promise<Page> {
+/** What chromium refused under the answers' Content-Security-Policy, by page (the console says). */
+const cspViolations = new WeakMap<Page, string[]>();
+
+/** A fresh browser context (its own cookies) on the app at a desktop size, at `path`. */
+export async function openApp(browser: Browser, baseUrl: string, path = '/'): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto('/');
+  const refused: string[] = [];
+  cspViolations.set(page, refused);
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto(path);
   return page;
 }
 
@@ -35,6 +43,9 @@ export async function logIn(page: Page, role: Role): Promise<void> {
 
 /** The whole page, transitions finished; `{ fullPage: false }` for a dialog, whose backdrop covers only the viewport. */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  // Each step shown also proves the page works under its CSP: nothing it needed was refused.
+  const refused = cspViolations.get(page) ?? [];
+  if (refused.length) throw new Error(`The Content-Security-Policy refused:\n${refused.join('\n')}`);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage, animations: 'disabled', caret: 'hide' });
 }
