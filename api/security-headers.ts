@@ -6,6 +6,7 @@
 //   elements at run time. Scripts only from files: an injected inline script does not run.
 // - customer pages (server-rendered, no script at all) may use their one inline style sheet, by
 //   its hash, and post their forms to themselves;
+// - the API reference (/api/docs, Swagger UI from node_modules) is held to the admin UI's policy;
 // - JSON and everything else load nothing.
 // API and customer-page answers carry people's data: `Cache-Control: no-store`, so no shared or
 // browser cache keeps them. HSTS only on requests that came over TLS (directly, or through a proxy
@@ -51,7 +52,9 @@ export function securityHeaders(): RequestHandler[] {
   const policy: RequestHandler = (req, res, next) => {
     const personal = isUnder(req.path, '/api') || isUnder(req.path, '/customer');
     if (personal) res.set('Cache-Control', 'no-store');
-    const csp = isUnder(req.path, '/customer') ? policies.customerPage : personal || isUnder(req.path, '/webhooks') ? policies.data : policies.adminUi;
+    // The API reference is a page of its own (Swagger UI's files, its inline styles): the admin UI's policy.
+    const page = !isUnder(req.path, '/api') || isUnder(req.path, '/api/docs');
+    const csp = isUnder(req.path, '/customer') ? policies.customerPage : page && !isUnder(req.path, '/webhooks') ? policies.adminUi : policies.data;
     csp(req, res, next);
   };
   const tlsOnly: RequestHandler = (req, res, next) => (req.secure ? hsts(req, res, next) : next());
