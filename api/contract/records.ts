@@ -437,7 +437,8 @@ export const journeyDetail = journeyFields
     waitingOn: z.array(wait),
     /** False when the workflow did not answer the state query: waitingOn then comes from the index. */
     live: z.boolean(),
-    temporalUiUrl: z.string(),
+    /** The workflow in the Temporal Web UI: for managers (and admins) only, null for others. */
+    temporalUiUrl: z.string().nullable(),
     /** For outside systems correlating their own events with this journey. */
     envelopeId: z.string().nullable(),
     paymentIntentId: z.string().nullable(),

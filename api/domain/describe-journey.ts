@@ -7,7 +7,7 @@ import { journeyIdParts, journeyStateQuery, type JourneyState } from '../../work
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
-import { mayRead, type Principal } from '../auth/roles';
+import { hasRole, mayRead, type Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { emailForStaff } from './staff-emails';
@@ -16,8 +16,12 @@ const QUERY_TIMEOUT_MS = 5_000;
 
 type Deps = { db: Db; temporal: Client; log: Logger; config: Config };
 
-/** The workflow's page in the Temporal Web UI. */
-export function temporalUiLink(config: Config, workflowId: string): string {
+/**
+ * The workflow's page in the Temporal Web UI, for managers only: it shows engine internals (inputs,
+ * customer links in payloads) and its Cancel bypasses the journey's own cancellation.
+ */
+export function temporalUiLink(config: Config, viewer: Principal, workflowId: string): string | null {
+  if (!hasRole(viewer, 'manager')) return null;
   return `${config.temporal.uiUrl}/namespaces/${encodeURIComponent(config.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
@@ -39,7 +43,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
       children: { orderBy: { startedAt: 'asc' }, select: { id: true, kind: true, status: true } },
     },
   });
-  if (!journey) return describeUnprojected(deps, id);
+  if (!journey) return describeUnprojected(deps, id, viewer);
   const live = journey.status === 'RUNNING' ? await queryState(deps, id) : undefined;
   const { events, emails, invoices: allInvoices, ...rest } = journey;
   const readsInvoices = mayRead(viewer, 'invoices');
@@ -61,7 +65,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
     // What the workflow says it waits on; the index's open rows when no worker answered.
     waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
     live: Boolean(live),
-    temporalUiUrl: temporalUiLink(deps.config, id),
+    temporalUiUrl: temporalUiLink(deps.config, viewer, id),
     // For outside systems correlating their own events with this journey.
     envelopeId: journey.contracts.at(-1)?.envelopeId ?? null,
     paymentIntentId: invoices.flatMap((i) => i.payments).at(-1)?.providerPaymentId ?? null,
@@ -97,7 +101,7 @@ async function projectOf(db: Db, journeyId: string, withInvoices: boolean) {
  * A journey whose first activity has not yet written its rows (the API answers a lead as soon as
  * the workflow has started): what the workflow itself says, or 404 if Temporal does not know it.
  */
-async function describeUnprojected(deps: Deps, id: string) {
+async function describeUnprojected(deps: Deps, id: string, viewer: Principal) {
   const live = await queryState(deps, id);
   if (!live) throw new AppError('not_found', `No journey ${id}`);
   const { kind, customerId } = journeyIdParts(id);
@@ -131,7 +135,7 @@ async function describeUnprojected(deps: Deps, id: string) {
     externalEvents: [],
     waitingOn: live.waitingOn,
     live: true,
-    temporalUiUrl: temporalUiLink(deps.config, id),
+    temporalUiUrl: temporalUiLink(deps.config, viewer, id),
     history: [],
   };
 }

@@ -1,7 +1,7 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import EmailIcon from '@mui/icons-material/Email';
 import ExpandIcon from '@mui/icons-material/ExpandMore';
-import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Card, CardContent, Stack, Tooltip, Typography } from '@mui/material';
 import {
   ArrayField,
   DataTable,
@@ -44,9 +44,13 @@ const JourneyActions = () => {
   if (!isDetail(journey)) return <TopToolbar />;
   return (
     <TopToolbar sx={{ gap: 1 }}>
-      <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
-        Workflow in Temporal
-      </Button>
+      {journey.temporalUiUrl && (
+        <Tooltip title="Engine internals. Cancel there bypasses the journey's own cancellation: use Cancel journey here.">
+          <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
+            Workflow in Temporal
+          </Button>
+        </Tooltip>
+      )}
       {isManager && journey.status === 'RUNNING' && <CancelJourneyButton journey={journey} />}
       {isManager && journey.status === 'FAILED' && <RetryJourneyButton journey={journey} />}
     </TopToolbar>

@@ -36,6 +36,11 @@ describe('POST /api/leads', () => {
     expect(customer.body).toMatchObject({ lifecycle: 'ACTIVE_LEAD', email: input.email, companyName: 'Northwind Traders' });
     const inquiry = await h.db.inquiry.findFirstOrThrow({ where: { journeyId: res.body.journeyId } });
     expect(inquiry).toMatchObject({ projectType: 'Website Design', budgetRange: '$10K-$50K', timeline: '3-6 months' });
+
+    // The engine's own page (inputs, links in payloads, a Cancel that bypasses the journey's) is for managers.
+    expect((await journey(res.body.journeyId)).body.temporalUiUrl).toBeNull();
+    const asManager = await h.as('manager')('GET', `/api/journeys/${encodeURIComponent(res.body.journeyId)}`);
+    expect(asManager.body.temporalUiUrl).toMatch(/\/namespaces\/[^/]+\/workflows\/journey%3A/);
   });
 
   it('answers 400 naming each bad field, and writes nothing', async () => {
