@@ -1,18 +1,12 @@
 // The interactive API reference works in a browser under its Content-Security-Policy: Swagger UI's
 // files from this server render the operations of the OpenAPI document, and nothing is refused.
 import type { Browser } from 'playwright-core';
-import { startHarness, type Harness } from '../support/harness';
-import { launchBrowser, openApp, screenshot } from './browser';
+import type { Harness } from '../support/harness';
+import { startBrowserStack, openApp, screenshot } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 it('renders the operations from /api/openapi.json', async () => {
   const page = await openApp(browser, h.baseUrl, '/api/docs');

@@ -7,6 +7,7 @@ import { ADMIN_UI_DIST } from '../../api/app';
 import { devUserEmail } from '../../api/auth/dev-users';
 import type { Role } from '../../api/auth/roles';
 import { DEV_USER_PASSWORD } from '../../platform/config';
+import { startHarness, type Harness, type HarnessOptions } from '../support/harness';
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
@@ -15,6 +16,23 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error('admin-ui/dist is missing: run the tests with `npm test`, which builds the admin UI');
   }
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox'] });
+}
+
+/**
+ * The real stack and a browser for a test file: started before its tests (and handed to `use`),
+ * stopped after them.
+ */
+export function startBrowserStack(use: (stack: { h: Harness; browser: Browser }) => void, opts?: HarnessOptions): void {
+  let stack: { h: Harness; browser: Browser } | undefined;
+  beforeAll(async () => {
+    const [h, browser] = await Promise.all([startHarness(opts), launchBrowser()]);
+    stack = { h, browser };
+    use(stack);
+  });
+  afterAll(async () => {
+    await stack?.browser.close();
+    await stack?.h.stop();
+  });
 }
 
 /** What chromium refused under the answers' Content-Security-Policy, by page (the console says). */

@@ -2,21 +2,15 @@
 // stack: the page generated from the decision's form renders styled under its Content-Security-
 // Policy (its inline style allowed by hash, no script), and its Approve button answers it.
 import type { Browser } from 'playwright-core';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { approveReview, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
-import { launchBrowser, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 it('shows the proposal styled under its CSP and takes the approval', async () => {
   const drive = journeyDriver(h);

@@ -5,21 +5,15 @@
 // The figures are those of the three-milestone quote for a UK customer (VAT 20%).
 import type { Browser, Page } from 'playwright-core';
 import { threeMilestoneDraft } from '../support/fixtures';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
 import { projectReader } from '../support/projects';
-import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 /** A titled card of the page (a SectionCard). */
 const section = (page: Page, title: string) => page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: title, exact: true }) });

@@ -2,22 +2,16 @@
 // (follow-ups are due within seconds here, so they really escalate), cancelling a journey, and
 // retrying a failed one.
 import type { Browser, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { bugFailedJourney } from '../support/failed-journey';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
-import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  // ≈ 2 s to the follow-up's due time, which is also its SLA: it escalates to the manager queue.
-  [h, browser] = await Promise.all([startHarness({ env: { FOLLOW_UP_DUE_HOURS: '0.0005' } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+// ≈ 2 s to the follow-up's due time, which is also its SLA: it escalates to the manager queue.
+startBrowserStack((started) => ({ h, browser } = started), { env: { FOLLOW_UP_DUE_HOURS: '0.0005' } });
 
 async function newLead(label: string, contactName: string) {
   const companyName = uniqueCompany(label);

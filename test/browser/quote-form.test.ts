@@ -2,20 +2,14 @@
 // decimals (never in cents), each line's total and the quote's total shown as they type, and the
 // API given integer minor units. Expected figures worked out by hand.
 import type { Browser } from 'playwright-core';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
-import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 it('takes prices in the currency and shows line and quote totals as they are typed', async () => {
   const { journeyId } = await journeyDriver(h).qualifiedLead({ companyName: uniqueCompany('Quote Co') });

@@ -2,20 +2,14 @@
 // finds the task in "My queues", claims it, completes it through the form generated from the task
 // type's JSON Schema (first meeting a server-side field error), and watches the journey move on.
 import type { Browser, Page } from 'playwright-core';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
-import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 const journeyStage = (journeyId: string) => h.db.journey.findUniqueOrThrow({ where: { id: journeyId } }).then((j) => j.stage);
 
@@ -55,7 +49,7 @@ it('logs in, claims the follow-up call from My queues, completes it and sees the
   await page.getByLabel('Add a comment').fill('Left a voicemail, calling back at 3');
   await page.getByRole('button', { name: 'Comment', exact: true }).click();
   await page.getByText('Left a voicemail, calling back at 3').waitFor();
-  expect(await h.db.taskComment.count({ where: { taskId: task!.id, authorId: h.users.sales.id } })).toBe(1);
+  await eventually(() => h.db.taskComment.count({ where: { taskId: task!.id, authorId: h.users.sales.id } }), (n) => n === 1);
 
   // Disqualified without a reason: only the server knows that rule; its error shows under the input.
   await page.getByRole('radio', { name: 'Disqualified' }).check();

@@ -5,20 +5,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { devUserEmail } from '../../api/auth/dev-users';
 import { DEV_USER_PASSWORD } from '../../platform/config';
-import { startHarness, type Harness } from '../support/harness';
+import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
-import { launchBrowser, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
 let h: Harness;
 let browser: Browser;
-beforeAll(async () => {
-  [h, browser] = await Promise.all([startHarness(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await h?.stop();
-});
+startBrowserStack((started) => ({ h, browser } = started));
 
 /** A fresh lead's follow-up call, claimed by the salesperson. */
 async function claimedTask(contactName: string) {
