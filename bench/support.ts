@@ -1,6 +1,7 @@
 // Shared by the benchmarks: an isolated stack (throwaway embedded PostgreSQL with migrations, a
 // fresh Temporal dev server, the API on an ephemeral port) and latency statistics.
 import fs from 'node:fs';
+import http from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -118,4 +119,29 @@ export function summary(label: string, samples: number[]) {
   const p95 = percentile(samples, 95);
   console.log(`${label.padEnd(28)} n=${samples.length}  p50=${p50.toFixed(2)} ms  p95=${p95.toFixed(2)} ms`);
   return { p50, p95 };
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * POSTs JSON over a keep-alive connection with node:http and answers status and body. The
+ * latency benchmarks measure the API, not the client: fetch (undici) spends about a millisecond
+ * of its own per request on loopback, more than node:http.
+ */
+export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent: keepAlive, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

@@ -229,6 +229,42 @@ describe('customer links', () => {
   });
 });
 
+describe('the contact form limit across API processes', () => {
+  /** An API process as far as the limit goes: its own limiter (and counts) over the shared PostgreSQL. */
+  async function apiProcess() {
+    const app = express()
+      .set('trust proxy', 'loopback')
+      .post('/leads', leadLimit({ db: h.db, log: createLogger('silent', 'test'), config: h.config, temporal: h.env.client }), (_req, res) => void res.status(201).json({ ok: true }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as { port: number };
+    // A refusal reaches Express's own error page here: the status is what counts.
+    const post = async (ip: string) => (await fetch(`http://127.0.0.1:${port}/leads`, { method: 'POST', headers: from(ip) })).status;
+    return { post, close: () => server.close() };
+  }
+
+  it('a process counts its own hits at once, and learns the others\' from PostgreSQL with its first', async () => {
+    const [a, b] = [await apiProcess(), await apiProcess()];
+    const ip = newIp();
+    try {
+      // All at once on one process: exactly the limit goes through, though no hit has reached PostgreSQL yet.
+      const burst = await Promise.all(Array.from({ length: LIMITS.leadsPerIp + 3 }, () => a.post(ip)));
+      expect(burst.sort()).toEqual([...Array(LIMITS.leadsPerIp).fill(201), ...Array(3).fill(429)]);
+      // The other process knew none of them: its first hit goes through, and its answer from PostgreSQL says the window is spent.
+      const fromB: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        fromB.push(await b.post(ip));
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(fromB).toEqual([201, 429, 429, 429]);
+      expect(await b.post(newIp())).toBe(201);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+});
+
 describe('PostgreSQL out of reach when a limit is checked', () => {
   it('lets the request through within a second or so and logs a warning', async () => {
     const lines: string[] = [];
@@ -243,7 +279,8 @@ describe('PostgreSQL out of reach when a limit is checked', () => {
       const res = await request(`http://127.0.0.1:${port}`, 'POST', '/leads', {});
       expect(res.status).toBe(201);
       expect(Date.now() - started).toBeLessThan(3_000);
-      expect(lines.join('')).toMatch(/rate limit not checked/);
+      // The contact form counts ahead and writes behind: the warning follows the answer.
+      await eventually(async () => lines.join(''), (logged) => /rate limit hit not shared/.test(logged));
     } finally {
       server.close();
       await db.$disconnect();
