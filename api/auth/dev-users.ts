@@ -10,6 +10,7 @@ const NAMES: Record<Role, string> = {
   pm: 'Priya PM',
   finance: 'Finn Finance',
   support: 'Sue Support',
+  support_lead: 'Lee Lead',
   manager: 'Maya Manager',
   admin: 'Ada Admin',
 };

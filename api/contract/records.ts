@@ -7,7 +7,7 @@ import { WAIT_KINDS } from '../../workflows/runtime/wait-kinds';
 
 export { WAIT_KINDS };
 
-export const ROLES = ['sales', 'pm', 'finance', 'support', 'manager', 'admin'] as const;
+export const ROLES = ['sales', 'pm', 'finance', 'support', 'support_lead', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 const date = z.iso.datetime({ offset: true });

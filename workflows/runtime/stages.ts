@@ -5,7 +5,7 @@
 import type { JourneyResult } from './definitions';
 
 /** Who works a stage: a staff role, or the customer (an answer, a signature, a payment). */
-export type StageOwner = 'sales' | 'pm' | 'finance' | 'support' | 'success' | 'manager' | 'customer';
+export type StageOwner = 'sales' | 'pm' | 'finance' | 'support' | 'support_lead' | 'success' | 'manager' | 'customer';
 
 /** How a journey ends on its own (cancelled or failed can happen anywhere, so are not declared). */
 export type EndStatus = Exclude<JourneyResult['status'], 'CANCELLED'>;
