@@ -94,7 +94,8 @@ async function recordHistories() {
         expect(res.status).toBe(200);
       },
     };
-    const stamp = new Date().toISOString().slice(0, 10);
+    // Day and time: a second recording on one day (after another workflow change) keeps the first.
+    const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
     for (const [name, run] of Object.entries(scenarios)) {
       const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
       const recorded = (await run(body.journeyId)) ?? { [name]: body.journeyId };

@@ -272,6 +272,9 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
    */
   private moving = 0;
   private readonly parked = new Set<Parked>();
+  /** Records written beside the journey's next step rather than before it (see writeBehind), and the first that failed. */
+  private writingBehind = 0;
+  private behindFailure: unknown;
   /** From the previous run: waits the body has not taken up again yet, and the carried tasks' and decisions' outcomes by key. */
   private readonly carriedWaits: CarriedWait[] = [];
   private readonly carriedTasks = new Map<string, Promise<unknown>>();
@@ -483,9 +486,11 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
         this.active--;
         this.waits.delete(wait.id);
         this.waitProgress.delete(wait.id);
-        await CancellationScope.nonCancellable(() =>
+        const closed = CancellationScope.nonCancellable(() =>
           records.closeWait({ id: wait.id, at: new Date().toISOString(), outcome: met ? 'met' : this.scope.consideredCancelled ? 'cancelled' : 'timed_out' }),
         );
+        if (patched('waits-close-behind')) this.writeBehind(closed);
+        else await closed;
       }
     } finally {
       this.moving--;
@@ -783,6 +788,8 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   /** Ends the journey: records the outcome, lets in-flight updates finish, returns the result. */
   async end(status: JourneyResult['status'], reason: string, cancelledBy?: string): Promise<JourneyResult> {
     this.refuseUndeclared(refusedEnd(this.stages, this.stageCount ? this.stage : undefined, status));
+    if (this.writingBehind) await condition(() => this.writingBehind === 0);
+    if (this.behindFailure) throw this.behindFailure;
     await records.endJourney({ journeyId: this.journeyId, status, reason, cancelledBy, at: new Date().toISOString() });
     this.status = status;
     await condition(allHandlersFinished);
@@ -816,7 +823,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
    */
   private atRest(): boolean {
     const now = Date.now();
-    return allHandlersFinished() && this.moving === 0 && ![...this.parked].some((p) => p.ready?.() || (p.until !== undefined && now >= p.until));
+    return allHandlersFinished() && this.moving === 0 && this.writingBehind === 0 && ![...this.parked].some((p) => p.ready?.() || (p.until !== undefined && now >= p.until));
   }
 
   /** What the next run needs to carry on where this one is (see JourneySnapshot). */
@@ -883,6 +890,23 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   private takeCarriedWait(spec: WaitSpec): CarriedWait | undefined {
     const i = this.carriedWaits.findIndex(({ wait }) => wait.kind === spec.kind && wait.key === spec.key);
     return i < 0 ? undefined : this.carriedWaits.splice(i, 1)[0];
+  }
+
+  /**
+   * Lets the journey go on while `write` (the close of a wait it no longer waits on) is recorded:
+   * its next step is scheduled in the same workflow task, one activity round trip sooner (an
+   * event's effect, bench:webhook-latency). Handing over and ending wait for such writes, and
+   * a write that failed for good fails the journey when it ends.
+   */
+  private writeBehind(write: Promise<unknown>) {
+    this.writingBehind++;
+    write.then(
+      () => this.writingBehind--,
+      (err: unknown) => {
+        this.writingBehind--;
+        this.behindFailure ??= err;
+      },
+    );
   }
 
   /**
