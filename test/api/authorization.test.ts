@@ -785,6 +785,7 @@ describe("a journey's detail and the lists agree on who reads what", () => {
       sales: { ...other, ...doesNotManage },
       pm: { ...other, ...doesNotManage },
       support: { ...other, ...doesNotManage },
+      support_lead: { ...other, ...doesNotManage },
       finance: { ...reader, ...doesNotManage },
       manager: { ...reader, ...manages },
       admin: { ...reader, ...manages },
