@@ -17,6 +17,8 @@ import { createCustomerDecisionActivities } from './runtime/customer-decisions';
 import { createEmailActivities } from './runtime/email';
 import { runtimeEmails, type Rendered } from './runtime/email-templates';
 import { createJourneyRecordActivities } from './runtime/journey-records';
+import { supportEmails } from './support/emails';
+import { createSupportActivities } from './support/tickets';
 
 export type ActivityDeps = { db: Db; config: Config };
 type Activities = Record<string, (...args: any[]) => Promise<unknown>>;
@@ -26,6 +28,7 @@ const kindActivities = {
   acquisition: { create: [createLeadActivities, createQuoteActivities, createContractActivities], emails: acquisitionEmails },
   delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
   billing: { create: [createBillingActivities], emails: billingEmails },
+  support: { create: [createSupportActivities], emails: supportEmails },
 } satisfies Record<JourneyKind, KindActivities>;
 
 type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails;

@@ -73,6 +73,7 @@ const REFUSALS: Record<FailureType, ErrorCode> = {
   [FailureTypes.decisionNotAwaited]: 'conflict',
   [FailureTypes.invalidDecisionAnswer]: 'validation_failed',
   [FailureTypes.changeRequestsClosed]: 'conflict',
+  [FailureTypes.ticketClosed]: 'conflict',
   // Raised by the runtime when a journey's code steps off its map: the journey fails, so the
   // Update that led it there finds it ended.
   [FailureTypes.undeclaredStage]: 'conflict',

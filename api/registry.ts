@@ -9,6 +9,8 @@ import { billingCustomerPageOperations, billingCustomerPages } from './billing/c
 import { billingOperations, billingRoutes } from './billing/routes';
 import { deliveryOperations, deliveryRoutes } from './delivery/routes';
 import type { Operation } from './openapi/operation';
+import { supportCustomerPageOperations, supportCustomerPages } from './support/customer-pages';
+import { supportOperations, supportRoutes } from './support/routes';
 
 type KindApi = { routes?: (deps: ApiDeps) => Router; customerPages?: (deps: ApiDeps) => Router; operations: Operation[] };
 
@@ -16,4 +18,5 @@ export const kindApis: Record<JourneyKind, KindApi> = {
   acquisition: { routes: leadRoutes, customerPages: acquisitionCustomerPages, operations: [...leadOperations, ...acquisitionCustomerPageOperations] },
   delivery: { routes: deliveryRoutes, operations: deliveryOperations },
   billing: { routes: billingRoutes, customerPages: billingCustomerPages, operations: [...billingOperations, ...billingCustomerPageOperations] },
+  support: { routes: supportRoutes, customerPages: supportCustomerPages, operations: [...supportOperations, ...supportCustomerPageOperations] },
 };

@@ -1,6 +1,9 @@
 // The one place environment variables are read. Everything else receives a typed Config.
 import path from 'node:path';
 import { z } from 'zod';
+import { businessHoursSchema, type BusinessHours } from '../workflows/runtime/business-calendar';
+import { DEFAULT_ROUTING, routingSchema, type Routing } from '../workflows/support/routing';
+import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '../workflows/support/sla';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalString = z
@@ -8,6 +11,24 @@ const optionalString = z
   .trim()
   .transform((s) => (s === '' ? undefined : s))
   .optional();
+
+/** A variable holding JSON that `schema` validates; `example` shows its shape in the error. */
+function jsonVariable<S extends z.ZodType>(schema: S, example: string) {
+  return optionalString.pipe(
+    z
+      .string()
+      .transform((s, ctx) => {
+        try {
+          return JSON.parse(s) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: `Must be JSON: ${example}` });
+          return z.NEVER;
+        }
+      })
+      .pipe(schema)
+      .optional(),
+  );
+}
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -65,21 +86,16 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'At least 16 characters').regex(/^[\x21-\x7e]+$/, 'Printable ASCII, no spaces').optional()),
   WORKER_METRICS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
-  SALES_ROUTING: optionalString.pipe(
-    z
-      .string()
-      .transform((s, ctx) => {
-        try {
-          return JSON.parse(s) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'Must be JSON: {"<project type>": "<salesperson email>"}' });
-          return z.NEVER;
-        }
-      })
-      .pipe(z.record(z.string().min(1), z.email()))
-      .optional(),
-  ),
+  SALES_ROUTING: jsonVariable(z.record(z.string().min(1), z.email()), '{"<project type>": "<salesperson email>"}'),
+  SUPPORT_HOURS: jsonVariable(businessHoursSchema, '{"timeZone": "Europe/Berlin", "workingDays": [1,2,3,4,5], "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]}'),
+  SUPPORT_SLA: jsonVariable(slaPolicySchema, '{"urgent": {"firstResponse": 60, "nextResponse": 120, "resolution": 480}, "high": {…}, "normal": {…}, "low": {…}} (business minutes)'),
+  SUPPORT_ROUTING: jsonVariable(routingSchema, '{"rules": [{"queue": "billing", "categories": ["billing"]}], "defaultQueue": "general", "assign": "least-loaded"}'),
+  SUPPORT_CLOSE_AFTER_BUSINESS_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  SUPPORT_WARRANTY_DAYS: z.coerce.number().int().min(0).max(365).default(60),
 });
+
+/** Support's default calendar: weekdays 09:00-17:00 in Berlin, no holidays configured. */
+const DEFAULT_SUPPORT_HOURS: BusinessHours = { timeZone: 'Europe/Berlin', workingDays: [1, 2, 3, 4, 5], opens: '09:00', closes: '17:00', holidays: [] };
 
 /** The development secret: fine on a laptop, refused in production. */
 export const DEV_AUTH_SECRET = 'pivotal-flow-development-secret-not-for-production';
@@ -121,6 +137,8 @@ export type Config = {
     salesRouting: Record<string, string>;
   };
   mail: { smtpUrl?: string; from: string };
+  /** The support journey's calendar, SLA targets per priority, routing, closing window and warranty. */
+  support: { hours: BusinessHours; policy: SlaPolicy; routing: Routing; closeAfterBusinessDays: number; warrantyDays: number };
   contracts: { signatureDays: number; depositDueDays: number };
   delivery: { milestoneDays: number; statusIntervalDays: number; customerReviewDays: number };
   billing: {
@@ -237,6 +255,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       salesRouting: e.SALES_ROUTING ?? {},
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    support: {
+      hours: e.SUPPORT_HOURS ?? DEFAULT_SUPPORT_HOURS,
+      policy: e.SUPPORT_SLA ?? DEFAULT_SLA_POLICY,
+      routing: e.SUPPORT_ROUTING ?? DEFAULT_ROUTING,
+      closeAfterBusinessDays: e.SUPPORT_CLOSE_AFTER_BUSINESS_DAYS,
+      warrantyDays: e.SUPPORT_WARRANTY_DAYS,
+    },
     contracts: { signatureDays: e.CONTRACT_SIGNATURE_DAYS, depositDueDays: e.DEPOSIT_DUE_DAYS },
     delivery: { milestoneDays: e.DELIVERY_MILESTONE_DAYS, statusIntervalDays: e.DELIVERY_STATUS_INTERVAL_DAYS, customerReviewDays: e.CUSTOMER_REVIEW_DAYS },
     billing: {

@@ -3,3 +3,4 @@ export { acquisitionJourney } from './acquisition/workflow';
 export { billingJourney } from './billing/workflow';
 export { deliveryJourney } from './delivery/workflow';
 export { latePaymentJourney } from './billing/late-payment';
+export { supportJourney } from './support/workflow';

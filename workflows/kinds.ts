@@ -9,6 +9,8 @@ import { billingStages } from './billing/stages';
 import { deliveryTaskForms } from './delivery/forms';
 import { deliveryStages } from './delivery/stages';
 import type { StageMap } from './runtime/stages';
+import { supportTaskForms } from './support/forms';
+import { supportStages } from './support/stages';
 import type { z } from 'zod';
 
 export type KindDeclaration = {
@@ -53,6 +55,15 @@ export const journeyKinds = {
     taskForms: billingTaskForms,
     decisionForms: {},
     linkPurposes: ['invoice-payment'],
+  },
+  support: {
+    title: 'Support',
+    description: 'One support ticket from raised to closed and rated: replies both ways, SLA clocks on business hours, escalation, automatic closing.',
+    workflowTypes: ['supportJourney'],
+    stages: supportStages,
+    taskForms: supportTaskForms,
+    decisionForms: {},
+    linkPurposes: ['support-ticket', 'support-help'],
   },
 } as const satisfies Record<string, KindDeclaration>;
 

@@ -455,3 +455,42 @@ export const leadReceived = z.object({ customerId: z.uuid(), journeyId: z.string
 
 /** What a customer link's page answers as JSON: a loose record (each page's fields are its own). */
 export const customerPageJson = z.looseObject({}).meta({ id: 'CustomerPage' });
+
+export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+
+/** A row of GET /api/tickets: the ticket with its SLA clocks as its journey last wrote them. */
+export const ticket = z
+  .looseObject({
+    id: z.uuid(),
+    number: z.number().int(),
+    journeyId: z.string(),
+    customerId: z.uuid(),
+    projectId: z.uuid().nullable(),
+    subject: z.string(),
+    category: z.string(),
+    priority: z.enum(TICKET_PRIORITIES),
+    status: z.string(),
+    queue: z.string(),
+    assigneeId: z.uuid().nullable(),
+    billable: z.boolean(),
+    clocks: json,
+    nextBreachAt: nullableDate,
+    firstResponseMinutes: z.number().int().nullable(),
+    resolutionMinutes: z.number().int().nullable(),
+    breaches: z.number().int(),
+    closedAt: nullableDate,
+    closeReason: z.string().nullable(),
+    satisfaction: z.number().int().nullable(),
+    createdAt: date,
+  })
+  .meta({ id: 'Ticket' });
+
+export const ticketMessage = z
+  .looseObject({ id: z.uuid(), author: z.string(), authorName: z.string(), internal: z.boolean(), body: z.string(), createdAt: date })
+  .meta({ id: 'TicketMessage' });
+
+/** GET /api/tickets/:id: the ticket, its description and its conversation (internal notes included). */
+export const ticketDetail = ticket.extend({ description: z.string(), messages: z.array(ticketMessage) }).meta({ id: 'TicketDetail' });
+
+/** What an Update on a ticket answers: where the ticket is now. */
+export const ticketStatus = z.object({ status: z.string() }).meta({ id: 'TicketStatus' });

@@ -156,4 +156,5 @@ export const FailureTypes = {
   invalidDecisionAnswer: 'InvalidDecisionAnswer',
   changeRequestsClosed: 'ChangeRequestsClosed',
   undeclaredStage: 'UndeclaredStage',
+  ticketClosed: 'TicketClosed',
 } as const;

@@ -4,6 +4,7 @@ import PaymentIcon from '@mui/icons-material/Payments';
 import ApprovalIcon from '@mui/icons-material/ThumbUpAlt';
 import TimerIcon from '@mui/icons-material/Timer';
 import SignalIcon from '@mui/icons-material/NotificationsActive';
+import ReplyIcon from '@mui/icons-material/Forum';
 import { Chip, Tooltip } from '@mui/material';
 import type { ReactElement } from 'react';
 import { durationSince, exactTime } from '../common/RelativeTime';
@@ -17,6 +18,7 @@ export const WAIT_ICONS: Record<WaitKind, ReactElement> = {
   approval: <ApprovalIcon />,
   timer: <TimerIcon />,
   signal: <SignalIcon />,
+  reply: <ReplyIcon />,
 };
 
 export const isPastDeadline = (wait: Pick<Wait, 'deadline' | 'endedAt'>) =>

@@ -1,0 +1,158 @@
+// Support for staff and external systems (a chatbot, an email gateway, with an API token of a
+// support role): raise a ticket for a customer, the support inbox sorted by the nearest breach,
+// a ticket with its conversation, and the Updates that move it: replies and internal notes,
+// triage (priority, queue, assignee) and closing as spam or a duplicate.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Prisma } from '../../prisma/generated/client';
+import { text } from '../../workflows/runtime/storable-text';
+import { closeTicketUpdate, staffReplyUpdate, triageTicketUpdate } from '../../workflows/support/messages';
+import { PRIORITIES } from '../../workflows/support/sla';
+import type { ApiDeps } from '../app';
+import { principal, requireRole } from '../auth/authenticate';
+import type { Role } from '../auth/roles';
+import { ticket, ticketDetail, ticketStatus } from '../contract/records';
+import { AppError, parseOrThrow } from '../errors';
+import { executeJourneyUpdate } from '../journey-calls';
+import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
+import { operations } from '../openapi/operation';
+import { raiseTicket } from './raise-ticket';
+
+const SUPPORT_ROLES: Role[] = ['support', 'support_lead', 'manager'];
+const category = z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and dashes');
+const queue = category;
+
+const raiseBody = z
+  .object({
+    customerId: z.uuid(),
+    subject: text(200).refine((s) => s.trim().length > 0, 'Say what it is about'),
+    description: text(20_000).refine((s) => s.trim().length > 0, 'Describe the problem'),
+    category,
+    priority: z.enum(PRIORITIES).default('normal'),
+    projectId: z.uuid().optional(),
+  })
+  .strict();
+
+const replyBody = z
+  .object({
+    /** The message's id, chosen by the client: a reply sent twice is recorded (and emailed) once. */
+    id: z.uuid(),
+    body: text(20_000).refine((s) => s.trim().length > 0, 'Write something'),
+    /** An internal note: staff only, not emailed, no SLA effect. */
+    internal: z.boolean().default(false),
+    /** Where the reply leaves the ticket (default: waiting on the customer). */
+    then: z.enum(['open', 'waiting-on-customer', 'resolved']).optional(),
+  })
+  .strict()
+  .refine((b) => !(b.internal && b.then), { path: ['then'], message: 'An internal note does not move the ticket' });
+
+const triageBody = z
+  .object({ priority: z.enum(PRIORITIES).optional(), queue: queue.optional(), assigneeId: z.uuid().nullable().optional(), reason: text(1000).refine((s) => s.trim().length >= 3, 'Say why') })
+  .strict()
+  .refine((b) => b.priority || b.queue || b.assigneeId !== undefined, { path: ['priority'], message: 'Change the priority, the queue or the assignee' });
+
+const closeBody = z
+  .object({ as: z.enum(['spam', 'duplicate']), mergeInto: z.uuid().optional(), reason: text(1000).optional() })
+  .strict()
+  .refine((b) => b.as !== 'duplicate' || b.mergeInto, { path: ['mergeInto'], message: 'A duplicate names the ticket it duplicates' });
+
+const ticketFilter = z.object({
+  status: z.string().max(40),
+  priority: z.enum(PRIORITIES),
+  queue,
+  category,
+  assigneeId: z.uuid(),
+  customerId: z.uuid(),
+  /** Not closed. */
+  open: z.boolean(),
+  /** A clock has breached. */
+  breached: z.boolean(),
+});
+const ticketSort = ['nextBreachAt', 'createdAt', 'number', 'priority'] as const;
+
+export const supportOperations = operations(
+  { method: 'post', path: '/api/tickets', summary: "Raise a ticket on a customer's behalf (staff, or an external system with a token)", access: SUPPORT_ROLES, body: raiseBody, responses: { 201: z.object({ journeyId: z.string() }) } },
+  { method: 'get', path: '/api/tickets', summary: 'The support inbox: tickets, by default the nearest breach first', access: SUPPORT_ROLES, list: true, query: listQuerySchema(ticketFilter, ticketSort), responses: { 200: z.array(ticket) } },
+  { method: 'get', path: '/api/tickets/:id', summary: 'A ticket with its conversation and internal notes', access: SUPPORT_ROLES, responses: { 200: ticketDetail } },
+  { method: 'post', path: '/api/tickets/:id/replies', summary: 'Reply to the customer (emailed), or add an internal note', access: SUPPORT_ROLES, body: replyBody, responses: { 200: ticketStatus } },
+  { method: 'post', path: '/api/tickets/:id/triage', summary: "Change a ticket's priority (its SLA targets with it), queue or assignee, with a reason", access: SUPPORT_ROLES, body: triageBody, responses: { 200: ticketStatus } },
+  { method: 'post', path: '/api/tickets/:id/close', summary: 'Close a ticket as spam, or as a duplicate merged into another', access: SUPPORT_ROLES, body: closeBody, responses: { 200: ticketStatus } },
+);
+
+const ended = { ended: 'The ticket is closed' };
+
+export function supportRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const findTicket = async (id: string) => {
+    const found = z.uuid().safeParse(id).success ? await deps.db.supportTicket.findUnique({ where: { id } }) : null;
+    if (!found) throw new AppError('not_found', `No ticket ${id}`);
+    return found;
+  };
+  const by = (req: Parameters<typeof principal>[0]) => {
+    const p = principal(req);
+    return { id: p.id, name: p.name };
+  };
+
+  router.post('/tickets', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const body = parseOrThrow(raiseBody, req.body);
+    if (!(await deps.db.customer.findUnique({ where: { id: body.customerId }, select: { id: true } }))) {
+      throw new AppError('validation_failed', 'No such customer', { fields: [{ field: 'customerId', message: 'No customer has this id' }] });
+    }
+    const p = principal(req);
+    const { customerId, ...ticketFields } = body;
+    const raised = await raiseTicket(deps, customerId, { ...ticketFields, raisedBy: p.id, channel: p.kind === 'token' ? 'api' : 'staff' });
+    res.status(201).location(`/api/journeys/${encodeURIComponent(raised.journeyId)}`).json(raised);
+  });
+
+  router.get('/tickets', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const q = parseListQuery(req.query, ticketFilter, ticketSort, ['nextBreachAt', 'ASC']);
+    const { open, breached, ...rest } = q.filter;
+    const where: Prisma.SupportTicketWhereInput = {
+      ...rest,
+      ...(open !== undefined && (open ? { closedAt: null } : { closedAt: { not: null } })),
+      ...(breached !== undefined && (breached ? { breaches: { gt: 0 } } : { breaches: 0 })),
+    };
+    // Tickets with no running clock (closed, or all paused) after those that can breach.
+    const orderBy = q.orderBy.nextBreachAt ? { nextBreachAt: { sort: q.orderBy.nextBreachAt, nulls: 'last' as const } } : q.orderBy;
+    await sendPage(res, 'tickets', q, deps.db.supportTicket.findMany({ where, ...pageArgs(q), orderBy: [orderBy, { id: 'asc' }], omit: { description: true } }), deps.db.supportTicket.count({ where }));
+  });
+
+  router.get('/tickets/:id', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const found = await findTicket(req.params.id);
+    res.json(await deps.db.supportTicket.findUniqueOrThrow({ where: { id: found.id }, include: { messages: { orderBy: { createdAt: 'asc' } } } }));
+  });
+
+  router.post('/tickets/:id/replies', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const body = parseOrThrow(replyBody, req.body);
+    const found = await findTicket(req.params.id);
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, staffReplyUpdate, { messageId: body.id, by: by(req), body: body.body, internal: body.internal, then: body.then }, ended));
+  });
+
+  router.post('/tickets/:id/triage', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const body = parseOrThrow(triageBody, req.body);
+    const found = await findTicket(req.params.id);
+    if (body.assigneeId) {
+      const agent = await deps.db.user.findUnique({ where: { id: body.assigneeId } });
+      if (!agent?.active || !agent.roles.some((r) => SUPPORT_ROLES.includes(r))) {
+        throw new AppError('validation_failed', 'Not someone who works support', { fields: [{ field: 'assigneeId', message: 'An active user with a support role' }] });
+      }
+    }
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, triageTicketUpdate, { ...body, by: by(req) }, ended));
+  });
+
+  router.post('/tickets/:id/close', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const body = parseOrThrow(closeBody, req.body);
+    const found = await findTicket(req.params.id);
+    let mergeIntoJourneyId: string | undefined;
+    if (body.mergeInto) {
+      const into = await deps.db.supportTicket.findUnique({ where: { id: body.mergeInto } });
+      if (!into || into.id === found.id || into.customerId !== found.customerId) {
+        throw new AppError('validation_failed', 'Not a ticket this one can be merged into', { fields: [{ field: 'mergeInto', message: "Another ticket of the same customer" }] });
+      }
+      mergeIntoJourneyId = into.journeyId;
+    }
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, closeTicketUpdate, { as: body.as, reason: body.reason, mergeIntoJourneyId, by: by(req) }, ended));
+  });
+
+  return router;
+}

@@ -1,0 +1,119 @@
+// A support ticket through the API on the dev server and PostgreSQL: raised by staff for a
+// customer, routed by keyword to the billing queue and handed to its least-loaded agent; the agent
+// replies (emailed, with the ticket's link), the customer replies through the link, the agent
+// resolves it and the customer confirms; then the rating is asked. Internal notes stay off the
+// customer's page; replies to a closed ticket are 409; a link for another purpose is 404.
+import { randomUUID } from 'node:crypto';
+import { startHarness, type Harness } from '../../support/harness';
+import { eventually, request } from '../../support/http';
+import { lead } from '../../support/fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.stop());
+
+const ticketLinkOf = async (journeyId: string) => {
+  const mail = await eventually(() => h.db.email.findFirst({ where: { key: `${journeyId}:received` } }), Boolean);
+  return new URL(mail!.text.match(/https?:\/\/\S+\/customer\/tickets\/\S+/)![0]).pathname;
+};
+
+async function aCustomer() {
+  const res = await h.as('anonymous')('POST', '/api/leads', lead());
+  expect(res.status).toBe(201);
+  await eventually(() => h.db.customer.findUnique({ where: { id: res.body.customerId } }), Boolean);
+  return res.body.customerId as string;
+}
+
+it('takes a ticket from raised to confirmed, routed, answered both ways, with its figures and the rating asked', async () => {
+  // Two billing agents; the one with a ticket already is not the least loaded.
+  const agents = await Promise.all(
+    ['busy', 'free'].map((n) =>
+      h.db.user.create({ data: { email: `${n}-${randomUUID()}@pivotal.test`, name: `Agent ${n}`, roles: ['support'], skills: ['billing'], passwordHash: 'x' } }),
+    ),
+  );
+  const customerId = await aCustomer();
+  const earlier = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Old one', description: 'About an invoice', category: 'question' });
+  expect(earlier.status).toBe(201);
+  await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: earlier.body.journeyId } }), Boolean);
+  await h.db.supportTicket.update({ where: { journeyId: earlier.body.journeyId }, data: { assigneeId: agents[0]!.id } });
+
+  const raised = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Charged twice', description: 'My invoice payment went through twice.', category: 'question', priority: 'high' });
+  expect(raised.status).toBe(201);
+  expect(raised.body.journeyId).toBe(`journey:${customerId}:support:2`);
+  const row = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  expect(row).toMatchObject({ queue: 'billing', assigneeId: agents[1]!.id, priority: 'high', status: 'new', channel: 'staff' });
+  const id = row!.id;
+  const clocks = await eventually(
+    async () => (await h.as('support')('GET', `/api/tickets/${id}`)).body.clocks,
+    (c) => c?.firstResponse?.state === 'running' || c?.firstResponse?.state === 'paused',
+  );
+  expect(clocks.firstResponse.targetMinutes).toBe(240);
+  expect(clocks.resolution.targetMinutes).toBe(960);
+
+  const link = await ticketLinkOf(raised.body.journeyId);
+  const note = await h.as('support')('POST', `/api/tickets/${id}/replies`, { id: randomUUID(), body: 'Check Stripe first', internal: true });
+  expect(note).toMatchObject({ status: 200, body: { status: 'new' } });
+  const replyId = randomUUID();
+  const reply = { id: replyId, body: 'We are refunding the second charge. Did both show on your statement?' };
+  const [first, again] = await Promise.all([h.as('support')('POST', `/api/tickets/${id}/replies`, reply), h.as('support')('POST', `/api/tickets/${id}/replies`, reply)]);
+  expect([first.status, again.status]).toEqual([200, 200]);
+  expect(first.body.status).toBe('waiting-on-customer');
+  expect(await h.db.ticketMessage.count({ where: { id: replyId } })).toBe(1);
+  await eventually(() => h.db.email.count({ where: { key: `${raised.body.journeyId}:reply:${replyId}` } }), (n) => n === 1);
+
+  const page = await request(h.baseUrl, 'GET', link);
+  expect(page.body.messages.map((m: { body: string }) => m.body)).toEqual([reply.body]);
+  const customerReply = await request(h.baseUrl, 'POST', link, { body: 'Yes, both did.', nonce: 'reply-nonce-1' });
+  expect(customerReply).toMatchObject({ status: 200, body: { status: 'open' } });
+  expect((await request(h.baseUrl, 'POST', link, { body: 'Yes, both did.', nonce: 'reply-nonce-1' })).status).toBe(200);
+  expect(await h.db.ticketMessage.count({ where: { ticketId: id, author: 'customer' } })).toBe(1);
+  const open = await eventually(
+    async () => (await h.as('support')('GET', `/api/tickets/${id}`)).body,
+    (t) => t.clocks?.nextResponse?.state === 'running' || t.clocks?.nextResponse?.state === 'paused',
+  );
+  expect(open.clocks.firstResponse.state).toBe('met');
+
+  const resolved = await h.as('support')('POST', `/api/tickets/${id}/replies`, { id: randomUUID(), body: 'Refunded.', then: 'resolved' });
+  expect(resolved.body.status).toBe('resolved');
+  const confirmed = await request(h.baseUrl, 'POST', link, { confirmResolved: true, nonce: 'confirm-nonce-1' });
+  expect(confirmed.status).toBe(200);
+  const closed = await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id } }), (t) => t.closedAt !== null);
+  expect(closed).toMatchObject({ closeReason: 'confirmed', status: 'closed', breaches: 0 });
+  expect(closed.firstResponseMinutes).toEqual(expect.any(Number));
+  expect(closed.resolutionMinutes).toEqual(expect.any(Number));
+  await eventually(() => h.db.customerDecision.findFirst({ where: { journeyId: raised.body.journeyId, subject: 'satisfaction' } }), Boolean);
+
+  // Closed: the customer's replies and staff's are refused.
+  expect((await request(h.baseUrl, 'POST', link, { body: 'One more thing', nonce: 'late-nonce-1' })).status).toBe(409);
+  expect((await h.as('support')('POST', `/api/tickets/${id}/replies`, { id: randomUUID(), body: 'Hello?' })).status).toBe(409);
+  // The inbox lists it among the closed ones; sales may not read tickets.
+  const inbox = await h.as('support_lead')('GET', `/api/tickets?filter=${encodeURIComponent(JSON.stringify({ customerId }))}`);
+  expect(inbox.headers.get('content-range')).toBe('tickets 0-1/2');
+  expect((await h.as('sales')('GET', '/api/tickets')).status).toBe(403);
+});
+
+it('refuses bad input with 4xx: unknown customer, empty text, NUL bytes, a duplicate without its ticket, another link', async () => {
+  const customerId = await aCustomer();
+  const post = (body: unknown) => h.as('support')('POST', '/api/tickets', body);
+  expect((await post({ customerId: randomUUID(), subject: 'x', description: 'y', category: 'other' })).status).toBe(400);
+  expect((await post({ customerId, subject: ' ', description: 'y', category: 'other' })).status).toBe(400);
+  expect((await post({ customerId, subject: 'a\u0000b', description: 'y', category: 'other' })).status).toBe(400);
+  expect((await post({ customerId, subject: 'a', description: '\ud800', category: 'other' })).status).toBe(400);
+  expect((await post({ customerId, subject: 'a', description: 'b', category: 'Other Things' })).status).toBe(400);
+  const raised = await post({ customerId, subject: 'Spam?', description: 'Buy now', category: 'other', priority: 'low' });
+  expect(raised.status).toBe(201);
+  const t = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  expect((await h.as('support')('POST', `/api/tickets/${t!.id}/close`, { as: 'duplicate' })).status).toBe(400);
+  expect((await h.as('support')('POST', `/api/tickets/${t!.id}/replies`, { id: 'not-a-uuid', body: 'x' })).status).toBe(400);
+  expect((await h.as('support')('GET', `/api/tickets/${randomUUID()}`)).status).toBe(404);
+  expect((await h.as('support')('GET', '/api/tickets/not-an-id')).status).toBe(404);
+  const link = await ticketLinkOf(raised.body.journeyId);
+  expect((await request(h.baseUrl, 'GET', link.replace('/tickets/', '/invoices/'))).status).toBe(404);
+  expect((await request(h.baseUrl, 'GET', `${link}x`)).status).toBe(404);
+  const spam = await h.as('support')('POST', `/api/tickets/${t!.id}/close`, { as: 'spam', reason: 'Advert' });
+  expect(spam).toMatchObject({ status: 200, body: { status: 'closed' } });
+  await expect(h.env.client.workflow.getHandle(raised.body.journeyId).result()).resolves.toMatchObject({ status: 'COMPLETED', stage: 'closed' });
+  expect(await h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } })).toMatchObject({ closeReason: 'spam', resolutionMinutes: null, firstResponseMinutes: null });
+});
