@@ -16,6 +16,7 @@ import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
+import { helpPageOperations, helpPages } from './help-pages';
 
 /** Namespaces the message ids derived from a reply form's nonce. */
 const REPLY_NAMESPACE = '3b0c6d8e-58a4-4f59-9a43-7f1e2c9d5b10';
@@ -31,7 +32,7 @@ const replyBody = z
   .strict()
   .refine((b) => b.confirmResolved || b.body.trim().length > 0, { path: ['body'], message: 'Write your reply' });
 
-export const supportCustomerPageOperations = operations(
+const ticketPageOperations = operations(
   { method: 'get', path: '/customer/tickets/:token', summary: 'A ticket and its conversation, for the customer', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
   {
     method: 'post',
@@ -45,6 +46,8 @@ export const supportCustomerPageOperations = operations(
     responses: { 200: customerPageJson },
   },
 );
+
+export const supportCustomerPageOperations = [...helpPageOperations, ...ticketPageOperations];
 
 async function ticketForLink(deps: ApiDeps, token: string) {
   const { journeyId, subject } = linkOf(deps.config, token, 'support-ticket');
@@ -66,6 +69,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 export function supportCustomerPages(deps: ApiDeps) {
   const router = Router();
+  router.use(helpPages(deps));
 
   router.get('/tickets/:token', async (req, res) => {
     try {

@@ -69,9 +69,18 @@ const ticketFilter = z.object({
   breached: z.boolean(),
 });
 const ticketSort = ['nextBreachAt', 'createdAt', 'number', 'priority'] as const;
+const raisedTicket = z.object({ journeyId: z.string() });
 
 export const supportOperations = operations(
-  { method: 'post', path: '/api/tickets', summary: "Raise a ticket on a customer's behalf (staff, or an external system with a token)", access: SUPPORT_ROLES, body: raiseBody, responses: { 201: z.object({ journeyId: z.string() }) } },
+  {
+    method: 'post',
+    path: '/api/tickets',
+    summary: "Raise a ticket on a customer's behalf (staff, or an external system with a token); idempotent with Idempotency-Key",
+    access: SUPPORT_ROLES,
+    body: raiseBody,
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    responses: { 200: raisedTicket, 201: raisedTicket },
+  },
   { method: 'get', path: '/api/tickets', summary: 'The support inbox: tickets, by default the nearest breach first', access: SUPPORT_ROLES, list: true, query: listQuerySchema(ticketFilter, ticketSort), responses: { 200: z.array(ticket) } },
   { method: 'get', path: '/api/tickets/:id', summary: 'A ticket with its conversation and internal notes', access: SUPPORT_ROLES, responses: { 200: ticketDetail } },
   { method: 'post', path: '/api/tickets/:id/replies', summary: 'Reply to the customer (emailed), or add an internal note', access: SUPPORT_ROLES, body: replyBody, responses: { 200: ticketStatus } },
@@ -100,8 +109,12 @@ export function supportRoutes(deps: ApiDeps): Router {
     }
     const p = principal(req);
     const { customerId, ...ticketFields } = body;
-    const raised = await raiseTicket(deps, customerId, { ...ticketFields, raisedBy: p.id, channel: p.kind === 'token' ? 'api' : 'staff' });
-    res.status(201).location(`/api/journeys/${encodeURIComponent(raised.journeyId)}`).json(raised);
+    const key = req.header('idempotency-key');
+    const raised = await raiseTicket(deps, customerId, { ...ticketFields, raisedBy: p.id, channel: p.kind === 'token' ? 'api' : 'staff' }, key && `${p.kind}:${p.id}:${key}`);
+    res
+      .status(raised.created ? 201 : 200)
+      .location(`/api/journeys/${encodeURIComponent(raised.journeyId)}`)
+      .json({ journeyId: raised.journeyId });
   });
 
   router.get('/tickets', requireRole(...SUPPORT_ROLES), async (req, res) => {

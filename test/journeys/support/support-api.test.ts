@@ -53,6 +53,8 @@ it('takes a ticket from raised to confirmed, routed, answered both ways, with it
   expect(clocks.resolution.targetMinutes).toBe(960);
 
   const link = await ticketLinkOf(raised.body.journeyId);
+  // A lead is no client yet: their emails carry no help link.
+  expect((await h.db.email.findFirstOrThrow({ where: { key: `${raised.body.journeyId}:received` } })).text).not.toContain('/customer/help/');
   const note = await h.as('support')('POST', `/api/tickets/${id}/replies`, { id: randomUUID(), body: 'Check Stripe first', internal: true });
   expect(note).toMatchObject({ status: 200, body: { status: 'new' } });
   const replyId = randomUUID();
@@ -116,4 +118,34 @@ it('refuses bad input with 4xx: unknown customer, empty text, NUL bytes, a dupli
   expect(spam).toMatchObject({ status: 200, body: { status: 'closed' } });
   await expect(h.env.client.workflow.getHandle(raised.body.journeyId).result()).resolves.toMatchObject({ status: 'COMPLETED', stage: 'closed' });
   expect(await h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } })).toMatchObject({ closeReason: 'spam', resolutionMinutes: null, firstResponseMinutes: null });
+});
+
+it("gives a client a help link in every email, where they see their tickets and raise one, once per form", async () => {
+  const client = await h.db.customer.create({ data: { companyName: 'Helped Ltd', contactName: 'Hal Help', email: `hal-${randomUUID()}@help.test`, clientSince: new Date() } });
+  // Staff raise one for them with an Idempotency-Key, twice at once: one ticket.
+  const body = { customerId: client.id, subject: 'Set-up call', description: 'Please call us', category: 'question' };
+  const key = { 'idempotency-key': `staff-${randomUUID()}` };
+  const both = await Promise.all([0, 1].map(() => request(h.baseUrl, 'POST', '/api/tickets', body, h.users.support.token, key)));
+  expect(both.map((r) => r.status).sort()).toEqual([200, 201]);
+  expect(both[0]!.body.journeyId).toBe(both[1]!.body.journeyId);
+  const received = await eventually(() => h.db.email.findFirst({ where: { key: `${both[0]!.body.journeyId}:received` } }), Boolean);
+  const help = new URL(received!.text.match(/https?:\/\/\S+\/customer\/help\/\S+/)![0]).pathname;
+
+  const page = await request(h.baseUrl, 'GET', help);
+  expect(page.status).toBe(200);
+  expect(page.body.tickets).toEqual([expect.objectContaining({ subject: 'Set-up call', url: expect.stringMatching(/^\/customer\/tickets\//) })]);
+  expect((await request(h.baseUrl, 'GET', page.body.tickets[0].url)).body.subject).toBe('Set-up call');
+
+  const form = { subject: 'Invoice question', description: 'Why two lines?', category: 'billing', priority: 'low', nonce: `form-${randomUUID()}` };
+  const first = await request(h.baseUrl, 'POST', help, form);
+  const again = await request(h.baseUrl, 'POST', help, form);
+  expect([first.status, again.status]).toEqual([201, 200]);
+  expect(again.body.journeyId).toBe(first.body.journeyId);
+  const raised = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: first.body.journeyId } }), Boolean);
+  expect(raised).toMatchObject({ queue: 'billing', priority: 'low', channel: 'customer-link', raisedBy: 'customer' });
+  expect(await h.db.supportTicket.count({ where: { customerId: client.id } })).toBe(2);
+
+  expect((await request(h.baseUrl, 'POST', help, { ...form, nonce: `form-${randomUUID()}`, projectId: randomUUID() })).status).toBe(400);
+  expect((await request(h.baseUrl, 'POST', help, { ...form, nonce: `form-${randomUUID()}`, category: 'spam' })).status).toBe(400);
+  expect((await request(h.baseUrl, 'GET', help.replace('/help/', '/tickets/'))).status).toBe(404);
 });
