@@ -490,7 +490,13 @@ export const ticketMessage = z
   .meta({ id: 'TicketMessage' });
 
 /** GET /api/tickets/:id: the ticket, its description and its conversation (internal notes included). */
-export const ticketDetail = ticket.extend({ description: z.string(), messages: z.array(ticketMessage) }).meta({ id: 'TicketDetail' });
+export const ticketAttachment = z
+  .looseObject({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), uploadedBy: z.string(), createdAt: date })
+  .meta({ id: 'TicketAttachment' });
+
+export const ticketDetail = ticket
+  .extend({ description: z.string(), messages: z.array(ticketMessage), attachments: z.array(ticketAttachment) })
+  .meta({ id: 'TicketDetail' });
 
 /** What an Update on a ticket answers: where the ticket is now. */
 export const ticketStatus = z.object({ status: z.string() }).meta({ id: 'TicketStatus' });
