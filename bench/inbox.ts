@@ -6,7 +6,7 @@ import { Pool } from 'pg';
 import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
 import { DEV_USER_PASSWORD } from '../platform/config';
 import { recordResults } from './results';
-import { startBenchStack, summary, timed } from './support';
+import { interleaved, startBenchStack, summary } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const JOURNEYS = 5_000;
@@ -82,16 +82,7 @@ async function main() {
       if (page.rowCount !== 50) throw new Error(`SQL returned ${page.rowCount} rows`);
     };
 
-    for (let i = 0; i < WARMUP; i++) await Promise.all([viaApi(), viaSql()]);
-    const api: number[] = [];
-    const bare: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const [first, second] = i % 2 === 0 ? [viaApi, viaSql] : [viaSql, viaApi];
-      const a = await timed(first);
-      const b = await timed(second);
-      api.push(i % 2 === 0 ? a : b);
-      bare.push(i % 2 === 0 ? b : a);
-    }
+    const [api, bare] = await interleaved(viaApi, viaSql, N, WARMUP);
 
     console.log(`\nInbox page (50 of the sales queue's open tasks, by due date; ${N} each, interleaved)`);
     const a = summary('GET /api/tasks', api);

@@ -109,6 +109,26 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/**
+ * Runs `a` and `b` `n` times each after `warmup` rounds of both, alternating which goes first (so
+ * neither always runs on a warmer server), and answers each one's durations in ms.
+ */
+export async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>, n: number, warmup: number): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i++) await Promise.all([a(), b()]);
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      as.push(await timed(a));
+      bs.push(await timed(b));
+    } else {
+      bs.push(await timed(b));
+      as.push(await timed(a));
+    }
+  }
+  return [as, bs];
+}
+
 export function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
