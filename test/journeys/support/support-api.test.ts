@@ -190,7 +190,15 @@ it('keeps files on a ticket: type proved by the bytes, size limited, downloaded 
   const otherLink = await ticketLinkOf(other.body.journeyId);
   expect((await fetch(`${h.baseUrl}${otherLink}/attachments/${stored.id}`)).status).toBe(404);
 
-  expect((await h.as('support')('POST', `/api/tickets/${t!.id}/close`, { as: 'spam' })).status).toBe(200);
+  // Closed as a duplicate of the other ticket: that one carries a note with its words.
+  const otherRow = await h.db.supportTicket.findUniqueOrThrow({ where: { journeyId: other.body.journeyId } });
+  expect((await h.as('support')('POST', `/api/tickets/${t!.id}/close`, { as: 'duplicate', mergeInto: otherRow.id, reason: 'Same problem' })).status).toBe(200);
+  const merged = await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } }), (r) => r.closedAt !== null);
+  expect(merged).toMatchObject({ closeReason: 'duplicate', mergedIntoId: otherRow.id });
+  const notes = (await h.as('support')('GET', `/api/tickets/${otherRow.id}`)).body.messages;
+  expect(notes).toEqual([expect.objectContaining({ internal: true, author: 'system', body: expect.stringContaining('See attached') })]);
+  expect((await request(h.baseUrl, 'GET', otherLink)).body.messages).toEqual([]);
+
   await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } }), (r) => r.status === 'closed');
   expect((await upload(`${link}/attachments`, 'late.png', png)).status).toBe(409);
 });
