@@ -3,10 +3,9 @@
 // same page (the same 50 rows with their customer and assignee, and the total for the pager),
 // measured interleaved in the same run on the same database.
 import { Pool } from 'pg';
-import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
-import { DEV_USER_PASSWORD } from '../platform/config';
+import { devUserEmail } from '../api/auth/dev-users';
 import { recordResults } from './results';
-import { interleaved, startBenchStack, summary } from './support';
+import { interleaved, loginAs, startBenchStack, summary } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const JOURNEYS = 5_000;
@@ -55,18 +54,12 @@ async function main() {
   const stack = await startBenchStack();
   const pool = new Pool({ connectionString: stack.databaseUrl, max: 4 });
   try {
-    await ensureDevUsers(stack.db);
+    const token = await loginAs(stack, 'sales');
     const sales = await stack.db.user.findUniqueOrThrow({ where: { email: devUserEmail('sales') } });
     const started = Date.now();
     await seed(pool, sales.id);
     console.log(`Seeded ${TASKS.toLocaleString()} tasks over ${JOURNEYS.toLocaleString()} journeys in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: sales.email, password: DEV_USER_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
     const query = new URLSearchParams({
       filter: JSON.stringify({ queue: 'my-roles' }),
       sort: JSON.stringify(['dueAt', 'ASC']),

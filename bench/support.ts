@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../api/app';
-import { loadConfig, type Config } from '../platform/config';
+import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
+import type { Role } from '../api/auth/roles';
+import { DEV_USER_PASSWORD, loadConfig, type Config } from '../platform/config';
 import { createDb, type Db } from '../platform/db';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
@@ -75,6 +77,18 @@ export async function startBenchStack(opts: { worker?: boolean; env?: Record<str
       await pg.stop();
     },
   };
+}
+
+/** A session token of the development user of `role` (created first if need be). */
+export async function loginAs(stack: BenchStack, role: Role): Promise<string> {
+  await ensureDevUsers(stack.db);
+  const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: devUserEmail(role), password: DEV_USER_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
