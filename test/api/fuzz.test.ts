@@ -94,11 +94,20 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /customer/decisions/:token': () => ({ decision: 'accept', comments: 'Fine' }),
   'POST /customer/quotes/:token': () => ({ decision: 'approve' }),
   'POST /customer/invoices/:token': () => ({ amountMinor: 100 }),
+  'POST /api/tickets': (c) => ({ customerId: c.ids.customer, subject: 'Fuzz', description: 'Fuzzing', category: 'question' }),
+  'POST /api/tickets/:id/replies': () => ({ id: randomUUID(), body: 'Fuzz note', internal: true }),
+  'POST /api/tickets/:id/triage': () => ({ priority: 'low', reason: 'Fuzzing' }),
+  'POST /api/tickets/:id/close': () => ({ as: 'spam', reason: 'Fuzzing' }),
+  'POST /customer/tickets/:token': () => ({ body: 'Fuzz reply', nonce: randomUUID() }),
+  'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
 };
 
 /** Which id fills a route's path parameter. */
 function idFor(route: Route, c: Ctx): string {
+  if (route.path.startsWith('/customer/tickets')) return c.ids.ticketLink!;
+  if (route.path.startsWith('/customer/help')) return c.ids.helpLink!;
   if (route.path.includes('/customer/')) return c.ids.link!;
+  if (route.path.startsWith('/api/tickets')) return c.ids.ticket!;
   if (route.path.startsWith('/api/tasks')) return c.ids.task!;
   if (route.path.startsWith('/api/journeys')) return encodeURIComponent(route.path.includes('change-requests') ? c.ids.delivery! : c.ids.journey!);
   if (route.path.startsWith('/api/users')) return c.ids.user!;
@@ -185,6 +194,11 @@ async function buildContext(): Promise<Ctx> {
   const link = createLinkToken(h.config.auth.secret, { purpose: 'customer-decision', journeyId, subject: 'fuzz', exp: Date.now() + 3_600_000 });
   // An open decision behind the link, so answers reach its form and the journey (which awaits no such subject: 409).
   await h.db.customerDecision.create({ data: { journeyId, customerId: created.body.customerId, subject: 'fuzz', title: 'Fuzz', details: { note: 'fuzz' } } });
+  // A ticket of the same customer, and the links to it and to their help page.
+  const raised = await admin('POST', '/api/tickets', { customerId: created.body.customerId, subject: 'Fuzz', description: 'Fuzzing', category: 'question' });
+  const ticket = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  const ticketLink = createLinkToken(h.config.auth.secret, { purpose: 'support-ticket', journeyId: ticket!.journeyId, subject: ticket!.id, exp: Date.now() + 3_600_000 });
+  const helpLink = createLinkToken(h.config.auth.secret, { purpose: 'support-help', journeyId, subject: created.body.customerId, exp: Date.now() + 3_600_000 });
   return {
     adminToken: login.body.token,
     ids: {
@@ -197,6 +211,9 @@ async function buildContext(): Promise<Ctx> {
       notification: notification.id,
       milestone: randomUUID(),
       link,
+      ticket: ticket!.id,
+      ticketLink,
+      helpLink,
     },
   };
 }
