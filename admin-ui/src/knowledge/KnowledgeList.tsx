@@ -13,7 +13,8 @@ import { SuggestionPreview } from './SuggestionPreview';
 const Column = DataTable.Col<KnowledgeArticle>;
 
 const filters = [
-  <SearchInput key="q" source="q" alwaysOn placeholder="Search: words, &quot;a phrase&quot;, -not" />,
+  // Search-box syntax: words (all of them), "a phrase", -a word left out, or.
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search articles" />,
   <SelectInput
     key="published"
     source="published"
