@@ -60,7 +60,16 @@ it('a salesperson reads articles, with no way to write, publish or delete them',
   const page = await openApp(browser, h.baseUrl);
   await logIn(page, 'sales');
   await page.getByRole('menuitem', { name: 'Knowledge base' }).click();
-  await page.getByRole('row').filter({ hasText: `Sales may read ${word}` }).click();
+  // The status filter: drafts only (none with this word), then published ones.
+  await page.getByPlaceholder('Search articles').fill(word);
+  const row = page.getByRole('row').filter({ hasText: `Sales may read ${word}` });
+  await row.waitFor();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Draft' }).click();
+  await page.getByText('No article matches').waitFor();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Published' }).click();
+  await row.click();
   await page.getByRole('heading', { name: `Sales may read ${word}`, exact: true }).waitFor();
   await page.getByText('published', { exact: true }).waitFor();
   for (const control of [page.getByRole('link', { name: 'Edit' }), page.getByRole('button', { name: 'Delete' }), page.getByRole('switch')]) {
