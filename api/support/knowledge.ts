@@ -76,8 +76,9 @@ export async function suggestArticles(
 ): Promise<ArticleSuggestion[]> {
   const words = searchWords(input);
   if (!words.length) return [];
-  const limit = Math.min(Math.max(Math.trunc(opts.limit ?? SUGGESTION_LIMITS.default), 1), SUGGESTION_LIMITS.max);
-  const category = opts.category?.trim().toLowerCase();
+  const asked = opts.limit !== undefined && Number.isFinite(opts.limit) ? Math.trunc(opts.limit) : SUGGESTION_LIMITS.default;
+  const limit = Math.min(Math.max(asked, 1), SUGGESTION_LIMITS.max);
+  const category = opts.category === undefined ? undefined : toStorableText(opts.category).trim().toLowerCase();
   const inCategory = category ? Prisma.sql`AND (a.category = ${category} OR a.category IS NULL)` : Prisma.empty;
   // The excerpt is worked out for the page of results only (ts_headline reads the whole body).
   const rows = await db.$queryRaw<SuggestionRow[]>`

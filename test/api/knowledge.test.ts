@@ -215,9 +215,12 @@ describe('hostile text', () => {
       expect({ text: text.slice(0, 30), titles: titlesOf(await suggestArticles(h.db, text)) }).toEqual({ text: text.slice(0, 30), titles: [title] });
     }
     for (const text of ['', '\u0000', '\ud800', '!!!', 'x'.repeat(100_000), 'the of and']) expect(await suggestArticles(h.db, text)).toEqual([]);
-    for (const limit of [0, -5, 1e9, Number.NaN]) {
-      const found = await suggestArticles(h.db, word, { limit: Number.isNaN(limit) ? undefined : limit });
-      expect(titlesOf(found)).toEqual([title]);
+    for (const limit of [0, -5, 2.5, 1e9, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect({ limit, titles: titlesOf(await suggestArticles(h.db, word, { limit })) }).toEqual({ limit, titles: [title] });
+    }
+    // General articles still come with a category no article has, however odd.
+    for (const category of ['bi\u0000lling', '\ud800', '', 'x'.repeat(10_000)]) {
+      expect(titlesOf(await suggestArticles(h.db, word, { category }))).toEqual([title]);
     }
   });
 
