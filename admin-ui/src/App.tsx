@@ -2,12 +2,13 @@ import { QueryClient } from '@tanstack/react-query';
 import { Admin, HttpError, Resource } from 'react-admin';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { mayReadInvoices } from './auth/roles';
+import { mayEditKnowledge, mayReadInvoices } from './auth/roles';
 import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import invoices from './invoices';
 import journeys from './journeys';
+import { knowledgeResource } from './knowledge';
 import { AppLayout } from './layout/AppLayout';
 import tasks from './tasks';
 import type { Role } from './types';
@@ -26,7 +27,8 @@ const queryClient = new QueryClient({
 
 // requireAuth: nothing renders until the session is confirmed, so no page flashes before the login.
 // disableTelemetry: an internal tool should not call home to marmelab on load.
-// Invoices are registered only for the roles the API lets read them: no menu entry, no page, for others.
+// Invoices are registered only for the roles the API lets read them: no menu entry, no page, for others;
+// the knowledge base for everyone, its create and edit pages for its editors.
 export const App = () => (
   <Admin
     title="Pivotal Flow"
@@ -43,6 +45,11 @@ export const App = () => (
     <Resource name="journeys" {...journeys} />
     <Resource name="waits" {...waits} />
     <Resource name="customers" {...customers} />
-    {(roles: Role[]) => (mayReadInvoices(roles) ? <Resource name="invoices" {...invoices} /> : null)}
+    {(roles: Role[]) => (
+      <>
+        {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
+        <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
+      </>
+    )}
   </Admin>
 );

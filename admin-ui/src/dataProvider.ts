@@ -1,8 +1,9 @@
 // The API speaks ra-data-simple-rest's contract under /api (same origin: the session cookie goes
-// along, and the Content-Range header is readable). Lists and records use the simple-REST reads;
-// the API has no generic writes, so each command is a method of its own.
+// along, and the Content-Range header is readable). Lists and records use the simple-REST reads and
+// the knowledge base its create and delete; an edit is a PATCH of what changed; each journey command
+// is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError } from 'react-admin';
+import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
 import type { ApiError, Task, TaskComment } from './types';
 
 const apiUrl = '/api';
@@ -20,10 +21,35 @@ export const httpClient = (url: string, options?: fetchUtils.Options) =>
 const post = <T>(path: string, body?: object) =>
   httpClient(`${apiUrl}${path}`, { method: 'POST', body: body && JSON.stringify(body) }).then(({ json }) => json as T);
 
+/**
+ * A 400's field errors where react-admin's forms look for server-side validation (`body.errors`,
+ * by field name; one about the whole body under `root`), beside the API's own `error`.
+ */
+const withFormErrors = <T>(write: Promise<T>) =>
+  write.catch((err: unknown) => {
+    const fields = apiFieldErrors(err);
+    if (!(err instanceof HttpError) || !fields.length) throw err;
+    const errors = Object.fromEntries(fields.map((f) => (f.field === '(body)' ? ['root', { serverError: f.message }] : [f.field, f.message])));
+    throw new HttpError(err.message, err.status, { ...(err.body as object), errors });
+  });
+
+/** The fields an edit changed: the API's PATCH takes those only (and refuses read-only ones such as `id`). */
+const changedFields = ({ data, previousData }: Pick<UpdateParams, 'data' | 'previousData'>) =>
+  Object.fromEntries(Object.entries(data as object).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previousData?.[key])));
+
+const simpleRest = simpleRestProvider(apiUrl, httpClient);
+
 const taskPath = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/${action}`;
 
 export const dataProvider = {
-  ...simpleRestProvider(apiUrl, httpClient),
+  ...simpleRest,
+  create: ((resource, params) => withFormErrors(simpleRest.create(resource, params))) as typeof simpleRest.create,
+  update: ((resource, params) =>
+    withFormErrors(
+      httpClient(`${apiUrl}/${resource}/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: JSON.stringify(changedFields(params)) }).then(
+        ({ json }) => ({ data: json }),
+      ),
+    )) as typeof simpleRest.update,
 
   claimTask: (id: string) => post<Task>(taskPath(id, 'claim')),
   unclaimTask: (id: string) => post<Task>(taskPath(id, 'unclaim')),

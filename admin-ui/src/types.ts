@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type * as api from '../../api/contract/records';
 import type { JsonSchema } from './schemaForm/jsonSchema';
 
-export { ROLES, WAIT_KINDS } from '../../api/contract/records';
+export { KNOWLEDGE_EDITORS, ROLES, WAIT_KINDS } from '../../api/contract/records';
 export type Role = api.Role;
 
 export type JourneyStatus = (typeof api.JOURNEY_STATUSES)[number];
@@ -59,5 +59,7 @@ export type Invoice = z.infer<typeof api.invoice>;
 export type InvoiceRow = z.infer<typeof api.invoiceRow>;
 export type Project = z.infer<typeof api.project>;
 export type CustomerDecision = z.infer<typeof api.customerDecision>;
+export type KnowledgeArticle = z.infer<typeof api.knowledgeArticle>;
+export type ArticleSuggestion = z.infer<typeof api.articleSuggestion>;
 /** The body of a 4xx/5xx answer from the API. */
 export type ApiError = z.infer<typeof api.apiError>;

@@ -91,6 +91,8 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/api-tokens': () => ({ name: `fuzz-${randomUUID()}`, roles: ['support'] }),
   'POST /api/journeys/:id/change-requests': () => ({ title: 'More pages', description: 'Two more', costMinor: 100, days: 1 }),
   'POST /api/time-entries': (c) => ({ milestoneId: c.ids.milestone, date: '2026-12-01', hours: 1, rateMinor: 100, description: 'Work' }),
+  'POST /api/knowledge-articles': () => ({ title: 'Printer jams', body: 'Open the tray.', category: 'technical', published: true }),
+  'PATCH /api/knowledge-articles/:id': () => ({ title: 'Printer jams again', published: false }),
   'POST /customer/decisions/:token': () => ({ decision: 'accept', comments: 'Fine' }),
   'POST /customer/quotes/:token': () => ({ decision: 'approve' }),
   'POST /customer/invoices/:token': () => ({ amountMinor: 100 }),
@@ -114,6 +116,7 @@ function idFor(route: Route, c: Ctx): string {
   if (route.path.startsWith('/api/api-tokens')) return c.ids.apiToken!;
   if (route.path.startsWith('/api/notifications')) return c.ids.notification!;
   if (route.path.startsWith('/api/customers')) return c.ids.customer!;
+  if (route.path.startsWith('/api/knowledge-articles')) return c.ids.article!;
   return randomUUID();
 }
 
@@ -190,6 +193,7 @@ async function buildContext(): Promise<Ctx> {
   const login = await h.as('anonymous')('POST', '/api/auth/login', { email: fuzzAdmin.body.email, password });
   const target = await admin('POST', '/api/users', { email: `fuzz-target-${randomUUID()}@pivotal.test`, name: 'Fuzz Target', roles: ['pm'], password });
   const apiToken = await admin('POST', '/api/api-tokens', { name: `fuzz-${randomUUID()}`, roles: ['pm'] });
+  const article = await admin('POST', '/api/knowledge-articles', { title: 'Fuzzed article', body: 'Mutations reach this one.' });
   const notification = await h.db.notification.create({ data: { key: `fuzz-${randomUUID()}`, kind: 'task_reminder', title: 'Fuzz', recipientRole: 'admin', journeyId } });
   const link = createLinkToken(h.config.auth.secret, { purpose: 'customer-decision', journeyId, subject: 'fuzz', exp: Date.now() + 3_600_000 });
   // An open decision behind the link, so answers reach its form and the journey (which awaits no such subject: 409).
@@ -209,6 +213,7 @@ async function buildContext(): Promise<Ctx> {
       user: target.body.id,
       apiToken: apiToken.body.id,
       notification: notification.id,
+      article: article.body.id,
       milestone: randomUUID(),
       link,
       ticket: ticket!.id,
