@@ -1,6 +1,8 @@
 // The customer's "get help" page (its link ends every email to a client): their tickets, open ones
 // first, each linking to its own page, and a form to raise a new one about a project of theirs or
-// anything else. The form's nonce keys the request, so a form posted twice raises one ticket.
+// anything else. Before it is sent, the page suggests published knowledge-base articles for what
+// they wrote (seed 001's "self resolving"): one that answers it is recorded as a deflection and no
+// ticket is raised. The form's nonce keys the request, so a form posted twice raises one ticket.
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -14,6 +16,7 @@ import { linkOf } from '../domain/links';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { operations } from '../openapi/operation';
+import { suggestArticles, type ArticleSuggestion } from './knowledge';
 import { raiseTicket } from './raise-ticket';
 
 /** What a customer may file a ticket under (staff and systems may use their own categories). */
@@ -35,15 +38,20 @@ const raiseBody = z
     /** A project of theirs, or empty for none. */
     projectId: z.union([z.uuid(), z.literal('')]).optional(),
     nonce: z.string().min(8).max(100).optional(),
+    /** The page's steps: `suggest` shows articles first; `deflected` (with `articleId`) says one answered it; otherwise the ticket is raised. */
+    step: z.enum(['suggest', 'deflected', 'raise']).default('raise'),
+    articleId: z.uuid().optional(),
   })
-  .strict();
+  .strict()
+  .refine((b) => b.step !== 'deflected' || b.articleId, { path: ['articleId'], message: 'Say which article answered it' });
 
 export const helpPageOperations = operations(
   { method: 'get', path: '/customer/help/:token', summary: "The customer's tickets and a form to raise one", access: 'customer-link', html: true, responses: { 200: customerPageJson } },
+  { method: 'get', path: '/customer/help/:token/articles/:articleId', summary: 'A published knowledge-base article, for the customer', access: 'customer-link', html: true, responses: { 200: customerPageJson } },
   {
     method: 'post',
     path: '/customer/help/:token',
-    summary: 'Raise a ticket (Idempotency-Key header, or the form\'s nonce: a repeat raises one)',
+    summary: "Raise a ticket (Idempotency-Key header, or the form's nonce: a repeat raises one); `step: suggest` answers suggested articles first, `step: deflected` records that one answered it",
     access: 'customer-link',
     html: true,
     body: raiseBody,
@@ -61,6 +69,30 @@ async function customerForLink(deps: ApiDeps, token: string) {
   });
   if (!customer) throw new AppError('not_found', 'This link is not valid');
   return customer;
+}
+
+type RaiseForm = z.infer<typeof raiseBody>;
+
+/** The form's fields again, hidden: the customer sends the same request on, or says which article answered it. */
+const hiddenFields = (form: RaiseForm) =>
+  (['subject', 'description', 'category', 'priority', 'projectId', 'nonce'] as const)
+    .map((k) => (form[k] ? `<input type="hidden" name="${k}" value="${escape(String(form[k]))}">` : ''))
+    .join('');
+
+/** Suggested articles for what the customer wrote, before their request goes out. */
+function suggestionsPage(helpPath: string, form: RaiseForm, suggestions: ArticleSuggestion[]): string {
+  const items = suggestions
+    .map((a) => {
+      const excerpt = a.excerpt.map((p) => (p.match ? `<mark>${escape(p.text)}</mark>` : escape(p.text))).join('');
+      return `<div class="msg"><h3><a href="${escape(`${helpPath}/articles/${a.id}`)}">${escape(a.title)}</a></h3><p>${excerpt}</p>
+<form method="post">${hiddenFields(form)}<input type="hidden" name="step" value="deflected"><input type="hidden" name="articleId" value="${a.id}"><button>This answers my question</button></form></div>`;
+    })
+    .join('');
+  return page(
+    'Before you send it',
+    `<h1>Before you send it</h1><p>These articles may already answer "${escape(form.subject)}".</p>${items}
+<form method="post">${hiddenFields(form)}<input type="hidden" name="step" value="raise"><button>None of these: send my request</button></form>`,
+  );
 }
 
 export function helpPages(deps: ApiDeps) {
@@ -94,14 +126,27 @@ export function helpPages(deps: ApiDeps) {
           `<h1>Get help</h1><p class="note">${escape(c.companyName)}</p>
 ${rows ? `<h2>Your requests</h2><table><thead><tr><th>Ticket</th><th>About</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
 <h2>Ask us something new</h2>
-<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}">
+<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><input type="hidden" name="step" value="suggest">
 <label for="subject">Subject</label><input id="subject" name="subject" maxlength="200" required>
 <label for="description">What happened, and what did you expect?</label><textarea id="description" name="description" rows="8" maxlength="20000" required></textarea>
 <label for="category">About</label><select id="category" name="category">${options(CUSTOMER_CATEGORIES, (v) => v[0]!.toUpperCase() + v.slice(1))}</select>
 <label for="priority">How urgent</label><select id="priority" name="priority">${options(PRIORITIES, (v) => PRIORITY_TEXT[v as (typeof PRIORITIES)[number]], 'normal')}</select>
-${projects}<button>Send</button></form>`,
+${projects}<button>Continue</button></form>`,
         ),
       );
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/help/:token/articles/:articleId', async (req, res) => {
+    try {
+      await customerForLink(deps, req.params.token);
+      const id = req.params.articleId;
+      const article = /^[0-9a-f-]{36}$/i.test(id) ? await deps.db.knowledgeArticle.findFirst({ where: { id, published: true }, select: { title: true, body: true, updatedAt: true } }) : null;
+      if (!article) throw new AppError('not_found', 'No such article');
+      if (wantsJson(req)) return void res.json(article);
+      res.type('html').send(page(article.title, `<h1>${escape(article.title)}</h1><p class="note">Updated ${article.updatedAt.toISOString().slice(0, 10)}</p><p>${escape(article.body)}</p>`));
     } catch (err) {
       sendError(req, res, err);
     }
@@ -117,12 +162,28 @@ ${projects}<button>Send</button></form>`,
       if (projectId && !c.projects.some((p) => p.id === projectId)) {
         throw new AppError('validation_failed', 'Not a project of yours', { fields: [{ field: 'projectId', message: 'Choose one of your projects' }] });
       }
+      const requestKey = `customer:${c.id}:${key}`;
+      if (body.step === 'suggest') {
+        const suggestions = await suggestArticles(deps.db, `${body.subject}\n${body.description}`, { category: body.category });
+        if (suggestions.length) {
+          if (wantsJson(req)) return void res.json({ suggestions });
+          return void res.type('html').send(suggestionsPage(req.baseUrl + req.path, body, suggestions));
+        }
+      }
+      if (body.step === 'deflected') {
+        const article = await deps.db.knowledgeArticle.findFirst({ where: { id: body.articleId, published: true }, select: { id: true } });
+        if (!article) throw new AppError('validation_failed', 'No such article', { fields: [{ field: 'articleId', message: 'One of the suggested articles' }] });
+        await deps.db.supportDeflection.createMany({ data: [{ key: requestKey, customerId: c.id, articleId: article.id, subject: body.subject.trim() }], skipDuplicates: true });
+        await recordLinkAction(deps, req, 'support-help', { action: 'answered-by-article' });
+        if (wantsJson(req)) return void res.json({ deflected: true });
+        return void res.type('html').send(page('Glad it helped', '<h1>Glad it helped</h1><p>Nothing was sent. Come back here whenever you need us.</p>'));
+      }
       await recordLinkAction(deps, req, 'support-help', { action: 'raise-ticket' });
       const raised = await raiseTicket(
         deps,
         c.id,
         { subject: body.subject.trim(), description: body.description.trim(), category: body.category, priority: body.priority, projectId, raisedBy: 'customer', channel: 'customer-link' },
-        `customer:${c.id}:${key}`,
+        requestKey,
       );
       if (wantsJson(req)) return void res.status(raised.created ? 201 : 200).json({ journeyId: raised.journeyId });
       res

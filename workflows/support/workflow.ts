@@ -215,6 +215,8 @@ export async function supportJourney(input: SupportInput): Promise<JourneyResult
       data: { contactName: opened.customer.contactName, number: opened.number, url: opened.ticketUrl, billable: opened.billable, warrantyEndsAt: opened.warrantyEndsAt ?? '' },
     });
     const watching = watchClocks();
+    // Cancelled with the journey, it rejects before it is awaited below: not an unhandled rejection (which would fail the workflow task for ever).
+    watching.catch(() => undefined);
 
     for (let turn = 1; !closing; turn++) {
       if (journey.state().stage !== stage) await journey.enterStage(stage);

@@ -145,6 +145,20 @@ it("gives a client a help link in every email, where they see their tickets and 
   expect(raised).toMatchObject({ queue: 'billing', priority: 'low', channel: 'customer-link', raisedBy: 'customer' });
   expect(await h.db.supportTicket.count({ where: { customerId: client.id } })).toBe(2);
 
+  // Articles first: one that answers it is a deflection, and no ticket is raised.
+  const article = await h.db.knowledgeArticle.create({ data: { title: 'Why an invoice has two lines', body: 'Each invoice lists the milestone and its change orders as separate lines.', category: 'billing', published: true, createdBy: h.users.support.id, updatedBy: h.users.support.id } });
+  const asked = { subject: 'Two lines on my invoice', description: 'Why does the invoice have two lines?', category: 'billing', nonce: `form-${randomUUID()}` };
+  const suggested = await request(h.baseUrl, 'POST', help, { ...asked, step: 'suggest' });
+  expect(suggested.status).toBe(200);
+  expect(suggested.body.suggestions.map((a: { id: string }) => a.id)).toContain(article.id);
+  const deflected = await request(h.baseUrl, 'POST', help, { ...asked, step: 'deflected', articleId: article.id });
+  expect(deflected).toMatchObject({ status: 200, body: { deflected: true } });
+  expect((await request(h.baseUrl, 'POST', help, { ...asked, step: 'deflected', articleId: article.id })).status).toBe(200);
+  expect(await h.db.supportDeflection.count({ where: { customerId: client.id } })).toBe(1);
+  expect(await h.db.supportTicket.count({ where: { customerId: client.id } })).toBe(2);
+  expect((await request(h.baseUrl, 'GET', `${help}/articles/${article.id}`)).body.title).toBe(article.title);
+  expect((await request(h.baseUrl, 'POST', help, { ...asked, nonce: `form-${randomUUID()}`, step: 'deflected', articleId: randomUUID() })).status).toBe(400);
+
   expect((await request(h.baseUrl, 'POST', help, { ...form, nonce: `form-${randomUUID()}`, projectId: randomUUID() })).status).toBe(400);
   expect((await request(h.baseUrl, 'POST', help, { ...form, nonce: `form-${randomUUID()}`, category: 'spam' })).status).toBe(400);
   expect((await request(h.baseUrl, 'GET', help.replace('/help/', '/tickets/'))).status).toBe(404);
