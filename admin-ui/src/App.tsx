@@ -9,6 +9,8 @@ import { dataProvider } from './dataProvider';
 import invoices from './invoices';
 import journeys from './journeys';
 import { AppLayout } from './layout/AppLayout';
+import support from './support';
+import { mayWorkSupport } from './support/ticketFields';
 import tasks from './tasks';
 import type { Role } from './types';
 import waits from './waits';
@@ -26,7 +28,7 @@ const queryClient = new QueryClient({
 
 // requireAuth: nothing renders until the session is confirmed, so no page flashes before the login.
 // disableTelemetry: an internal tool should not call home to marmelab on load.
-// Invoices are registered only for the roles the API lets read them: no menu entry, no page, for others.
+// Tickets and invoices are registered only for the roles the API lets read them: no menu entry, no page, for others.
 export const App = () => (
   <Admin
     title="Pivotal Flow"
@@ -43,6 +45,11 @@ export const App = () => (
     <Resource name="journeys" {...journeys} />
     <Resource name="waits" {...waits} />
     <Resource name="customers" {...customers} />
-    {(roles: Role[]) => (mayReadInvoices(roles) ? <Resource name="invoices" {...invoices} /> : null)}
+    {(roles: Role[]) => (
+      <>
+        {mayWorkSupport(roles) && <Resource name="tickets" {...support} />}
+        {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
+      </>
+    )}
   </Admin>
 );

@@ -477,6 +477,9 @@ export const ticket = z
     status: z.string(),
     queue: z.string(),
     assigneeId: z.uuid().nullable(),
+    /** "customer", a staff user's id or an API token's id; through `channel`: customer-link, staff or api. */
+    raisedBy: z.string(),
+    channel: z.string(),
     billable: z.boolean(),
     warrantyEndsAt: nullableDate,
     /** Each SLA clock the ticket has had so far, by name; next response only once the customer wrote back. */
