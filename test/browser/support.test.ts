@@ -59,7 +59,7 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
 
   // The ticket page: the conversation opens with what the customer wrote; three clocks, the next response not started.
   await row(page, normal.subject).getByText(normal.subject).click();
-  await page.getByRole('heading', { name: `T-${normal.number} ${normal.subject}` }).waitFor();
+  await page.getByRole('heading', { level: 1, name: `T-${normal.number} ${normal.subject}` }).waitFor();
   await page.locator('[data-message-kind="customer"]').filter({ hasText: 'since Monday' }).waitFor();
   await page.getByTestId('clock-nextResponse').getByText('Starts when the customer writes back').waitFor();
 
@@ -74,7 +74,7 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   const reply = 'We have corrected the address; the next invoice will carry it. Could you confirm it reads right?';
   await page.getByLabel(/Reply on T-/).fill(reply);
   await page.reload();
-  await page.getByRole('heading', { name: `T-${normal.number} ${normal.subject}` }).waitFor();
+  await page.getByLabel(/Reply on T-/).waitFor({ timeout: 90_000 });
   expect(await page.getByLabel(/Reply on T-/).inputValue()).toBe(reply);
   await page.getByRole('button', { name: 'Send and wait on customer' }).dblclick();
   await page.locator('[data-message-kind="agent"]').filter({ hasText: 'next invoice will carry it' }).waitFor();
@@ -132,6 +132,6 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   await raiseDialog.getByLabel('What the customer needs').fill('Three new receptionists start on Monday.');
   await screenshot(page, 'support-08-raise-from-customer', { fullPage: false });
   await raiseDialog.getByRole('button', { name: 'Raise ticket' }).click();
-  await page.getByRole('heading', { name: /T-\d+ New staff need logins/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /T-\d+ New staff need logins/ }).waitFor();
   expect(await h.db.supportTicket.count({ where: { customerId, subject: 'New staff need logins', channel: 'staff' } })).toBe(1);
 }, 300_000);
