@@ -1,15 +1,15 @@
 // Answering the customer, or a note for colleagues. The draft (its text, whether it is a note, and
 // the message id chosen when it was begun) is kept in the browser until the journey took it: a
 // double click, a retry or a reload sends the same id, so the customer gets one message.
-import CopyIcon from '@mui/icons-material/ContentCopy';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import SendIcon from '@mui/icons-material/Send';
-import { Alert, AlertTitle, Box, Button, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Button, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { v4 as uuidv4 } from 'uuid';
 import { draftStore } from '../common/drafts';
 import { SectionCard } from '../common/SectionCard';
+import { UnsentAlert } from '../common/UnsentAlert';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type TicketReply } from '../dataProvider';
 import type { TicketDetail } from '../types';
@@ -90,38 +90,22 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
 
 /** A reply begun on a ticket that closed before it was sent: shown to copy, until discarded. */
 export const UnsentReply = ({ ticket }: { ticket: TicketDetail }) => {
-  const notify = useNotify();
   const [draft, setDraft] = useState(() => drafts.load(ticket.id));
   if (!draft?.body) return null;
-  const copy = () =>
-    navigator.clipboard.writeText(draft.body).then(
-      () => notify('Copied', { type: 'info' }),
-      () => notify('Your browser did not allow copying: select the text instead', { type: 'warning' }),
-    );
   return (
-    <Alert severity="warning" data-testid="unsent-reply">
-      <AlertTitle>Your {draft.internal ? 'note' : 'reply'} was not sent</AlertTitle>
+    <UnsentAlert
+      title={`Your ${draft.internal ? 'note' : 'reply'} was not sent`}
+      copyText={draft.body}
+      testId="unsent-reply"
+      onDiscard={() => {
+        drafts.clear(ticket.id);
+        setDraft(undefined);
+      }}
+    >
       The ticket closed before it went. What you wrote is kept here to copy.
-      <Box sx={{ my: 1, p: 1, bgcolor: 'background.paper', borderRadius: 1 }}>
-        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {draft.body}
-        </Typography>
-      </Box>
-      <Stack direction="row" spacing={1}>
-        <Button size="small" startIcon={<CopyIcon />} onClick={copy}>
-          Copy
-        </Button>
-        <Button
-          size="small"
-          color="inherit"
-          onClick={() => {
-            drafts.clear(ticket.id);
-            setDraft(undefined);
-          }}
-        >
-          Discard
-        </Button>
-      </Stack>
-    </Alert>
+      <Typography variant="body2" sx={{ my: 1, p: 1, bgcolor: 'background.paper', borderRadius: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {draft.body}
+      </Typography>
+    </UnsentAlert>
   );
 };

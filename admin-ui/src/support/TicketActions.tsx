@@ -22,7 +22,7 @@ import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
 import type { Ticket } from '../types';
 import { ticketNumber, ticketStatusLabel } from './ticketFields';
-import { TicketChangeDialog, type TicketChange } from './TicketChangeDialog';
+import { ReasonField, TicketChangeDialog, type TicketChange } from './TicketChangeDialog';
 
 const fieldErrorsOf = (error: unknown) => Object.fromEntries(apiFieldErrors(error).map((f) => [f.field, f.message]));
 
@@ -109,15 +109,7 @@ const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void 
               ))}
             </TextField>
           )}
-          <TextField
-            label="Reason (optional)"
-            multiline
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!fieldErrors.reason}
-            helperText={fieldErrors.reason ?? "Kept on the ticket's timeline"}
-          />
+          <ReasonField value={reason} onChange={setReason} required={false} error={fieldErrors.reason} />
         </Stack>
       </DialogContent>
       <DialogActions>

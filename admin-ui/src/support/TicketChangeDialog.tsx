@@ -27,6 +27,20 @@ const NOBODY = '';
 /** Who the API takes as a ticket's assignee: active people of a support role (admins only with one). */
 const worksSupport = (user: User) => user.active && user.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager');
 
+/** Why a ticket changes: it goes on the ticket's timeline with the change. */
+export const ReasonField = ({ value, onChange, required, error }: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => (
+  <TextField
+    label={required ? 'Reason' : 'Reason (optional)'}
+    name="reason"
+    multiline
+    minRows={2}
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+    error={!!error}
+    helperText={error ?? "Kept on the ticket's timeline"}
+  />
+);
+
 export const TicketChangeDialog = ({
   title,
   intro,
@@ -128,16 +142,7 @@ export const TicketChangeDialog = ({
                 ))}
               </TextField>
             ))}
-          <TextField
-            label={reasonRequired ? 'Reason' : 'Reason (optional)'}
-            name="reason"
-            multiline
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            error={!!fieldErrors.reason}
-            helperText={fieldErrors.reason ?? "Kept on the ticket's timeline"}
-          />
+          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={fieldErrors.reason} />
         </Stack>
         {outcome}
       </DialogContent>
