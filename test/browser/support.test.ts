@@ -16,7 +16,7 @@ const minutes = (firstResponse: number, nextResponse: number, resolution: number
 startBrowserStack((started) => ({ h, browser } = started), {
   env: {
     SUPPORT_HOURS: JSON.stringify({ timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5, 6, 7], opens: '00:00', closes: '23:59', holidays: [] }),
-    SUPPORT_SLA: JSON.stringify({ urgent: minutes(1, 60, 2), high: minutes(2, 60, 600), normal: minutes(480, 960, 2400), low: minutes(960, 1440, 4800) }),
+    SUPPORT_SLA: JSON.stringify({ urgent: minutes(1, 60, 2), high: minutes(4, 60, 600), normal: minutes(480, 960, 2400), low: minutes(960, 1440, 4800) }),
   },
 });
 
@@ -41,7 +41,7 @@ const row = (page: Page, subject: string) => page.getByRole('row').filter({ hasT
 it('works tickets from the inbox to resolved, in bulk too, with the clocks shown as they run', async () => {
   const company = uniqueCompany('Harbour Hotels');
   const customerId = await aCustomer(company);
-  // Urgent: first response breaches after a minute, resolution after two. High: a warning at 90 s.
+  // Urgent: first response breaches after a minute, resolution after two. High: a warning at 3 minutes, the breach at 4.
   const urgent = await raise(customerId, 'Booking engine down', 'urgent');
   const high = await raise(customerId, 'Slow search results', 'high');
   const normal = await raise(customerId, 'Invoice address wrong', 'normal');
@@ -134,4 +134,4 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   await raiseDialog.getByRole('button', { name: 'Raise ticket' }).click();
   await page.getByRole('heading', { level: 1, name: /T-\d+ New staff need logins/ }).waitFor();
   expect(await h.db.supportTicket.count({ where: { customerId, subject: 'New staff need logins', channel: 'staff' } })).toBe(1);
-}, 300_000);
+}, 420_000);

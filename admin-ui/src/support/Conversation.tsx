@@ -32,12 +32,12 @@ const Message = ({ kind, author, at, body }: { kind: Kind; author: string; at: s
   const look = LOOK[kind];
   return (
     <Box sx={{ p: 1.5, borderRadius: 2, ...look.sx } as SxProps<Theme>} data-message-kind={kind}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5, color: 'text.secondary' }}>
+      <Stack direction="row" useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', columnGap: 1, mb: 0.5, color: 'text.secondary' }}>
         {look.icon}
         <Typography variant="body2" color="text.primary" sx={{ fontWeight: 500 }}>
           {author}
         </Typography>
-        <Typography variant="caption">
+        <Typography variant="caption" sx={{ flexBasis: { xs: '100%', sm: 'auto' } }}>
           {look.what} · <RelativeTime date={at} />
         </Typography>
       </Stack>

@@ -60,29 +60,32 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
         helperText={bodyError}
         sx={draft.internal ? { '& .MuiInputBase-root': { bgcolor: 'rgba(237, 108, 2, 0.08)' } } : undefined}
       />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} useFlexGap sx={{ mt: 1, alignItems: { md: 'center' }, flexWrap: 'wrap' }}>
+      <Stack direction="row" useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
         <FormControlLabel
           control={<Switch checked={draft.internal} onChange={(e) => setDraft({ ...draft, internal: e.target.checked })} />}
           label="Internal note"
           sx={{ mr: 'auto' }}
         />
-        {draft.internal ? (
-          <Button variant="contained" color="warning" startIcon={<LockIcon />} disabled={pending || empty} onClick={() => send()}>
-            Add internal note
-          </Button>
-        ) : (
-          <>
-            <Button variant="outlined" disabled={pending || empty} onClick={() => send('open')}>
-              Send, keep open
+        {/* The usual answer last, on the right; on a narrow screen the buttons wrap under the switch. */}
+        <Stack direction={{ xs: 'column', sm: 'row' }} useFlexGap sx={{ gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end', width: { xs: '100%', sm: 'auto' } }}>
+          {draft.internal ? (
+            <Button variant="contained" color="warning" startIcon={<LockIcon />} disabled={pending || empty} onClick={() => send()}>
+              Add internal note
             </Button>
-            <Button variant="outlined" color="success" disabled={pending || empty} onClick={() => send('resolved')}>
-              Send and mark resolved
-            </Button>
-            <Button variant="contained" startIcon={<SendIcon />} disabled={pending || empty} onClick={() => send('waiting-on-customer')}>
-              Send and wait on customer
-            </Button>
-          </>
-        )}
+          ) : (
+            <>
+              <Button variant="outlined" disabled={pending || empty} onClick={() => send('open')}>
+                Send, keep open
+              </Button>
+              <Button variant="outlined" color="success" disabled={pending || empty} onClick={() => send('resolved')}>
+                Send and mark resolved
+              </Button>
+              <Button variant="contained" startIcon={<SendIcon />} disabled={pending || empty} onClick={() => send('waiting-on-customer')}>
+                Send and wait on customer
+              </Button>
+            </>
+          )}
+        </Stack>
       </Stack>
     </SectionCard>
   );
