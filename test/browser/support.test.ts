@@ -114,7 +114,7 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
 
   // The clocks as they run out: red once breached (the urgent first response), amber from 75% (the high one).
   await row(page, urgent.subject).locator('[data-clock="firstResponse"][data-tone="breached"]').filter({ hasText: /breached \d+ min ago/ }).waitFor({ timeout: 150_000 });
-  await row(page, high.subject).locator('[data-clock="firstResponse"][data-tone="warning"]').waitFor({ timeout: 90_000 });
+  await row(page, high.subject).locator('[data-clock="firstResponse"][data-tone="warning"]').waitFor({ timeout: 150_000 });
   await screenshot(page, 'support-06-inbox-breached');
   await page.getByRole('tab', { name: /Breached/ }).click();
   await row(page, urgent.subject).waitFor();

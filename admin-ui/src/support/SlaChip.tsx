@@ -6,6 +6,7 @@ import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Chip, Stack, Tooltip, type ChipProps } from '@mui/material';
 import type { ReactElement } from 'react';
 import { exactTime } from '../common/RelativeTime';
+import { useNow } from '../common/useNow';
 import type { ClockName, ClockView, Ticket } from '../types';
 import { CLOCK_LABELS, clocksOf, readClock, shortDuration, type ClockTone } from './slaClocks';
 
@@ -33,7 +34,8 @@ export function clockDetail(clock: ClockView): string {
 
 /** One clock as a chip; `named` puts the clock's name in front ("Resolution · 6 h left"). */
 export const SlaChip = ({ name, clock, status, named = false }: { name: ClockName; clock: ClockView; status: string; named?: boolean }) => {
-  const reading = readClock(clock, status);
+  // Counts down on screen: the journey writes the clock only when something changes.
+  const reading = readClock(clock, status, useNow(15_000));
   const look = LOOK[reading.tone];
   return (
     <Tooltip title={`${CLOCK_LABELS[name]}: ${clockDetail(clock)}`}>
