@@ -38,6 +38,13 @@ async function raise(customerId: string, subject: string, priority: string) {
 
 const row = (page: Page, subject: string) => page.getByRole('row').filter({ hasText: subject });
 
+/** What reaches past the right edge of the screen (nothing should, on a phone). Page code as text: the tests compile without the DOM's types. */
+const widerThanScreen = (page: Page) =>
+  page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
+    .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .slice(0, 5)
+    .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).slice(0, 80))`);
+
 it('works tickets from the inbox to resolved, in bulk too, with the clocks shown as they run', async () => {
   const company = uniqueCompany('Harbour Hotels');
   const customerId = await aCustomer(company);
@@ -91,8 +98,10 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   await page.getByTestId('clock-resolution').locator('[data-tone="paused"]').filter({ hasText: 'paused · resolved' }).waitFor();
   await screenshot(page, 'support-03-ticket-resolved');
   await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: normal.id } }), (t) => t.status === 'resolved');
+  await page.evaluate('getSelection().removeAllRanges()'); // the double click selected a word
   await page.setViewportSize(PHONE);
   await screenshot(page, 'support-04-ticket-phone');
+  expect(await widerThanScreen(page)).toEqual([]);
   await page.setViewportSize(DESKTOP);
 
   // Bulk: the two others assigned to Sue, one request (and one event) each.
@@ -122,6 +131,7 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   await page.setViewportSize(PHONE);
   await page.getByText(urgent.subject).waitFor();
   await screenshot(page, 'support-07-inbox-phone');
+  expect(await widerThanScreen(page)).toEqual([]);
   await page.setViewportSize(DESKTOP);
 
   // From the customer's page: a ticket raised in a dialog opens on its own page.

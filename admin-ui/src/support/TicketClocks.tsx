@@ -17,7 +17,7 @@ const When = ({ clock, status }: { clock: ClockView; status: string }) => {
 
 const ClockRow = ({ name, clock, status }: { name: ClockName; clock: ClockView | undefined; status: string }) => (
   <Stack spacing={0.5} data-testid={`clock-${name}`}>
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+    <Stack direction="row" useFlexGap sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: 0.5 }}>
       <Typography variant="subtitle2">{CLOCK_LABELS[name]}</Typography>
       {clock && <SlaChip name={name} clock={clock} status={status} />}
     </Stack>

@@ -111,7 +111,7 @@ const TicketView = () => {
     <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
       <TicketHeader ticket={ticket} />
       {/* minmax(0, …): a long unbroken line wraps in its card instead of widening the page. */}
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 3fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
           <Conversation ticket={ticket} />
           {ticket.closedAt ? <UnsentReply ticket={ticket} /> : <ReplyBox key={ticket.id} ticket={ticket} />}
