@@ -16,6 +16,7 @@ import { inputGuard } from './input-guard';
 import { createApiMetrics } from './metrics/api-metrics';
 import { customerLinkLimit } from './rate-limits';
 import { securityHeaders } from './security-headers';
+import { knowledgeRoutes } from './support/knowledge-routes';
 import { kindApis } from './registry';
 import { authRoutes } from './routes/auth';
 import { customerRoutes } from './routes/customers';
@@ -88,6 +89,7 @@ export function createApp(deps: ApiDeps): Express {
     emailRoutes(deps),
     externalEventRoutes(deps),
     journeyKindRoutes(),
+    knowledgeRoutes(deps),
     ...kinds.flatMap((k) => (k.routes ? [k.routes(deps)] : [])),
   );
   app.use('/api', api, noRoute);

@@ -15,6 +15,7 @@ import { notificationOperations } from './routes/notifications';
 import { docsOperations } from './routes/openapi';
 import { taskOperations } from './routes/tasks';
 import { userOperations } from './routes/users';
+import { knowledgeOperations } from './support/knowledge-routes';
 import { docuSignWebhookOperations } from './webhooks/docusign';
 import { stripeWebhookOperations } from './webhooks/stripe';
 
@@ -31,6 +32,7 @@ export const allOperations: readonly Operation[] = [
   ...emailOperations,
   ...externalEventOperations,
   ...journeyKindOperations,
+  ...knowledgeOperations,
   ...customerDecisionOperations,
   ...Object.values(kindApis).flatMap((k) => k.operations),
   ...stripeWebhookOperations,

@@ -3,10 +3,9 @@
 // same page (the same 50 rows with their customer and assignee, and the total for the pager),
 // measured interleaved in the same run on the same database.
 import { Pool } from 'pg';
-import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
-import { DEV_USER_PASSWORD } from '../platform/config';
+import { devUserEmail } from '../api/auth/dev-users';
 import { recordResults } from './results';
-import { startBenchStack, summary, timed } from './support';
+import { interleaved, loginAs, startBenchStack, summary } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const JOURNEYS = 5_000;
@@ -55,18 +54,12 @@ async function main() {
   const stack = await startBenchStack();
   const pool = new Pool({ connectionString: stack.databaseUrl, max: 4 });
   try {
-    await ensureDevUsers(stack.db);
+    const token = await loginAs(stack, 'sales');
     const sales = await stack.db.user.findUniqueOrThrow({ where: { email: devUserEmail('sales') } });
     const started = Date.now();
     await seed(pool, sales.id);
     console.log(`Seeded ${TASKS.toLocaleString()} tasks over ${JOURNEYS.toLocaleString()} journeys in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    const login = await fetch(`${stack.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: sales.email, password: DEV_USER_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
     const query = new URLSearchParams({
       filter: JSON.stringify({ queue: 'my-roles' }),
       sort: JSON.stringify(['dueAt', 'ASC']),
@@ -82,16 +75,7 @@ async function main() {
       if (page.rowCount !== 50) throw new Error(`SQL returned ${page.rowCount} rows`);
     };
 
-    for (let i = 0; i < WARMUP; i++) await Promise.all([viaApi(), viaSql()]);
-    const api: number[] = [];
-    const bare: number[] = [];
-    for (let i = 0; i < N; i++) {
-      const [first, second] = i % 2 === 0 ? [viaApi, viaSql] : [viaSql, viaApi];
-      const a = await timed(first);
-      const b = await timed(second);
-      api.push(i % 2 === 0 ? a : b);
-      bare.push(i % 2 === 0 ? b : a);
-    }
+    const [api, bare] = await interleaved(viaApi, viaSql, N, WARMUP);
 
     console.log(`\nInbox page (50 of the sales queue's open tasks, by due date; ${N} each, interleaved)`);
     const a = summary('GET /api/tasks', api);

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../api/app';
-import { loadConfig, type Config } from '../platform/config';
+import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
+import type { Role } from '../api/auth/roles';
+import { DEV_USER_PASSWORD, loadConfig, type Config } from '../platform/config';
 import { createDb, type Db } from '../platform/db';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres';
 import { createLogger } from '../platform/logger';
@@ -77,6 +79,18 @@ export async function startBenchStack(opts: { worker?: boolean; env?: Record<str
   };
 }
 
+/** A session token of the development user of `role` (created first if need be). */
+export async function loginAs(stack: BenchStack, role: Role): Promise<string> {
+  await ensureDevUsers(stack.db);
+  const res = await fetch(`${stack.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: devUserEmail(role), password: DEV_USER_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login as ${role} answered ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
 /** Runs `fn` over `items` with at most `limit` in flight. */
 export async function pool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -107,6 +121,26 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();
   await fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/**
+ * Runs `a` and `b` `n` times each after `warmup` rounds of both, alternating which goes first (so
+ * neither always runs on a warmer server), and answers each one's durations in ms.
+ */
+export async function interleaved(a: () => Promise<unknown>, b: () => Promise<unknown>, n: number, warmup: number): Promise<[number[], number[]]> {
+  for (let i = 0; i < warmup; i++) await Promise.all([a(), b()]);
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 2 === 0) {
+      as.push(await timed(a));
+      bs.push(await timed(b));
+    } else {
+      bs.push(await timed(b));
+      as.push(await timed(a));
+    }
+  }
+  return [as, bs];
 }
 
 export function percentile(samples: number[], p: number): number {

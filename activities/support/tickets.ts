@@ -3,6 +3,7 @@
 // breach and escalation told to whoever it concerns; its closing and the customer's rating.
 // Every write is keyed (ticket per journey, message by the caller's id, moments by clock and
 // round), so a retried activity changes nothing.
+import { v5 as uuidv5 } from 'uuid';
 import { appendEvent } from '../../platform/audit';
 import type { Config } from '../../platform/config';
 import { createLinkToken } from '../../platform/customer-links';
@@ -13,6 +14,8 @@ import { chooseQueue } from '../../workflows/support/routing';
 import type { ClockName, ClockView, Priority } from '../../workflows/support/sla';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Namespaces the ids of the notes a merge leaves on the ticket merged into. */
+const MERGE_NOTE_NAMESPACE = 'a4d1f0c2-7b3e-4e59-8c21-5d9e0f6a7b13';
 /** A ticket's link keeps working this long: the customer comes back to an old conversation. */
 const TICKET_LINK_DAYS = 2 * 365;
 
@@ -201,6 +204,24 @@ export function createSupportActivities({ db, config }: { db: Db; config: Config
           where: { id: c.ticketId },
           data: { status: 'closed', closedAt: new Date(c.at), closeReason: c.closeReason, mergedIntoId: into?.id, clocks: c.clocks as Json, nextBreachAt: null, ...c.figures },
         });
+        if (into) {
+          // The ticket it duplicates says so, for whoever works it: a note with the duplicate's words.
+          await tx.ticketMessage.createMany({
+            data: [
+              {
+                id: uuidv5(`merged:${c.ticketId}`, MERGE_NOTE_NAMESPACE),
+                ticketId: into.id,
+                author: 'system',
+                authorName: 'Pivotal Flow',
+                internal: true,
+                body: `T-${ticket.number} (${ticket.subject}) was closed as a duplicate of this ticket. It said:\n\n${ticket.description}`,
+                createdAt: new Date(c.at),
+              },
+            ],
+            skipDuplicates: true,
+          });
+          await appendEvent(tx, { journeyId: into.journeyId, key: `ticket:${c.ticketId}:merged-into:${into.id}`, type: 'ticket_merged', data: { from: `T-${ticket.number}` } });
+        }
         await appendEvent(tx, {
           journeyId: c.journeyId,
           key: `ticket:${c.ticketId}:closed`,

@@ -2,12 +2,13 @@ import { QueryClient } from '@tanstack/react-query';
 import { Admin, HttpError, Resource } from 'react-admin';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { mayReadInvoices } from './auth/roles';
+import { mayEditKnowledge, mayReadInvoices } from './auth/roles';
 import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import invoices from './invoices';
 import journeys from './journeys';
+import { knowledgeResource } from './knowledge';
 import { AppLayout } from './layout/AppLayout';
 import support from './support';
 import { mayWorkSupport } from './support/ticketFields';
@@ -28,7 +29,8 @@ const queryClient = new QueryClient({
 
 // requireAuth: nothing renders until the session is confirmed, so no page flashes before the login.
 // disableTelemetry: an internal tool should not call home to marmelab on load.
-// Tickets and invoices are registered only for the roles the API lets read them: no menu entry, no page, for others.
+// Tickets and invoices are registered only for the roles the API lets read them: no menu entry, no page, for others;
+// the knowledge base for everyone, its create and edit pages for its editors.
 export const App = () => (
   <Admin
     title="Pivotal Flow"
@@ -49,6 +51,7 @@ export const App = () => (
       <>
         {mayWorkSupport(roles) && <Resource name="tickets" {...support} />}
         {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
+        <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
       </>
     )}
   </Admin>

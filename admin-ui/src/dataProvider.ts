@@ -1,8 +1,9 @@
 // The API speaks ra-data-simple-rest's contract under /api (same origin: the session cookie goes
-// along, and the Content-Range header is readable). Lists and records use the simple-REST reads;
-// the API has no generic writes, so each command is a method of its own.
+// along, and the Content-Range header is readable). Lists and records use the simple-REST reads and
+// the knowledge base its create and delete; an edit is a PATCH of what changed; each journey command
+// is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, HttpError } from 'react-admin';
+import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
 import type { ApiError, Task, TaskComment, TicketPriority } from './types';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority };
@@ -27,13 +28,38 @@ const post = <T>(path: string, body?: object, headers?: Record<string, string>) 
     ...(headers && { headers: new Headers({ Accept: 'application/json', ...headers }) }),
   }).then(({ json }) => json as T);
 
+/**
+ * A 400's field errors where react-admin's forms look for server-side validation (`body.errors`,
+ * by field name; one about the whole body under `root`), beside the API's own `error`.
+ */
+const withFormErrors = <T>(write: Promise<T>) =>
+  write.catch((err: unknown) => {
+    const fields = apiFieldErrors(err);
+    if (!(err instanceof HttpError) || !fields.length) throw err;
+    const errors = Object.fromEntries(fields.map((f) => (f.field === '(body)' ? ['root', { serverError: f.message }] : [f.field, f.message])));
+    throw new HttpError(err.message, err.status, { ...(err.body as object), errors });
+  });
+
+/** The fields an edit changed: the API's PATCH takes those only (and refuses read-only ones such as `id`). */
+const changedFields = ({ data, previousData }: Pick<UpdateParams, 'data' | 'previousData'>) =>
+  Object.fromEntries(Object.entries(data as object).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(previousData?.[key])));
+
+const simpleRest = simpleRestProvider(apiUrl, httpClient);
+
 const taskPath = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/${action}`;
 const ticketPath = (id: string, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
 /** Where a ticket is after a change: its stage, or closed. */
 type TicketAnswer = { status: string };
 
 export const dataProvider = {
-  ...simpleRestProvider(apiUrl, httpClient),
+  ...simpleRest,
+  create: ((resource, params) => withFormErrors(simpleRest.create(resource, params))) as typeof simpleRest.create,
+  update: ((resource, params) =>
+    withFormErrors(
+      httpClient(`${apiUrl}/${resource}/${encodeURIComponent(params.id)}`, { method: 'PATCH', body: JSON.stringify(changedFields(params)) }).then(
+        ({ json }) => ({ data: json }),
+      ),
+    )) as typeof simpleRest.update,
 
   claimTask: (id: string) => post<Task>(taskPath(id, 'claim')),
   unclaimTask: (id: string) => post<Task>(taskPath(id, 'unclaim')),

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type * as api from '../../api/contract/records';
 import type { JsonSchema } from './schemaForm/jsonSchema';
 
-export { CUSTOMER_TICKET_CATEGORIES, ROLES, TICKET_PRIORITIES, TICKET_STATUSES, WAIT_KINDS } from '../../api/contract/records';
+export { CUSTOMER_TICKET_CATEGORIES, KNOWLEDGE_EDITORS, ROLES, TICKET_PRIORITIES, TICKET_STATUSES, WAIT_KINDS } from '../../api/contract/records';
 export type Role = api.Role;
 
 export type JourneyStatus = (typeof api.JOURNEY_STATUSES)[number];
@@ -67,5 +67,7 @@ export type TicketDetail = z.infer<typeof api.ticketDetail>;
 export type TicketMessage = z.infer<typeof api.ticketMessage>;
 /** One SLA clock of a ticket, as its journey last wrote it. */
 export type ClockView = NonNullable<Ticket['clocks'][ClockName]>;
+export type KnowledgeArticle = z.infer<typeof api.knowledgeArticle>;
+export type ArticleSuggestion = z.infer<typeof api.articleSuggestion>;
 /** The body of a 4xx/5xx answer from the API. */
 export type ApiError = z.infer<typeof api.apiError>;

@@ -10,6 +10,8 @@ export { CLOCK_NAMES, WAIT_KINDS };
 
 export const ROLES = ['sales', 'pm', 'finance', 'support', 'support_lead', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+/** Who writes knowledge-base articles (every role reads them); admin holds every role. */
+export const KNOWLEDGE_EDITORS = ['support', 'support_lead', 'manager'] as const satisfies readonly Role[];
 
 const date = z.iso.datetime({ offset: true });
 const nullableDate = date.nullable();
@@ -451,6 +453,38 @@ export const journeyDetail = journeyFields
   })
   .meta({ id: 'JourneyDetail' });
 
+/** A knowledge-base article (api/support/knowledge.ts). */
+export const knowledgeArticle = z
+  .looseObject({
+    id: z.uuid(),
+    title: z.string(),
+    /** Plain text or light markdown: show it as text, never as HTML. */
+    body: z.string(),
+    /** A ticket category ("billing", "technical", …), lower case; null: general, suggested in every category. */
+    category: z.string().nullable(),
+    /** Only published articles are suggested. */
+    published: z.boolean(),
+    /** The user (or API token) who created it, and who changed it last. */
+    createdBy: z.string(),
+    updatedBy: z.string(),
+    createdAt: date,
+    updatedAt: date,
+  })
+  .meta({ id: 'KnowledgeArticle' });
+
+/** A published article suggested for what someone typed, best first. */
+export const articleSuggestion = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    category: z.string().nullable(),
+    /** PostgreSQL's ts_rank: higher is better (a match in the title counts more than one in the body). */
+    rank: z.number(),
+    /** A short passage of the body as plain-text parts, `match` on the words searched for: render each as text. */
+    excerpt: z.array(z.object({ text: z.string(), match: z.boolean() })),
+  })
+  .meta({ id: 'ArticleSuggestion' });
+
 /** POST /api/leads. */
 export const leadReceived = z.object({ customerId: z.uuid(), journeyId: z.string() }).meta({ id: 'LeadReceived' });
 
@@ -503,10 +537,15 @@ export const ticketMessage = z
   .meta({ id: 'TicketMessage' });
 
 /** GET /api/tickets/:id: the ticket, its description and its conversation (internal notes included). */
+export const ticketAttachment = z
+  .looseObject({ id: z.uuid(), filename: z.string(), contentType: z.string(), size: z.number().int(), uploadedBy: z.string(), createdAt: date })
+  .meta({ id: 'TicketAttachment' });
+
 export const ticketDetail = ticket
   .extend({
     description: z.string(),
     messages: z.array(ticketMessage),
+    attachments: z.array(ticketAttachment),
     /** The project it is about, and the delivery journey that ran it. */
     project: z.looseObject({ id: z.uuid(), name: z.string(), deliveryJourneyId: z.string().nullable(), signedOffAt: nullableDate }).nullable(),
   })

@@ -115,6 +115,7 @@ function operationObject(op: Operation, params: string[]): ZodOpenApiOperationOb
   const bodyContent: Record<string, { schema: z.ZodType }> = {};
   if (op.body) bodyContent['application/json'] = { schema: op.body };
   if (op.body && op.formBody) bodyContent['application/x-www-form-urlencoded'] = { schema: op.body };
+  if (op.multipart) bodyContent['multipart/form-data'] = { schema: op.multipart };
   const roles = Array.isArray(op.access) ? [...op.access] : [];
   return {
     operationId: operationId(op.method, op.path),
@@ -126,7 +127,7 @@ function operationObject(op: Operation, params: string[]): ZodOpenApiOperationOb
       requestParams: { ...(pathSchema && { path: pathSchema }), ...(op.query && !op.list && { query: op.query }), ...(op.headers && { header: op.headers }) },
     }),
     ...(op.list && op.query && { parameters: jsonQueryParameters(op.query) }),
-    ...(op.body && { requestBody: { required: true, content: bodyContent } }),
+    ...((op.body || op.multipart) && { requestBody: { required: true, content: bodyContent } }),
     responses: responses(op),
     'x-access': Array.isArray(op.access) ? 'roles' : op.access,
     'x-roles': roles,

@@ -23,6 +23,8 @@ export type Operation = {
   body?: z.ZodType;
   /** Also takes the body as an HTML form (customer pages). */
   formBody?: true;
+  /** Takes a multipart/form-data body of these fields (file uploads) instead of JSON. */
+  multipart?: z.ZodObject;
   /** Headers it reads, e.g. Idempotency-Key. */
   headers?: z.ZodObject;
   /** Success statuses and what they answer as JSON (null: no body). */

@@ -9,13 +9,14 @@ import { z } from 'zod';
 import { text } from '../../workflows/runtime/storable-text';
 import { customerReplyUpdate } from '../../workflows/support/messages';
 import type { ApiDeps } from '../app';
-import { customerPageJson } from '../contract/records';
+import { customerPageJson, ticketAttachment } from '../contract/records';
 import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { linkOf } from '../domain/links';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
 import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
+import { attach, readUpload, sendAttachment, uploadForm } from './attachments';
 import { helpPageOperations, helpPages } from './help-pages';
 
 /** Namespaces the message ids derived from a reply form's nonce. */
@@ -45,6 +46,8 @@ const ticketPageOperations = operations(
     headers: z.object({ 'idempotency-key': z.string().max(200).optional() }),
     responses: { 200: customerPageJson },
   },
+  { method: 'post', path: '/customer/tickets/:token/attachments', summary: 'Attach a file to the ticket (not once it is closed)', access: 'customer-link', html: true, multipart: uploadForm, responses: { 201: ticketAttachment } },
+  { method: 'get', path: '/customer/tickets/:token/attachments/:attachmentId', summary: 'Download a file of the ticket', access: 'customer-link', binary: 'application/octet-stream', responses: { 200: null } },
 );
 
 export const supportCustomerPageOperations = [...helpPageOperations, ...ticketPageOperations];
@@ -53,7 +56,7 @@ async function ticketForLink(deps: ApiDeps, token: string) {
   const { journeyId, subject } = linkOf(deps.config, token, 'support-ticket');
   const found = await deps.db.supportTicket.findUnique({
     where: { id: subject },
-    include: { messages: { where: { internal: false }, orderBy: { createdAt: 'asc' } }, customer: true },
+    include: { messages: { where: { internal: false }, orderBy: { createdAt: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } }, customer: true },
   });
   if (!found || found.journeyId !== journeyId) throw new AppError('not_found', 'This link is not valid');
   return found;
@@ -81,11 +84,19 @@ export function supportCustomerPages(deps: ApiDeps) {
           description: t.description,
           status: t.status,
           messages: t.messages.map((m) => ({ from: m.author === 'customer' ? 'you' : m.authorName, body: m.body, at: m.createdAt })),
+          attachments: t.attachments.map((a) => ({ id: a.id, filename: a.filename, size: a.size, url: `${req.baseUrl}${req.path}/attachments/${a.id}` })),
         });
       }
       const messages = t.messages
         .map((m) => `<div class="msg"><p class="note">${escape(m.author === 'customer' ? 'You' : m.authorName)} · ${m.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</p><p>${escape(m.body)}</p></div>`)
         .join('');
+      const files = t.attachments.length
+        ? `<h2>Files</h2><ul>${t.attachments.map((a) => `<li><a href="${escape(`${req.baseUrl}${req.path}/attachments/${a.id}`)}">${escape(a.filename)}</a> (${Math.ceil(a.size / 1024)} KB)</li>`).join('')}</ul>`
+        : '';
+      const upload =
+        t.status === 'closed'
+          ? ''
+          : `<form method="post" action="${escape(`${req.baseUrl}${req.path}/attachments`)}" enctype="multipart/form-data"><label for="file">Add a screenshot, a log or a PDF (up to 5 MB)</label><input id="file" name="file" type="file" required><button>Attach</button></form>`;
       const nonce = randomUUID();
       const form =
         t.status === 'closed'
@@ -97,9 +108,30 @@ export function supportCustomerPages(deps: ApiDeps) {
         page(
           `Ticket T-${t.number}`,
           `<h1>Ticket T-${t.number}: ${escape(t.subject)}</h1><p class="note">${escape(STATUS_TEXT[t.status] ?? t.status)}</p>
-<div class="msg"><p class="note">You · ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</p><p>${escape(t.description)}</p></div>${messages}${form}`,
+<div class="msg"><p class="note">You · ${t.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</p><p>${escape(t.description)}</p></div>${messages}${files}${form}${upload}`,
         ),
       );
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.post('/tickets/:token/attachments', async (req, res) => {
+    try {
+      const t = await ticketForLink(deps, req.params.token);
+      const file = await attach(deps.db, t, await readUpload(req), 'customer');
+      await recordLinkAction(deps, req, 'support-ticket', { action: 'attach-file', size: file.size });
+      if (wantsJson(req)) return void res.status(201).json(file);
+      res.status(201).type('html').send(page('Thank you', `<h1>Thank you</h1><p>${escape(file.filename)} is on ticket T-${t.number}.</p>`));
+    } catch (err) {
+      sendError(req, res, err);
+    }
+  });
+
+  router.get('/tickets/:token/attachments/:attachmentId', async (req, res) => {
+    try {
+      const t = await ticketForLink(deps, req.params.token);
+      await sendAttachment(deps.db, res, t.id, req.params.attachmentId);
     } catch (err) {
       sendError(req, res, err);
     }

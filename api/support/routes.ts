@@ -11,11 +11,12 @@ import { PRIORITIES } from '../../workflows/support/sla';
 import type { ApiDeps } from '../app';
 import { principal, requireRole } from '../auth/authenticate';
 import type { Role } from '../auth/roles';
-import { ticket, ticketDetail, ticketStatus } from '../contract/records';
+import { ticket, ticketAttachment, ticketDetail, ticketStatus } from '../contract/records';
 import { AppError, parseOrThrow } from '../errors';
 import { executeJourneyUpdate } from '../journey-calls';
 import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
 import { operations } from '../openapi/operation';
+import { attach, readUpload, sendAttachment, uploadForm } from './attachments';
 import { raiseTicket } from './raise-ticket';
 
 const SUPPORT_ROLES: Role[] = ['support', 'support_lead', 'manager'];
@@ -85,6 +86,8 @@ export const supportOperations = operations(
   },
   { method: 'get', path: '/api/tickets', summary: 'The support inbox: tickets, by default the nearest breach first', access: SUPPORT_ROLES, list: true, query: listQuerySchema(ticketFilter, ticketSort), responses: { 200: z.array(ticket) } },
   { method: 'get', path: '/api/tickets/:id', summary: 'A ticket with its conversation and internal notes', access: SUPPORT_ROLES, responses: { 200: ticketDetail } },
+  { method: 'post', path: '/api/tickets/:id/attachments', summary: 'Attach a file to a ticket that is not closed', access: SUPPORT_ROLES, multipart: uploadForm, responses: { 201: ticketAttachment } },
+  { method: 'get', path: '/api/tickets/:id/attachments/:attachmentId', summary: 'Download a file of a ticket', access: SUPPORT_ROLES, binary: 'application/octet-stream', responses: { 200: null } },
   { method: 'post', path: '/api/tickets/:id/replies', summary: 'Reply to the customer (emailed), or add an internal note', access: SUPPORT_ROLES, body: replyBody, responses: { 200: ticketStatus } },
   { method: 'post', path: '/api/tickets/:id/triage', summary: "Change a ticket's priority (its SLA targets with it), queue or assignee, with a reason", access: SUPPORT_ROLES, body: triageBody, responses: { 200: ticketStatus } },
   { method: 'post', path: '/api/tickets/:id/close', summary: 'Close a ticket as spam, or as a duplicate merged into another', access: SUPPORT_ROLES, body: closeBody, responses: { 200: ticketStatus } },
@@ -143,10 +146,23 @@ export function supportRoutes(deps: ApiDeps): Router {
   router.get('/tickets/:id', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const found = await findTicket(req.params.id);
     const [detail, project] = await Promise.all([
-      deps.db.supportTicket.findUniqueOrThrow({ where: { id: found.id }, include: { messages: { orderBy: { createdAt: 'asc' } }, customer: customerName } }),
+      deps.db.supportTicket.findUniqueOrThrow({
+        where: { id: found.id },
+        include: { messages: { orderBy: { createdAt: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } }, customer: customerName },
+      }),
       found.projectId ? deps.db.project.findUnique({ where: { id: found.projectId }, select: { id: true, name: true, deliveryJourneyId: true, signedOffAt: true } }) : null,
     ]);
     res.json({ ...detail, project });
+  });
+
+  router.post('/tickets/:id/attachments', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const found = await findTicket(req.params.id);
+    res.status(201).json(await attach(deps.db, found, await readUpload(req), principal(req).id));
+  });
+
+  router.get('/tickets/:id/attachments/:attachmentId', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const found = await findTicket(req.params.id);
+    await sendAttachment(deps.db, res, found.id, req.params.attachmentId);
   });
 
   router.post('/tickets/:id/replies', requireRole(...SUPPORT_ROLES), async (req, res) => {

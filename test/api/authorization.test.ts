@@ -75,8 +75,16 @@ type Ctx = {
   notificationId: string;
   deliveryId: string;
   milestoneId: string;
+  articleId: string;
 };
 let ctx: Ctx;
+
+/** A knowledge-base article, written by support. */
+async function newArticle(): Promise<string> {
+  const res = await call(tokenOf('support'), { method: 'POST', path: '/api/knowledge-articles', body: { title: unique('Article'), body: 'How to.' } });
+  if (res.status !== 201) throw new Error(`article failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
 
 /**
  * A running delivery journey without the acquisition before it: its project and quote written
@@ -112,7 +120,14 @@ async function buildContext(): Promise<Ctx> {
   const notification = await h.db.notification.create({
     data: { key: unique('test-notice'), kind: 'task_reminder', title: 'Test notice', recipientRole: 'sales', journeyId: t.journeyId, taskId: t.taskId },
   });
-  return { ...t, userId: h.users.pm.id, tokenId: token.id, notificationId: notification.id, ...(await deliveryJourney(t.customerId, t.journeyId)) };
+  return {
+    ...t,
+    userId: h.users.pm.id,
+    tokenId: token.id,
+    notificationId: notification.id,
+    articleId: await newArticle(),
+    ...(await deliveryJourney(t.customerId, t.journeyId)),
+  };
 }
 
 const enc = encodeURIComponent;
@@ -277,6 +292,27 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'support'],
     ok: { role: 'finance', status: 200 },
   },
+  { route: 'GET /api/knowledge-articles', req: () => ({ method: 'GET', path: '/api/knowledge-articles' }), ok: { role: 'sales', status: 200 } },
+  { route: 'GET /api/knowledge-articles/suggestions', req: () => ({ method: 'GET', path: '/api/knowledge-articles/suggestions?q=password' }), ok: { role: 'finance', status: 200 } },
+  { route: 'GET /api/knowledge-articles/:id', req: (c) => ({ method: 'GET', path: `/api/knowledge-articles/${c.articleId}` }), ok: { role: 'pm', status: 200 } },
+  {
+    route: 'POST /api/knowledge-articles',
+    req: () => ({ method: 'POST', path: '/api/knowledge-articles', body: { title: 'Intruder', body: 'Not theirs to write.' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support_lead', status: 201 },
+  },
+  {
+    route: 'PATCH /api/knowledge-articles/:id',
+    req: (c) => ({ method: 'PATCH', path: `/api/knowledge-articles/${c.articleId}`, body: { title: 'Intruder' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support', status: 200, req: async (c) => ({ method: 'PATCH', path: `/api/knowledge-articles/${c.articleId}`, body: { published: true } }) },
+  },
+  {
+    route: 'DELETE /api/knowledge-articles/:id',
+    req: (c) => ({ method: 'DELETE', path: `/api/knowledge-articles/${c.articleId}` }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'manager', status: 200, req: async () => ({ method: 'DELETE', path: `/api/knowledge-articles/${await newArticle()}` }) },
+  },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {
@@ -377,6 +413,7 @@ describe('with a role that lacks permission', () => {
     expect((await h.db.journey.findUniqueOrThrow({ where: { id: ctx.journeyId } })).status).toBe('RUNNING');
     expect((await h.db.user.findUniqueOrThrow({ where: { id: h.users.pm.id } })).roles).toEqual(['pm']);
     expect(await h.db.user.count({ where: { name: 'Intruder' } })).toBe(0);
+    expect(await h.db.knowledgeArticle.count({ where: { title: 'Intruder' } })).toBe(0);
     expect(await h.db.apiToken.count({ where: { name: { startsWith: 'sneaky-' } } })).toBe(0);
     expect((await h.db.apiToken.findUniqueOrThrow({ where: { id: ctx.tokenId } })).revokedAt).toBeNull();
     expect((await h.db.task.findUniqueOrThrow({ where: { id: ctx.taskId } })).assignee).toBeNull();

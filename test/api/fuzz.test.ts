@@ -91,20 +91,32 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/api-tokens': () => ({ name: `fuzz-${randomUUID()}`, roles: ['support'] }),
   'POST /api/journeys/:id/change-requests': () => ({ title: 'More pages', description: 'Two more', costMinor: 100, days: 1 }),
   'POST /api/time-entries': (c) => ({ milestoneId: c.ids.milestone, date: '2026-12-01', hours: 1, rateMinor: 100, description: 'Work' }),
+  'POST /api/knowledge-articles': () => ({ title: 'Printer jams', body: 'Open the tray.', category: 'technical', published: true }),
+  'PATCH /api/knowledge-articles/:id': () => ({ title: 'Printer jams again', published: false }),
   'POST /customer/decisions/:token': () => ({ decision: 'accept', comments: 'Fine' }),
   'POST /customer/quotes/:token': () => ({ decision: 'approve' }),
   'POST /customer/invoices/:token': () => ({ amountMinor: 100 }),
+  'POST /api/tickets': (c) => ({ customerId: c.ids.customer, subject: 'Fuzz', description: 'Fuzzing', category: 'question' }),
+  'POST /api/tickets/:id/replies': () => ({ id: randomUUID(), body: 'Fuzz note', internal: true }),
+  'POST /api/tickets/:id/triage': () => ({ priority: 'low', reason: 'Fuzzing' }),
+  'POST /api/tickets/:id/close': () => ({ as: 'spam', reason: 'Fuzzing' }),
+  'POST /customer/tickets/:token': () => ({ body: 'Fuzz reply', nonce: randomUUID() }),
+  'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
 };
 
 /** Which id fills a route's path parameter. */
 function idFor(route: Route, c: Ctx): string {
+  if (route.path.startsWith('/customer/tickets')) return c.ids.ticketLink!;
+  if (route.path.startsWith('/customer/help')) return c.ids.helpLink!;
   if (route.path.includes('/customer/')) return c.ids.link!;
+  if (route.path.startsWith('/api/tickets')) return c.ids.ticket!;
   if (route.path.startsWith('/api/tasks')) return c.ids.task!;
   if (route.path.startsWith('/api/journeys')) return encodeURIComponent(route.path.includes('change-requests') ? c.ids.delivery! : c.ids.journey!);
   if (route.path.startsWith('/api/users')) return c.ids.user!;
   if (route.path.startsWith('/api/api-tokens')) return c.ids.apiToken!;
   if (route.path.startsWith('/api/notifications')) return c.ids.notification!;
   if (route.path.startsWith('/api/customers')) return c.ids.customer!;
+  if (route.path.startsWith('/api/knowledge-articles')) return c.ids.article!;
   return randomUUID();
 }
 
@@ -181,10 +193,16 @@ async function buildContext(): Promise<Ctx> {
   const login = await h.as('anonymous')('POST', '/api/auth/login', { email: fuzzAdmin.body.email, password });
   const target = await admin('POST', '/api/users', { email: `fuzz-target-${randomUUID()}@pivotal.test`, name: 'Fuzz Target', roles: ['pm'], password });
   const apiToken = await admin('POST', '/api/api-tokens', { name: `fuzz-${randomUUID()}`, roles: ['pm'] });
+  const article = await admin('POST', '/api/knowledge-articles', { title: 'Fuzzed article', body: 'Mutations reach this one.' });
   const notification = await h.db.notification.create({ data: { key: `fuzz-${randomUUID()}`, kind: 'task_reminder', title: 'Fuzz', recipientRole: 'admin', journeyId } });
   const link = createLinkToken(h.config.auth.secret, { purpose: 'customer-decision', journeyId, subject: 'fuzz', exp: Date.now() + 3_600_000 });
   // An open decision behind the link, so answers reach its form and the journey (which awaits no such subject: 409).
   await h.db.customerDecision.create({ data: { journeyId, customerId: created.body.customerId, subject: 'fuzz', title: 'Fuzz', details: { note: 'fuzz' } } });
+  // A ticket of the same customer, and the links to it and to their help page.
+  const raised = await admin('POST', '/api/tickets', { customerId: created.body.customerId, subject: 'Fuzz', description: 'Fuzzing', category: 'question' });
+  const ticket = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  const ticketLink = createLinkToken(h.config.auth.secret, { purpose: 'support-ticket', journeyId: ticket!.journeyId, subject: ticket!.id, exp: Date.now() + 3_600_000 });
+  const helpLink = createLinkToken(h.config.auth.secret, { purpose: 'support-help', journeyId, subject: created.body.customerId, exp: Date.now() + 3_600_000 });
   return {
     adminToken: login.body.token,
     ids: {
@@ -195,8 +213,12 @@ async function buildContext(): Promise<Ctx> {
       user: target.body.id,
       apiToken: apiToken.body.id,
       notification: notification.id,
+      article: article.body.id,
       milestone: randomUUID(),
       link,
+      ticket: ticket!.id,
+      ticketLink,
+      helpLink,
     },
   };
 }

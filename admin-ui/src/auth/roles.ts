@@ -1,5 +1,5 @@
 import { usePermissions } from 'react-admin';
-import type { Role } from '../types';
+import { KNOWLEDGE_EDITORS, type Role } from '../types';
 
 /** Admins pass every role check, as in the API. */
 const hasRole = (roles: readonly Role[] | undefined, role: Role) => !!roles && (roles.includes(role) || roles.includes('admin'));
@@ -12,3 +12,11 @@ export function useIsManager(): boolean {
 
 /** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else; journey pages leave them out). */
 export const mayReadInvoices = (roles: readonly Role[] | undefined) => hasRole(roles, 'finance') || hasRole(roles, 'manager');
+
+/** Support, the support lead and managers write knowledge-base articles; everyone reads them. */
+export const mayEditKnowledge = (roles: readonly Role[] | undefined) => KNOWLEDGE_EDITORS.some((role) => hasRole(roles, role));
+
+export function useMayEditKnowledge(): boolean {
+  const { permissions } = usePermissions<Role[]>();
+  return mayEditKnowledge(permissions);
+}

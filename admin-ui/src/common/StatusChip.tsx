@@ -28,6 +28,7 @@ const COLORS: Record<string, ChipProps['color']> = {
   ANSWERED: 'success',
   SIGNED_OFF: 'success',
   PAID: 'success',
+  PUBLISHED: 'success',
   SUCCEEDED: 'success',
   LOST: 'default',
   CANCELLED: 'default',

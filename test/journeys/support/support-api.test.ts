@@ -155,3 +155,56 @@ it("gives a client a help link in every email, where they see their tickets and 
   expect((await request(h.baseUrl, 'POST', help, { ...form, nonce: `form-${randomUUID()}`, category: 'spam' })).status).toBe(400);
   expect((await request(h.baseUrl, 'GET', help.replace('/help/', '/tickets/'))).status).toBe(404);
 });
+
+it('keeps files on a ticket: type proved by the bytes, size limited, downloaded as attachments, none once closed', async () => {
+  const customerId = await aCustomer();
+  const raised = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Screenshot', description: 'See attached', category: 'technical' });
+  const t = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  const link = await ticketLinkOf(raised.body.journeyId);
+  const upload = (path: string, name: string, bytes: Buffer, token?: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    return fetch(h.baseUrl + path, { method: 'POST', body: form, headers: { accept: 'application/json', ...(token && { authorization: `Bearer ${token}` }) } });
+  };
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 7)]);
+
+  const staff = await upload(`/api/tickets/${t!.id}/attachments`, '../../etc/screen|shot.png', png, h.users.support.token);
+  expect(staff.status).toBe(201);
+  const stored = (await staff.json()) as { id: string };
+  expect(stored).toMatchObject({ filename: 'screenshot.png', contentType: 'image/png', size: 108 });
+  const customer = await upload(`${link}/attachments`, 'log.txt', Buffer.from('line one\nline two\n'), undefined);
+  expect(customer.status).toBe(201);
+
+  // Not files we keep: an executable, HTML, nothing at all; too big; not multipart.
+  expect((await upload(`${link}/attachments`, 'setup.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(50, 0)]))).status).toBe(400);
+  expect((await upload(`${link}/attachments`, 'page.txt', Buffer.from('<script>alert(1)</script>'))).status).toBe(400);
+  expect((await upload(`${link}/attachments`, 'empty.png', Buffer.alloc(0))).status).toBe(400);
+  expect((await upload(`${link}/attachments`, 'big.png', Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]))).status).toBe(413);
+  expect((await request(h.baseUrl, 'POST', `${link}/attachments`, { file: 'x' })).status).toBe(415);
+
+  const download = await fetch(`${h.baseUrl}${link}/attachments/${stored.id}`);
+  expect(download.status).toBe(200);
+  expect(download.headers.get('content-type')).toBe('image/png');
+  expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="screenshot.png"/);
+  expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+  const detail = await h.as('support')('GET', `/api/tickets/${t!.id}`);
+  expect(detail.body.attachments.map((a: { filename: string }) => a.filename)).toEqual(['screenshot.png', 'log.txt']);
+  expect(detail.body.attachments[0].data).toBeUndefined();
+
+  // Another ticket's link cannot reach this file.
+  const other = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Other', description: 'Other', category: 'other' });
+  const otherLink = await ticketLinkOf(other.body.journeyId);
+  expect((await fetch(`${h.baseUrl}${otherLink}/attachments/${stored.id}`)).status).toBe(404);
+
+  // Closed as a duplicate of the other ticket: that one carries a note with its words.
+  const otherRow = await h.db.supportTicket.findUniqueOrThrow({ where: { journeyId: other.body.journeyId } });
+  expect((await h.as('support')('POST', `/api/tickets/${t!.id}/close`, { as: 'duplicate', mergeInto: otherRow.id, reason: 'Same problem' })).status).toBe(200);
+  const merged = await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } }), (r) => r.closedAt !== null);
+  expect(merged).toMatchObject({ closeReason: 'duplicate', mergedIntoId: otherRow.id });
+  const notes = (await h.as('support')('GET', `/api/tickets/${otherRow.id}`)).body.messages;
+  expect(notes).toEqual([expect.objectContaining({ internal: true, author: 'system', body: expect.stringContaining('See attached') })]);
+  expect((await request(h.baseUrl, 'GET', otherLink)).body.messages).toEqual([]);
+
+  await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } }), (r) => r.status === 'closed');
+  expect((await upload(`${link}/attachments`, 'late.png', png)).status).toBe(409);
+});

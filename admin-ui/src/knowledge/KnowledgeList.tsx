@@ -1,0 +1,62 @@
+// The knowledge base: every article, searched with PostgreSQL's full text (filter `q`), drafts and
+// published ones; beside it, what a customer would be offered for a problem.
+import KnowledgeIcon from '@mui/icons-material/MenuBook';
+import { CreateButton, DataTable, List, SearchInput, SelectInput, TextInput, TopToolbar, useListContext } from 'react-admin';
+import { useMayEditKnowledge } from '../auth/roles';
+import { EmptyState } from '../common/EmptyState';
+import { ListLoadError } from '../common/LoadError';
+import { RelativeTime } from '../common/RelativeTime';
+import type { KnowledgeArticle } from '../types';
+import { PublishedToggle } from './PublishedToggle';
+import { SuggestionPreview } from './SuggestionPreview';
+
+const Column = DataTable.Col<KnowledgeArticle>;
+
+const filters = [
+  // Search-box syntax: words (all of them), "a phrase", -a word left out, or.
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search articles" />,
+  <SelectInput
+    key="published"
+    source="published"
+    label="Status"
+    choices={[
+      { id: true, name: 'Published' },
+      { id: false, name: 'Draft' },
+    ]}
+    alwaysOn
+  />,
+  <TextInput key="category" source="category" />,
+];
+
+const Actions = () => <TopToolbar>{useMayEditKnowledge() && <CreateButton label="New article" />}</TopToolbar>;
+
+const NoArticles = () => {
+  const filtered = Object.keys(useListContext().filterValues).length > 0;
+  const mayEdit = useMayEditKnowledge();
+  return (
+    <EmptyState icon={<KnowledgeIcon />} title={filtered ? 'No article matches' : 'No articles yet'}>
+      {filtered ? 'Try other words, or clear a filter.' : mayEdit ? 'Write the answers customers ask for most: they are suggested before a ticket is raised.' : 'Support writes them.'}
+    </EmptyState>
+  );
+};
+
+export const KnowledgeList = () => (
+  <List
+    title="Knowledge base"
+    filters={filters}
+    actions={<Actions />}
+    sort={{ field: 'updatedAt', order: 'DESC' }}
+    perPage={25}
+    exporter={false}
+    empty={false}
+    error={<ListLoadError />}
+    aside={<SuggestionPreview />}
+  >
+    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoArticles />}>
+      <Column source="title" />
+      <Column source="category" render={(article) => article.category ?? 'general'} />
+      <Column source="published" label="Status" render={(article) => <PublishedToggle article={article} />} />
+      <Column source="updatedAt" label="Changed" render={(article) => <RelativeTime date={article.updatedAt} />} />
+    </DataTable>
+  </List>
+);
