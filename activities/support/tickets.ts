@@ -46,10 +46,13 @@ export type ClockMoment = {
 
 const CLOCK_LABELS: Record<ClockName, string> = { firstResponse: 'first response', nextResponse: 'next response', resolution: 'resolution' };
 
-/** The nearest breach among the clocks still running: what the inbox sorts by. */
-function nextBreachOf(clocks: Record<string, ClockView>): Date | null {
+/**
+ * The nearest breach among the clocks still running, what the inbox sorts by. A clock that breached
+ * and still runs counts with its breach, in the past: it sorts first, not after the calm ones.
+ */
+export function nextBreachOf(clocks: Record<string, ClockView>): Date | null {
   const due = Object.values(clocks)
-    .filter((c) => c.state === 'running' && c.dueAt)
+    .filter((c) => c.dueAt !== undefined)
     .map((c) => Date.parse(c.dueAt!));
   return due.length ? new Date(Math.min(...due)) : null;
 }

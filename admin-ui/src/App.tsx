@@ -10,6 +10,8 @@ import invoices from './invoices';
 import journeys from './journeys';
 import { knowledgeResource } from './knowledge';
 import { AppLayout } from './layout/AppLayout';
+import support from './support';
+import { mayWorkSupport } from './support/ticketFields';
 import tasks from './tasks';
 import type { Role } from './types';
 import waits from './waits';
@@ -27,7 +29,7 @@ const queryClient = new QueryClient({
 
 // requireAuth: nothing renders until the session is confirmed, so no page flashes before the login.
 // disableTelemetry: an internal tool should not call home to marmelab on load.
-// Invoices are registered only for the roles the API lets read them: no menu entry, no page, for others;
+// Tickets and invoices are registered only for the roles the API lets read them: no menu entry, no page, for others;
 // the knowledge base for everyone, its create and edit pages for its editors.
 export const App = () => (
   <Admin
@@ -47,6 +49,7 @@ export const App = () => (
     <Resource name="customers" {...customers} />
     {(roles: Role[]) => (
       <>
+        {mayWorkSupport(roles) && <Resource name="tickets" {...support} />}
         {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
         <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
       </>

@@ -4,7 +4,10 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, Task, TaskComment } from './types';
+import type { ApiError, Task, TaskComment, TicketPriority } from './types';
+
+export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority };
+export type TicketReply = { id: string; body: string; internal: boolean; then?: 'open' | 'waiting-on-customer' | 'resolved' };
 
 const apiUrl = '/api';
 
@@ -18,8 +21,12 @@ export const httpClient = (url: string, options?: fetchUtils.Options) =>
     throw err;
   });
 
-const post = <T>(path: string, body?: object) =>
-  httpClient(`${apiUrl}${path}`, { method: 'POST', body: body && JSON.stringify(body) }).then(({ json }) => json as T);
+const post = <T>(path: string, body?: object, headers?: Record<string, string>) =>
+  httpClient(`${apiUrl}${path}`, {
+    method: 'POST',
+    body: body && JSON.stringify(body),
+    ...(headers && { headers: new Headers({ Accept: 'application/json', ...headers }) }),
+  }).then(({ json }) => json as T);
 
 /**
  * A 400's field errors where react-admin's forms look for server-side validation (`body.errors`,
@@ -40,6 +47,9 @@ const changedFields = ({ data, previousData }: Pick<UpdateParams, 'data' | 'prev
 const simpleRest = simpleRestProvider(apiUrl, httpClient);
 
 const taskPath = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/${action}`;
+const ticketPath = (id: string, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
+/** Where a ticket is after a change: its stage, or closed. */
+type TicketAnswer = { status: string };
 
 export const dataProvider = {
   ...simpleRest,
@@ -63,6 +73,13 @@ export const dataProvider = {
   /** A FAILED journey runs again from the step that failed (Temporal's reset). */
   retryJourney: (id: string, reason: string) => post<{ status: string; runId: string }>(`/journeys/${encodeURIComponent(id)}/retry`, { reason }),
   markNotificationRead: (id: string) => post<void>(`/notifications/${encodeURIComponent(id)}/read`),
+  /** `key` is chosen once per form: sent again (a double click, a retry), it raises one ticket. */
+  raiseTicket: (ticket: NewTicket, key: string) => post<{ journeyId: string }>('/tickets', ticket, { 'Idempotency-Key': key }),
+  /** `reply.id` is chosen once per draft: sent twice, it is one message (and one email). */
+  replyToTicket: (id: string, reply: TicketReply) => post<TicketAnswer>(ticketPath(id, 'replies'), reply),
+  triageTicket: (id: string, change: { priority?: TicketPriority; queue?: string; assigneeId?: string | null; reason: string }) =>
+    post<TicketAnswer>(ticketPath(id, 'triage'), change),
+  closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 
 export type AppDataProvider = typeof dataProvider;

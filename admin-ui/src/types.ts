@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type * as api from '../../api/contract/records';
 import type { JsonSchema } from './schemaForm/jsonSchema';
 
-export { KNOWLEDGE_EDITORS, ROLES, WAIT_KINDS } from '../../api/contract/records';
+export { CUSTOMER_TICKET_CATEGORIES, KNOWLEDGE_EDITORS, ROLES, TICKET_PRIORITIES, TICKET_STATUSES, WAIT_KINDS } from '../../api/contract/records';
 export type Role = api.Role;
 
 export type JourneyStatus = (typeof api.JOURNEY_STATUSES)[number];
@@ -20,6 +20,9 @@ export type InvoiceStatus = (typeof api.INVOICE_STATUSES)[number];
 export type PaymentStatus = (typeof api.PAYMENT_STATUSES)[number];
 export type RefundStatus = (typeof api.REFUND_STATUSES)[number];
 export type DecisionStatus = (typeof api.DECISION_STATUSES)[number];
+export type TicketPriority = (typeof api.TICKET_PRIORITIES)[number];
+export type TicketStatus = (typeof api.TICKET_STATUSES)[number];
+export type ClockName = (typeof api.CLOCK_NAMES)[number];
 
 /** The signed-in person, from GET /api/auth/me. */
 export type Identity = z.infer<typeof api.identity>;
@@ -59,6 +62,11 @@ export type Invoice = z.infer<typeof api.invoice>;
 export type InvoiceRow = z.infer<typeof api.invoiceRow>;
 export type Project = z.infer<typeof api.project>;
 export type CustomerDecision = z.infer<typeof api.customerDecision>;
+export type Ticket = z.infer<typeof api.ticket>;
+export type TicketDetail = z.infer<typeof api.ticketDetail>;
+export type TicketMessage = z.infer<typeof api.ticketMessage>;
+/** One SLA clock of a ticket, as its journey last wrote it. */
+export type ClockView = NonNullable<Ticket['clocks'][ClockName]>;
 export type KnowledgeArticle = z.infer<typeof api.knowledgeArticle>;
 export type ArticleSuggestion = z.infer<typeof api.articleSuggestion>;
 /** The body of a 4xx/5xx answer from the API. */

@@ -4,8 +4,9 @@
 // a column added to a table is not a breaking change, a declared field of the wrong type is.
 import { z } from 'zod';
 import { WAIT_KINDS } from '../../workflows/runtime/wait-kinds';
+import { CLOCK_NAMES, clockViewSchema } from '../../workflows/support/clock-view';
 
-export { WAIT_KINDS };
+export { CLOCK_NAMES, WAIT_KINDS };
 
 export const ROLES = ['sales', 'pm', 'finance', 'support', 'support_lead', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -491,6 +492,10 @@ export const leadReceived = z.object({ customerId: z.uuid(), journeyId: z.string
 export const customerPageJson = z.looseObject({}).meta({ id: 'CustomerPage' });
 
 export const TICKET_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+/** What a customer may file a ticket under (staff and systems may use their own categories). */
+export const CUSTOMER_TICKET_CATEGORIES = ['question', 'technical', 'billing', 'account', 'project', 'other'] as const;
+/** The journey's stages a ticket goes through (workflows/support/stages.ts). */
+export const TICKET_STATUSES = ['new', 'open', 'waiting-on-customer', 'resolved', 'closed'] as const;
 
 /** A row of GET /api/tickets: the ticket with its SLA clocks as its journey last wrote them. */
 export const ticket = z
@@ -506,16 +511,24 @@ export const ticket = z
     status: z.string(),
     queue: z.string(),
     assigneeId: z.uuid().nullable(),
+    /** "customer", a staff user's id or an API token's id; through `channel`: customer-link, staff or api. */
+    raisedBy: z.string(),
+    channel: z.string(),
     billable: z.boolean(),
-    clocks: json,
+    warrantyEndsAt: nullableDate,
+    /** Each SLA clock the ticket has had so far, by name; next response only once the customer wrote back. */
+    clocks: z.partialRecord(z.enum(CLOCK_NAMES), clockViewSchema),
     nextBreachAt: nullableDate,
     firstResponseMinutes: z.number().int().nullable(),
     resolutionMinutes: z.number().int().nullable(),
     breaches: z.number().int(),
     closedAt: nullableDate,
     closeReason: z.string().nullable(),
+    /** A duplicate's ticket it was merged into. */
+    mergedIntoId: z.uuid().nullable(),
     satisfaction: z.number().int().nullable(),
     createdAt: date,
+    customer: z.looseObject({ id: z.uuid(), companyName: z.string() }),
   })
   .meta({ id: 'Ticket' });
 
@@ -529,7 +542,13 @@ export const ticketAttachment = z
   .meta({ id: 'TicketAttachment' });
 
 export const ticketDetail = ticket
-  .extend({ description: z.string(), messages: z.array(ticketMessage), attachments: z.array(ticketAttachment) })
+  .extend({
+    description: z.string(),
+    messages: z.array(ticketMessage),
+    attachments: z.array(ticketAttachment),
+    /** The project it is about, and the delivery journey that ran it. */
+    project: z.looseObject({ id: z.uuid(), name: z.string(), deliveryJourneyId: z.string().nullable(), signedOffAt: nullableDate }).nullable(),
+  })
   .meta({ id: 'TicketDetail' });
 
 /** What an Update on a ticket answers: where the ticket is now. */

@@ -10,7 +10,7 @@ import { createLinkToken } from '../../platform/customer-links';
 import { text } from '../../workflows/runtime/storable-text';
 import { PRIORITIES } from '../../workflows/support/sla';
 import type { ApiDeps } from '../app';
-import { customerPageJson } from '../contract/records';
+import { CUSTOMER_TICKET_CATEGORIES as CUSTOMER_CATEGORIES, customerPageJson } from '../contract/records';
 import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { linkOf } from '../domain/links';
 import { recordLinkAction } from '../domain/link-audit';
@@ -19,8 +19,6 @@ import { operations } from '../openapi/operation';
 import { suggestArticles, type ArticleSuggestion } from './knowledge';
 import { raiseTicket } from './raise-ticket';
 
-/** What a customer may file a ticket under (staff and systems may use their own categories). */
-export const CUSTOMER_CATEGORIES = ['question', 'technical', 'billing', 'account', 'project', 'other'] as const;
 const PRIORITY_TEXT: Record<(typeof PRIORITIES)[number], string> = {
   urgent: 'Urgent: something is down',
   high: 'High: it blocks our work',

@@ -64,6 +64,8 @@ const ticketFilter = z.object({
   category,
   assigneeId: z.uuid(),
   customerId: z.uuid(),
+  /** The ticket of a journey (the journey page's). */
+  journeyId: z.string().max(200),
   /** Not closed. */
   open: z.boolean(),
   /** A clock has breached. */
@@ -92,6 +94,8 @@ export const supportOperations = operations(
 );
 
 const ended = { ended: 'The ticket is closed' };
+/** Who the ticket is for, as lists and pages name them. */
+const customerName = { select: { id: true, companyName: true } };
 
 export function supportRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -130,17 +134,25 @@ export function supportRoutes(deps: ApiDeps): Router {
     };
     // Tickets with no running clock (closed, or all paused) after those that can breach.
     const orderBy = q.orderBy.nextBreachAt ? { nextBreachAt: { sort: q.orderBy.nextBreachAt, nulls: 'last' as const } } : q.orderBy;
-    await sendPage(res, 'tickets', q, deps.db.supportTicket.findMany({ where, ...pageArgs(q), orderBy: [orderBy, { id: 'asc' }], omit: { description: true } }), deps.db.supportTicket.count({ where }));
+    await sendPage(
+      res,
+      'tickets',
+      q,
+      deps.db.supportTicket.findMany({ where, ...pageArgs(q), orderBy: [orderBy, { id: 'asc' }], omit: { description: true }, include: { customer: customerName } }),
+      deps.db.supportTicket.count({ where }),
+    );
   });
 
   router.get('/tickets/:id', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const found = await findTicket(req.params.id);
-    res.json(
-      await deps.db.supportTicket.findUniqueOrThrow({
+    const [detail, project] = await Promise.all([
+      deps.db.supportTicket.findUniqueOrThrow({
         where: { id: found.id },
-        include: { messages: { orderBy: { createdAt: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } } },
+        include: { messages: { orderBy: { createdAt: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } }, customer: customerName },
       }),
-    );
+      found.projectId ? deps.db.project.findUnique({ where: { id: found.projectId }, select: { id: true, name: true, deliveryJourneyId: true, signedOffAt: true } }) : null,
+    ]);
+    res.json({ ...detail, project });
   });
 
   router.post('/tickets/:id/attachments', requireRole(...SUPPORT_ROLES), async (req, res) => {

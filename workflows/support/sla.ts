@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import type { Calendar } from '../runtime/business-calendar';
 import { SlaClock, type ClockState } from '../runtime/sla-clock';
+import type { ClockView } from './clock-view';
 
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const CLOCK_NAMES = ['firstResponse', 'nextResponse', 'resolution'] as const;
-export type ClockName = (typeof CLOCK_NAMES)[number];
+export { CLOCK_NAMES, type ClockName, type ClockView } from './clock-view';
 
 const minutes = z.number().int().positive().max(60 * 24 * 365);
 const targets = z.strictObject({ firstResponse: minutes, nextResponse: minutes, resolution: minutes });
@@ -48,20 +48,6 @@ export type TicketClock = {
   escalated: number;
 };
 
-export const clockViewSchema = z.object({
-  state: z.enum(['running', 'paused', 'met', 'breached']),
-  targetMinutes: z.number(),
-  /** Business minutes counted so far (final once met or stopped). */
-  elapsedMinutes: z.number(),
-  /** Business minutes left before the breach (negative once breached). */
-  remainingMinutes: z.number(),
-  /** When it breaches if it keeps running; absent while paused or stopped. */
-  dueAt: z.string().optional(),
-  breachedAt: z.string().optional(),
-  stoppedAt: z.string().optional(),
-});
-/** What the ticket page and the inbox show of a clock. */
-export type ClockView = z.infer<typeof clockViewSchema>;
 
 export const newClock = (targetMinutes: number, at: number): TicketClock => ({ state: SlaClock.started(at), targetMs: targetMinutes * 60_000, escalated: 0 });
 

@@ -1,4 +1,5 @@
 import { Box, Tooltip, Typography } from '@mui/material';
+import { useNow } from './useNow';
 
 const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -30,11 +31,16 @@ export function durationSince(iso: string, now = Date.now()): string {
 
 export const exactTime = (iso: string) => new Date(iso).toLocaleString();
 
+/** A time relative to now, moving on every half minute, so rows drawn at different moments agree. */
+const Relative = ({ date }: { date: string }) => <>{relativeTime(date, useNow(30_000))}</>;
+
 /** A relative time, with the exact local date and time on hover. */
 export const RelativeTime = ({ date }: { date: string | null | undefined }) =>
   date ? (
     <Tooltip title={exactTime(date)}>
-      <time dateTime={date}>{relativeTime(date)}</time>
+      <time dateTime={date}>
+        <Relative date={date} />
+      </time>
     </Tooltip>
   ) : null;
 

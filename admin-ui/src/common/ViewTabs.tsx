@@ -47,7 +47,14 @@ export const ViewTabs = <V extends ListView>({
       useFlexGap
       sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', px: 1 }}
     >
-      <Tabs value={selected && shown.includes(selected) ? selected.id : false} onChange={(_e, id: string) => select(id)}>
+      {/* Scrollable: on a phone the tabs slide sideways instead of widening the page. */}
+      <Tabs
+        value={selected && shown.includes(selected) ? selected.id : false}
+        onChange={(_e, id: string) => select(id)}
+        variant="scrollable"
+        scrollButtons={false}
+        sx={{ minWidth: 0, maxWidth: '100%' }}
+      >
         {shown.map((view) => (
           <ViewTab key={view.id} value={view.id} view={view} refinements={refinements} refreshMs={refreshMs} />
         ))}

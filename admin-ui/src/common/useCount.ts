@@ -8,6 +8,7 @@ const SORTABLE_BY: Record<string, string> = {
   customers: 'createdAt',
   notifications: 'createdAt',
   invoices: 'dueAt',
+  tickets: 'nextBreachAt',
 };
 
 /** How many records match a filter (one row fetched, the total read from Content-Range). */

@@ -15,6 +15,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
+import { CustomerTickets } from '../support/CustomerTickets';
 import type { CustomerDetail } from '../types';
 import { Lifecycle } from './customerFields';
 
@@ -61,6 +62,7 @@ const CustomerView = () => {
           </ArrayField>
         </ResourceContextProvider>
       </SectionCard>
+      <CustomerTickets customer={customer} />
     </Stack>
   );
 };

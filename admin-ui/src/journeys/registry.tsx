@@ -5,6 +5,7 @@ import type { JourneyDetail } from '../types';
 import { InquirySection } from './acquisition/InquirySection';
 import { InvoiceSection } from './billing/InvoiceSection';
 import { ProjectSection } from './delivery/ProjectSection';
+import { TicketSection } from './support/TicketSection';
 
 type Section = ComponentType<{ journey: JourneyDetail }>;
 
@@ -13,4 +14,5 @@ export const kindSections: Record<string, Section[]> = {
   acquisition: [ProjectSection, InquirySection],
   delivery: [ProjectSection],
   billing: [InvoiceSection, ProjectSection],
+  support: [TicketSection],
 };

@@ -19,6 +19,12 @@ import FailedIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import RetryIcon from '@mui/icons-material/Replay';
 import PausedIcon from '@mui/icons-material/PauseCircleOutlined';
 import ResumedIcon from '@mui/icons-material/PlayCircleOutlined';
+import TicketIcon from '@mui/icons-material/SupportAgent';
+import ReplyIcon from '@mui/icons-material/Reply';
+import NoteIcon from '@mui/icons-material/LockOutlined';
+import CustomerReplyIcon from '@mui/icons-material/Person';
+import TriageIcon from '@mui/icons-material/AltRoute';
+import RatingIcon from '@mui/icons-material/StarBorder';
 import type { ReactElement, ReactNode } from 'react';
 import { exactTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
@@ -94,6 +100,34 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     tone: 'error',
     describe: (d) => ({ text: <>Journey <strong>failed</strong>: it could not go on, and needs a developer or a manager</>, detail: str(d.reason) }),
   },
+  ticket_raised: {
+    icon: <TicketIcon />,
+    describe: (d) => ({ text: `Ticket T-${str(d.number)} raised (${str(d.priority)}, ${str(d.category)}) in the ${str(d.queue)} queue` }),
+  },
+  ticket_agent_replied: { icon: <ReplyIcon />, describe: (d) => ({ text: `${str(d.name)} replied to the customer` }) },
+  ticket_note_added: { icon: <NoteIcon />, describe: (d) => ({ text: `${str(d.name)} added an internal note` }) },
+  ticket_customer_replied: { icon: <CustomerReplyIcon />, describe: (d) => ({ text: `${str(d.name) || 'The customer'} replied` }) },
+  ticket_triaged: {
+    icon: <TriageIcon />,
+    describe: (d, c) => {
+      const [from, to] = [d.from, d.to] as Partial<Record<'priority' | 'queue' | 'assigneeId', string | null>>[];
+      const changes = [
+        from?.priority !== to?.priority && `priority ${str(from?.priority)} → ${str(to?.priority)}`,
+        from?.queue !== to?.queue && `queue ${str(from?.queue)} → ${str(to?.queue)}`,
+        from?.assigneeId !== to?.assigneeId && `assigned to ${to?.assigneeId ? (c.userName(to.assigneeId) ?? 'someone') : 'nobody'}`,
+      ].filter(Boolean);
+      return { text: `${str(d.name)} triaged the ticket${changes.length ? `: ${changes.join(', ')}` : ''}`, detail: str(d.reason) };
+    },
+  },
+  ticket_sla_warning: { icon: <ReminderIcon />, tone: 'warning', describe: (d) => ({ text: `SLA warning: ${humanize(str(d.clock)).toLowerCase()} at 75% of its target` }) },
+  ticket_sla_breach: { icon: <OverdueIcon />, tone: 'error', describe: (d) => ({ text: `SLA breached: ${humanize(str(d.clock)).toLowerCase()}; the support lead was told` }) },
+  ticket_sla_escalation: {
+    icon: <EscalatedIcon />,
+    tone: 'error',
+    describe: (d) => ({ text: `Escalated: ${humanize(str(d.clock)).toLowerCase()} still not met` }),
+  },
+  ticket_closed: { icon: <EndIcon />, describe: (d) => ({ text: `Ticket closed${d.mergedInto ? `, merged into ${str(d.mergedInto)}` : ''}`, detail: str(d.reason) }) },
+  ticket_rated: { icon: <RatingIcon />, describe: (d) => ({ text: `The customer rated it ${str(d.rating)}/5`, detail: str(d.comment) }) },
   journey_retried: {
     icon: <RetryIcon />,
     describe: (d) => ({ text: <>Journey <strong>retried</strong>: it runs again from the step that failed</>, detail: str(d.reason) }),

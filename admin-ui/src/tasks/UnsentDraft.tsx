@@ -1,11 +1,9 @@
 // Answers typed into a task that was completed (or cancelled) by someone else before they were
 // sent: shown beside what happened, to copy, until the person discards them.
-import CopyIcon from '@mui/icons-material/ContentCopy';
-import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { useNotify } from 'react-admin';
 import { ObjectFacts } from '../common/ObjectFacts';
 import { relativeTime } from '../common/RelativeTime';
+import { UnsentAlert } from '../common/UnsentAlert';
 import { useUserNames } from '../common/useUserNames';
 import type { TaskDetail } from '../types';
 import { clearDraft, loadDraft } from './taskDrafts';
@@ -17,7 +15,6 @@ const asText = (draft: Record<string, unknown>) =>
 
 export const UnsentDraft = ({ task }: { task: TaskDetail }) => {
   const userName = useUserNames();
-  const notify = useNotify();
   const [draft, setDraft] = useState(() => loadDraft(task.id));
   if (!draft) return null;
   const what =
@@ -26,32 +23,18 @@ export const UnsentDraft = ({ task }: { task: TaskDetail }) => {
       : task.status === 'CANCELLED'
         ? `This task was cancelled${task.cancelReason ? `: ${task.cancelReason}` : ''}`
         : 'Someone else holds this task now';
-  const copy = async () => {
-    await navigator.clipboard.writeText(asText(draft)).then(
-      () => notify('Copied', { type: 'info' }),
-      () => notify('Your browser did not allow copying: select the text instead', { type: 'warning' }),
-    );
-  };
   return (
-    <Alert severity="warning" data-testid="unsent-draft">
-      <AlertTitle>Your answers were not sent</AlertTitle>
+    <UnsentAlert
+      title="Your answers were not sent"
+      copyText={asText(draft)}
+      testId="unsent-draft"
+      onDiscard={() => {
+        clearDraft(task.id);
+        setDraft(undefined);
+      }}
+    >
       {what}. What you typed is kept here to copy.
       <ObjectFacts value={draft} />
-      <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
-        <Button size="small" startIcon={<CopyIcon />} onClick={copy}>
-          Copy
-        </Button>
-        <Button
-          size="small"
-          color="inherit"
-          onClick={() => {
-            clearDraft(task.id);
-            setDraft(undefined);
-          }}
-        >
-          Discard
-        </Button>
-      </Stack>
-    </Alert>
+    </UnsentAlert>
   );
 };

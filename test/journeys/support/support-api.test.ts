@@ -93,6 +93,12 @@ it('takes a ticket from raised to confirmed, routed, answered both ways, with it
   // The inbox lists it among the closed ones; sales may not read tickets.
   const inbox = await h.as('support_lead')('GET', `/api/tickets?filter=${encodeURIComponent(JSON.stringify({ customerId }))}`);
   expect(inbox.headers.get('content-range')).toBe('tickets 0-1/2');
+  // Rows name their customer; the journey page finds its ticket by journey; the page has its project (none here).
+  const company = (await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).companyName;
+  expect(inbox.body.map((t: { customer: unknown }) => t.customer)).toEqual([{ id: customerId, companyName: company }, { id: customerId, companyName: company }]);
+  const byJourney = await h.as('support')('GET', `/api/tickets?filter=${encodeURIComponent(JSON.stringify({ journeyId: raised.body.journeyId }))}`);
+  expect(byJourney.body.map((t: { id: string }) => t.id)).toEqual([id]);
+  expect((await h.as('support')('GET', `/api/tickets/${id}`)).body).toMatchObject({ customer: { id: customerId, companyName: company }, project: null });
   expect((await h.as('sales')('GET', '/api/tickets')).status).toBe(403);
 });
 

@@ -1,0 +1,39 @@
+// One command per selected record (assign, change priority, close…), one request each, so each
+// goes on its own record's trail; one after the other, so a failure is that record's alone and the
+// rest still go. A 401 stops the run: the session ended, and the person is told how far it got.
+import { useState } from 'react';
+import { type Identifier, useRefresh } from 'react-admin';
+import { dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
+import { isSessionEnded, useSessionEnded } from './useSessionEnded';
+
+export type BulkOutcome = { done: Identifier[]; failed: { id: Identifier; message: string }[] };
+
+export function useBulkCommand() {
+  const sessionEnded = useSessionEnded();
+  const refresh = useRefresh();
+  const [pending, setPending] = useState(false);
+
+  const run = async (ids: Identifier[], command: (api: AppDataProvider, id: Identifier) => Promise<unknown>): Promise<BulkOutcome | undefined> => {
+    setPending(true);
+    const outcome: BulkOutcome = { done: [], failed: [] };
+    try {
+      for (const id of ids) {
+        try {
+          await command(dataProvider, id);
+          outcome.done.push(id);
+        } catch (error) {
+          if (isSessionEnded(error)) {
+            sessionEnded(`${outcome.done.length} of ${ids.length} were done before it ended; the rest were not changed`);
+            return undefined;
+          }
+          outcome.failed.push({ id, message: errorMessage(error, 'That did not work') });
+        }
+      }
+      return outcome;
+    } finally {
+      setPending(false);
+      refresh();
+    }
+  };
+  return { run, pending };
+}

@@ -1,0 +1,135 @@
+// What support does to one ticket besides replying: triage (priority, queue, assignee, with a
+// reason) and closing it as spam or as a duplicate of another of the customer's tickets.
+import CloseIcon from '@mui/icons-material/DoNotDisturbOn';
+import TriageIcon from '@mui/icons-material/AltRoute';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useState } from 'react';
+import { useGetList } from 'react-admin';
+import { useCommand } from '../common/useCommand';
+import { apiFieldErrors } from '../dataProvider';
+import type { Ticket } from '../types';
+import { ticketNumber, ticketStatusLabel } from './ticketFields';
+import { ReasonField, TicketChangeDialog, type TicketChange } from './TicketChangeDialog';
+
+const fieldErrorsOf = (error: unknown) => Object.fromEntries(apiFieldErrors(error).map((f) => [f.field, f.message]));
+
+export const TriageButton = ({ ticket }: { ticket: Ticket }) => {
+  const [open, setOpen] = useState(false);
+  const { run, pending } = useCommand();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const send = async (change: TicketChange) => {
+    const outcome = await run((api) => api.triageTicket(ticket.id, change), 'Ticket triaged');
+    if (outcome.ok) setOpen(false);
+    else setFieldErrors(fieldErrorsOf(outcome.error));
+  };
+  return (
+    <>
+      <Button variant="outlined" startIcon={<TriageIcon />} onClick={() => setOpen(true)}>
+        Triage
+      </Button>
+      {open && (
+        <TicketChangeDialog
+          title={`Triage ${ticketNumber(ticket)}`}
+          intro="Change what it is worth, where it belongs or who has it. A new priority moves the running SLA targets."
+          fields={['priority', 'queue', 'assignee']}
+          initial={{ priority: ticket.priority, queue: ticket.queue, assigneeId: ticket.assigneeId }}
+          confirm="Save"
+          pending={pending}
+          fieldErrors={fieldErrors}
+          onSend={send}
+          onClose={() => setOpen(false)}
+        />
+      )}
+    </>
+  );
+};
+
+/** The customer's other tickets, to name the one this duplicates. */
+const useOtherTickets = (ticket: Ticket) => {
+  const { data, isPending } = useGetList<Ticket>('tickets', {
+    filter: { customerId: ticket.customerId },
+    sort: { field: 'createdAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
+  return { others: (data ?? []).filter((t) => t.id !== ticket.id), isPending };
+};
+
+const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) => {
+  const { run, pending } = useCommand();
+  const { others, isPending } = useOtherTickets(ticket);
+  const [as, setAs] = useState<'spam' | 'duplicate'>('spam');
+  const [mergeInto, setMergeInto] = useState('');
+  const [reason, setReason] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+
+  const send = async () => {
+    const closing = { as, reason: reason.trim() || undefined, ...(as === 'duplicate' && { mergeInto }) };
+    const outcome = await run((api) => api.closeTicket(ticket.id, closing), as === 'spam' ? 'Closed as spam' : 'Closed as a duplicate');
+    if (outcome.ok) onClose();
+    else setFieldErrors(fieldErrorsOf(outcome.error));
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>Close {ticketNumber(ticket)}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 1 }}>It closes for good: no reply, rating or reopening. The customer is not emailed.</DialogContentText>
+        <Stack spacing={2}>
+          <RadioGroup value={as} onChange={(e) => setAs(e.target.value as 'spam' | 'duplicate')}>
+            <FormControlLabel value="spam" control={<Radio />} label="Spam: nobody needs to answer it" />
+            <FormControlLabel value="duplicate" control={<Radio />} label="A duplicate of another of their tickets" />
+          </RadioGroup>
+          {as === 'duplicate' && (
+            <TextField
+              select
+              label="Duplicate of"
+              value={mergeInto}
+              onChange={(e) => setMergeInto(e.target.value)}
+              disabled={isPending}
+              error={!!fieldErrors.mergeInto}
+              helperText={fieldErrors.mergeInto ?? (others.length === 0 && !isPending ? `${ticket.customer.companyName} has no other ticket` : `Another of ${ticket.customer.companyName}'s tickets`)}
+            >
+              {others.map((t) => (
+                <MenuItem key={t.id} value={t.id}>
+                  {ticketNumber(t)} · {t.subject} ({ticketStatusLabel(t.status)})
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          <ReasonField value={reason} onChange={setReason} required={false} error={fieldErrors.reason} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Keep it open</Button>
+        <Button variant="contained" color="error" onClick={send} disabled={pending || (as === 'duplicate' && !mergeInto)}>
+          Close ticket
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+export const CloseTicketButton = ({ ticket }: { ticket: Ticket }) => {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="outlined" color="error" startIcon={<CloseIcon />} onClick={() => setOpen(true)}>
+        Close as…
+      </Button>
+      {open && <CloseDialog ticket={ticket} onClose={() => setOpen(false)} />}
+    </>
+  );
+};

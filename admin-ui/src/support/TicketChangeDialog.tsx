@@ -1,0 +1,157 @@
+// The form behind every change to tickets that goes on their trail with a reason: triage on the
+// ticket page (priority, queue, assignee), and the inbox's bulk actions (assign, change priority,
+// close as spam). It only gathers the change; the caller sends it, one ticket or many.
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import { useUsers } from '../common/useUserNames';
+import type { TicketPriority, User } from '../types';
+import { TICKET_PRIORITIES } from './ticketFields';
+
+export type TicketChange = { priority?: TicketPriority; queue?: string; assigneeId?: string | null; reason: string };
+type Field = 'priority' | 'queue' | 'assignee';
+
+const MIN_REASON = 3;
+const NOBODY = '';
+
+/** Who the API takes as a ticket's assignee: active people of a support role (admins only with one). */
+const worksSupport = (user: User) => user.active && user.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager');
+
+/** Why a ticket changes: it goes on the ticket's timeline with the change. */
+export const ReasonField = ({ value, onChange, required, error }: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => (
+  <TextField
+    label={required ? 'Reason' : 'Reason (optional)'}
+    name="reason"
+    multiline
+    minRows={2}
+    value={value}
+    onChange={(e) => onChange(e.target.value)}
+    error={!!error}
+    helperText={error ?? "Kept on the ticket's timeline"}
+  />
+);
+
+export const TicketChangeDialog = ({
+  title,
+  intro,
+  fields,
+  initial = {},
+  reasonRequired = true,
+  confirm,
+  color = 'primary',
+  pending,
+  fieldErrors = {},
+  outcome,
+  onSend,
+  onClose,
+}: {
+  title: string;
+  intro: ReactNode;
+  fields: Field[];
+  initial?: { priority?: TicketPriority; queue?: string; assigneeId?: string | null };
+  reasonRequired?: boolean;
+  confirm: string;
+  color?: 'primary' | 'error';
+  pending: boolean;
+  /** The API's 400s by its field names (priority, queue, assigneeId, reason). */
+  fieldErrors?: Record<string, string>;
+  /** What happened last time it was sent (a bulk action's summary), shown above the buttons. */
+  outcome?: ReactNode;
+  /** Only what changed is sent: an untouched field stays out of the request. */
+  onSend: (change: TicketChange) => void;
+  onClose: () => void;
+}) => {
+  const { data: users, isPending: usersPending, error: usersError } = useUsers();
+  const [priority, setPriority] = useState<TicketPriority | ''>(initial.priority ?? '');
+  const [queue, setQueue] = useState(initial.queue ?? '');
+  const [assignee, setAssignee] = useState(initial.assigneeId ?? NOBODY);
+  const [reason, setReason] = useState('');
+  const agents = (users ?? []).filter(worksSupport);
+
+  const change: TicketChange = {
+    reason: reason.trim(),
+    ...(fields.includes('priority') && priority && priority !== initial.priority && { priority }),
+    ...(fields.includes('queue') && queue.trim() && queue.trim() !== initial.queue && { queue: queue.trim() }),
+    ...(fields.includes('assignee') && assignee !== (initial.assigneeId ?? NOBODY) && { assigneeId: assignee || null }),
+  };
+  const changesSomething = fields.length === 0 || Object.keys(change).length > 1;
+  const reasonMissing = reasonRequired && change.reason.length < MIN_REASON;
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>
+        <Stack spacing={2}>
+          {fields.includes('priority') && (
+            <TextField
+              select
+              label="Priority"
+              value={priority}
+              onChange={(e) => setPriority(e.target.value as TicketPriority)}
+              error={!!fieldErrors.priority}
+              helperText={fieldErrors.priority ?? 'Its SLA targets change with it'}
+            >
+              {TICKET_PRIORITIES.map((p) => (
+                <MenuItem key={p} value={p}>
+                  {p}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          {fields.includes('queue') && (
+            <TextField
+              label="Queue"
+              value={queue}
+              onChange={(e) => setQueue(e.target.value.toLowerCase())}
+              error={!!fieldErrors.queue}
+              helperText={fieldErrors.queue ?? 'Where it belongs: billing, technical, general…'}
+            />
+          )}
+          {fields.includes('assignee') &&
+            (usersError ? (
+              <Alert severity="error">The list of people could not be loaded.</Alert>
+            ) : (
+              <TextField
+                select
+                label="Assignee"
+                value={usersPending ? NOBODY : assignee}
+                onChange={(e) => setAssignee(e.target.value)}
+                disabled={usersPending}
+                error={!!fieldErrors.assigneeId}
+                helperText={fieldErrors.assigneeId ?? 'People who work support'}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              >
+                <MenuItem value={NOBODY}>
+                  <em>Nobody: left to its queue</em>
+                </MenuItem>
+                {agents.map((user) => (
+                  <MenuItem key={user.id} value={user.id}>
+                    {user.name}
+                  </MenuItem>
+                ))}
+              </TextField>
+            ))}
+          <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={fieldErrors.reason} />
+        </Stack>
+        {outcome}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{outcome ? 'Close' : 'Cancel'}</Button>
+        <Button variant="contained" color={color} onClick={() => onSend(change)} disabled={pending || reasonMissing || !changesSomething}>
+          {confirm}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
