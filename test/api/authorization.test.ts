@@ -76,8 +76,17 @@ type Ctx = {
   deliveryId: string;
   milestoneId: string;
   articleId: string;
+  ticketId: string;
+  attachmentId: string;
 };
 let ctx: Ctx;
+
+/** A support ticket of `customerId`, raised by support, once its journey has recorded it. */
+async function newTicket(customerId: string): Promise<string> {
+  const res = await call(tokenOf('support'), { method: 'POST', path: '/api/tickets', body: { customerId, subject: unique('Ticket'), description: 'Help', category: 'question' } });
+  if (res.status !== 201) throw new Error(`ticket failed: ${JSON.stringify(res.body)}`);
+  return (await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: res.body.journeyId } }), Boolean))!.id;
+}
 
 /** A knowledge-base article, written by support. */
 async function newArticle(): Promise<string> {
@@ -120,12 +129,15 @@ async function buildContext(): Promise<Ctx> {
   const notification = await h.db.notification.create({
     data: { key: unique('test-notice'), kind: 'task_reminder', title: 'Test notice', recipientRole: 'sales', journeyId: t.journeyId, taskId: t.taskId },
   });
+  const ticketId = await newTicket(t.customerId);
   return {
     ...t,
     userId: h.users.pm.id,
     tokenId: token.id,
     notificationId: notification.id,
     articleId: await newArticle(),
+    ticketId,
+    attachmentId: (await h.db.ticketAttachment.create({ data: { ticketId, filename: 'a.json', contentType: 'application/json', size: 11, data: new TextEncoder().encode('{"ok":true}'), uploadedBy: 'customer' } })).id,
     ...(await deliveryJourney(t.customerId, t.journeyId)),
   };
 }
@@ -141,7 +153,8 @@ type Row = {
   route: string;
   req: (c: Ctx) => Req;
   forbidden?: Role[];
-  ok: { role: Role; status: number; req?: (c: Ctx) => Promise<Req>; token?: () => Promise<string> };
+  /** `error`: the error code a call past the role check still gets (a body the route refuses), if any. */
+  ok: { role: Role; status: number; error?: string; req?: (c: Ctx) => Promise<Req>; token?: () => Promise<string> };
 };
 
 const rows: Row[] = [
@@ -313,6 +326,45 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'finance'],
     ok: { role: 'manager', status: 200, req: async () => ({ method: 'DELETE', path: `/api/knowledge-articles/${await newArticle()}` }) },
   },
+  { route: 'GET /api/tickets', req: () => ({ method: 'GET', path: '/api/tickets' }), forbidden: ['sales', 'pm', 'finance'], ok: { role: 'support', status: 200 } },
+  { route: 'GET /api/tickets/:id', req: (c) => ({ method: 'GET', path: `/api/tickets/${c.ticketId}` }), forbidden: ['sales', 'pm', 'finance'], ok: { role: 'support_lead', status: 200 } },
+  {
+    route: 'GET /api/tickets/:id/attachments/:attachmentId',
+    req: (c) => ({ method: 'GET', path: `/api/tickets/${c.ticketId}/attachments/${c.attachmentId}` }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'manager', status: 200 },
+  },
+  {
+    route: 'POST /api/tickets',
+    req: (c) => ({ method: 'POST', path: '/api/tickets', body: { customerId: c.customerId, subject: 'Help', description: 'Please', category: 'question' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support', status: 201 },
+  },
+  {
+    // Past the role check, a JSON body is refused for not being a file: 415.
+    route: 'POST /api/tickets/:id/attachments',
+    req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/attachments`, body: { file: 'x' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support', status: 415, error: 'unsupported_media_type' },
+  },
+  {
+    route: 'POST /api/tickets/:id/replies',
+    req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/replies`, body: { id: randomUUID(), body: 'A note', internal: true } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support', status: 200 },
+  },
+  {
+    route: 'POST /api/tickets/:id/triage',
+    req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/triage`, body: { priority: 'low', reason: 'Testing' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support_lead', status: 200 },
+  },
+  {
+    route: 'POST /api/tickets/:id/close',
+    req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/close`, body: { as: 'spam' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'manager', status: 200, req: async (c) => ({ method: 'POST', path: `/api/tickets/${await newTicket(c.customerId)}/close`, body: { as: 'spam' } }) },
+  },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {
@@ -425,7 +477,7 @@ describe('with the right role', () => {
     const req = row.ok.req ? await row.ok.req(ctx) : row.req(ctx);
     const token = row.ok.token ? await row.ok.token() : tokenOf(role);
     const res = await call(token, req);
-    expect({ status: res.status, error: res.body?.error }).toEqual({ status: row.ok.status, error: undefined });
+    expect({ status: res.status, error: res.body?.error?.code }).toEqual({ status: row.ok.status, error: row.ok.error });
   });
 
   it('admin holds every role: it may cancel a journey and assign a task', async () => {
