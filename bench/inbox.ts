@@ -4,8 +4,7 @@
 // measured interleaved in the same run on the same database.
 import { Pool } from 'pg';
 import { devUserEmail } from '../api/auth/dev-users';
-import { recordResults } from './results';
-import { interleaved, loginAs, startBenchStack, summary } from './support';
+import { interleaved, loginAs, reportAgainstSql, startBenchStack } from './support';
 
 const TASKS = Number(process.env.BENCH_TASKS ?? 100_000);
 const JOURNEYS = 5_000;
@@ -78,10 +77,7 @@ async function main() {
     const [api, bare] = await interleaved(viaApi, viaSql, N, WARMUP);
 
     console.log(`\nInbox page (50 of the sales queue's open tasks, by due date; ${N} each, interleaved)`);
-    const a = summary('GET /api/tasks', api);
-    const b = summary('bare SQL (page + count)', bare);
-    console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
-    recordResults('inbox', { tasks: TASKS, pages: N, apiP50Ms: a.p50, apiP95Ms: a.p95, sqlP50Ms: b.p50, sqlP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
+    reportAgainstSql('inbox', 'GET /api/tasks', api, bare, { tasks: TASKS, pages: N });
   } finally {
     await pool.end();
     await stack.stop();

@@ -3,8 +3,7 @@
 // JSON) against the bare SQL that yields the same page (the same 25 rows with their customer's
 // name, and the total for the pager), measured interleaved in the same run on the same database.
 import { Pool } from 'pg';
-import { recordResults } from './results';
-import { interleaved, loginAs, startBenchStack, summary } from './support';
+import { interleaved, loginAs, reportAgainstSql, startBenchStack } from './support';
 
 const OPEN = Number(process.env.BENCH_TICKETS ?? 50_000);
 const CLOSED = OPEN / 5;
@@ -74,10 +73,7 @@ async function main() {
     const [api, bare] = await interleaved(viaApi, viaSql, N, WARMUP);
 
     console.log(`\nSupport inbox page (25 of ${OPEN.toLocaleString()} open tickets, the nearest breach first; ${N} each, interleaved)`);
-    const a = summary('GET /api/tickets', api);
-    const b = summary('bare SQL (page + count)', bare);
-    console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
-    recordResults('support-inbox', { tickets: OPEN, pages: N, apiP50Ms: a.p50, apiP95Ms: a.p95, sqlP50Ms: b.p50, sqlP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
+    reportAgainstSql('support-inbox', 'GET /api/tickets', api, bare, { tickets: OPEN, pages: N });
   } finally {
     await pool.end();
     await stack.stop();

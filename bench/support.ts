@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../api/app';
+import { recordResults } from './results';
 import { devUserEmail, ensureDevUsers } from '../api/auth/dev-users';
 import type { Role } from '../api/auth/roles';
 import { DEV_USER_PASSWORD, loadConfig, type Config } from '../platform/config';
@@ -141,6 +142,14 @@ export async function interleaved(a: () => Promise<unknown>, b: () => Promise<un
     }
   }
   return [as, bs];
+}
+
+/** Prints an API page's latencies beside the bare SQL's for the same page, with their ratio, and records them under `key`. */
+export function reportAgainstSql(key: string, apiLabel: string, api: number[], bare: number[], figures: Record<string, number>) {
+  const a = summary(apiLabel, api);
+  const b = summary('bare SQL (page + count)', bare);
+  console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
+  recordResults(key, { ...figures, apiP50Ms: a.p50, apiP95Ms: a.p95, sqlP50Ms: b.p50, sqlP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
 }
 
 export function percentile(samples: number[], p: number): number {
