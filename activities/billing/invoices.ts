@@ -54,13 +54,33 @@ async function invoiceLines(tx: Prisma.TransactionClient, project: { id: string;
   }
   const changes = await tx.changeRequest.findMany({ where: { milestoneId: { in: milestoneIds }, status: 'APPROVED', invoiceId: null }, orderBy: { number: 'asc' } });
   for (const c of changes) lines.push({ kind: 'change-order', description: `Change request #${c.number}: ${c.title}`, amountMinor: c.costMinor });
-  const time = await tx.timeEntry.findMany({ where: { milestoneId: { in: milestoneIds }, invoiceId: null }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] });
-  for (const t of time) {
-    lines.push({ kind: 'time', description: `Time ${t.date.toISOString().slice(0, 10)}: ${t.description} (${hm(t.minutes)} h at ${formatMoney(t.rateMinor, currency)}/h)`, amountMinor: timeAmount(t.minutes, t.rateMinor) });
-  }
+  const time = await timeLines(tx, { milestoneId: { in: milestoneIds } }, currency);
+  lines.push(...time.lines);
   const credit = covered.reduce((sum, m) => sum + credits[all.indexOf(m)]!, 0);
   if (credit > 0) lines.push({ kind: 'deposit-credit', description: `Deposit applied (${deposits.map((d) => d.number).join(', ')})`, amountMinor: -credit });
-  return { lines, changeIds: changes.map((c) => c.id), timeIds: time.map((t) => t.id), covered };
+  return { lines, changeIds: changes.map((c) => c.id), timeIds: time.ids, covered };
+}
+
+/** A line per unbilled time entry of `where`, oldest first. */
+async function timeLines(tx: Prisma.TransactionClient, where: Prisma.TimeEntryWhereInput, currency: string) {
+  const time = await tx.timeEntry.findMany({ where: { ...where, invoiceId: null }, orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] });
+  const lines: InvoiceLineInput[] = time.map((t) => ({
+    kind: 'time',
+    description: `Time ${t.date.toISOString().slice(0, 10)}: ${t.description} (${hm(t.minutes)} h at ${formatMoney(t.rateMinor, currency)}/h)`,
+    amountMinor: timeAmount(t.minutes, t.rateMinor),
+  }));
+  return { lines, ids: time.map((t) => t.id) };
+}
+
+/** What an invoice bills: its project's milestone(s) with their change orders and time, or a support ticket's time. */
+async function invoiceContent(tx: Prisma.TransactionClient, project: { id: string; journeyId: string; deliveryJourneyId: string | null }, i: { milestoneId?: string; ticketId?: string }, currency: string) {
+  if (i.ticketId) {
+    const ticket = await tx.supportTicket.findUniqueOrThrow({ where: { id: i.ticketId } });
+    const time = await timeLines(tx, { ticketId: ticket.id }, currency);
+    return { kind: 'support', lines: time.lines, changeIds: [], timeIds: time.ids, parentJourneyId: ticket.journeyId };
+  }
+  const milestoneIds = i.milestoneId ? [i.milestoneId] : (await tx.milestone.findMany({ where: { projectId: project.id, invoice: null } })).map((m) => m.id);
+  return { kind: i.milestoneId ? 'milestone' : 'final', ...(await invoiceLines(tx, project, milestoneIds, currency)), parentJourneyId: project.deliveryJourneyId };
 }
 
 export function createBillingActivities({ db, config }: { db: Db; config: Config }) {
@@ -68,8 +88,11 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
     `${config.http.publicUrl}/customer/invoices/${createLinkToken(config.auth.secret, { purpose: 'invoice-payment', journeyId, subject: invoiceId, exp: dueAt.getTime() + LINK_GRACE_DAYS * DAY })}`;
 
   return {
-    /** Issues the invoice (once: its number is derived from the billing journey) and the journey row (its parent: the project's delivery). */
-    async issueInvoice(i: { journeyId: string; projectId: string; milestoneId?: string; at: string }): Promise<IssuedInvoice> {
+    /**
+     * Issues the invoice (once: its number is derived from the billing journey) and the journey row
+     * (its parent: the project's delivery, or the support ticket's journey whose time it bills).
+     */
+    async issueInvoice(i: { journeyId: string; projectId: string; milestoneId?: string; ticketId?: string; at: string }): Promise<IssuedInvoice> {
       const { customerId, sequence } = journeyIdParts(i.journeyId);
       const number = `INV-${customerId.slice(0, 8).toUpperCase()}-${sequence.replace('.', '-').toUpperCase()}`;
       const issuedAt = new Date(i.at);
@@ -77,24 +100,22 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
       await db.$transaction(async (tx) => {
         if (await tx.invoice.findUnique({ where: { number } })) return;
         const project = await tx.project.findUniqueOrThrow({ where: { id: i.projectId }, include: { customer: true, quote: true } });
+        const { kind, lines, changeIds, timeIds, parentJourneyId } = await invoiceContent(tx, project, i, project.quote.currency);
         await tx.journey.createMany({
-          data: [{ id: i.journeyId, kind: 'billing', customerId: project.customerId, parentJourneyId: project.deliveryJourneyId, stage: 'invoiced', stageSince: issuedAt, startedAt: issuedAt }],
+          data: [{ id: i.journeyId, kind: 'billing', customerId: project.customerId, parentJourneyId, stage: 'invoiced', stageSince: issuedAt, startedAt: issuedAt }],
           skipDuplicates: true,
         });
-        const milestoneIds = i.milestoneId
-          ? [i.milestoneId]
-          : (await tx.milestone.findMany({ where: { projectId: i.projectId, invoice: null } })).map((m) => m.id);
-        const { lines, changeIds, timeIds } = await invoiceLines(tx, project, milestoneIds, project.quote.currency);
         const taxRateBps = await taxRateFor(tx, project.customer);
         const totals = invoiceTotals(lines, taxRateBps);
         const invoice = await tx.invoice.create({
           data: {
             number,
-            kind: i.milestoneId ? 'milestone' : 'final',
+            kind,
             journeyId: i.journeyId,
             customerId: project.customerId,
             projectId: i.projectId,
             milestoneId: i.milestoneId,
+            ticketId: i.ticketId,
             // Nothing to pay (a milestone of no charge): settled as issued.
             status: totals.totalMinor > 0 ? 'OPEN' : 'PAID',
             currency: project.quote.currency,
@@ -110,8 +131,8 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         await tx.changeRequest.updateMany({ where: { id: { in: changeIds } }, data: { invoiceId: invoice.id } });
         await tx.timeEntry.updateMany({ where: { id: { in: timeIds } }, data: { invoiceId: invoice.id } });
         await appendEvent(tx, { journeyId: i.journeyId, key: `invoice:${invoice.id}:issued`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency } });
-        if (project.deliveryJourneyId) {
-          await appendEvent(tx, { journeyId: project.deliveryJourneyId, key: `invoice:${invoice.id}:issued:delivery`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency, billingJourneyId: i.journeyId } });
+        if (parentJourneyId) {
+          await appendEvent(tx, { journeyId: parentJourneyId, key: `invoice:${invoice.id}:issued:parent`, type: 'invoice_issued', data: { invoiceId: invoice.id, number, totalMinor: totals.totalMinor, currency: invoice.currency, billingJourneyId: i.journeyId } });
         }
         await refreshCustomerFacts(tx, project.customerId);
       });

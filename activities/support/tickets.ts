@@ -33,6 +33,9 @@ export type OpenedTicket = {
   ticketUrl: string;
 };
 
+/** What closing leaves to bill: the minutes worked on a billable ticket, invoiced on its project. */
+export type ClosedTicket = { projectId: string | null; billableMinutes: number };
+
 export type ClockMoment = {
   ticketId: string;
   journeyId: string;
@@ -195,7 +198,7 @@ export function createSupportActivities({ db, config }: { db: Db; config: Config
       clocks: Record<string, ClockView>;
       figures: { firstResponseMinutes: number | null; resolutionMinutes: number | null };
       at: string;
-    }): Promise<void> {
+    }): Promise<ClosedTicket> {
       await db.$transaction(async (tx) => {
         const ticket = await tx.supportTicket.findUniqueOrThrow({ where: { id: c.ticketId } });
         if (ticket.closedAt) return;
@@ -229,6 +232,11 @@ export function createSupportActivities({ db, config }: { db: Db; config: Config
           data: { reason: c.reason, closeReason: c.closeReason, mergedInto: into ? `T-${into.number}` : undefined, ...c.figures },
         });
       });
+      // Time on a ticket outside its warranty is billed, unless the ticket was spam (no customer asked for that work).
+      const ticket = await db.supportTicket.findUniqueOrThrow({ where: { id: c.ticketId } });
+      const billed = ticket.billable && ticket.projectId && c.closeReason !== 'spam';
+      const time = billed ? await db.timeEntry.aggregate({ where: { ticketId: ticket.id, invoiceId: null }, _sum: { minutes: true } }) : undefined;
+      return { projectId: ticket.projectId, billableMinutes: time?._sum.minutes ?? 0 };
     },
 
     async recordSatisfaction(s: { ticketId: string; journeyId: string; rating: number; comment?: string; at: string }): Promise<void> {

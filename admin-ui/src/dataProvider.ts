@@ -4,9 +4,11 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, Task, TaskComment, TicketPriority } from './types';
+import type { ApiError, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority };
+/** Time worked, as the API takes it: hours in quarter steps, the hourly rate in minor units. */
+export type NewTimeEntry = { date: string; hours: number; rateMinor: number; description: string };
 export type TicketReply = { id: string; body: string; internal: boolean; then?: 'open' | 'waiting-on-customer' | 'resolved' };
 
 const apiUrl = '/api';
@@ -79,6 +81,8 @@ export const dataProvider = {
   replyToTicket: (id: string, reply: TicketReply) => post<TicketAnswer>(ticketPath(id, 'replies'), reply),
   triageTicket: (id: string, change: { priority?: TicketPriority; queue?: string; assigneeId?: string | null; reason: string }) =>
     post<TicketAnswer>(ticketPath(id, 'triage'), change),
+  /** The caller's key makes a repeat record once. */
+  recordTicketTime: (id: string, entry: NewTimeEntry, key: string) => post<TimeEntry>(ticketPath(id, 'time-entries'), entry, { 'Idempotency-Key': key }),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

@@ -205,7 +205,10 @@ export const externalEvent = z
 export const timeEntry = z
   .looseObject({
     id: z.uuid(),
-    milestoneId: z.uuid(),
+    projectId: z.uuid(),
+    /** What it was spent on: a milestone, or a support ticket. */
+    milestoneId: z.uuid().nullable(),
+    ticketId: z.uuid().nullable(),
     /** Who worked: a user id. */
     userId: z.uuid(),
     /** A calendar day, as midnight UTC. */
@@ -546,8 +549,12 @@ export const ticketDetail = ticket
     description: z.string(),
     messages: z.array(ticketMessage),
     attachments: z.array(ticketAttachment),
-    /** The project it is about, and the delivery journey that ran it. */
-    project: z.looseObject({ id: z.uuid(), name: z.string(), deliveryJourneyId: z.string().nullable(), signedOffAt: nullableDate }).nullable(),
+    /** Time worked on it: billed when it closes if it is billable. */
+    timeEntries: z.array(timeEntry),
+    /** The project it is about (its currency is the time's), and the delivery journey that ran it. */
+    project: z.looseObject({ id: z.uuid(), name: z.string(), deliveryJourneyId: z.string().nullable(), signedOffAt: nullableDate, currency: z.string() }).nullable(),
+    /** The invoice that billed its time, once it closed. */
+    invoice: z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int() }).nullable(),
   })
   .meta({ id: 'TicketDetail' });
 

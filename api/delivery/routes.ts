@@ -13,13 +13,13 @@ import { executeJourneyUpdate } from '../journey-calls';
 import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
 import { changeRequest, timeEntry } from '../contract/records';
 import { operations } from '../openapi/operation';
-import { minor, recordTimeEntry, timeEntryBody } from './time-entries';
+import { minor, onMilestone, recordTimeEntry, timeEntryBody } from './time-entries';
 
 const changeRequestBody = z
   .object({ title: text(200), description: text(5000), costMinor: minor, days: z.number().int().min(0).max(365) })
   .strict();
 
-const timeFilter = z.object({ projectId: z.uuid(), milestoneId: z.uuid(), userId: z.uuid(), billed: z.boolean() });
+const timeFilter = z.object({ projectId: z.uuid(), milestoneId: z.uuid(), ticketId: z.uuid(), userId: z.uuid(), billed: z.boolean() });
 const timeSort = ['date', 'createdAt'] as const;
 
 export const deliveryOperations = operations(
@@ -50,8 +50,9 @@ export function deliveryRoutes(deps: ApiDeps): Router {
   });
 
   router.post('/time-entries', requireRole('pm', 'manager'), async (req, res) => {
-    const entry = parseOrThrow(timeEntryBody, req.body);
-    const recorded = await recordTimeEntry(deps.db, { entry, recordedBy: principal(req).id, idempotencyKey: req.header('idempotency-key') });
+    const { milestoneId, ...entry } = parseOrThrow(timeEntryBody, req.body);
+    const target = (db: typeof deps.db) => onMilestone(db, milestoneId);
+    const recorded = await recordTimeEntry(deps.db, { entry, target, recordedBy: principal(req).id, idempotencyKey: req.header('idempotency-key') });
     res.status(recorded.created ? 201 : 200).json(recorded.entry);
   });
 

@@ -83,7 +83,8 @@ async function projectOf(db: Db, journeyId: string, withInvoices: boolean) {
   const include = {
     milestones: { orderBy: { position: 'asc' as const }, include: { reviews: { orderBy: { round: 'asc' as const } } } },
     changeRequests: { orderBy: { number: 'asc' as const } },
-    timeEntries: { orderBy: { date: 'asc' as const } },
+    // Support tickets' time shows on their tickets.
+    timeEntries: { where: { milestoneId: { not: null } }, orderBy: { date: 'asc' as const } },
     invoices: { orderBy: { issuedAt: 'asc' as const }, select: { id: true, number: true, kind: true, status: true, journeyId: true, totalMinor: true, paidMinor: true, refundedMinor: true, currency: true, dueAt: true } },
   };
   const billedBy = await db.invoice.findFirst({ where: { journeyId, projectId: { not: null } }, select: { projectId: true } });

@@ -11,7 +11,8 @@ import { PRIORITIES } from '../../workflows/support/sla';
 import type { ApiDeps } from '../app';
 import { principal, requireRole } from '../auth/authenticate';
 import type { Role } from '../auth/roles';
-import { ticket, ticketAttachment, ticketDetail, ticketStatus } from '../contract/records';
+import { ticket, ticketAttachment, ticketDetail, ticketStatus, timeEntry } from '../contract/records';
+import { onTicket, recordTimeEntry, timeWorked } from '../delivery/time-entries';
 import { AppError, parseOrThrow } from '../errors';
 import { executeJourneyUpdate } from '../journey-calls';
 import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
@@ -90,6 +91,15 @@ export const supportOperations = operations(
   { method: 'get', path: '/api/tickets/:id/attachments/:attachmentId', summary: 'Download a file of a ticket', access: SUPPORT_ROLES, binary: 'application/octet-stream', responses: { 200: null } },
   { method: 'post', path: '/api/tickets/:id/replies', summary: 'Reply to the customer (emailed), or add an internal note', access: SUPPORT_ROLES, body: replyBody, responses: { 200: ticketStatus } },
   { method: 'post', path: '/api/tickets/:id/triage', summary: "Change a ticket's priority (its SLA targets with it), queue or assignee, with a reason", access: SUPPORT_ROLES, body: triageBody, responses: { 200: ticketStatus } },
+  {
+    method: 'post',
+    path: '/api/tickets/:id/time-entries',
+    summary: "Record time worked on an open ticket about a project (billed when it closes, if outside the project's warranty); idempotent with Idempotency-Key",
+    access: SUPPORT_ROLES,
+    body: timeWorked,
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
+    responses: { 200: timeEntry, 201: timeEntry },
+  },
   { method: 'post', path: '/api/tickets/:id/close', summary: 'Close a ticket as spam, or as a duplicate merged into another', access: SUPPORT_ROLES, body: closeBody, responses: { 200: ticketStatus } },
 );
 
@@ -145,14 +155,22 @@ export function supportRoutes(deps: ApiDeps): Router {
 
   router.get('/tickets/:id', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const found = await findTicket(req.params.id);
-    const [detail, project] = await Promise.all([
+    const [detail, project, invoice] = await Promise.all([
       deps.db.supportTicket.findUniqueOrThrow({
         where: { id: found.id },
-        include: { messages: { orderBy: { createdAt: 'asc' } }, attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } }, customer: customerName },
+        include: {
+          messages: { orderBy: { createdAt: 'asc' } },
+          attachments: { orderBy: { createdAt: 'asc' }, omit: { data: true } },
+          timeEntries: { orderBy: [{ date: 'asc' }, { createdAt: 'asc' }] },
+          customer: customerName,
+        },
       }),
-      found.projectId ? deps.db.project.findUnique({ where: { id: found.projectId }, select: { id: true, name: true, deliveryJourneyId: true, signedOffAt: true } }) : null,
+      found.projectId
+        ? deps.db.project.findUnique({ where: { id: found.projectId }, select: { id: true, name: true, deliveryJourneyId: true, signedOffAt: true, quote: { select: { currency: true } } } })
+        : null,
+      deps.db.invoice.findUnique({ where: { ticketId: found.id }, select: { id: true, number: true, journeyId: true, status: true, currency: true, totalMinor: true } }),
     ]);
-    res.json({ ...detail, project });
+    res.json({ ...detail, project: project && { id: project.id, name: project.name, deliveryJourneyId: project.deliveryJourneyId, signedOffAt: project.signedOffAt, currency: project.quote.currency }, invoice });
   });
 
   router.post('/tickets/:id/attachments', requireRole(...SUPPORT_ROLES), async (req, res) => {
@@ -181,6 +199,13 @@ export function supportRoutes(deps: ApiDeps): Router {
       }
     }
     res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, triageTicketUpdate, { ...body, by: by(req) }, ended));
+  });
+
+  router.post('/tickets/:id/time-entries', requireRole(...SUPPORT_ROLES), async (req, res) => {
+    const entry = parseOrThrow(timeWorked, req.body);
+    const found = await findTicket(req.params.id);
+    const recorded = await recordTimeEntry(deps.db, { entry, target: (db) => onTicket(db, found.id), recordedBy: principal(req).id, idempotencyKey: req.header('idempotency-key') });
+    res.status(recorded.created ? 201 : 200).json(recorded.entry);
   });
 
   router.post('/tickets/:id/close', requireRole(...SUPPORT_ROLES), async (req, res) => {

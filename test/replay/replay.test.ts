@@ -3,6 +3,7 @@
 // Record new histories (keep the old ones!) after a workflow change with:
 //   RECORD_HISTORIES=1 npm test -- test/replay
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from '@temporalio/worker';
@@ -62,6 +63,27 @@ async function recordHistories() {
         'billing-late-payment': latePaymentId,
       };
     };
+    /** A ticket on a project out of its warranty: replies both ways, time billed, confirmed, rated low and followed up. */
+    const supportBilledRatedLow = async (acquisitionId: string): Promise<Record<string, string>> => {
+      const { customerId } = await eventually(() => h.db.journey.findUnique({ where: { id: acquisitionId } }), Boolean).then((j) => j!);
+      const quote = await h.db.quote.create({ data: { journeyId: acquisitionId, customerId, version: 1, status: 'APPROVED', currency: 'EUR', subtotalMinor: 1_000, totalMinor: 1_000 } });
+      const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Replay project', signedOffAt: new Date(Date.now() - 400 * 86_400_000) } });
+      const raised = await h.as('support')('POST', '/api/tickets', { customerId, projectId: project.id, subject: 'Slow pages', description: 'The shop is slow.', category: 'technical' });
+      const supportId = raised.body.journeyId as string;
+      const ticket = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: supportId } }), Boolean);
+      const staff = (action: string, body: object) => h.as('support')('POST', `/api/tickets/${ticket!.id}/${action}`, body);
+      expect((await staff('replies', { id: randomUUID(), body: 'Which pages?' })).status).toBe(200);
+      const link = await drive.emailedLink(supportId, 'received');
+      await answer(link, { body: 'The product pages.', nonce: 'replay-reply' });
+      expect((await staff('time-entries', { date: '2026-12-01', hours: 2, rateMinor: 10_000, description: 'Added a cache' })).status).toBe(201);
+      expect((await staff('replies', { id: randomUUID(), body: 'Cached: fast again.', then: 'resolved' })).status).toBe(200);
+      await answer(link, { confirmResolved: true, nonce: 'replay-confirm' });
+      await answer(await drive.emailedLink(supportId, 'decision:satisfaction'), { rating: 2, comment: 'Took a while' });
+      await drive.complete('support_lead', supportId, 'csat-follow-up', { outcome: 'called-customer', notes: 'Called them; explained the cache.' });
+      const invoice = await eventually(() => h.db.invoice.findFirst({ where: { ticketId: ticket!.id } }), Boolean);
+      await answer(await drive.emailedLink(invoice!.journeyId, 'invoice'), { nonce: 'replay-support-invoice' }, 201);
+      return { 'support-billed-rated-low': supportId, 'billing-support-time': invoice!.journeyId };
+    };
     const scenarios: Record<string, (journeyId: string) => Promise<void | Record<string, string>>> = {
       'acquisition-won': async (id) => {
         await drive.complete('sales', id, 'follow-up-call', followUpQualified);
@@ -88,6 +110,7 @@ async function recordHistories() {
         await drive.complete('sales', id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' });
       },
       delivery: deliveredAndPaid,
+      support: supportBilledRatedLow,
       'acquisition-cancelled': async (id) => {
         await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);
         const res = await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(id)}/cancel`, { reason: 'Duplicate of another lead' });

@@ -1,5 +1,5 @@
-// Seed 000 journey 3 — billing: one invoice from issue to paid. The invoice goes out with a payment
-// link; payments arrive as provider events (Stripe webhooks, or the local provider's page) in any
+// Seed 000 journey 3 — billing: one invoice (a milestone's, the final one, or a support ticket's
+// time) from issue to paid. The invoice goes out with a payment link; payments arrive as provider events (Stripe webhooks, or the local provider's page) in any
 // number of parts, each acknowledged with a receipt; reminders go out on the configured schedule
 // around the due date, and the late fee per the terms is added once if it is still unpaid then.
 import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
@@ -17,7 +17,7 @@ const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 export async function billingJourney(input: BillingInput): Promise<JourneyResult> {
   const journey = new JourneyRuntime(input.journeyId, billingStages);
   return journey.run(async () => {
-    const invoice = await billing.issueInvoice({ journeyId: input.journeyId, projectId: input.projectId, milestoneId: input.milestoneId, at: new Date().toISOString() });
+    const invoice = await billing.issueInvoice({ journeyId: input.journeyId, projectId: input.projectId, milestoneId: input.milestoneId, ticketId: input.ticketId, at: new Date().toISOString() });
     await journey.enterStage('invoiced');
     const money = (minor: number) => formatMoney(minor, invoice.currency);
     let total = invoice.totalMinor;

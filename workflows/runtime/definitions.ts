@@ -48,8 +48,11 @@ export type AcquisitionInput = {
 /** Started by a won acquisition: the project from its approved quote, through to sign-off and payment. */
 export type DeliveryInput = { journeyId: string; customerId: string; projectId: string; acquisitionJourneyId: string };
 
-/** One invoice, from issue to paid: started by its delivery journey. `milestoneId` absent: the final invoice. */
-export type BillingInput = { journeyId: string; customerId: string; projectId: string; deliveryJourneyId: string; milestoneId?: string };
+/**
+ * One invoice, from issue to paid: started by its delivery journey (`milestoneId` absent: the final
+ * invoice), or by a support journey for the time on its ticket (`ticketId`).
+ */
+export type BillingInput = { journeyId: string; customerId: string; projectId: string; deliveryJourneyId?: string; milestoneId?: string; ticketId?: string };
 
 /**
  * A payment that came after its invoice's journey ended (started by the API, one per provider

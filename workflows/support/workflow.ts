@@ -4,11 +4,12 @@
 // while the ticket waits on the customer. A second branch watches them: a warning at 75% of a
 // target, the breach at 100% to the support lead, then the manager. A resolved ticket, or one
 // waiting on the customer, closes by itself when nobody answers within the closing window.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, ParentClosePolicy, patched, proxyActivities, setHandler, startChild } from '@temporalio/workflow';
 import type { SupportActivities } from '../../activities/support/tickets';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { calendarOf } from '../runtime/business-calendar';
-import { FailureTypes, type JourneyResult } from '../runtime/definitions';
+import { billingJourney } from '../billing/workflow';
+import { FailureTypes, journeyWorkflowId, type JourneyResult } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { SlaClock } from '../runtime/sla-clock';
 import {
@@ -252,7 +253,7 @@ export async function supportJourney(input: SupportInput): Promise<JourneyResult
     };
     changed();
     await watching;
-    await support.closeTicket({
+    const settled = await support.closeTicket({
       ticketId: opened.ticketId,
       journeyId: input.journeyId,
       closeReason: closed.closeReason,
@@ -262,6 +263,15 @@ export async function supportJourney(input: SupportInput): Promise<JourneyResult
       figures,
       at: new Date(at).toISOString(),
     });
+    // Time worked outside the warranty goes on an invoice of its own, which outlives this journey.
+    if (patched('bill-support-time') && settled?.billableMinutes && settled.projectId) {
+      const billingId = journeyWorkflowId(input.customerId, 'billing', `t${opened.number}`);
+      await startChild(billingJourney, {
+        workflowId: billingId,
+        args: [{ journeyId: billingId, customerId: input.customerId, projectId: settled.projectId, ticketId: opened.ticketId }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    }
     await journey.enterStage('closed');
     if (closed.closeReason === 'confirmed' || closed.closeReason === 'no-answer') {
       await customerEmail('closed', 'ticket-closed');

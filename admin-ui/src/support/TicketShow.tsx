@@ -16,6 +16,8 @@ import { Conversation } from './Conversation';
 import { ReplyBox, UnsentReply } from './ReplyBox';
 import { CloseTicketButton, TriageButton } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
+import { TicketFiles } from './TicketFiles';
+import { TicketTime } from './TicketTime';
 import { closeReasonLabel, PriorityChip, ticketNumber, TicketStatusChip } from './ticketFields';
 
 // Coming from the inbox, the cached list row shows first; it lacks the conversation.
@@ -115,10 +117,12 @@ const TicketView = () => {
         <Stack spacing={2}>
           <Conversation ticket={ticket} />
           {ticket.closedAt ? <UnsentReply ticket={ticket} /> : <ReplyBox key={ticket.id} ticket={ticket} />}
+          <TicketTime ticket={ticket} />
         </Stack>
         <Stack spacing={2}>
           <TicketClocks ticket={ticket} />
           {ticket.closedAt && <Figures ticket={ticket} />}
+          <TicketFiles ticket={ticket} />
         </Stack>
       </Box>
     </Stack>

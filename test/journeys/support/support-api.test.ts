@@ -222,3 +222,62 @@ it('keeps files on a ticket: type proved by the bytes, size limited, downloaded 
   await eventually(() => h.db.supportTicket.findUniqueOrThrow({ where: { id: t!.id } }), (r) => r.status === 'closed');
   expect((await upload(`${link}/attachments`, 'late.png', png)).status).toBe(409);
 });
+
+it("bills the time on a ticket outside its project's warranty when it closes, and refuses time once closed", async () => {
+  const customerId = await aCustomer();
+  const acquisitionId = `journey:${customerId}:acquisition:1`;
+  // A project signed off 200 days ago, its warranty (60 days by default) long over.
+  const quote = await h.db.quote.create({
+    data: { journeyId: acquisitionId, customerId, version: 1, status: 'APPROVED', currency: 'EUR', subtotalMinor: 100_000, totalMinor: 100_000 },
+  });
+  const signedOffAt = new Date(Date.now() - 200 * 86_400_000);
+  const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Storefront', signedOffAt } });
+  const raised = await h.as('support')('POST', '/api/tickets', { customerId, projectId: project.id, subject: 'Export broken', description: 'The CSV export is empty.', category: 'technical' });
+  expect(raised.status).toBe(201);
+  const row = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
+  expect(row).toMatchObject({ billable: true, warrantyEndsAt: new Date(signedOffAt.getTime() + 60 * 86_400_000) });
+  // The customer was told before any work that the time is billable.
+  const received = await eventually(() => h.db.email.findFirst({ where: { key: `${raised.body.journeyId}:received` } }), Boolean);
+  expect(received!.text).toContain('billable');
+
+  const time = (body: object, key?: string) =>
+    request(h.baseUrl, 'POST', `/api/tickets/${row!.id}/time-entries`, body, h.users.support.token, key ? { 'Idempotency-Key': key } : {});
+  const first = { date: '2026-11-30', hours: 1.5, rateMinor: 12_000, description: 'Found the empty export' };
+  const [a, b] = await Promise.all([time(first, 'time-1'), time(first, 'time-1')]);
+  expect([a.status, b.status].sort()).toEqual([200, 201]);
+  expect(a.body.id).toBe(b.body.id);
+  expect(a.body).toMatchObject({ ticketId: row!.id, projectId: project.id, milestoneId: null, minutes: 90 });
+  expect((await time({ date: '2026-12-01', hours: 0.25, rateMinor: 12_000, description: 'Checked the fix with them' })).status).toBe(201);
+  expect((await time({ ...first, hours: 0.3 })).status).toBe(400);
+  expect((await time({ ...first, milestoneId: randomUUID() })).status).toBe(400);
+  expect((await h.as('sales')('POST', `/api/tickets/${row!.id}/time-entries`, first)).status).toBe(403);
+
+  await h.as('support')('POST', `/api/tickets/${row!.id}/replies`, { id: randomUUID(), body: 'Fixed: the export has its rows again.', then: 'resolved' });
+  const link = await ticketLinkOf(raised.body.journeyId);
+  expect((await request(h.baseUrl, 'POST', link, { confirmResolved: true, nonce: 'confirm-billed-1' })).status).toBe(200);
+
+  // 1:30 h and 0:15 h at €120.00/h: €180.00 + €30.00 = €210.00, no tax for a customer of no country.
+  const invoice = await eventually(() => h.db.invoice.findFirst({ where: { ticketId: row!.id }, include: { lines: { orderBy: { position: 'asc' } } } }), Boolean, 30_000);
+  expect(invoice).toMatchObject({ kind: 'support', currency: 'EUR', subtotalMinor: 21_000, taxMinor: 0, totalMinor: 21_000, projectId: project.id, milestoneId: null });
+  expect(invoice!.number).toBe(`INV-${customerId.slice(0, 8).toUpperCase()}-T${row!.number}`);
+  expect(invoice!.lines.map((l) => [l.kind, l.amountMinor])).toEqual([
+    ['time', 18_000],
+    ['time', 3_000],
+  ]);
+  expect(invoice!.lines[0]!.description).toBe('Time 2026-11-30: Found the empty export (1:30 h at €120.00/h)');
+  expect(await h.db.timeEntry.count({ where: { ticketId: row!.id, invoiceId: invoice!.id } })).toBe(2);
+  // Its billing journey hangs under the ticket's, and the invoice goes out by email.
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: invoice!.journeyId } })).toMatchObject({ kind: 'billing', parentJourneyId: raised.body.journeyId });
+  await eventually(() => h.db.email.count({ where: { key: `${invoice!.journeyId}:invoice` } }), (n) => n === 1);
+  expect((await h.as('support')('GET', `/api/tickets/${row!.id}`)).body).toMatchObject({
+    invoice: { number: invoice!.number, totalMinor: 21_000, currency: 'EUR' },
+    project: { id: project.id, currency: 'EUR' },
+    timeEntries: [{ minutes: 90 }, { minutes: 15 }],
+  });
+  // Closed: no more time on it; a ticket about no project takes none either.
+  expect((await time(first)).status).toBe(409);
+  const general = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'A question', description: 'How do I export?', category: 'question' });
+  const generalRow = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: general.body.journeyId } }), Boolean);
+  expect(generalRow!.billable).toBe(false);
+  expect((await h.as('support')('POST', `/api/tickets/${generalRow!.id}/time-entries`, first)).status).toBe(409);
+});

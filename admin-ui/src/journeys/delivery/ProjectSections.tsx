@@ -5,7 +5,7 @@ import { ChangeRequestsSection } from './ChangeRequestsSection';
 import { MilestonesSection } from './MilestonesSection';
 import { ProjectCard } from './ProjectCard';
 import { ProjectInvoices } from './ProjectInvoices';
-import { TimeEntriesSection } from './TimeEntriesSection';
+import { ProjectTime } from './ProjectTime';
 
 /**
  * The project on the page of a journey that won it, runs it or bills it. Its delivery journey shows
@@ -23,7 +23,7 @@ export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; 
       <ProjectCard project={project} journeyId={journey.id} />
       {(delivering || project.milestones.length > 0) && <MilestonesSection milestones={project.milestones} currency={currency} />}
       {(delivering || project.changeRequests.length > 0) && <ChangeRequestsSection changes={project.changeRequests} currency={currency} />}
-      {(delivering || project.timeEntries.length > 0) && <TimeEntriesSection project={project} currency={currency} />}
+      {(delivering || project.timeEntries.length > 0) && <ProjectTime project={project} currency={currency} />}
       {mayReadInvoices(permissions) && (delivering || otherInvoices.length > 0) && (
         <ProjectInvoices title={delivering ? 'Invoices' : 'Other invoices of the project'} invoices={otherInvoices} />
       )}

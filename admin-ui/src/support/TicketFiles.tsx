@@ -1,0 +1,39 @@
+// The files on a ticket (the customer's screenshots, logs, PDFs), each a download.
+import FileIcon from '@mui/icons-material/AttachFile';
+import { List, ListItem, ListItemIcon, ListItemText, Link as MuiLink } from '@mui/material';
+import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard } from '../common/SectionCard';
+import { useUserNames } from '../common/useUserNames';
+import type { TicketDetail } from '../types';
+
+const size = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+
+export const TicketFiles = ({ ticket }: { ticket: TicketDetail }) => {
+  const userName = useUserNames();
+  if (ticket.attachments.length === 0) return null;
+  return (
+    <SectionCard title="Files" flush>
+      <List dense>
+        {ticket.attachments.map((a) => (
+          <ListItem key={a.id}>
+            <ListItemIcon sx={{ minWidth: 32 }}>
+              <FileIcon fontSize="small" />
+            </ListItemIcon>
+            <ListItemText
+              primary={
+                <MuiLink href={`/api/tickets/${ticket.id}/attachments/${a.id}`} download={a.filename} sx={{ overflowWrap: 'anywhere' }}>
+                  {a.filename}
+                </MuiLink>
+              }
+              secondary={
+                <>
+                  {size.format(Math.max(1, Math.round(a.size / 1024)))} · {a.uploadedBy === 'customer' ? 'from the customer' : `from ${userName(a.uploadedBy) ?? 'staff'}`} · <RelativeTime date={a.createdAt} />
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+    </SectionCard>
+  );
+};

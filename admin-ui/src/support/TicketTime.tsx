@@ -1,0 +1,22 @@
+// Time worked on a ticket about a project: kept for the record within the project's warranty,
+// billed on an invoice of its own when the ticket closes outside it.
+import { Link } from 'react-admin';
+import { journeyPath } from '../journeys/journeyFields';
+import { RecordTimeButton } from '../time/RecordTimeButton';
+import { TimeEntriesSection } from '../time/TimeEntriesSection';
+import type { TicketDetail } from '../types';
+
+export const TicketTime = ({ ticket }: { ticket: TicketDetail }) => {
+  if (!ticket.project) return null;
+  const { currency } = ticket.project;
+  const billing = ticket.billable ? 'Outside the warranty: billed on an invoice of its own when the ticket closes.' : 'Within the warranty: kept for the record, not billed.';
+  return (
+    <TimeEntriesSection
+      entries={ticket.timeEntries}
+      currency={currency}
+      billedOn={() => (ticket.invoice ? <Link to={journeyPath(ticket.invoice.journeyId)}>{ticket.invoice.number}</Link> : 'billed')}
+      emptyHint={billing}
+      action={!ticket.closedAt && <RecordTimeButton currency={currency} intro={billing} record={(api, entry, key) => api.recordTicketTime(ticket.id, entry, key)} />}
+    />
+  );
+};

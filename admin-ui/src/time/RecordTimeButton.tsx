@@ -1,0 +1,87 @@
+// Recording time worked: hours in quarter steps, the rate typed in the currency (the API takes
+// minor units), what was done. The form's key is chosen once, so a double click or a retry records
+// one entry; the next entry after a success gets a new key.
+import AddIcon from '@mui/icons-material/MoreTime';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { v4 as uuidv4 } from 'uuid';
+import { timeAmount } from '../../../workflows/billing/billing-math';
+import { decimalsOf, formatMoney } from '../common/money';
+import { useCommand } from '../common/useCommand';
+import { apiFieldErrors, type AppDataProvider, type NewTimeEntry } from '../dataProvider';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+type Recorder = (api: AppDataProvider, entry: NewTimeEntry, key: string) => Promise<unknown>;
+
+export const RecordTimeButton = ({ record, currency, intro }: { record: Recorder; currency: string; intro: ReactNode }) => {
+  const [open, setOpen] = useState(false);
+  const [key, setKey] = useState(() => uuidv4());
+  const [form, setForm] = useState({ date: today(), hours: '1', rate: '', description: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run, pending } = useCommand();
+  const scale = 10 ** decimalsOf(currency);
+  const hours = Number(form.hours);
+  const rateMinor = Math.round(Number(form.rate) * scale);
+  const amount = hours > 0 && rateMinor > 0 ? timeAmount(Math.round(hours * 60), rateMinor) : undefined;
+  const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const entry = { date: form.date, hours, rateMinor, description: form.description };
+    const outcome = await run((api) => record(api, entry, key), 'Time recorded');
+    if (outcome.ok) {
+      setOpen(false);
+      setKey(uuidv4());
+      setForm({ ...form, hours: '1', description: '' });
+      setErrors({});
+    } else {
+      setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
+    }
+  };
+  return (
+    <>
+      <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
+        Record time
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>Record time</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>
+            <Stack spacing={2}>
+              <TextField label="Date" type="date" required value={form.date} onChange={(e) => set({ date: e.target.value })} error={!!errors.date} helperText={errors.date} slotProps={{ inputLabel: { shrink: true } }} />
+              <TextField
+                label="Hours"
+                type="number"
+                required
+                value={form.hours}
+                onChange={(e) => set({ hours: e.target.value })}
+                error={!!errors.hours}
+                helperText={errors.hours ?? 'In quarter hours: 0.25, 1.5…'}
+                slotProps={{ htmlInput: { step: 0.25, min: 0.25, max: 24 } }}
+              />
+              <TextField
+                label="Rate per hour"
+                type="number"
+                required
+                value={form.rate}
+                onChange={(e) => set({ rate: e.target.value })}
+                error={!!errors.rateMinor}
+                helperText={errors.rateMinor ?? (amount !== undefined ? `${formatMoney(amount, currency)} for this entry` : ' ')}
+                slotProps={{ htmlInput: { step: 1 / scale, min: 0 }, input: { startAdornment: <InputAdornment position="start">{currency}</InputAdornment> } }}
+              />
+              <TextField label="What was done" required multiline minRows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description} />
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant="contained" disabled={pending}>
+              Record
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+};
