@@ -2,6 +2,7 @@
 // histories/ is replayed against today's workflow code; a non-deterministic change fails here.
 // Record new histories (keep the old ones!) after a workflow change with:
 //   RECORD_HISTORIES=1 npm test -- test/replay
+// or only some scenarios' (those whose workflows changed): RECORD_HISTORIES=support,delivery
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -119,7 +120,8 @@ async function recordHistories() {
     };
     // Day and time: a second recording on one day (after another workflow change) keeps the first.
     const stamp = new Date().toISOString().slice(0, 16).replace(':', '');
-    for (const [name, run] of Object.entries(scenarios)) {
+    const only = process.env.RECORD_HISTORIES === '1' ? undefined : process.env.RECORD_HISTORIES!.split(',');
+    for (const [name, run] of Object.entries(scenarios).filter(([n]) => !only || only.includes(n))) {
       const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
       const recorded = (await run(body.journeyId)) ?? { [name]: body.journeyId };
       for (const [file, workflowId] of Object.entries(recorded)) {
