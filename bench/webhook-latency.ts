@@ -10,7 +10,8 @@ import { startDepositBench, WEBHOOK_SECRET } from './deposit-journeys';
 import { recordResults } from './results';
 import { poll, summary, timed } from './support';
 
-const N = Number(process.env.BENCH_JOURNEYS ?? 60);
+// 100: a p95 of fewer samples is one or two outliers.
+const N = Number(process.env.BENCH_JOURNEYS ?? 100);
 
 async function main() {
   const { stack, stripe, journeys, stop } = await startDepositBench(N);

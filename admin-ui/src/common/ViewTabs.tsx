@@ -47,13 +47,15 @@ export const ViewTabs = <V extends ListView>({
       useFlexGap
       sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', borderBottom: 1, borderColor: 'divider', px: 1 }}
     >
-      {/* Scrollable: on a phone the tabs slide sideways instead of widening the page. */}
+      {/* Scrollable: on a phone the tabs slide sideways instead of widening the page. Their row's
+          width must not count as the list's own (a flex item grows to it): contained, they take
+          the room there is. */}
       <Tabs
         value={selected && shown.includes(selected) ? selected.id : false}
         onChange={(_e, id: string) => select(id)}
         variant="scrollable"
         scrollButtons={false}
-        sx={{ minWidth: 0, maxWidth: '100%' }}
+        sx={{ flex: '1 1 auto', minWidth: 0, maxWidth: '100%', contain: 'inline-size' }}
       >
         {shown.map((view) => (
           <ViewTab key={view.id} value={view.id} view={view} refinements={refinements} refreshMs={refreshMs} />

@@ -15,4 +15,13 @@ const AppTopBar = () => (
   </AppBar>
 );
 
-export const AppLayout = ({ children }: { children: ReactNode }) => <Layout appBar={AppTopBar}>{children}</Layout>;
+// react-admin's layout grows to its widest content (`min-width: fit-content`, and a content area
+// that is a flex item): a row of tabs or a table made a phone's page scroll sideways. At minWidth 0
+// the page keeps the screen's width, and what is wider scrolls in its own box.
+const contentFitsScreen = { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } };
+
+export const AppLayout = ({ children }: { children: ReactNode }) => (
+  <Layout appBar={AppTopBar} sx={contentFitsScreen}>
+    {children}
+  </Layout>
+);

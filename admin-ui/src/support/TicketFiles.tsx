@@ -6,7 +6,9 @@ import { SectionCard } from '../common/SectionCard';
 import { useUserNames } from '../common/useUserNames';
 import type { TicketDetail } from '../types';
 
-const size = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 });
+const units = (unit: 'byte' | 'kilobyte' | 'megabyte') => new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: unit === 'megabyte' ? 1 : 0 });
+const [bytes, kilobytes, megabytes] = [units('byte'), units('kilobyte'), units('megabyte')];
+const sizeOf = (n: number) => (n < 1024 ? bytes.format(n) : n < 1024 * 1024 ? kilobytes.format(n / 1024) : megabytes.format(n / 1024 / 1024));
 
 export const TicketFiles = ({ ticket }: { ticket: TicketDetail }) => {
   const userName = useUserNames();
@@ -27,7 +29,7 @@ export const TicketFiles = ({ ticket }: { ticket: TicketDetail }) => {
               }
               secondary={
                 <>
-                  {size.format(Math.max(1, Math.round(a.size / 1024)))} · {a.uploadedBy === 'customer' ? 'from the customer' : `from ${userName(a.uploadedBy) ?? 'staff'}`} · <RelativeTime date={a.createdAt} />
+                  {sizeOf(a.size)} · {a.uploadedBy === 'customer' ? 'from the customer' : `from ${userName(a.uploadedBy) ?? 'staff'}`} · <RelativeTime date={a.createdAt} />
                 </>
               }
             />
