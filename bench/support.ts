@@ -18,6 +18,7 @@ import { createLogger } from '../platform/logger';
 import { runPrisma } from '../platform/prisma-cli';
 import { resolveTemporalCli } from '../platform/temporal-cli';
 import { createTemporalClient } from '../platform/temporal-client';
+import { startWithinSdkDeadline } from '../platform/temporal-dev-server';
 import { installTemporalLogging } from '../platform/temporal-runtime';
 import { createJourneyWorker } from '../workers/journey-worker';
 
@@ -46,12 +47,14 @@ export async function startBenchStack(opts: { worker?: boolean; env?: Record<str
   await runPrisma(['migrate', 'deploy'], { ...process.env, DATABASE_URL: pg.url });
   const cli = await resolveTemporalCli({ cliPath: config.temporal.cliPath, dataDir: config.dataDir, log });
   // File-backed, as `npm start` runs it: both sides of a comparison pay for durable writes.
-  const env = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },
-      dbFilename: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-temporal-')), 'temporal.sqlite'),
-    },
-  });
+  const env = await startWithinSdkDeadline(() =>
+    TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: cli ? { type: 'existing-path', path: cli } : { type: 'cached-download' },
+        dbFilename: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bench-temporal-')), 'temporal.sqlite'),
+      },
+    }),
+  );
   const db = createDb(pg.url);
   const worker = opts.worker
     ? await createJourneyWorker({ connection: env.nativeConnection, namespace: env.namespace ?? 'default', taskQueue: 'bench', deps: { db, config } })

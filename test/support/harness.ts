@@ -14,6 +14,7 @@ import { DEV_USER_PASSWORD, loadConfig, type Config } from '../../platform/confi
 import { createDb, type Db } from '../../platform/db';
 import { createLogger, type Logger } from '../../platform/logger';
 import { createTemporalClient } from '../../platform/temporal-client';
+import { startWithinSdkDeadline } from '../../platform/temporal-dev-server';
 import { installTemporalLogging } from '../../platform/temporal-runtime';
 import { createJourneyWorker, JOURNEY_WORKFLOW_INTERCEPTORS } from '../../workers/journey-worker';
 import { request, type JsonResponse } from './http';
@@ -58,13 +59,16 @@ export async function startTemporal(
 ): Promise<TestWorkflowEnvironment> {
   installTemporalLogging(opts.log ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', 'temporal-sdk'), { metricsBindAddress: opts.metricsBindAddress });
   if (opts.temporalAddress) return TestWorkflowEnvironment.createFromExistingServer({ address: opts.temporalAddress, namespace: 'default' });
-  return opts.timeSkipping
-    ? TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_TEST_SERVER_PATH') } },
-      })
-    : TestWorkflowEnvironment.createLocal({
-        server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_CLI_PATH') } },
-      });
+  return startWithinSdkDeadline(() =>
+    opts.timeSkipping
+      ? TestWorkflowEnvironment.createTimeSkipping({
+          server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_TEST_SERVER_PATH') } },
+        })
+      : TestWorkflowEnvironment.createLocal({
+          server: { executable: { type: 'existing-path', path: requiredEnv('TEMPORAL_CLI_PATH') } },
+        }),
+    opts.log,
+  );
 }
 
 export type HarnessOptions = {
