@@ -88,7 +88,7 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await row(milestones, 'Launch', '£1,666.67', 'planned');
 
   await row(section(page, 'Change requests'), 'Gift cards', '£1,500.00', '5 days', 'pending finance');
-  await row(section(page, 'Time'), 'Payment gateway', '2.5', '£120.00/h', '£300.00', 'not yet');
+  await row(section(page, 'Time · 2.5 h, £300.00'), 'Payment gateway', '2.5', '£120.00/h', '£300.00', 'not yet');
   const invoiceRow = await row(section(page, 'Invoices'), invoice.number, 'partially paid', '£3,000.00', '£1,200.00', '£1,800.00');
   await row(section(page, 'Customer decisions'), 'changes requested', 'The logo is too small');
   // The delivery kind's declared map, every stage of it, with the journey on it: in progress now,
