@@ -360,6 +360,13 @@ const rows: Row[] = [
     ok: { role: 'support_lead', status: 200 },
   },
   {
+    // Past the role check, the fixture's ticket is about no project, so it takes no time: 409.
+    route: 'POST /api/tickets/:id/time-entries',
+    req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/time-entries`, body: { date: '2026-12-01', hours: 1, rateMinor: 100, description: 'Work' } }),
+    forbidden: ['sales', 'pm', 'finance'],
+    ok: { role: 'support', status: 409, error: 'conflict' },
+  },
+  {
     route: 'POST /api/tickets/:id/close',
     req: (c) => ({ method: 'POST', path: `/api/tickets/${c.ticketId}/close`, body: { as: 'spam' } }),
     forbidden: ['sales', 'pm', 'finance'],

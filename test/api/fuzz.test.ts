@@ -99,6 +99,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/tickets': (c) => ({ customerId: c.ids.customer, subject: 'Fuzz', description: 'Fuzzing', category: 'question' }),
   'POST /api/tickets/:id/replies': () => ({ id: randomUUID(), body: 'Fuzz note', internal: true }),
   'POST /api/tickets/:id/triage': () => ({ priority: 'low', reason: 'Fuzzing' }),
+  'POST /api/tickets/:id/time-entries': () => ({ date: '2026-12-01', hours: 1, rateMinor: 100, description: 'Fuzz work' }),
   'POST /api/tickets/:id/close': () => ({ as: 'spam', reason: 'Fuzzing' }),
   'POST /customer/tickets/:token': () => ({ body: 'Fuzz reply', nonce: randomUUID() }),
   'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
