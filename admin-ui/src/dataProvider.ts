@@ -6,7 +6,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
 import type { ApiError, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 
-export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority };
+export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
 /** Time worked, as the API takes it: hours in quarter steps, the hourly rate in minor units. */
 export type NewTimeEntry = { date: string; hours: number; rateMinor: number; description: string };
 export type TicketReply = { id: string; body: string; internal: boolean; then?: 'open' | 'waiting-on-customer' | 'resolved' };

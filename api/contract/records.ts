@@ -111,7 +111,13 @@ export const journeyFields = z.looseObject({
   parentJourneyId: z.string().nullable(),
 });
 
-export const customerDetail = customer.extend({ journeys: z.array(journeyFields) }).meta({ id: 'CustomerDetail' });
+export const customerDetail = customer
+  .extend({
+    journeys: z.array(journeyFields),
+    /** Its projects, newest first (a ticket may be about one; its warranty runs from the sign-off). */
+    projects: z.array(z.object({ id: z.uuid(), name: z.string(), signedOffAt: nullableDate, createdAt: date })),
+  })
+  .meta({ id: 'CustomerDetail' });
 
 /** A row of GET /api/journeys: with its open waits. */
 export const journey = journeyFields
@@ -553,6 +559,11 @@ export const ticketDetail = ticket
     timeEntries: z.array(timeEntry),
     /** The project it is about (its currency is the time's), and the delivery journey that ran it. */
     project: z.looseObject({ id: z.uuid(), name: z.string(), deliveryJourneyId: z.string().nullable(), signedOffAt: nullableDate, currency: z.string() }).nullable(),
+    /** The customer's context: their other tickets and their latest invoices, newest first (five of each). */
+    otherTickets: z.array(z.looseObject({ id: z.uuid(), number: z.number().int(), subject: z.string(), status: z.string(), createdAt: date })),
+    recentInvoices: z.array(
+      z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int(), paidMinor: z.number().int(), dueAt: nullableDate }),
+    ),
     /** The invoice that billed its time, once it closed. */
     invoice: z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int() }).nullable(),
   })

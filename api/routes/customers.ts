@@ -41,7 +41,7 @@ export function customerRoutes(deps: ApiDeps): Router {
     const customer = isUuid(req.params.id)
       ? await deps.db.customer.findUnique({
           where: { id: req.params.id },
-          include: { journeys: { orderBy: { startedAt: 'desc' } } },
+          include: { journeys: { orderBy: { startedAt: 'desc' } }, projects: { select: { id: true, name: true, signedOffAt: true, createdAt: true }, orderBy: { createdAt: 'desc' } } },
         })
       : null;
     if (!customer) throw new AppError('not_found', `No customer ${req.params.id}`);

@@ -104,6 +104,8 @@ export const supportOperations = operations(
 );
 
 const ended = { ended: 'The ticket is closed' };
+/** How many of the customer's other tickets and invoices a ticket's page shows. */
+const CONTEXT_ROWS = 5;
 /** Who the ticket is for, as lists and pages name them. */
 const customerName = { select: { id: true, companyName: true } };
 
@@ -155,7 +157,7 @@ export function supportRoutes(deps: ApiDeps): Router {
 
   router.get('/tickets/:id', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const found = await findTicket(req.params.id);
-    const [detail, project, invoice] = await Promise.all([
+    const [detail, project, invoice, otherTickets, recentInvoices] = await Promise.all([
       deps.db.supportTicket.findUniqueOrThrow({
         where: { id: found.id },
         include: {
@@ -169,8 +171,20 @@ export function supportRoutes(deps: ApiDeps): Router {
         ? deps.db.project.findUnique({ where: { id: found.projectId }, select: { id: true, name: true, deliveryJourneyId: true, signedOffAt: true, quote: { select: { currency: true } } } })
         : null,
       deps.db.invoice.findUnique({ where: { ticketId: found.id }, select: { id: true, number: true, journeyId: true, status: true, currency: true, totalMinor: true } }),
+      deps.db.supportTicket.findMany({
+        where: { customerId: found.customerId, id: { not: found.id } },
+        select: { id: true, number: true, subject: true, status: true, createdAt: true },
+        orderBy: { createdAt: 'desc' },
+        take: CONTEXT_ROWS,
+      }),
+      deps.db.invoice.findMany({
+        where: { customerId: found.customerId, issuedAt: { not: null } },
+        select: { id: true, number: true, journeyId: true, status: true, currency: true, totalMinor: true, paidMinor: true, dueAt: true },
+        orderBy: { issuedAt: 'desc' },
+        take: CONTEXT_ROWS,
+      }),
     ]);
-    res.json({ ...detail, project: project && { id: project.id, name: project.name, deliveryJourneyId: project.deliveryJourneyId, signedOffAt: project.signedOffAt, currency: project.quote.currency }, invoice });
+    res.json({ ...detail, project: project && { id: project.id, name: project.name, deliveryJourneyId: project.deliveryJourneyId, signedOffAt: project.signedOffAt, currency: project.quote.currency }, invoice, otherTickets, recentInvoices });
   });
 
   router.post('/tickets/:id/attachments', requireRole(...SUPPORT_ROLES), async (req, res) => {

@@ -154,25 +154,39 @@ it('works tickets from the inbox to resolved, in bulk too, with the clocks shown
   expect(await h.db.supportTicket.count({ where: { customerId, subject: 'New staff need logins', channel: 'staff' } })).toBe(1);
 }, 420_000);
 
-it("records billable time on a ticket past its project's warranty, and shows its files", async () => {
-  const customerId = await aCustomer(uniqueCompany('Fjord Ferries'));
+it("raises a ticket about a project past its warranty, records billable time on it, and shows its files and the customer's context", async () => {
+  const company = uniqueCompany('Fjord Ferries');
+  const customerId = await aCustomer(company);
   const acquisitionId = `journey:${customerId}:acquisition:1`;
   const quote = await h.db.quote.create({ data: { journeyId: acquisitionId, customerId, version: 1, status: 'APPROVED', currency: 'EUR', subtotalMinor: 100_000, totalMinor: 100_000 } });
-  const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Booking site', signedOffAt: new Date(Date.now() - 365 * 86_400_000) } });
-  const res = await h.as('support')('POST', '/api/tickets', { customerId, projectId: project.id, subject: 'Timetable import fails', description: 'The winter timetable CSV is refused.', category: 'technical' });
-  const ticket = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: res.body.journeyId } }), Boolean).then((t) => t!);
-  const form = new FormData();
-  form.append('file', new Blob([new TextEncoder().encode('route,departs\nBergen,07:15\n')]), 'winter-timetable.csv');
-  const uploaded = await fetch(`${h.baseUrl}/api/tickets/${ticket.id}/attachments`, { method: 'POST', body: form, headers: { accept: 'application/json', authorization: `Bearer ${h.users.support.token}` } });
-  expect(uploaded.status).toBe(201);
+  await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Booking site', signedOffAt: new Date(Date.now() - 365 * 86_400_000) } });
+  const earlier = await raise(customerId, 'Password reset', 'low');
 
   const page = await openApp(browser, h.baseUrl);
   await page.setViewportSize(DESKTOP);
   await logIn(page, 'support');
-  await page.goto(`/#/tickets/${ticket.id}/show`);
-  await page.getByRole('heading', { level: 1, name: `T-${ticket.number} ${ticket.subject}` }).waitFor();
+  await page.goto(`/#/customers/${customerId}/show`);
+  await page.getByRole('button', { name: 'Raise a ticket' }).click();
+  const raiseDialog = page.getByRole('dialog');
+  await raiseDialog.getByLabel('Subject').fill('Timetable import fails');
+  await raiseDialog.getByLabel('What the customer needs').fill('The winter timetable CSV is refused.');
+  await raiseDialog.getByLabel('Project').click();
+  await page.getByRole('option', { name: /^Booking site · signed off/ }).click();
+  await raiseDialog.getByRole('button', { name: 'Raise ticket' }).click();
+  await page.getByRole('heading', { level: 1, name: /T-\d+ Timetable import fails/ }).waitFor();
+  const ticket = await h.db.supportTicket.findFirstOrThrow({ where: { customerId, subject: 'Timetable import fails' } });
+  expect(ticket).toMatchObject({ billable: true, channel: 'staff' });
   await page.getByText('billable', { exact: true }).waitFor();
+
+  const form = new FormData();
+  form.append('file', new Blob([new TextEncoder().encode('route,departs\nBergen,07:15\n')]), 'winter-timetable.csv');
+  const uploaded = await fetch(`${h.baseUrl}/api/tickets/${ticket.id}/attachments`, { method: 'POST', body: form, headers: { accept: 'application/json', authorization: `Bearer ${h.users.support.token}` } });
+  expect(uploaded.status).toBe(201);
+  await page.reload();
   await page.getByRole('link', { name: 'winter-timetable.csv' }).waitFor();
+  await page.getByText(/^27 bytes · from Sue Support/).waitFor();
+  // The customer's other ticket, beside this one.
+  await page.getByRole('link', { name: `T-${earlier.number} Password reset` }).waitFor();
 
   // 1.5 h at €120.50 an hour, typed in euros: €180.75, shown before it is sent.
   await page.getByRole('button', { name: 'Record time' }).click();

@@ -4,12 +4,13 @@
 import AddIcon from '@mui/icons-material/AddComment';
 import { Button, Card, CardContent, Dialog, DialogContent, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { Title, useCreatePath, useGetList, useNavigate } from 'react-admin';
+import { Title, useCreatePath, useGetList, useGetOne, useNavigate } from 'react-admin';
+import { calendarDate } from '../common/RelativeTime';
 import { v4 as uuidv4 } from 'uuid';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, dataProvider, type NewTicket } from '../dataProvider';
 import { journeyPath } from '../journeys/journeyFields';
-import type { Customer, Ticket, TicketPriority } from '../types';
+import type { Customer, CustomerDetail, Ticket, TicketPriority } from '../types';
 import { choicesOf, CUSTOMER_TICKET_CATEGORIES, TICKET_PRIORITIES } from './ticketFields';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,6 +32,34 @@ const CustomerSelect = ({ value, onChange, error }: { value: string; onChange: (
       {(data ?? []).map((c) => (
         <MenuItem key={c.id} value={c.id}>
           {c.companyName}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
+
+const NO_PROJECT = '';
+
+/** The customer's projects: a ticket about one is free within its warranty, billable after it. */
+const ProjectSelect = ({ customerId, value, onChange, error }: { customerId: string; value: string; onChange: (id: string) => void; error?: string }) => {
+  const { data: customer, isPending } = useGetOne<CustomerDetail>('customers', { id: customerId }, { enabled: !!customerId });
+  const projects = customer?.projects ?? [];
+  if (!customerId || (!isPending && projects.length === 0)) return null;
+  return (
+    <TextField
+      select
+      label="Project"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={isPending}
+      error={!!error}
+      helperText={error ?? "Within the project's warranty after sign-off the ticket is free; after it, time on it is billed"}
+    >
+      <MenuItem value={NO_PROJECT}>None: a general question</MenuItem>
+      {projects.map((p) => (
+        <MenuItem key={p.id} value={p.id}>
+          {p.name}
+          {p.signedOffAt ? ` · signed off ${calendarDate(p.signedOffAt)}` : ' · in progress'}
         </MenuItem>
       ))}
     </TextField>
@@ -60,7 +89,8 @@ export const RaiseTicketForm = ({ customerId: fixedCustomer, onCancel }: { custo
 
   return (
     <Stack component="form" spacing={2} onSubmit={submit} noValidate sx={{ pt: 1 }}>
-      {!fixedCustomer && <CustomerSelect value={ticket.customerId} onChange={(customerId) => set({ customerId })} error={errors.customerId} />}
+      {!fixedCustomer && <CustomerSelect value={ticket.customerId} onChange={(customerId) => set({ customerId, projectId: undefined })} error={errors.customerId} />}
+      <ProjectSelect customerId={ticket.customerId} value={ticket.projectId ?? NO_PROJECT} onChange={(id) => set({ projectId: id || undefined })} error={errors.projectId} />
       <TextField required label="Subject" value={ticket.subject} onChange={(e) => set({ subject: e.target.value })} error={!!errors.subject} helperText={errors.subject} />
       <TextField
         required

@@ -6,7 +6,9 @@ import { SectionCard } from '../common/SectionCard';
 import { useUserNames } from '../common/useUserNames';
 import type { TicketDetail } from '../types';
 
-const units = (unit: 'byte' | 'kilobyte' | 'megabyte') => new Intl.NumberFormat(undefined, { style: 'unit', unit, maximumFractionDigits: unit === 'megabyte' ? 1 : 0 });
+// Bytes spelled out ("27 bytes": the short form says "27 byte"), larger sizes short ("3 kB").
+const units = (unit: 'byte' | 'kilobyte' | 'megabyte') =>
+  new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: unit === 'byte' ? 'long' : 'short', maximumFractionDigits: unit === 'megabyte' ? 1 : 0 });
 const [bytes, kilobytes, megabytes] = [units('byte'), units('kilobyte'), units('megabyte')];
 const sizeOf = (n: number) => (n < 1024 ? bytes.format(n) : n < 1024 * 1024 ? kilobytes.format(n / 1024) : megabytes.format(n / 1024 / 1024));
 

@@ -13,6 +13,7 @@ import { useUserNames } from '../common/useUserNames';
 import { journeyPath } from '../journeys/journeyFields';
 import type { TicketDetail } from '../types';
 import { Conversation } from './Conversation';
+import { CustomerContext } from './CustomerContext';
 import { ReplyBox, UnsentReply } from './ReplyBox';
 import { CloseTicketButton, TriageButton } from './TicketActions';
 import { TicketClocks } from './TicketClocks';
@@ -123,6 +124,7 @@ const TicketView = () => {
           <TicketClocks ticket={ticket} />
           {ticket.closedAt && <Figures ticket={ticket} />}
           <TicketFiles ticket={ticket} />
+          <CustomerContext ticket={ticket} />
         </Stack>
       </Box>
     </Stack>

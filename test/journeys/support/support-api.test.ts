@@ -280,4 +280,13 @@ it("bills the time on a ticket outside its project's warranty when it closes, an
   const generalRow = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: general.body.journeyId } }), Boolean);
   expect(generalRow!.billable).toBe(false);
   expect((await h.as('support')('POST', `/api/tickets/${generalRow!.id}/time-entries`, first)).status).toBe(409);
+  // A ticket's page has the customer's context: their other tickets and latest invoices.
+  expect((await h.as('support')('GET', `/api/tickets/${generalRow!.id}`)).body).toMatchObject({
+    otherTickets: [{ id: row!.id, number: row!.number, subject: 'Export broken', status: 'closed' }],
+    recentInvoices: [{ number: invoice!.number, totalMinor: 21_000, paidMinor: 0, currency: 'EUR', status: 'OPEN' }],
+  });
+  // The customer's page lists the project a ticket may be about.
+  expect((await h.as('support')('GET', `/api/customers/${customerId}`)).body.projects).toEqual([
+    { id: project.id, name: 'Storefront', signedOffAt: signedOffAt.toISOString(), createdAt: expect.any(String) },
+  ]);
 });
