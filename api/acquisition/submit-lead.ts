@@ -10,7 +10,7 @@ import {
 import { v5 as uuidv5 } from 'uuid';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { journeyWorkflowId, type Inquiry } from '../../workflows/runtime/definitions';
+import { journeyIdParts, journeyWorkflowId, type Inquiry } from '../../workflows/runtime/definitions';
 import type { acquisitionJourney } from '../../workflows';
 import { AppError } from '../errors';
 import { withTemporal } from '../journey-calls';
@@ -33,8 +33,8 @@ export async function submitLead(
   inquiry: Inquiry,
 ): Promise<SubmittedLead> {
   const customerId = customerIdFor(inquiry.email);
-  // Journeys of one customer are numbered 1, 2, …; a customer's first lead needs one call.
-  for (let sequence = 1; ; sequence++) {
+  // Journeys of one customer are numbered 1, 2, …, on from the newest PostgreSQL recorded.
+  for (let sequence = await firstSequence(deps.db, customerId); ; sequence++) {
     const journeyId = journeyWorkflowId(customerId, 'acquisition', sequence);
     try {
       await withTemporal(deps.temporal, () =>
@@ -62,6 +62,22 @@ export async function submitLead(
       throw new AppError('unavailable', 'An earlier submission from this address is still being recorded. Try again shortly.');
     }
   }
+}
+
+/**
+ * The number to try first: the customer's newest acquisition that PostgreSQL recorded (it keeps
+ * journeys for ever; Temporal's retention deletes closed workflows, after which their ids could be
+ * started again), while it runs, so a repeat submission finds it; the next number once it ended. A
+ * journey started but not recorded yet is found by the loop, as Temporal refuses its id.
+ */
+async function firstSequence(db: Db, customerId: string): Promise<number> {
+  const journeys = await db.journey.findMany({ where: { customerId, kind: 'acquisition' }, select: { id: true, status: true } });
+  let newest = { sequence: 0, running: false };
+  for (const j of journeys) {
+    const sequence = Number(journeyIdParts(j.id).sequence);
+    if (sequence > newest.sequence) newest = { sequence, running: j.status === 'RUNNING' };
+  }
+  return newest.running ? newest.sequence : newest.sequence + 1;
 }
 
 async function recorded(db: Db, journeyId: string): Promise<boolean> {

@@ -199,6 +199,27 @@ describe('the acquisition journey', () => {
     await eventually(() => api('GET', `/api/customers/${body.customerId}`), (r) => r.body.lifecycle === 'ACTIVE_LEAD');
     expect(await h.db.journey.count({ where: { customerId: body.customerId } })).toBe(2);
   });
+
+  it('numbers a new lead after its ended journeys even once Temporal deleted them (retention), from PostgreSQL', async () => {
+    const input = lead();
+    const { body } = await api('POST', '/api/leads', input);
+    const task = await openTask(body.journeyId);
+    await api('POST', `/api/tasks/${task.id}/complete`, { result: { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' } });
+    await h.env.client.workflow.getHandle(body.journeyId).result();
+    // What a namespace's retention does to a closed workflow, a day after it closed.
+    await h.env.client.workflowService.deleteWorkflowExecution({ namespace: h.env.namespace ?? 'default', workflowExecution: { workflowId: body.journeyId } });
+    await eventually(
+      () => h.env.client.workflow.getHandle(body.journeyId).describe().then(() => 'still there', () => 'deleted'),
+      (s) => s === 'deleted',
+    );
+
+    const back = await api('POST', '/api/leads', input);
+    expect(back).toMatchObject({ status: 201, body: { journeyId: body.journeyId.replace(/:1$/, ':2') } });
+    await eventually(() => h.db.journey.findUnique({ where: { id: back.body.journeyId } }), Boolean);
+    expect(await journey(body.journeyId)).toMatchObject({ body: { status: 'LOST' } });
+    // And while that second one runs, a repeat finds it.
+    expect((await api('POST', '/api/leads', input)).body.journeyId).toBe(back.body.journeyId);
+  });
 });
 
 describe('not found', () => {
