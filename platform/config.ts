@@ -83,6 +83,8 @@ const envSchema = z.object({
   DOCUSIGN_ACCESS_TOKEN: optionalString,
   DOCUSIGN_CONNECT_HMAC_KEY: optionalString,
   SMTP_URL: optionalString.pipe(z.url().optional()),
+  /** Production on the local payment and e-signature providers and without SMTP: a staging or demonstration deployment. */
+  ALLOW_LOCAL_PROVIDERS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
   MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'At least 16 characters').regex(/^[\x21-\x7e]+$/, 'Printable ASCII, no spaces').optional()),
   WORKER_METRICS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
@@ -188,6 +190,18 @@ type Env = z.infer<typeof envSchema>;
  * Providers configured to create intents or envelopes whose events could not be verified, so every
  * one of them would be refused: the payments and signatures they stand for would never arrive.
  */
+/**
+ * The local stand-ins production would run on: the local providers take a click on the customer's
+ * link as a signature or a payment, and without SMTP emails stay in the outbox.
+ */
+function localProviders(e: Env): string[] {
+  return [
+    ...(e.STRIPE_SECRET_KEY ? [] : ['STRIPE_SECRET_KEY (Stripe; the local payment provider collects no money)']),
+    ...(e.DOCUSIGN_ACCOUNT_ID && e.DOCUSIGN_ACCESS_TOKEN ? [] : ['DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN (DocuSign; the local e-signature provider proves no signature)']),
+    ...(e.SMTP_URL ? [] : ['SMTP_URL (a mail server; without one emails stay in the outbox)']),
+  ];
+}
+
 function unverifiableProviders(e: Env): string[] {
   return [
     ...(e.STRIPE_SECRET_KEY && !e.STRIPE_WEBHOOK_SECRET
@@ -215,11 +229,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       issues.push('AUTH_SECRET: production needs a secret of at least 32 characters, not the development default');
     }
     if (devUsers) issues.push('DEV_USERS: production refuses the development users and their known password');
-    // The local providers take a click on the customer's link as a signature or a payment.
-    if (!e.STRIPE_SECRET_KEY) issues.push('STRIPE_SECRET_KEY: production needs Stripe; the local payment provider collects no money');
-    if (!e.DOCUSIGN_ACCOUNT_ID || !e.DOCUSIGN_ACCESS_TOKEN) {
-      issues.push('DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN: production needs DocuSign; the local e-signature provider proves no signature');
-    }
+    // Workers build the customers' links; without it they would point at localhost.
+    if (!e.PUBLIC_URL) issues.push("PUBLIC_URL: production needs the address customers reach; the links in their emails are built from it");
+    if (!e.ALLOW_LOCAL_PROVIDERS) issues.push(...localProviders(e).map((p) => `${p}: production needs it, or ALLOW_LOCAL_PROVIDERS=true for a deployment that must not reach customers`));
     issues.push(...unverifiableProviders(e));
     if (issues.length) throw new ConfigError(issues);
   }
@@ -294,6 +306,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       served: !production || e.METRICS_TOKEN !== undefined,
       workerBindAddress: e.WORKER_METRICS_PORT === undefined ? undefined : `${e.HOST}:${e.WORKER_METRICS_PORT}`,
     },
-    warnings: unverifiableProviders(e),
+    warnings: [
+      ...unverifiableProviders(e),
+      ...(production && e.ALLOW_LOCAL_PROVIDERS ? localProviders(e).map((p) => `${p}: ALLOW_LOCAL_PROVIDERS=true, so production runs without it`) : []),
+    ],
   };
 }

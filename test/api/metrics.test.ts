@@ -175,6 +175,8 @@ describe('GET /metrics', () => {
       NODE_ENV: 'production',
       AUTH_SECRET: 'a-production-secret-of-at-least-32-characters',
       DEV_USERS: 'false',
+      PUBLIC_URL: 'https://flow.example.com',
+      SMTP_URL: 'smtp://mail.example.com:587',
       STRIPE_SECRET_KEY: 'sk_live_x',
       STRIPE_WEBHOOK_SECRET: 'whsec_x',
       DOCUSIGN_ACCOUNT_ID: 'acct',

@@ -34,6 +34,8 @@ describe('loadConfig', () => {
 describe('production secrets', () => {
   const strong = 'x'.repeat(40);
   const realProviders = {
+    PUBLIC_URL: 'https://flow.example.com',
+    SMTP_URL: 'smtp://mail.example.com:587',
     STRIPE_SECRET_KEY: 'sk_live_x',
     STRIPE_WEBHOOK_SECRET: 'whsec_x',
     DOCUSIGN_ACCOUNT_ID: 'account-1',
@@ -54,11 +56,32 @@ describe('production secrets', () => {
 
   it('refuses the local signing and payment providers (a click on a link is no signature or payment)', () => {
     const base = { NODE_ENV: 'production', AUTH_SECRET: strong, ...realProviders };
-    expect(() => loadConfig({ ...base, STRIPE_SECRET_KEY: '' })).toThrow(/STRIPE_SECRET_KEY: production needs Stripe/);
-    expect(() => loadConfig({ ...base, DOCUSIGN_ACCOUNT_ID: undefined })).toThrow(/DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN: production needs DocuSign/);
-    expect(() => loadConfig({ ...base, DOCUSIGN_ACCESS_TOKEN: ' ' })).toThrow(/production needs DocuSign/);
+    expect(() => loadConfig({ ...base, STRIPE_SECRET_KEY: '' })).toThrow(/STRIPE_SECRET_KEY \(Stripe; the local payment provider collects no money\): production needs it/);
+    expect(() => loadConfig({ ...base, DOCUSIGN_ACCOUNT_ID: undefined })).toThrow(/DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN \(DocuSign; .*\): production needs it/);
+    expect(() => loadConfig({ ...base, DOCUSIGN_ACCESS_TOKEN: ' ' })).toThrow(/DOCUSIGN_ACCESS_TOKEN \(DocuSign/);
+    expect(() => loadConfig({ ...base, SMTP_URL: undefined })).toThrow(/SMTP_URL \(a mail server; without one emails stay in the outbox\): production needs it/);
     // Development and tests keep them: no account needed to try the platform.
     expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ stripe: undefined, docusign: undefined });
+  });
+
+  it('refuses to start without PUBLIC_URL: workers would email customers links to localhost', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...realProviders, PUBLIC_URL: undefined })).toThrow(/PUBLIC_URL: production needs the address customers reach/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: strong, ...realProviders }).http.publicUrl).toBe('https://flow.example.com');
+  });
+
+  it('runs on the local providers only when told to, and says so', () => {
+    const staging = { NODE_ENV: 'production', AUTH_SECRET: strong, PUBLIC_URL: 'https://staging.example.com', ALLOW_LOCAL_PROVIDERS: 'true' };
+    const c = loadConfig(staging);
+    expect(c).toMatchObject({ stripe: undefined, docusign: undefined, mail: { smtpUrl: undefined } });
+    expect(c.warnings).toEqual([
+      expect.stringMatching(/^STRIPE_SECRET_KEY .*: ALLOW_LOCAL_PROVIDERS=true, so production runs without it$/),
+      expect.stringMatching(/^DOCUSIGN_ACCOUNT_ID, DOCUSIGN_ACCESS_TOKEN .*: ALLOW_LOCAL_PROVIDERS=true/),
+      expect.stringMatching(/^SMTP_URL .*: ALLOW_LOCAL_PROVIDERS=true/),
+    ]);
+    expect(() => loadConfig({ ...staging, ALLOW_LOCAL_PROVIDERS: 'false' })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => loadConfig({ ...staging, ALLOW_LOCAL_PROVIDERS: 'yes' })).toThrow(/ALLOW_LOCAL_PROVIDERS/);
+    // Outside production it changes nothing: the local providers are the default there.
+    expect(loadConfig({ ALLOW_LOCAL_PROVIDERS: 'true' }).warnings).toEqual([]);
   });
 
   it('creates development users by default outside production', () => {
@@ -70,7 +93,7 @@ describe('provider events that could not be verified', () => {
   const strong = 'x'.repeat(40);
   const stripeWithoutSecret = { STRIPE_SECRET_KEY: 'sk_live_x' };
   const docuSignWithoutKey = { DOCUSIGN_ACCOUNT_ID: 'acct', DOCUSIGN_ACCESS_TOKEN: 'token' };
-  const production = { NODE_ENV: 'production', AUTH_SECRET: strong };
+  const production = { NODE_ENV: 'production', AUTH_SECRET: strong, PUBLIC_URL: 'https://flow.example.com', SMTP_URL: 'smtp://mail.example.com:587' };
 
   it('refuses to start in production with Stripe keys but no webhook secret, or DocuSign but no Connect key', () => {
     const verified = { ...stripeWithoutSecret, STRIPE_WEBHOOK_SECRET: 'whsec_x', ...docuSignWithoutKey, DOCUSIGN_CONNECT_HMAC_KEY: 'connect-key' };

@@ -11,6 +11,12 @@ const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'ut
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
 const appServices = ['api', 'worker', 'migrate'] as const;
 
+/** A service's variables as whoever runs compose supplies them (`${VAR:?message}`): values of the right shape. */
+const supplied = (env: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, /^\$\{\w+:\?/.test(v) ? (k.endsWith('_URL') ? 'https://operator.example.com' : 'a-secret-supplied-by-the-operator-0123456789') : v]),
+  );
+
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, a Temporal cluster with its UI, migrations, the API and scaled-out workers', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'prometheus', 'temporal', 'temporal-ui', 'worker']);
@@ -20,11 +26,7 @@ describe('docker-compose.yml', () => {
   it.each(appServices)('%s sets only variables the code reads, with values it accepts', (name) => {
     const env = compose.services[name].environment as Record<string, string>;
     for (const key of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(key);
-    // `${VAR:?message}` is supplied by whoever runs compose: stand in a value of the right shape.
-    const supplied = Object.fromEntries(
-      Object.entries(env).map(([k, v]) => [k, /^\$\{\w+:\?/.test(v) ? 'a-secret-supplied-by-the-operator-0123456789' : v]),
-    );
-    const config = loadConfig(supplied);
+    const config = loadConfig(supplied(env));
     expect(config.database.url).toMatch(/@postgres:5432\//);
     if (name !== 'migrate') expect(config.temporal.address).toBe('temporal:7233');
   });
@@ -41,7 +43,7 @@ describe('prometheus.yml and the Grafana dashboard', () => {
   const job = (name: string) => prometheus.scrape_configs.find((j: { job_name: string }) => j.job_name === name);
   const env = (name: string) => {
     const vars = compose.services[name].environment as Record<string, string>;
-    return loadConfig(Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, /^\$\{\w+:\?/.test(v) ? 'a-secret-supplied-by-the-operator-0123456789' : v])));
+    return loadConfig(supplied(vars));
   };
 
   it('are mounted by compose, with the token the API asks for as a secret', () => {
