@@ -1,7 +1,8 @@
 // What a person typed is never lost and never falsely reported as saved: a session that ends while
 // a task's form is open (the command is refused, the person is told, and after logging in again
 // they are back on the form with their answers), and a task someone else completed first (named,
-// with the answers kept to copy). A signed-out visitor gets the login page without retries.
+// with the answers kept to copy). A signed-out visitor gets the login page without retries, and a
+// login whose cookie the browser dropped says why.
 import type { Browser, Page } from 'playwright-core';
 import { devUserEmail } from '../../api/auth/dev-users';
 import { DEV_USER_PASSWORD } from '../../platform/config';
@@ -39,6 +40,26 @@ it('shows the login page to a signed-out visitor without retrying the identity c
   // One question, one answer: "signed out" is final until the person logs in.
   expect(identityChecks).toHaveLength(1);
   await context.close();
+});
+
+it('says so when the password was right but the browser dropped the session cookie (a Secure cookie over plain HTTP)', async () => {
+  const page = await openApp(browser, h.baseUrl);
+  // What a browser does with a Secure cookie on an http:// page: it never stores it.
+  await page.route('**/api/auth/login', async (route) => {
+    const answer = await route.fetch();
+    // route.fetch() shares the context's cookie jar, which took the cookie: dropped there too.
+    await page.context().clearCookies();
+    const headers = Object.fromEntries(Object.entries(answer.headers()).filter(([name]) => name.toLowerCase() !== 'set-cookie'));
+    await route.fulfill({ response: answer, headers });
+  });
+  await page.getByLabel('Email').fill(devUserEmail('sales'));
+  await page.getByLabel('Password').fill(DEV_USER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/did not keep the session cookie.*https:\/\//).waitFor();
+  await screenshot(page, 'session-00-cookie-dropped', { fullPage: false });
+  expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+  await page.unroute('**/api/auth/login');
+  await logIn(page, 'sales');
 });
 
 it('refuses to report a completion after the session ended, and brings the person back to their answers', async () => {

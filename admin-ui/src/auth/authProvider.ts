@@ -6,6 +6,9 @@ import type { Identity } from '../types';
 
 let me: Promise<Identity> | undefined;
 
+export const COOKIE_REFUSED =
+  'Signed in, but this browser did not keep the session cookie. The server sends it only over HTTPS: open this site through its https:// address.';
+
 const statusOf = (err: unknown) => (err instanceof HttpError ? err.status : (err as { status?: number } | undefined)?.status);
 
 /** What /api/auth/me would answer once the session is over: 401, known without asking. */
@@ -29,6 +32,12 @@ export const authProvider: AuthProvider = {
   async login({ email, password }: { email: string; password: string }) {
     me = undefined;
     await httpClient('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+    // The password was right; a browser that dropped the session cookie (a Secure cookie over plain
+    // HTTP) would otherwise land back here with no word of why.
+    await whoAmI().catch((err: unknown) => {
+      if (statusOf(err) === 401) throw new Error(COOKIE_REFUSED);
+      throw err;
+    });
   },
 
   async logout() {
