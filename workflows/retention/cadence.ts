@@ -29,15 +29,17 @@ export type CheckIn = { kind: CheckInKind; dueAt: Date };
 export type Account = {
   /** When they became a client (their first won acquisition). */
   clientSince: Date;
-  /** When their onboarding was done; null while it is not. */
+  /**
+   * When onboarding was done (the retention journey's checklist); null while it is not. The
+   * customer's lifecycle dates it from the first kickoff instead, which comes before a hand-over.
+   */
   onboardedAt: Date | null;
   earlyCadence: EarlyCadence;
 };
 
 const DAY = 86_400_000;
 const BIWEEKLY_DAYS = 14;
-const FIRST_QUARTERLY_MONTH = 3;
-const QUARTERLY_MONTHS = [3, 6, 9];
+const QUARTERLY_MONTHS = [3, 6, 9] as const;
 const MONTHS_A_YEAR = 12;
 
 /** Seed 003's client periods by days since clientSince, latest first. */
@@ -78,7 +80,7 @@ export function addMonths(from: Date, months: number): Date {
 }
 
 function* schedule({ clientSince, earlyCadence }: Pick<Account, 'clientSince' | 'earlyCadence'>): Generator<CheckIn> {
-  const firstQuarterly = addMonths(clientSince, FIRST_QUARTERLY_MONTH);
+  const firstQuarterly = addMonths(clientSince, QUARTERLY_MONTHS[0]);
   for (let n = 1; ; n++) {
     const dueAt = earlyCadence === 'biweekly' ? new Date(clientSince.getTime() + n * BIWEEKLY_DAYS * DAY) : addMonths(clientSince, n);
     if (dueAt >= firstQuarterly) break;
