@@ -2,6 +2,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { businessHoursSchema, type BusinessHours } from '../workflows/runtime/business-calendar';
+import { EARLY_CADENCES, type EarlyCadence } from '../workflows/retention/cadence';
+import { DEFAULT_AT_RISK_BELOW } from '../workflows/retention/health';
 import { DEFAULT_ROUTING, routingSchema, type Routing } from '../workflows/support/routing';
 import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '../workflows/support/sla';
 
@@ -75,6 +77,8 @@ const envSchema = z.object({
   BILLING_LATE_FEE_BPS: z.coerce.number().int().min(0).max(10_000).default(150),
   BILLING_LATE_FEE_AFTER_DAYS: z.coerce.number().int().min(0).default(7),
   CUSTOMER_FORMER_AFTER_DAYS: z.coerce.number().int().positive().default(180),
+  RETENTION_EARLY_CADENCE: z.enum(EARLY_CADENCES).default('biweekly'),
+  RETENTION_AT_RISK_BELOW: z.coerce.number().int().min(1).max(100).default(DEFAULT_AT_RISK_BELOW),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -153,6 +157,8 @@ export type Config = {
   };
   /** Days after their last journey ended that a client with nothing running becomes a former client. */
   customers: { formerAfterDays: number };
+  /** A new account's check-ins in its first 90 days, unless the account sets its own; the health score below which an account is at risk. */
+  retention: { earlyCadence: EarlyCadence; atRiskBelow: number };
   /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
   stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
   /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
@@ -283,6 +289,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lateFeeAfterDays: e.BILLING_LATE_FEE_AFTER_DAYS,
     },
     customers: { formerAfterDays: e.CUSTOMER_FORMER_AFTER_DAYS },
+    retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
       : undefined,

@@ -1,6 +1,7 @@
 // POST /api/leads — the public contact form (seed 000, phase 1).
 import { Router } from 'express';
 import { z } from 'zod';
+import { emailAddress } from '../../workflows/runtime/form-fields';
 import { text } from '../../workflows/runtime/storable-text';
 import { parseOrThrow } from '../errors';
 import { journeyWorkflowId } from '../../workflows/runtime/definitions';
@@ -17,7 +18,7 @@ export const leadSchema = z
   .object({
     companyName: text(200),
     contactName: text(200),
-    email: z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)).meta({ format: 'email', maxLength: 254 }),
+    email: emailAddress,
     phone: z
       .string()
       .trim()

@@ -11,6 +11,7 @@ const NAMES: Record<Role, string> = {
   finance: 'Finn Finance',
   support: 'Sue Support',
   support_lead: 'Lee Lead',
+  success: 'Cass Success',
   manager: 'Maya Manager',
   admin: 'Ada Admin',
 };

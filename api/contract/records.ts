@@ -8,7 +8,7 @@ import { CLOCK_NAMES, clockViewSchema } from '../../workflows/support/clock-view
 
 export { CLOCK_NAMES, WAIT_KINDS };
 
-export const ROLES = ['sales', 'pm', 'finance', 'support', 'support_lead', 'manager', 'admin'] as const;
+export const ROLES = ['sales', 'pm', 'finance', 'support', 'support_lead', 'success', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 /** Who writes knowledge-base articles (every role reads them); admin holds every role. */
 export const KNOWLEDGE_EDITORS = ['support', 'support_lead', 'manager'] as const satisfies readonly Role[];

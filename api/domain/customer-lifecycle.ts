@@ -7,6 +7,7 @@
 import type { Prisma } from '../../prisma/generated/client';
 
 import { LIFECYCLE_PHASES } from '../contract/records';
+import { CLIENT_PERIODS, clientPeriod, type ClientPeriod } from '../../workflows/retention/cadence';
 
 export { LIFECYCLE_PHASES };
 export type LifecyclePhase = (typeof LIFECYCLE_PHASES)[number];
@@ -24,12 +25,6 @@ export type LifecycleFacts = {
 export type LifecycleRules = { formerAfterDays: number };
 
 const DAY = 86_400_000;
-/** Seed 003: client for 0-90 days, for 90 days-1 year, then established. */
-const CLIENT_PERIODS: Array<{ phase: LifecyclePhase; fromDays: number }> = [
-  { phase: 'ESTABLISHED', fromDays: 365 },
-  { phase: 'CLIENT_90_DAYS_1_YEAR', fromDays: 90 },
-  { phase: 'CLIENT_0_90_DAYS', fromDays: 0 },
-];
 
 const after = (d: Date, days: number) => new Date(d.getTime() + days * DAY);
 const latest = (...dates: Array<Date | null>) => new Date(Math.max(...dates.filter((d): d is Date => d !== null).map((d) => d.getTime())));
@@ -54,9 +49,7 @@ export function lifecycleOf(f: LifecycleFacts, now: Date, rules: LifecycleRules)
   // Running again after a gap that made them a former client: back from that day.
   const returned = f.activeSince && formerFrom && formerFrom <= f.activeSince ? f.activeSince : null;
   if (!f.onboardedAt) return { lifecycle: 'ONBOARDING', lifecycleSince: latest(f.clientSince, returned) };
-  const age = now.getTime() - f.clientSince.getTime();
-  // The first period also takes a clientSince a little ahead of this clock.
-  const period = CLIENT_PERIODS.find((p) => age >= p.fromDays * DAY) ?? CLIENT_PERIODS.at(-1)!;
+  const period = clientPeriod(f.clientSince, now);
   return { lifecycle: period.phase, lifecycleSince: latest(after(f.clientSince, period.fromDays), f.onboardedAt, returned) };
 }
 
@@ -66,10 +59,16 @@ export function lifecycleWhere(phase: LifecyclePhase, now: Date, rules: Lifecycl
   const client = { clientSince: { not: null } };
   const notFormer = { OR: [{ activeSince: { not: null } }, { lastEndedAt: null }, { lastEndedAt: { gt: formerCutoff } }] };
   const onboarded = { ...client, onboardedAt: { not: null }, ...notFormer };
-  const clientFor = (fromDays: number, toDays?: number) => ({
-    ...onboarded,
-    clientSince: { not: null, ...(fromDays > 0 && { lte: after(now, -fromDays) }), ...(toDays !== undefined && { gt: after(now, -toDays) }) },
-  });
+  /** Clients from the period's first day to the next period's first day. */
+  const clientFor = (phase: ClientPeriod['phase']) => {
+    const at = CLIENT_PERIODS.findIndex((p) => p.phase === phase);
+    const fromDays = CLIENT_PERIODS[at]!.fromDays;
+    const toDays = CLIENT_PERIODS[at - 1]?.fromDays;
+    return {
+      ...onboarded,
+      clientSince: { not: null, ...(fromDays > 0 && { lte: after(now, -fromDays) }), ...(toDays !== undefined && { gt: after(now, -toDays) }) },
+    };
+  };
   switch (phase) {
     case 'PROSPECT':
       return { clientSince: null, activeSince: null };
@@ -80,10 +79,8 @@ export function lifecycleWhere(phase: LifecyclePhase, now: Date, rules: Lifecycl
     case 'ONBOARDING':
       return { ...client, onboardedAt: null, ...notFormer };
     case 'CLIENT_0_90_DAYS':
-      return clientFor(0, 90);
     case 'CLIENT_90_DAYS_1_YEAR':
-      return clientFor(90, 365);
     case 'ESTABLISHED':
-      return clientFor(365);
+      return clientFor(phase);
   }
 }

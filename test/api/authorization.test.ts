@@ -882,6 +882,7 @@ describe("a journey's detail and the lists agree on who reads what", () => {
       pm: { ...other, ...doesNotManage },
       support: { ...other, ...doesNotManage },
       support_lead: { ...other, ...doesNotManage },
+      success: { ...other, ...doesNotManage },
       finance: { ...reader, ...doesNotManage },
       manager: { ...reader, ...manages },
       admin: { ...reader, ...manages },

@@ -1,4 +1,5 @@
 // Field types the task and decision forms of every journey kind share.
+import { z } from 'zod';
 import { optionalText, text } from './storable-text';
 
 /** What a person writes (notes, scope, a plan); bounded, since it is stored and kept in history. */
@@ -7,3 +8,5 @@ export const longText = text(5000);
 export const name = text(200);
 /** Free text that may be left out; left empty (an empty textarea) it is absent. */
 export const said = (max: number) => optionalText(max).transform((s) => s || undefined);
+/** An email address, stored lower-case. */
+export const emailAddress = z.string().trim().toLowerCase().pipe(z.email('Must be an email address').max(254)).meta({ format: 'email', maxLength: 254 });

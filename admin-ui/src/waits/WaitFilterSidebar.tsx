@@ -9,7 +9,7 @@ import { FilterList, FilterListItem, SavedQueriesList } from 'react-admin';
 import { WAIT_KINDS } from '../types';
 import { WAIT_ICONS } from './waitFields';
 
-const WAITING_FOR = ['sales', 'pm', 'finance', 'support', 'support_lead', 'manager', 'customer'];
+const WAITING_FOR = ['sales', 'pm', 'finance', 'support', 'support_lead', 'success', 'manager', 'customer'];
 
 const WAITING_LONGER_THAN = [
   { label: 'an hour', hours: 1 },

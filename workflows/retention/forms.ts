@@ -1,0 +1,34 @@
+// The retention journey's human-task forms (zod): the onboarding checklist (seed 003 phase 4) and
+// the check-in every cadence task records (sentiment, notes, issues, opportunities, referral).
+// Opportunities become repeat business and the sentiment feeds the health score (health.ts).
+import { z } from 'zod';
+import { emailAddress, longText, name, said } from '../runtime/form-fields';
+import { text } from '../runtime/storable-text';
+import { SENTIMENTS } from './health';
+
+/** One issue or opportunity, in a sentence or a paragraph. */
+const item = text(2000);
+
+export const retentionTaskForms = {
+  'onboarding-checklist': z.object({
+    /** Our operational contacts introduced to the client, and what the client calls each about. */
+    operationalContacts: z
+      .array(z.object({ name, contactFor: name }))
+      .min(1, 'Introduce at least one operational contact')
+      .max(20),
+    /** The client's people, added to the client list for promotions and event invitations. */
+    clientContacts: z.array(z.object({ name, email: emailAddress })).max(50),
+    /** How the new client was thanked or recognised (a gift, a note, a mention). */
+    recognition: longText,
+    notes: said(5000),
+  }),
+  'check-in': z.object({
+    /** Seed 003: by phone or email; a meeting for the reviews. */
+    channel: z.enum(['call', 'email', 'meeting']),
+    sentiment: z.enum(SENTIMENTS),
+    notes: longText,
+    issuesRaised: z.array(item).max(20),
+    opportunitiesFound: z.array(item).max(20),
+    referralAsked: z.boolean(),
+  }),
+} as const;
