@@ -268,7 +268,13 @@ afterAll(async () => {
   if (pg) {
     const stopped = new Promise((resolve) => pg!.process.on('exit', resolve));
     pg.process.kill('SIGTERM');
-    await stopped;
+    // A clean stop waits for its clients; one that does not come within the deadline is killed
+    // (the data directory is thrown away next), so a straggling connection cannot hang the run.
+    const deadline = new Promise((resolve) => setTimeout(resolve, 15_000, 'deadline'));
+    if ((await Promise.race([stopped, deadline])) === 'deadline') {
+      for (const pid of [...postgresProcesses().filter(alive), pg.process.pid!]) process.kill(pid, 'SIGKILL');
+      await stopped;
+    }
   }
   fs.rmSync(dir, { recursive: true, force: true });
 }, 60_000);

@@ -147,7 +147,10 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       await workerDone;
     },
     stop: async () => {
-      await new Promise((resolve) => server.close(resolve));
+      const closed = new Promise((resolve) => server.close(resolve));
+      // Idle keep-alive sockets and requests a fault left hanging end now, not at their timeouts.
+      server.closeAllConnections();
+      await closed;
       if (worker?.getState() === 'RUNNING') worker.shutdown();
       await workerDone;
       await db.$disconnect();
