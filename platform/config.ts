@@ -79,7 +79,8 @@ const envSchema = z.object({
   CUSTOMER_FORMER_AFTER_DAYS: z.coerce.number().int().positive().default(180),
   RETENTION_EARLY_CADENCE: z.enum(EARLY_CADENCES).default('biweekly'),
   RETENTION_AT_RISK_BELOW: z.coerce.number().int().min(1).max(100).default(DEFAULT_AT_RISK_BELOW),
-  RETENTION_QUIET_AFTER_DAYS: z.coerce.number().int().min(30).max(3650).default(365),
+  // Past a year and its annual review's window: a client held to the annual cadence is never quiet by it.
+  RETENTION_QUIET_AFTER_DAYS: z.coerce.number().int().min(400).max(3650).default(540),
   /** Unset: the journey runtime's own limit (workflows/runtime/journey.ts DEFAULT_HISTORY_LIMIT). */
   RETENTION_HISTORY_LIMIT: z.coerce.number().int().min(100).max(50_000).optional(),
   STRIPE_SECRET_KEY: optionalString,

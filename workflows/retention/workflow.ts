@@ -145,8 +145,24 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
         return;
       }
       await retention.checkInDue(ref);
-      const untilNext = () => next.dueAt.getTime() - Date.now();
-      const [held, survey] = await Promise.all([
+      /** The annual survey, beside the review: its answer recorded as soon as it comes. */
+      const survey = async () => {
+        const answer = await unless(
+          () =>
+            journey.customerDecision({
+              form: 'nps',
+              subject: `nps:${ref.dueAt}`,
+              title: 'How likely are you to recommend us?',
+              details: { company, year: `Your year with us to ${ref.dueAt.slice(0, 10)}` },
+              customer: account.customer,
+              remindAfterMs: 7 * DAY,
+              timeoutMs: SURVEY_DAYS * DAY,
+            }),
+          ending,
+        );
+        if (answer?.value) await retention.recordNps({ ...ref, score: answer.value.score, comment: answer.value.comment });
+      };
+      const [held] = await Promise.all([
         unless(
           () =>
             journey.humanTask({
@@ -159,25 +175,10 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
               input: { company, kind: due.kind, dueAt: ref.dueAt, health: before.health.score, inputs: before.health.contributions },
             }),
           ending,
-          untilNext(),
+          next.dueAt.getTime() - Date.now(),
         ),
-        due.kind === 'annual-review'
-          ? unless(
-              () =>
-                journey.customerDecision({
-                  form: 'nps',
-                  subject: `nps:${ref.dueAt}`,
-                  title: 'How likely are you to recommend us?',
-                  details: { company, year: `Your year with us to ${ref.dueAt.slice(0, 10)}` },
-                  customer: account.customer,
-                  remindAfterMs: 7 * DAY,
-                  timeoutMs: SURVEY_DAYS * DAY,
-                }),
-              ending,
-            )
-          : undefined,
+        due.kind === 'annual-review' ? survey() : undefined,
       ]);
-      if (survey?.value) await retention.recordNps({ ...ref, score: survey.value.score, comment: survey.value.comment });
       const at = new Date().toISOString();
       if (held) {
         state.held++;
@@ -217,6 +218,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
 
     while (!state.ending) {
       await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
+      // Taken before anything below reads the state: a change from here on wakes the wait.
+      const seen = version;
       for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) await retention.recordHandOver({ journeyId, handOver: h, at: new Date().toISOString() });
       const stage = STAGE_OF_PHASE[clientPhase({ clientSince: new Date(account.clientSince), onboardedAt: account.onboardedAt ? new Date(account.onboardedAt) : null }, new Date())];
       if (journey.state().stage !== stage) await journey.enterStage(stage);
@@ -224,7 +227,6 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       const schedule = { clientSince: new Date(account.clientSince), earlyCadence: account.earlyCadence };
       const due = nextCheckIn(schedule, state.lastDueAt ? new Date(state.lastDueAt) : new Date());
       await retention.scheduleCheckIn({ customerId, next: { kind: due.kind, dueAt: due.dueAt.toISOString() } });
-      const seen = version;
       const woken = await journey.waitFor(
         { kind: 'timer', key: `check-in:${due.dueAt.toISOString()}`, description: `${CHECK_IN_TITLES[due.kind]} ${company} on ${due.dueAt.toISOString().slice(0, 10)}`, timeoutMs: Math.max(due.dueAt.getTime() - Date.now(), 1), unblockedBy: account.ownerId ?? 'success' },
         () => ending() || version !== seen,
