@@ -1,0 +1,470 @@
+// The analytics routes over a dataset whose every figure is worked out by hand below: journeys
+// written straight into the projection (stages, waits, tasks, tickets at chosen hours in 2025),
+// for a project type of this run's own, so other files' rows never count. Then a lead taken
+// through the real acquisition journey, whose recorded stages the funnel counts. Then bad input
+// (400 per field), roles, and CSV.
+import { randomUUID } from 'node:crypto';
+import { startHarness, type Harness } from '../support/harness';
+import { eventually } from '../support/http';
+import { journeyDriver } from '../support/journey-driver';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+  await seed();
+});
+afterAll(() => h?.stop());
+
+const HOUR = 3_600_000;
+const SEGMENT = `Analytics ${randomUUID()}`;
+const OTHER = `Other ${randomUUID()}`;
+const q = (params: Record<string, string>) => new URLSearchParams({ projectType: SEGMENT, ...params }).toString();
+const get = (path: string, params: Record<string, string>) => h.as('manager')('GET', `${path}?${q(params)}`);
+
+type Seeded = {
+  kind: string;
+  customerId: string;
+  startedAt: Date;
+  /** [stage, hours after the start it was entered]. */
+  stages: Array<[string, number]>;
+  status?: 'RUNNING' | 'COMPLETED' | 'LOST';
+  endedAfter?: number;
+  endReason?: string;
+};
+type SeededWait = { kind: 'task' | 'approval' | 'signature' | 'payment'; since: number; ended?: number; deadline?: number; role?: string };
+
+async function customer(projectType: string, inquiryAt: Date) {
+  const id = randomUUID();
+  await h.db.customer.create({ data: { id, companyName: 'Analytics Co', contactName: 'Ana Lytics', email: `${id}@analytics.test` } });
+  return { id, projectType, inquiryAt };
+}
+
+/** A journey with its stage trail; an acquisition also gets the customer's inquiry. */
+async function journey(j: Seeded, projectType?: string): Promise<string> {
+  const id = `journey:${j.customerId}:${j.kind}:${randomUUID().slice(0, 8)}`;
+  const at = (hours: number) => new Date(j.startedAt.getTime() + hours * HOUR);
+  const [last] = j.stages.at(-1)!;
+  await h.db.journey.create({
+    data: {
+      id,
+      kind: j.kind,
+      customerId: j.customerId,
+      status: j.status ?? 'RUNNING',
+      stage: last,
+      startedAt: j.startedAt,
+      endedAt: j.endedAfter === undefined ? null : at(j.endedAfter),
+      endReason: j.endReason ?? null,
+    },
+  });
+  if (projectType) {
+    await h.db.inquiry.create({ data: { customerId: j.customerId, journeyId: id, projectType, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: j.startedAt } });
+  }
+  await h.db.journeyEvent.createMany({
+    data: j.stages.map(([stage, hours], n) => ({ journeyId: id, key: `stage:${id}:${n}`, type: 'stage_entered', data: { stage }, at: at(hours) })),
+  });
+  return id;
+}
+
+async function waits(journeyId: string, startedAt: Date, list: SeededWait[]) {
+  const at = (hours: number) => new Date(startedAt.getTime() + hours * HOUR);
+  for (const w of list) {
+    const key = randomUUID();
+    if (w.kind === 'task') {
+      await h.db.task.create({
+        data: { id: key, journeyId, type: 'follow-up-call', title: 'Call', role: w.role!, status: w.ended === undefined ? 'OPEN' : 'COMPLETED', dueAt: at(w.deadline!) },
+      });
+    }
+    await h.db.journeyWait.create({
+      data: {
+        id: `${w.kind}:${key}`,
+        journeyId,
+        kind: w.kind,
+        key,
+        description: w.kind,
+        since: at(w.since),
+        deadline: w.deadline === undefined ? null : at(w.deadline),
+        unblockedBy: w.kind === 'task' ? w.role! : 'customer',
+        endedAt: w.ended === undefined ? null : at(w.ended),
+      },
+    });
+  }
+}
+
+const march = (day: number) => new Date(Date.UTC(2025, 2, day));
+const april = (day: number) => new Date(Date.UTC(2025, 3, day));
+const COMPLETE = ['inquiry', 'discovery', 'proposal', 'customer-review', 'contract', 'deposit', 'delivery'] as const;
+const trail = (stages: readonly string[], hours: number[]): Array<[string, number]> => stages.map((s, i) => [s, hours[i]!]);
+
+/*
+ * Ten acquisitions of the segment, J1-J5 started 11-15 March 2025, J6-J10 11-15 April (hours after
+ * each start in brackets):
+ *   J1  inquiry(0) discovery(10) proposal(30) review(40) contract(60) deposit(70) delivery(80), COMPLETED at 90
+ *   J2  inquiry(0) discovery(20) proposal(50) review(60) proposal(70) review(80) contract(100) deposit(110) delivery(120), COMPLETED at 130
+ *   J3  inquiry(0) discovery(30) proposal(60) review(70), LOST at 100 "Declined: price"
+ *   J4  inquiry(0) discovery(40) proposal(60) review(80), LOST at 90 "Declined: price"
+ *   J5  inquiry(0), LOST at 24 "Disqualified at follow-up"
+ *   J6  inquiry(0), LOST at 48 "Disqualified at follow-up"
+ *   J7  inquiry(0) discovery(5), running
+ *   J8  inquiry(0) discovery(10) proposal(20) review(30) contract(40), LOST at 50 "Contract not signed in time"
+ *   J9  inquiry(0), running
+ *   J10 inquiry(0) discovery(10) proposal(20) review(30) contract(35) deposit(45), running
+ * Outside the figures: one of another project type in April, one of the segment in February.
+ * Two deliveries of the segment (J1's and J2's customers): D1 kickoff(0) plan-review(10)
+ * in-progress(20) sign-off(100) billing(110), COMPLETED at 120; D2 kickoff(0) plan-review(5), running.
+ */
+const ids: Record<string, string> = {};
+const people: Record<string, { id: string }> = {};
+
+async function seed() {
+  const acquisition = async (name: string, start: Date, stages: Array<[string, number]>, end?: Pick<Seeded, 'status' | 'endedAfter' | 'endReason'>, projectType = SEGMENT) => {
+    const c = await customer(projectType, start);
+    people[name] = c;
+    ids[name] = await journey({ kind: 'acquisition', customerId: c.id, startedAt: start, stages, ...end }, projectType);
+  };
+  await acquisition('J1', march(11), trail(COMPLETE, [0, 10, 30, 40, 60, 70, 80]), { status: 'COMPLETED', endedAfter: 90 });
+  await acquisition(
+    'J2',
+    march(12),
+    trail(['inquiry', 'discovery', 'proposal', 'customer-review', 'proposal', 'customer-review', 'contract', 'deposit', 'delivery'], [0, 20, 50, 60, 70, 80, 100, 110, 120]),
+    { status: 'COMPLETED', endedAfter: 130 },
+  );
+  await acquisition('J3', march(13), trail(COMPLETE.slice(0, 4), [0, 30, 60, 70]), { status: 'LOST', endedAfter: 100, endReason: 'Declined: price' });
+  await acquisition('J4', march(14), trail(COMPLETE.slice(0, 4), [0, 40, 60, 80]), { status: 'LOST', endedAfter: 90, endReason: 'Declined: price' });
+  await acquisition('J5', march(15), [['inquiry', 0]], { status: 'LOST', endedAfter: 24, endReason: 'Disqualified at follow-up' });
+  await acquisition('J6', april(11), [['inquiry', 0]], { status: 'LOST', endedAfter: 48, endReason: 'Disqualified at follow-up' });
+  await acquisition('J7', april(12), trail(COMPLETE.slice(0, 2), [0, 5]));
+  await acquisition('J8', april(13), trail(COMPLETE.slice(0, 5), [0, 10, 20, 30, 40]), { status: 'LOST', endedAfter: 50, endReason: 'Contract not signed in time' });
+  await acquisition('J9', april(14), [['inquiry', 0]]);
+  await acquisition('J10', april(15), trail(COMPLETE.slice(0, 6), [0, 10, 20, 30, 35, 45]));
+  await acquisition('outsider', april(16), trail(COMPLETE.slice(0, 2), [0, 1]), undefined, OTHER);
+  await acquisition('february', new Date(Date.UTC(2025, 1, 20)), trail(COMPLETE.slice(0, 2), [0, 1]));
+
+  const delivery = (who: string, start: Date, stages: Array<[string, number]>, end?: Pick<Seeded, 'status' | 'endedAfter'>) =>
+    journey({ kind: 'delivery', customerId: people[who]!.id, startedAt: start, stages, ...end });
+  ids.D1 = await delivery('J1', march(20), trail(['kickoff', 'plan-review', 'in-progress', 'sign-off', 'billing'], [0, 10, 20, 100, 110]), { status: 'COMPLETED', endedAfter: 120 });
+  ids.D2 = await delivery('J2', march(21), trail(['kickoff', 'plan-review'], [0, 5]));
+
+  /*
+   * Waits (hours after the journey's start; deadline in brackets):
+   *   J1  task sales 0→8 (24); approval 40→60 (50: overdue)
+   *   J2  task sales 0→20 (24); approval 60→70 (80); approval 80→100 (no deadline)
+   *   J3  task sales 0→30 (24: overdue)
+   *   J7  task sales 5→open (173)
+   *   J10 signature 35→45 (203); payment 45→open (381)
+   *   outsider: task sales 0→1000 (1), which no figure may count.
+   */
+  await waits(ids.J1!, march(11), [{ kind: 'task', role: 'sales', since: 0, ended: 8, deadline: 24 }, { kind: 'approval', since: 40, ended: 60, deadline: 50 }]);
+  await waits(ids.J2!, march(12), [
+    { kind: 'task', role: 'sales', since: 0, ended: 20, deadline: 24 },
+    { kind: 'approval', since: 60, ended: 70, deadline: 80 },
+    { kind: 'approval', since: 80, ended: 100 },
+  ]);
+  await waits(ids.J3!, march(13), [{ kind: 'task', role: 'sales', since: 0, ended: 30, deadline: 24 }]);
+  await waits(ids.J7!, april(12), [{ kind: 'task', role: 'sales', since: 5, deadline: 173 }]);
+  await waits(ids.J10!, april(15), [{ kind: 'signature', since: 35, ended: 45, deadline: 203 }, { kind: 'payment', since: 45, deadline: 381 }]);
+  await waits(ids.outsider!, april(16), [{ kind: 'task', role: 'sales', since: 0, ended: 1000, deadline: 1 }]);
+
+  await seedTickets();
+}
+
+/*
+ * Tickets raised in April 2025 by the segment's customers (default SUPPORT_SLA: normal 480 / 2,400
+ * business minutes to first response / resolution, high 240 / 960):
+ *   T1 normal  first 120, resolved 600,  no breach, closed confirmed, rated 5
+ *   T2 normal  first 600, resolved 3000, 2 breaches, closed no-answer, rated 2
+ *   T3 high    first 60,  resolved 500,  no breach, closed confirmed, rated 4
+ *   T4 high    first 300, open, 1 breach
+ *   T5 low     closed as spam
+ * Three requests deflected by an article (and one by the other project type's customer).
+ */
+async function seedTickets() {
+  const tickets = [
+    { who: 'J1', priority: 'normal', firstResponseMinutes: 120, resolutionMinutes: 600, breaches: 0, closeReason: 'confirmed', satisfaction: 5 },
+    { who: 'J2', priority: 'normal', firstResponseMinutes: 600, resolutionMinutes: 3000, breaches: 2, closeReason: 'no-answer', satisfaction: 2 },
+    { who: 'J3', priority: 'high', firstResponseMinutes: 60, resolutionMinutes: 500, breaches: 0, closeReason: 'confirmed', satisfaction: 4 },
+    { who: 'J4', priority: 'high', firstResponseMinutes: 300, resolutionMinutes: null, breaches: 1, closeReason: null, satisfaction: null },
+    { who: 'J5', priority: 'low', firstResponseMinutes: null, resolutionMinutes: null, breaches: 0, closeReason: 'spam', satisfaction: null },
+  ] as const;
+  for (const [n, t] of tickets.entries()) {
+    const createdAt = april(20 + n);
+    const journeyId = await journey({ kind: 'support', customerId: people[t.who]!.id, startedAt: createdAt, stages: [['new', 0]] });
+    await h.db.supportTicket.create({
+      data: {
+        journeyId,
+        customerId: people[t.who]!.id,
+        subject: 'Help',
+        description: 'Please',
+        category: 'general',
+        priority: t.priority,
+        queue: 'general',
+        raisedBy: 'customer',
+        channel: 'api',
+        firstResponseMinutes: t.firstResponseMinutes,
+        resolutionMinutes: t.resolutionMinutes,
+        breaches: t.breaches,
+        closeReason: t.closeReason,
+        closedAt: t.closeReason ? april(28) : null,
+        satisfaction: t.satisfaction,
+        createdAt,
+      },
+    });
+  }
+  const deflect = (who: string, day: number) =>
+    h.db.supportDeflection.create({ data: { key: randomUUID(), customerId: people[who]!.id, articleId: randomUUID(), subject: 'How do I', createdAt: april(day) } });
+  await Promise.all([deflect('J1', 21), deflect('J6', 22), deflect('J9', 23), deflect('outsider', 24)]);
+}
+
+const SPRING = { from: '2025-03-01', to: '2025-05-01' };
+
+describe('GET /api/analytics/funnel', () => {
+  it('counts each stage reached, conversion to the next, targets and drop-offs', async () => {
+    const res = await get('/api/analytics/funnel', { ...SPRING, kind: 'acquisition' });
+    expect(res.status).toBe(200);
+    // Started 10 (not the other project type's, not February's); running J7, J9, J10; won J1, J2; lost J3, J4, J5, J6, J8.
+    expect(res.body.totals).toEqual({ started: 10, running: 3, completed: 2, lost: 5, cancelled: 0, failed: 0 });
+    const row = (stage: string) => res.body.stages.find((s: any) => s.stage === stage);
+    expect(res.body.stages.map((s: any) => s.stage)).toEqual([...COMPLETE]);
+    // Reached: inquiry all 10; discovery J1-4, J7, J8, J10 = 7; proposal and review J1-4, J8, J10 = 6 (J2's
+    // second visits count once); contract J1, J2, J8, J10 = 4; deposit J1, J2, J10 = 3; delivery J1, J2 = 2.
+    expect(res.body.stages.map((s: any) => [s.reached, s.convertedToNext])).toEqual([
+      [10, 7],
+      [7, 6],
+      [6, 6],
+      [6, 4],
+      [4, 3],
+      [3, 2],
+      [2, 2], // delivery → COMPLETED
+    ]);
+    expect(row('inquiry')).toMatchObject({ conversion: 0.7, inStageNow: 1, droppedOff: 2, dropOffReasons: [{ status: 'LOST', reason: 'Disqualified at follow-up', journeys: 2 }] });
+    expect(row('discovery')).toMatchObject({ inStageNow: 1, droppedOff: 0 });
+    expect(row('customer-review')).toMatchObject({ conversion: 4 / 6, droppedOff: 2, dropOffReasons: [{ status: 'LOST', reason: 'Declined: price', journeys: 2 }] });
+    expect(row('contract')).toMatchObject({ droppedOff: 1, dropOffReasons: [{ status: 'LOST', reason: 'Contract not signed in time', journeys: 1 }] });
+    expect(row('deposit')).toMatchObject({ inStageNow: 1, next: 'delivery' });
+    expect(row('delivery')).toMatchObject({ next: 'COMPLETED', conversion: 1 });
+    // Lead → proposal 6/10 = 60% (band 40-50: above); proposal → contract 4/6 = 66.7% (60-70: in);
+    // contract → project 2/4 = 50% (80-90: below).
+    expect(res.body.targets).toEqual([
+      { label: 'Lead → proposal', from: 'inquiry', to: 'proposal', low: 40, high: 50, reached: 10, converted: 6, rate: 0.6, verdict: 'above' },
+      { label: 'Proposal → contract', from: 'proposal', to: 'contract', low: 60, high: 70, reached: 6, converted: 4, rate: 4 / 6, verdict: 'in' },
+      { label: 'Contract → project', from: 'contract', to: 'delivery', low: 80, high: 90, reached: 4, converted: 2, rate: 0.5, verdict: 'below' },
+    ]);
+  });
+
+  it('is generic over kinds: the delivery map and project → payment', async () => {
+    const res = await get('/api/analytics/funnel', { ...SPRING, kind: 'delivery' });
+    // D1 kicked off and completed (paid), D2 kicked off and in plan review: 1/2 = 50%, below 95-98%.
+    expect(res.body.stages.map((s: any) => [s.stage, s.reached])).toEqual([
+      ['kickoff', 2],
+      ['plan-review', 2],
+      ['in-progress', 1],
+      ['sign-off', 1],
+      ['billing', 1],
+    ]);
+    expect(res.body.targets).toEqual([
+      { label: 'Project → payment', from: 'kickoff', to: 'COMPLETED', low: 95, high: 98, reached: 2, converted: 1, rate: 0.5, verdict: 'below' },
+    ]);
+  });
+
+  it('narrows to the period: March alone is J1-J5', async () => {
+    const res = await get('/api/analytics/funnel', { from: '2025-03-01', to: '2025-04-01' });
+    expect(res.body.totals).toEqual({ started: 5, running: 0, completed: 2, lost: 3, cancelled: 0, failed: 0 });
+    // Lead → proposal: J1-J4 of 5.
+    expect(res.body.targets[0]).toMatchObject({ reached: 5, converted: 4, rate: 0.8, verdict: 'above' });
+  });
+});
+
+describe('GET /api/analytics/cycle-times', () => {
+  it('gives p50 and p90 per stage and end to end, by month, and waiting per wait kind and role', async () => {
+    const res = await get('/api/analytics/cycle-times', { ...SPRING, kind: 'acquisition' });
+    expect(res.status).toBe(200);
+    // Hours per journey in each stage (open visits left out; J2's two proposal and review visits summed):
+    //   inquiry   J1 10, J2 20, J3 30, J4 40, J5 24, J6 48, J7 5, J8 10, J10 10 → sorted 5 10 10 10 20 24 30 40 48:
+    //             p50 the 5th = 20; p90 at 0.9 × 8 = 7.2: 40 + 0.2 × 8 = 41.6
+    //   discovery J1 20, J2 30, J3 30, J4 20, J8 10, J10 10 → 10 10 20 20 30 30: p50 20, p90 at 4.5: 30
+    //   proposal  J1 10, J2 10+10, J3 10, J4 20, J8 10, J10 10 → 10 10 10 10 20 20: p50 10, p90 20
+    //   review    J1 20, J2 10+20, J3 30, J4 10, J8 10, J10 5 → 5 10 10 20 30 30: p50 15, p90 30
+    //   contract  J1 10, J2 10, J8 10, J10 10; deposit J1 10, J2 10; delivery J1 10, J2 10
+    //   end to end (completed): J1 90, J2 130: p50 110, p90 90 + 0.9 × 40 = 126
+    expect(res.body.stages).toEqual([
+      { stage: 'inquiry', journeys: 9, p50Hours: 20, p90Hours: 41.6 },
+      { stage: 'discovery', journeys: 6, p50Hours: 20, p90Hours: 30 },
+      { stage: 'proposal', journeys: 6, p50Hours: 10, p90Hours: 20 },
+      { stage: 'customer-review', journeys: 6, p50Hours: 15, p90Hours: 30 },
+      { stage: 'contract', journeys: 4, p50Hours: 10, p90Hours: 10 },
+      { stage: 'deposit', journeys: 2, p50Hours: 10, p90Hours: 10 },
+      { stage: 'delivery', journeys: 2, p50Hours: 10, p90Hours: 10 },
+      { stage: 'end-to-end', journeys: 2, p50Hours: 110, p90Hours: 126 },
+    ]);
+    // By month: inquiry in March J1-J5 → 10 20 24 30 40, p50 24; in April J6 48, J7 5, J8 10, J10 10 → p50 10.
+    const month = (m: string, stage: string) => res.body.byMonth.find((r: any) => r.month === m && r.stage === stage);
+    expect(month('2025-03', 'inquiry')).toEqual({ month: '2025-03', stage: 'inquiry', journeys: 5, p50Hours: 24, p90Hours: 36 });
+    expect(month('2025-04', 'inquiry')).toEqual({ month: '2025-04', stage: 'inquiry', journeys: 4, p50Hours: 10, p90Hours: 36.6 });
+    expect(month('2025-03', 'end-to-end')).toMatchObject({ journeys: 2, p50Hours: 110 });
+    expect(month('2025-04', 'end-to-end')).toBeUndefined();
+    // Waits (ended ones timed): task J1 8, J2 20, J3 30, J7 open → p50 20, p90 at 1.8: 20 + 0.8 × 10 = 28, total 58;
+    // approval J1 20, J2 10, 20 → p50 20, p90 20, total 50; signature J10 10; payment J10 open.
+    expect(res.body.byWaitKind).toEqual([
+      { waitKind: 'task', waits: 4, open: 1, p50Hours: 20, p90Hours: 28, totalHours: 58 },
+      { waitKind: 'approval', waits: 3, open: 0, p50Hours: 20, p90Hours: 20, totalHours: 50 },
+      { waitKind: 'signature', waits: 1, open: 0, p50Hours: 10, p90Hours: 10, totalHours: 10 },
+      { waitKind: 'payment', waits: 1, open: 1, p50Hours: null, p90Hours: null, totalHours: 0 },
+    ]);
+    // By role: the customer's 20 10 20 10 (+ the open payment) → p50 15, p90 at 2.7: 20, total 60; sales as tasks.
+    expect(res.body.byRole).toEqual([
+      { role: 'customer', waits: 5, open: 1, p50Hours: 15, p90Hours: 20, totalHours: 60 },
+      { role: 'sales', waits: 4, open: 1, p50Hours: 20, p90Hours: 28, totalHours: 58 },
+    ]);
+  });
+});
+
+describe('GET /api/analytics/bottlenecks', () => {
+  it('ranks stages and roles by hours waited in April, against March', async () => {
+    const res = await get('/api/analytics/bottlenecks', { from: '2025-04-01', to: '2025-05-01', kind: 'acquisition' });
+    expect(res.status).toBe(200);
+    // The previous period is the 30 days before April: 2 March to 1 April.
+    expect(res.body.previousFrom).toBe('2025-03-02T00:00:00.000Z');
+    // April, counted to 1 May: J7's open task from 12 April 05:00 = 451 h, past its deadline (discovery);
+    // J10's open payment from 16 April 21:00 = 339 h, past its deadline (deposit); J10's signature 10 h (contract).
+    // March: inquiry J1 8 + J2 20 + J3 30 = 58 h, J3's late; customer review J1 20 + J2 10 + 20 = 50 h, J1's late.
+    const stage = (s: string, current: [number, number, number], previous: [number, number, number], change: [number, number]) => ({
+      kind: 'acquisition',
+      stage: s,
+      label: expect.any(String),
+      waits: current[0],
+      hours: current[1],
+      overdue: current[2],
+      previous: { waits: previous[0], hours: previous[1], overdue: previous[2] },
+      change: { hours: change[0], overdue: change[1] },
+    });
+    expect(res.body.stages).toEqual([
+      stage('discovery', [1, 451, 1], [0, 0, 0], [451, 1]),
+      stage('deposit', [1, 339, 1], [0, 0, 0], [339, 1]),
+      stage('contract', [1, 10, 0], [0, 0, 0], [10, 0]),
+      stage('customer-review', [0, 0, 0], [3, 50, 1], [-50, -1]),
+      stage('inquiry', [0, 0, 0], [3, 58, 1], [-58, -1]),
+    ]);
+    // Roles: sales 451 h in April against 58 h; the customer 339 + 10 = 349 h against 50 h.
+    expect(res.body.roles).toEqual([
+      { role: 'sales', waits: 1, hours: 451, overdue: 1, previous: { waits: 3, hours: 58, overdue: 1 }, change: { hours: 393, overdue: 0 } },
+      { role: 'customer', waits: 2, hours: 349, overdue: 1, previous: { waits: 3, hours: 50, overdue: 1 }, change: { hours: 299, overdue: 0 } },
+    ]);
+  });
+});
+
+describe('GET /api/analytics/support', () => {
+  it('gives first response, resolution, SLA attainment, CSAT and deflection', async () => {
+    const res = await get('/api/analytics/support', SPRING);
+    expect(res.status).toBe(200);
+    // First responses 60 120 300 600: p50 210, p90 at 2.7: 300 + 0.7 × 300 = 510; within target T1, T3 of 4.
+    // Resolutions 500 600 3000: p50 600, p90 at 1.8: 600 + 0.8 × 2400 = 2520; within target T1, T3 of 3.
+    // SLA: closed and not spam T1, T2, T3, unbreached T1, T3: 2/3. CSAT 5, 2, 4: 3.67, satisfied 2/3.
+    expect(res.body.overall).toEqual({
+      tickets: 5,
+      closed: 4,
+      firstResponse: { p50Minutes: 210, p90Minutes: 510, withinTarget: 0.5 },
+      resolution: { p50Minutes: 600, p90Minutes: 2520, withinTarget: 0.6667 },
+      slaAttainment: 0.6667,
+      csat: { ratings: 3, average: 3.67, satisfied: 0.6667 },
+    });
+    const normal = res.body.byPriority.find((p: any) => p.priority === 'normal');
+    // T1, T2: first 120, 600 → p50 360; one of two within 480; resolution one of two within 2,400; rated 5, 2.
+    expect(normal).toMatchObject({
+      firstResponseTargetMinutes: 480,
+      tickets: 2,
+      firstResponse: { p50Minutes: 360, withinTarget: 0.5 },
+      resolution: { withinTarget: 0.5 },
+      slaAttainment: 0.5,
+      csat: { ratings: 2, average: 3.5, satisfied: 0.5 },
+    });
+    expect(res.body.byPriority.find((p: any) => p.priority === 'urgent')).toMatchObject({ tickets: 0, slaAttainment: null, csat: { average: null } });
+    // Deflected 3 (not the other project type's), raised 5: 3/8.
+    expect(res.body.deflection).toEqual({ deflected: 3, ticketsRaised: 5, rate: 0.375 });
+  });
+});
+
+describe('a journey through the real workflow', () => {
+  it('counts the stages it recorded, and its salesperson', async () => {
+    const projectType = `Real ${randomUUID()}`;
+    const { journeyId } = await journeyDriver(h).qualifiedLead({ projectType });
+    const events = await eventually(
+      () => h.db.journeyEvent.findMany({ where: { journeyId, type: 'stage_entered' }, orderBy: { id: 'asc' } }),
+      (e) => e.length === 3,
+    );
+    expect(events.map((e) => (e.data as { stage: string }).stage)).toEqual(['inquiry', 'discovery', 'proposal']);
+    const params = (extra: Record<string, string> = {}) => new URLSearchParams({ projectType, ...extra }).toString();
+    const funnel = await h.as('admin')('GET', `/api/analytics/funnel?${params()}`);
+    expect(funnel.body.stages.slice(0, 4).map((s: any) => [s.stage, s.reached, s.convertedToNext])).toEqual([
+      ['inquiry', 1, 1],
+      ['discovery', 1, 1],
+      ['proposal', 1, 0],
+      ['customer-review', 0, 0],
+    ]);
+    expect(funnel.body.stages[2].inStageNow).toBe(1);
+    // Its time in inquiry is exactly the gap between the two recorded stages.
+    const cycle = await h.as('admin')('GET', `/api/analytics/cycle-times?${params()}`);
+    const inquiryHours = Math.round((events[1]!.at.getTime() - events[0]!.at.getTime()) / 36_000) / 100;
+    expect(cycle.body.stages[0]).toEqual({ stage: 'inquiry', journeys: 1, p50Hours: inquiryHours, p90Hours: inquiryHours });
+    // The sales user who completed its follow-up is its salesperson; the support user is not.
+    const bySalesperson = (id: string) => h.as('manager')('GET', `/api/analytics/funnel?${params({ salesperson: id })}`);
+    expect((await bySalesperson(h.users.sales.id)).body.totals.started).toBe(1);
+    expect((await bySalesperson(h.users.support.id)).body.totals.started).toBe(0);
+  });
+});
+
+describe('input and access', () => {
+  const fieldsOf = async (path: string) => {
+    const res = await h.as('manager')('GET', path);
+    expect(res.status).toBe(400);
+    return res.body.error.fields.map((f: { field: string }) => f.field);
+  };
+
+  it('answers 400 naming each bad field', async () => {
+    expect(await fieldsOf('/api/analytics/funnel?kind=nope&from=yesterday&salesperson=bob&source=friend')).toEqual(
+      expect.arrayContaining(['query.kind', 'query.from', 'query.salesperson', 'query.source']),
+    );
+    expect(await fieldsOf('/api/analytics/funnel?from=2025-05-01&to=2025-03-01')).toEqual(['query.from']);
+    expect(await fieldsOf('/api/analytics/cycle-times?from=1990-01-01')).toEqual(['query.from']);
+    expect(await fieldsOf('/api/analytics/cycle-times?to=%2B275760-09-13T00:00:00Z')).toEqual(['query.to']);
+    expect(await fieldsOf('/api/analytics/bottlenecks?from=2001-01-01&to=2099-01-01')).toEqual(['query.from']);
+    expect(await fieldsOf('/api/analytics/bottlenecks?kind=acquisition&kind=delivery')).toEqual(['query.kind']);
+    expect(await fieldsOf('/api/analytics/support?kind=acquisition')).toEqual(['query.kind']);
+    expect(await fieldsOf('/api/analytics/support?projectType=a%00b')).toEqual(['query.projectType']);
+    // A surrogate's UTF-8 bytes are not UTF-8: the query parser reads them as U+FFFD, a project type nobody has.
+    const surrogate = await h.as('manager')('GET', '/api/analytics/support?projectType=%ED%A0%80');
+    expect([surrogate.status, surrogate.body.overall.tickets]).toEqual([200, 0]);
+    expect(await fieldsOf(`/api/analytics/support?budgetRange=${'x'.repeat(201)}`)).toEqual(['query.budgetRange']);
+    expect(await fieldsOf('/api/analytics/funnel?format=xml&table=nope')).toEqual(['query.format', 'query.table']);
+  });
+
+  it('is for managers and admins', async () => {
+    expect((await h.as('anonymous')('GET', '/api/analytics/funnel')).status).toBe(401);
+    for (const role of ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'] as const) {
+      expect((await h.as(role)('GET', '/api/analytics/support')).status).toBe(403);
+    }
+    expect((await h.as('manager')('GET', '/api/analytics/bottlenecks')).status).toBe(200);
+    expect((await h.as('admin')('GET', '/api/analytics/cycle-times?kind=support')).status).toBe(200);
+  });
+
+  it('gives each table as CSV', async () => {
+    const csv = async (path: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${h.baseUrl}${path}`, { headers: { authorization: `Bearer ${h.users.manager.token}`, ...headers } });
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+      return (await res.text()).trimEnd().split('\r\n');
+    };
+    expect(await csv(`/api/analytics/funnel?${q({ ...SPRING, format: 'csv', table: 'targets' })}`)).toEqual([
+      'label,from,to,low,high,reached,converted,rate,verdict',
+      'Lead → proposal,inquiry,proposal,40,50,10,6,0.6,above',
+      'Proposal → contract,proposal,contract,60,70,6,4,0.6666666666666666,in',
+      'Contract → project,contract,delivery,80,90,4,2,0.5,below',
+    ]);
+    const dropOffs = await csv(`/api/analytics/funnel?${q({ ...SPRING, table: 'drop-offs' })}`, { accept: 'text/csv' });
+    expect(dropOffs[0]).toBe('stage,status,reason,journeys');
+    expect(dropOffs).toContain('customer-review,LOST,Declined: price,2');
+    const roles = await csv(`/api/analytics/bottlenecks?${q({ from: '2025-04-01', to: '2025-05-01', format: 'csv', table: 'roles' })}`);
+    expect(roles).toEqual([
+      'role,waits,hours,overdue,previous.waits,previous.hours,previous.overdue,change.hours,change.overdue',
+      'sales,1,451,1,3,58,1,393,0',
+      'customer,2,349,1,3,50,1,299,0',
+    ]);
+  });
+});
