@@ -8,6 +8,7 @@ import type { JourneyKind } from '../../workflows/kinds';
 import type { Period, Segment } from './params';
 import { cohort } from './segment';
 import { stageOrder } from './stage-maps';
+import { STAGE_VISITS } from './visits';
 import { joinWaitTask, waitRole } from './wait-role';
 
 /** The end-to-end row among the stages'. */
@@ -24,10 +25,7 @@ export async function cycleTimes(db: Db, kind: JourneyKind, period: Period, segm
   const [spanRows, waitRows] = await Promise.all([
     db.$queryRaw<SpanRow[]>`
       WITH c AS (${journeys}),
-      visits AS (
-        SELECT e."journeyId", e.data->>'stage' AS stage, e.at,
-               coalesce(lead(e.at) OVER (PARTITION BY e."journeyId" ORDER BY e.at, e.id), c."endedAt") AS left_at
-        FROM c JOIN "JourneyEvent" e ON e."journeyId" = c.id AND e.type = 'stage_entered'),
+      visits AS (${STAGE_VISITS}),
       spans AS (
         SELECT v."journeyId", v.stage, date_trunc('month', min(v.at)) AS month, sum(extract(epoch FROM v.left_at - v.at))::float8 AS seconds
         FROM visits v WHERE v.left_at IS NOT NULL GROUP BY 1, 2
