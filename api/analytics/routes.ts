@@ -1,4 +1,4 @@
-// GET /api/analytics/{funnel,cycle-times,bottlenecks,support}: managers' figures, computed in SQL
+// GET /api/analytics/{funnel,cycle-times,bottlenecks,support,journey-map}: managers' figures, computed in SQL
 // from what journeys recorded. Each report declares its query, its answer and its tables once: the
 // router, the OpenAPI document and the CSV export (`?format=csv&table=…`, or `Accept: text/csv`)
 // are all made from that declaration.
@@ -7,13 +7,14 @@ import { z } from 'zod';
 import type { JourneyKind } from '../../workflows/kinds';
 import { requireRole } from '../auth/authenticate';
 import type { ApiDeps } from '../app';
-import { bottlenecksReport, cycleTimesReport, funnelReport, supportReport } from '../contract/analytics';
+import { bottlenecksReport, cycleTimesReport, funnelReport, journeyMapReport, supportReport } from '../contract/analytics';
 import { AppError, parseOrThrow } from '../errors';
 import { operations } from '../openapi/operation';
 import { bottlenecks } from './bottlenecks';
 import { toCsv } from './csv';
 import { cycleTimes } from './cycle-times';
 import { funnel } from './funnel';
+import { journeyMap } from './journey-map';
 import { kindPeriodQuery, periodQuery, resolvePeriod, type Period, type Segment } from './params';
 import { supportFigures } from './support';
 
@@ -65,6 +66,14 @@ const reports = [
     answer: supportReport,
     compute: ({ db, config }, q, period) => supportFigures(db, config.support.policy, period, q),
     tables: { priorities: (r) => [{ priority: 'all', ...r.overall }, ...r.byPriority], deflection: (r) => [r.deflection] },
+  }),
+  report({
+    name: 'journey-map',
+    summary: "A kind's live map: running journeys in each stage now and those overdue, median time per visit, each edge's share",
+    query: kindPeriodQuery,
+    answer: journeyMapReport,
+    compute: ({ db }, q, period) => journeyMap(db, q.kind ?? 'acquisition', period, q),
+    tables: { stages: (r) => r.stages.map(({ next, ...s }) => ({ ...s, next: next.join(' ') })), edges: (r) => r.edges },
   }),
 ];
 

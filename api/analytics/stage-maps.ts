@@ -4,6 +4,9 @@ import type { StageMap } from '../../workflows/runtime/stages';
 
 const maps: Record<string, StageMap> = Object.fromEntries(Object.entries(journeyKinds).map(([kind, k]) => [kind, k.stages]));
 
+/** A declared kind's map (the API's routes accept declared kinds only). */
+export const stageMap = (kind: string): StageMap => maps[kind]!;
+
 /** A kind's stage ids in declaration order (the order its funnel and map are drawn in). */
 export const stageOrder = (kind: string): string[] => Object.keys(maps[kind]?.stages ?? {});
 

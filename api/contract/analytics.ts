@@ -80,7 +80,27 @@ export const supportReport = z.looseObject({
   deflection: z.object({ deflected: z.int(), ticketsRaised: z.int(), rate }),
 });
 
+export const journeyMapReport = z.looseObject({
+  kind: z.string(),
+  ...period,
+  stages: z.array(
+    z.looseObject({
+      stage: z.string(),
+      label: z.string(),
+      owner: z.string(),
+      next: z.array(z.string()),
+      inStageNow: z.int(),
+      overdueNow: z.int(),
+      visits: z.int(),
+      medianHours: hours.nullable(),
+    }),
+  ),
+  /** Where visits that left `from` went: `share` of them went to `to`. */
+  edges: z.array(z.looseObject({ from: z.string(), to: z.string(), visits: z.int(), share: rate })),
+});
+
 export type FunnelReport = z.infer<typeof funnelReport>;
 export type CycleTimesReport = z.infer<typeof cycleTimesReport>;
 export type BottlenecksReport = z.infer<typeof bottlenecksReport>;
 export type SupportReport = z.infer<typeof supportReport>;
+export type JourneyMapReport = z.infer<typeof journeyMapReport>;

@@ -188,6 +188,38 @@ describe('GET /api/analytics/support', () => {
   });
 });
 
+describe('GET /api/analytics/journey-map', () => {
+  it("draws a kind's stages with running journeys now, overdue ones, median visits and edge shares", async () => {
+    const res = await get('/api/analytics/journey-map', { ...SPRING, kind: 'acquisition' });
+    expect(res.status).toBe(200);
+    // Now, whatever the period: J9 in inquiry; J7 and February's journey in discovery, J7's task past its
+    // deadline; J10 in deposit with its payment past its deadline.
+    // Visits of the spring cohort (hours; open ones untimed): inquiry 10 visits, 9 left, median of
+    // 5 10 10 10 20 24 30 40 48 = 20; discovery 7, 6 left, 10 10 20 20 30 30 → 20; proposal 7 (J2 twice),
+    // 10 ×6 and 20 → 10; review 7: 5 10 10 10 20 20 30 → 10; contract 4 → 10; deposit 3, 2 left → 10; delivery 2 → 10.
+    expect(res.body.stages.map((s: any) => [s.stage, s.inStageNow, s.overdueNow, s.visits, s.medianHours])).toEqual([
+      ['inquiry', 1, 0, 10, 20],
+      ['discovery', 2, 1, 7, 20],
+      ['proposal', 0, 0, 7, 10],
+      ['customer-review', 0, 0, 7, 10],
+      ['contract', 0, 0, 4, 10],
+      ['deposit', 1, 1, 3, 10],
+      ['delivery', 0, 0, 2, 10],
+    ]);
+    // Of the visits that left: inquiry 7 of 9 on to discovery (J5, J6 ended there); review 1 of 7 back to
+    // proposal (J2), 4 of 7 on to contract (J3, J4 ended there); contract 3 of 4 on to deposit.
+    expect(res.body.edges.map((e: any) => [e.from, e.to, e.visits, e.share])).toEqual([
+      ['inquiry', 'discovery', 7, 7 / 9],
+      ['discovery', 'proposal', 6, 1],
+      ['proposal', 'customer-review', 7, 1],
+      ['customer-review', 'proposal', 1, 1 / 7],
+      ['customer-review', 'contract', 4, 4 / 7],
+      ['contract', 'deposit', 3, 3 / 4],
+      ['deposit', 'delivery', 2, 1],
+    ]);
+  });
+});
+
 describe('a journey through the real workflow', () => {
   it('counts the stages it recorded, and its salesperson', async () => {
     const projectType = `Real ${randomUUID()}`;

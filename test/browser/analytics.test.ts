@@ -30,7 +30,9 @@ it('shows the funnel, cycle times, bottlenecks and support for a period and segm
   // Support: CSAT 3.67 of three ratings; 3 deflected of 8 requests.
   await page.getByTestId('support-CSAT').filter({ hasText: '3.67 / 5' }).waitFor();
   await page.getByTestId('support-Deflection').filter({ hasText: '37.5%' }).waitFor();
-  // Bottlenecks need April alone: the discovery task waited 451 h (18.8 days).
+  // The live map: J7 and February's journey in discovery now, J7 past its deadline.
+  await page.getByRole('link', { name: 'Discovery: 2 running' }).waitFor();
+  await page.getByTestId('journey-map-live').getByText('1 overdue').first().waitFor();
   await screenshot(page, 'analytics-01-desktop');
 
   await page.setViewportSize({ width: 390, height: 844 });

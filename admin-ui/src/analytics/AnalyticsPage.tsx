@@ -9,6 +9,7 @@ import { AnalyticsFilters } from './AnalyticsFilters';
 import { BottlenecksPanel } from './BottlenecksPanel';
 import { CycleTimesPanel } from './CycleTimesPanel';
 import { FunnelPanel } from './FunnelPanel';
+import { JourneyMapPanel } from './JourneyMapPanel';
 import { csvHref, useReport, type AnalyticsQuery } from './report';
 import { ReportCard } from './ReportCard';
 import { SupportPanel } from './SupportPanel';
@@ -32,6 +33,7 @@ export const AnalyticsPage = () => {
   const cycle = useReport('cycle-times', query);
   const bottlenecks = useReport('bottlenecks', query);
   const support = useReport('support', allKinds);
+  const map = useReport('journey-map', query);
   const kinds = useGetList<Kind>('journey-kinds', { pagination: { page: 1, perPage: 50 } }, { staleTime: Infinity });
   const stageLabel = (stage: string) => kinds.data?.find((k) => k.id === kind)?.stages.find((s) => s.id === stage)?.label ?? (stage === 'end-to-end' ? 'End to end' : stage);
   const csv = (name: Parameters<typeof csvHref>[0], q: Partial<AnalyticsQuery>, tables: string[]) => tables.map((t) => ({ label: t, href: csvHref(name, q, t) }));
@@ -46,6 +48,11 @@ export const AnalyticsPage = () => {
         Journeys started in the period, as they recorded themselves. Bottlenecks count the waits that began in it, against the period of equal length before.
       </Typography>
       <AnalyticsFilters value={typed} onChange={setQuery} />
+      <Box sx={{ mb: 2 }}>
+        <ReportCard title="Journey map, live" report={map} csv={csv('journey-map', query, ['stages', 'edges'])}>
+          {(r) => <JourneyMapPanel report={r} />}
+        </ReportCard>
+      </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
         <ReportCard title="Funnel" report={funnel} csv={csv('funnel', query, ['stages', 'targets', 'drop-offs'])}>
           {(r) => <FunnelPanel report={r} />}
