@@ -77,6 +77,22 @@ describe('GET /api/analytics/funnel', () => {
     // Lead → proposal: J1-J4 of 5.
     expect(res.body.targets[0]).toMatchObject({ reached: 5, converted: 4, rate: 0.8, verdict: 'above' });
   });
+  it('narrows to a segment: source and budget range', async () => {
+    const started = async (params: Record<string, string>) => (await get('/api/analytics/funnel', { ...SPRING, ...params })).body.totals.started;
+    // Every customer of the dataset was new when they asked (none a client before); all asked with $10K-$50K.
+    expect(await started({ source: 'new' })).toBe(10);
+    expect(await started({ source: 'returning' })).toBe(0);
+    expect(await started({ budgetRange: '$10K-$50K' })).toBe(10);
+    expect(await started({ budgetRange: '$50K+' })).toBe(0);
+    // J9's customer made a client before J9 came in: returning.
+    const j9 = await h.db.inquiry.findFirstOrThrow({ where: { projectType: SEGMENT, receivedAt: new Date(Date.UTC(2025, 3, 14)) } });
+    await h.db.customer.update({ where: { id: j9.customerId }, data: { clientSince: new Date(Date.UTC(2024, 0, 1)) } });
+    try {
+      expect([await started({ source: 'new' }), await started({ source: 'returning' })]).toEqual([9, 1]);
+    } finally {
+      await h.db.customer.update({ where: { id: j9.customerId }, data: { clientSince: null } });
+    }
+  });
 });
 
 describe('GET /api/analytics/cycle-times', () => {

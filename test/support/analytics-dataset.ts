@@ -30,10 +30,10 @@ export async function seedAnalyticsDataset(db: Db, segment: string): Promise<voi
   const ids: Record<string, string> = {};
   const people: Record<string, { id: string }> = {};
 
-  async function customer(projectType: string, inquiryAt: Date) {
+  async function customer() {
     const id = randomUUID();
     await db.customer.create({ data: { id, companyName: 'Analytics Co', contactName: 'Ana Lytics', email: `${id}@analytics.test` } });
-    return { id, projectType, inquiryAt };
+    return { id };
   }
 
   /** A journey with its stage trail; an acquisition also gets the customer's inquiry. */
@@ -108,7 +108,7 @@ export async function seedAnalyticsDataset(db: Db, segment: string): Promise<voi
 
   async function seedJourneys() {
     const acquisition = async (name: string, start: Date, stages: Array<[string, number]>, end?: Pick<Seeded, 'status' | 'endedAfter' | 'endReason'>, projectType = SEGMENT) => {
-      const c = await customer(projectType, start);
+      const c = await customer();
       people[name] = c;
       ids[name] = await journey({ kind: 'acquisition', customerId: c.id, startedAt: start, stages, ...end }, projectType);
     };
