@@ -290,6 +290,24 @@ describe('input and access', () => {
     expect(await fieldsOf('/api/analytics/funnel?format=xml&table=nope')).toEqual(['query.format', 'query.table']);
   });
 
+  it.each(['funnel', 'cycle-times', 'bottlenecks', 'support', 'journey-map'])('answers %s hostile input with a 400, never a 500', async (report) => {
+    const hostile = [
+      ['from=%00', 'query.from'],
+      ['to=2025-13-40', 'query.to'],
+      ['from=2025-01-01T00:00:00', 'query.from'], // no offset: which zone is meant?
+      ['from=99999999999999', 'query.from'],
+      ['to=-1', 'query.to'],
+      ['from[gte]=2025-01-01', 'query.from[gte]'],
+      ['projectType=', 'query.projectType'],
+      ['salesperson=%F0%9F%98%80', 'query.salesperson'],
+      ['format=csv&format=csv', 'query.format'],
+    ];
+    for (const [query, field] of hostile) {
+      const res = await h.as('manager')('GET', `/api/analytics/${report}?${query}`);
+      expect([query, res.status, res.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([query, 400, [field]]);
+    }
+  });
+
   it('is for managers and admins', async () => {
     expect((await h.as('anonymous')('GET', '/api/analytics/funnel')).status).toBe(401);
     for (const role of ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'] as const) {
