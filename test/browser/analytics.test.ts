@@ -43,6 +43,15 @@ it('shows the funnel, cycle times, bottlenecks and support for a period and segm
   await screenshot(page, 'analytics-03-phone-first-screen', { fullPage: false });
   await page.setViewportSize({ width: 1440, height: 900 });
 
+  // Another kind: the delivery funnel, its project → payment step (1 of 2) below 95-98%.
+  await page.getByLabel('Journey kind').click();
+  await page.getByRole('option', { name: 'Delivery' }).click();
+  await page.getByRole('row').filter({ hasText: 'Project → payment' }).filter({ hasText: '50.0% (1/2)' }).getByText('below target').waitFor();
+  await screenshot(page, 'analytics-04-delivery');
+  await page.getByLabel('Journey kind').click();
+  await page.getByRole('option', { name: 'Acquisition' }).click();
+  await page.getByTestId('funnel-totals').filter({ hasText: '10 started' }).waitFor();
+
   // "In it now" at discovery opens the running journeys in that stage.
   await page.getByRole('row').filter({ hasText: 'Discovery' }).first().getByRole('link', { name: '1', exact: true }).click();
   await page.waitForURL(/\/journeys\?filter=/);

@@ -30,6 +30,7 @@ export const FunnelPanel = ({ report }: { report: FunnelReport }) => {
         layout="horizontal"
         dataset={report.stages.map((s) => ({ label: s.label, reached: s.reached, now: s.inStageNow }))}
         yAxis={[{ scaleType: 'band', dataKey: 'label', width: 130 }]}
+        xAxis={[{ tickMinStep: 1, label: 'journeys' }]}
         series={[
           { dataKey: 'reached', label: 'Reached', color: '#1976d2' },
           { dataKey: 'now', label: 'In it now', color: '#90caf9' },
