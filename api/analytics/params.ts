@@ -40,7 +40,7 @@ const periodShape = {
 
 export const periodQuery = z.object(periodShape).strict();
 export const kindPeriodQuery = z
-  .object({ ...periodShape, kind: z.enum(JOURNEY_KINDS).optional().meta({ description: 'A declared journey kind; default `acquisition`.' }) })
+  .object({ ...periodShape, kind: z.enum(JOURNEY_KINDS).optional().meta({ description: 'A declared journey kind; without it the funnel, cycle times and map are of `acquisition`, the bottlenecks of every kind.' }) })
   .strict();
 
 export type Segment = { projectType?: string; budgetRange?: string; source?: (typeof SOURCES)[number]; salesperson?: string };
