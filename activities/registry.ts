@@ -17,6 +17,8 @@ import { createCustomerDecisionActivities } from './runtime/customer-decisions';
 import { createEmailActivities } from './runtime/email';
 import { runtimeEmails, type Rendered } from './runtime/email-templates';
 import { createJourneyRecordActivities } from './runtime/journey-records';
+import { createRetentionActivities } from './retention/accounts';
+import { retentionEmails } from './retention/emails';
 import { supportEmails } from './support/emails';
 import { createSupportActivities } from './support/tickets';
 
@@ -29,6 +31,7 @@ const kindActivities = {
   delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
   billing: { create: [createBillingActivities], emails: billingEmails },
   support: { create: [createSupportActivities], emails: supportEmails },
+  retention: { create: [createRetentionActivities], emails: retentionEmails },
 } satisfies Record<JourneyKind, KindActivities>;
 
 type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails;

@@ -9,6 +9,7 @@ import { billingCustomerPageOperations, billingCustomerPages } from './billing/c
 import { billingOperations, billingRoutes } from './billing/routes';
 import { deliveryOperations, deliveryRoutes } from './delivery/routes';
 import type { Operation } from './openapi/operation';
+import { retentionOperations, retentionRoutes } from './retention/routes';
 import { supportCustomerPageOperations, supportCustomerPages } from './support/customer-pages';
 import { supportOperations, supportRoutes } from './support/routes';
 
@@ -19,4 +20,5 @@ export const kindApis: Record<JourneyKind, KindApi> = {
   delivery: { routes: deliveryRoutes, operations: deliveryOperations },
   billing: { routes: billingRoutes, customerPages: billingCustomerPages, operations: [...billingOperations, ...billingCustomerPageOperations] },
   support: { routes: supportRoutes, customerPages: supportCustomerPages, operations: [...supportOperations, ...supportCustomerPageOperations] },
+  retention: { routes: retentionRoutes, operations: retentionOperations },
 };

@@ -79,6 +79,10 @@ const envSchema = z.object({
   CUSTOMER_FORMER_AFTER_DAYS: z.coerce.number().int().positive().default(180),
   RETENTION_EARLY_CADENCE: z.enum(EARLY_CADENCES).default('biweekly'),
   RETENTION_AT_RISK_BELOW: z.coerce.number().int().min(1).max(100).default(DEFAULT_AT_RISK_BELOW),
+  // Past a year and its annual review's window: a client held to the annual cadence is never quiet by it.
+  RETENTION_QUIET_AFTER_DAYS: z.coerce.number().int().min(400).max(3650).default(540),
+  /** Unset: the journey runtime's own limit (workflows/runtime/journey.ts DEFAULT_HISTORY_LIMIT). */
+  RETENTION_HISTORY_LIMIT: z.coerce.number().int().min(100).max(50_000).optional(),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -157,8 +161,8 @@ export type Config = {
   };
   /** Days after their last journey ended that a client with nothing running becomes a former client. */
   customers: { formerAfterDays: number };
-  /** A new account's check-ins in its first 90 days, unless the account sets its own; the health score below which an account is at risk. */
-  retention: { earlyCadence: EarlyCadence; atRiskBelow: number };
+  /** A new account's first 90 days' cadence; the health score below which it is at risk; days without contact after which the relationship has gone quiet; history events a run grows to before it continues as new. */
+  retention: { earlyCadence: EarlyCadence; atRiskBelow: number; quietAfterDays: number; historyLimit?: number };
   /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
   stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
   /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
@@ -289,7 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lateFeeAfterDays: e.BILLING_LATE_FEE_AFTER_DAYS,
     },
     customers: { formerAfterDays: e.CUSTOMER_FORMER_AFTER_DAYS },
-    retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW },
+    retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW, quietAfterDays: e.RETENTION_QUIET_AFTER_DAYS, historyLimit: e.RETENTION_HISTORY_LIMIT },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
       : undefined,

@@ -3,6 +3,8 @@
 // On a fresh clone the Prisma client does not exist until the generate step below, so this file
 // imports nothing that loads it: the platform itself is imported only after generation.
 import { spawnSync } from 'node:child_process';
+// The dev users' roles (api/auth/dev-users.ts makes one `<role>@pivotal.test` each); records.ts is pure, safe to load before the Prisma client exists.
+import { ROLES } from '../api/contract/records';
 import { ConfigError, DEV_USER_PASSWORD, loadConfig } from '../platform/config';
 import { assertPortsFree, InstanceConflict, lockDataDir, stopStrays, watchEmbeddedServers } from '../platform/instance-lock';
 import { createLogger } from '../platform/logger';
@@ -79,7 +81,7 @@ async function main() {
     `    Temporal         ${platform.temporalAddress}${platform.temporalUiUrl ? `   Web UI: ${platform.temporalUiUrl}` : ''}`,
     `    PostgreSQL       ${platform.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     ...(config.auth.devUsers
-      ? [`    Log in as        sales@ · pm@ · finance@ · support@ · manager@ · admin@pivotal.test  (password ${DEV_USER_PASSWORD})`]
+      ? [`    Log in as        ${ROLES.map((role) => `${role}@`).join(' · ')}pivotal.test  (password ${DEV_USER_PASSWORD})`]
       : []),
     '  Press Ctrl-C to stop.',
     '',

@@ -3,4 +3,5 @@ export { acquisitionJourney } from './acquisition/workflow';
 export { billingJourney } from './billing/workflow';
 export { deliveryJourney } from './delivery/workflow';
 export { latePaymentJourney } from './billing/late-payment';
+export { retentionJourney } from './retention/workflow';
 export { supportJourney } from './support/workflow';

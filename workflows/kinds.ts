@@ -8,6 +8,8 @@ import { billingTaskForms } from './billing/forms';
 import { billingStages } from './billing/stages';
 import { deliveryTaskForms } from './delivery/forms';
 import { deliveryStages } from './delivery/stages';
+import { retentionTaskForms } from './retention/forms';
+import { retentionStages } from './retention/stages';
 import type { StageMap } from './runtime/stages';
 import { supportTaskForms } from './support/forms';
 import { supportStages } from './support/stages';
@@ -64,6 +66,15 @@ export const journeyKinds = {
     taskForms: supportTaskForms,
     decisionForms: {},
     linkPurposes: ['support-ticket', 'support-help'],
+  },
+  retention: {
+    title: 'Retention',
+    description: 'A client with customer success for as long as they stay: onboarding, check-ins that follow their phase for years, health, the annual survey; ends when they leave.',
+    workflowTypes: ['retentionJourney'],
+    stages: retentionStages,
+    taskForms: retentionTaskForms,
+    decisionForms: {},
+    linkPurposes: [],
   },
 } as const satisfies Record<string, KindDeclaration>;
 

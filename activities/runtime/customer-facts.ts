@@ -15,4 +15,6 @@ export async function refreshCustomerFacts(tx: Prisma.TransactionClient, custome
   // not blocked by the KEY SHARE lock a concurrent insert of one of their journeys holds.
   await tx.$executeRaw`SELECT 1 FROM "Customer" WHERE id = ${customerId}::uuid FOR NO KEY UPDATE`;
   await tx.$executeRaw`SELECT refresh_customer_facts(${customerId}::uuid)`;
+  // A former client with a journey that began after they left is back.
+  await tx.$executeRaw`UPDATE "Customer" SET "leftAt" = NULL WHERE id = ${customerId}::uuid AND "leftAt" < "activeSince"`;
 }

@@ -4,7 +4,7 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, Task, TaskComment, TicketPriority, TimeEntry } from './types';
+import type { ApiError, ClientAccount, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
 /** Time worked, as the API takes it: hours in quarter steps, the hourly rate in minor units. */
@@ -50,6 +50,7 @@ const simpleRest = simpleRestProvider(apiUrl, httpClient);
 
 const taskPath = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/${action}`;
 const ticketPath = (id: string, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
+const accountPath = (customerId: string) => `/customers/${encodeURIComponent(customerId)}/account`;
 /** Where a ticket is after a change: its stage, or closed. */
 type TicketAnswer = { status: string };
 
@@ -83,6 +84,18 @@ export const dataProvider = {
     post<TicketAnswer>(ticketPath(id, 'triage'), change),
   /** The caller's key makes a repeat record once. */
   recordTicketTime: (id: string, entry: NewTimeEntry, key: string) => post<TimeEntry>(ticketPath(id, 'time-entries'), entry, { 'Idempotency-Key': key }),
+  /** The customer's account with customer success; null for a customer never handed over. */
+  getAccount: (customerId: string) =>
+    httpClient(`${apiUrl}${accountPath(customerId)}`).then(
+      ({ json }) => json as ClientAccount,
+      (err: unknown) => {
+        if (err instanceof HttpError && err.status === 404) return null;
+        throw err;
+      },
+    ),
+  changeAccount: (customerId: string, change: { ownerId?: string | null; earlyCadence?: 'biweekly' | 'monthly' }) =>
+    httpClient(`${apiUrl}${accountPath(customerId)}`, { method: 'PATCH', body: JSON.stringify(change) }).then(({ json }) => json as ClientAccount),
+  endAccount: (customerId: string, reason: string) => post<{ status: 'ending' }>(`${accountPath(customerId)}/end`, { reason }),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

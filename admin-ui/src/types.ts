@@ -29,6 +29,7 @@ export type Identity = z.infer<typeof api.identity>;
 export type User = z.infer<typeof api.user>;
 export type Customer = z.infer<typeof api.customer>;
 export type CustomerDetail = z.infer<typeof api.customerDetail>;
+export type ClientAccount = z.infer<typeof api.clientAccount>;
 export type Wait = z.infer<typeof api.wait>;
 export type JourneyFields = z.infer<typeof api.journeyFields>;
 export type Journey = z.infer<typeof api.journey>;

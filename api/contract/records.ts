@@ -571,3 +571,54 @@ export const ticketDetail = ticket
 
 /** What an Update on a ticket answers: where the ticket is now. */
 export const ticketStatus = z.object({ status: z.string() }).meta({ id: 'TicketStatus' });
+
+/** One check-in of a client's cadence, due, then held (with what the owner recorded) or missed. */
+export const checkIn = z
+  .looseObject({
+    id: z.uuid(),
+    kind: z.enum(['check-in', 'quarterly-review', 'annual-review']),
+    dueAt: date,
+    status: z.enum(['DUE', 'HELD', 'MISSED']),
+    heldAt: nullableDate,
+    channel: z.string().nullable(),
+    sentiment: z.string().nullable(),
+    notes: z.string().nullable(),
+    issuesRaised: z.array(z.string()),
+    opportunitiesFound: z.array(z.string()),
+    referralAsked: z.boolean(),
+    /** The annual survey's answer (0-10). */
+    nps: z.number().int().nullable(),
+    npsComment: z.string().nullable(),
+  })
+  .meta({ id: 'CheckIn' });
+
+/** A client's account with customer success: owner, cadence, health with each input, the check-ins. */
+export const clientAccount = z
+  .looseObject({
+    customerId: z.uuid(),
+    journeyId: z.string(),
+    /** The retention journey's stage: onboarding, first-90-days, first-year, established. */
+    stage: z.string(),
+    status: z.string(),
+    owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    earlyCadence: z.enum(['biweekly', 'monthly']),
+    onboardedAt: nullableDate,
+    health: z
+      .object({
+        score: z.number().int(),
+        atRisk: z.boolean(),
+        /** The score below which an account is at risk. */
+        threshold: z.number().int(),
+        at: date,
+        /** Each signal, what it was and the points it took off (workflows/retention/health.ts). */
+        inputs: z.array(z.object({ input: z.string(), value: z.union([z.number(), z.string()]).nullable(), penalty: z.number().int(), maxPenalty: z.number().int() })),
+      })
+      .nullable(),
+    nextCheckIn: z.object({ kind: z.string(), dueAt: date }).nullable(),
+    /** The latest first (at most 20). */
+    checkIns: z.array(checkIn),
+    contacts: z.array(z.object({ name: z.string(), email: z.string() })),
+    endedAt: nullableDate,
+    endReason: z.string().nullable(),
+  })
+  .meta({ id: 'ClientAccount' });

@@ -19,6 +19,8 @@ export type LifecycleFacts = {
   onboardedAt: Date | null;
   activeSince: Date | null;
   lastEndedAt: Date | null;
+  /** When they left (their retention journey ended); cleared when a journey of theirs starts again. */
+  leftAt: Date | null;
 };
 
 /** `formerAfterDays`: how long a client with no journey running stays one (CUSTOMER_FORMER_AFTER_DAYS). */
@@ -33,6 +35,7 @@ const latest = (...dates: Array<Date | null>) => new Date(Math.max(...dates.filt
  * The phase at `now` and since when:
  * - never won: ACTIVE_LEAD while a journey (their acquisition) runs, else PROSPECT (a lost lead
  *   stays a prospect);
+ * - won, and left (a manager recorded it, or the relationship went quiet): FORMER_CLIENT since then;
  * - won, nothing running, and the last journey ended `formerAfterDays` ago or more: FORMER_CLIENT;
  * - won, no project kicked off yet: ONBOARDING;
  * - otherwise by time since they became a client: 0-90 days, 90 days-1 year, ESTABLISHED.
@@ -44,6 +47,7 @@ export function lifecycleOf(f: LifecycleFacts, now: Date, rules: LifecycleRules)
       ? { lifecycle: 'ACTIVE_LEAD', lifecycleSince: f.activeSince }
       : { lifecycle: 'PROSPECT', lifecycleSince: f.lastEndedAt ?? f.createdAt };
   }
+  if (f.leftAt) return { lifecycle: 'FORMER_CLIENT', lifecycleSince: f.leftAt };
   const formerFrom = f.lastEndedAt && after(f.lastEndedAt, rules.formerAfterDays);
   if (!f.activeSince && formerFrom && formerFrom <= now) return { lifecycle: 'FORMER_CLIENT', lifecycleSince: formerFrom };
   // Running again after a gap that made them a former client: back from that day.
@@ -56,7 +60,7 @@ export function lifecycleOf(f: LifecycleFacts, now: Date, rules: LifecycleRules)
 /** The customers in `phase` at `now`: lifecycleOf's rules as conditions on the fact columns. */
 export function lifecycleWhere(phase: LifecyclePhase, now: Date, rules: LifecycleRules): Prisma.CustomerWhereInput {
   const formerCutoff = after(now, -rules.formerAfterDays);
-  const client = { clientSince: { not: null } };
+  const client = { clientSince: { not: null }, leftAt: null };
   const notFormer = { OR: [{ activeSince: { not: null } }, { lastEndedAt: null }, { lastEndedAt: { gt: formerCutoff } }] };
   const onboarded = { ...client, onboardedAt: { not: null }, ...notFormer };
   /** Clients from the period's first day to the next period's first day. */
@@ -75,7 +79,7 @@ export function lifecycleWhere(phase: LifecyclePhase, now: Date, rules: Lifecycl
     case 'ACTIVE_LEAD':
       return { clientSince: null, activeSince: { not: null } };
     case 'FORMER_CLIENT':
-      return { ...client, activeSince: null, lastEndedAt: { lte: formerCutoff } };
+      return { clientSince: { not: null }, OR: [{ leftAt: { not: null } }, { activeSince: null, lastEndedAt: { lte: formerCutoff } }] };
     case 'ONBOARDING':
       return { ...client, onboardedAt: null, ...notFormer };
     case 'CLIENT_0_90_DAYS':

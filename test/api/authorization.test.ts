@@ -378,6 +378,24 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'finance'],
     ok: { role: 'manager', status: 200, req: async (c) => ({ method: 'POST', path: `/api/tickets/${await newTicket(c.customerId)}/close`, body: { as: 'spam' } }) },
   },
+  {
+    // The fixture's customer has no account (no project was handed over): past the role check, 404.
+    route: 'GET /api/customers/:id/account',
+    req: (c) => ({ method: 'GET', path: `/api/customers/${c.customerId}/account` }),
+    ok: { role: 'sales', status: 404, error: 'not_found' },
+  },
+  {
+    route: 'PATCH /api/customers/:id/account',
+    req: (c) => ({ method: 'PATCH', path: `/api/customers/${c.customerId}/account`, body: { earlyCadence: 'monthly' } }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead'],
+    ok: { role: 'success', status: 404, error: 'not_found' },
+  },
+  {
+    route: 'POST /api/customers/:id/account/end',
+    req: (c) => ({ method: 'POST', path: `/api/customers/${c.customerId}/account/end`, body: { reason: 'Leaving' } }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],
+    ok: { role: 'manager', status: 404, error: 'not_found' },
+  },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {

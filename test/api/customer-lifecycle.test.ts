@@ -17,6 +17,7 @@ const facts = (f: Partial<LifecycleFacts>): LifecycleFacts => ({
   onboardedAt: null,
   activeSince: null,
   lastEndedAt: null,
+  leftAt: null,
   ...f,
 });
 
@@ -44,6 +45,8 @@ const cases: Array<[string, LifecycleFacts, string, Date]> = [
   ['a delivery cancelled before kickoff, 200 days ago', facts({ lastEndedAt: ago(200), clientSince: ago(210) }), 'FORMER_CLIENT', ago(20)],
   ['a former client back 5 days ago', facts({ activeSince: ago(5), lastEndedAt: ago(300), clientSince: ago(800), onboardedAt: ago(790) }), 'ESTABLISHED', ago(5)],
   ['a client back after a gap too short to be former', facts({ activeSince: ago(5), lastEndedAt: ago(100), clientSince: ago(800), onboardedAt: ago(790) }), 'ESTABLISHED', ago(435)],
+  ['a client who left 10 days ago', facts({ leftAt: ago(10), lastEndedAt: ago(10), clientSince: ago(400), onboardedAt: ago(390) }), 'FORMER_CLIENT', ago(10)],
+  ['a client who left 3 days ago, an invoice of theirs still open', facts({ leftAt: ago(3), activeSince: ago(420), clientSince: ago(400), onboardedAt: ago(390) }), 'FORMER_CLIENT', ago(3)],
   ['a client since a second ahead of this clock', facts({ activeSince: ago(9), clientSince: new Date(NOW.getTime() + 1000), onboardedAt: new Date(NOW.getTime() + 2000) }), 'CLIENT_0_90_DAYS', new Date(NOW.getTime() + 2000)],
 ];
 

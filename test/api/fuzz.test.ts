@@ -103,6 +103,8 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/tickets/:id/close': () => ({ as: 'spam', reason: 'Fuzzing' }),
   'POST /customer/tickets/:token': () => ({ body: 'Fuzz reply', nonce: randomUUID() }),
   'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
+  'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
+  'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
 };
 
 /** Which id fills a route's path parameter. */

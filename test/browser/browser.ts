@@ -70,3 +70,18 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
 
 /** A company name no other test uses, so its rows are told apart in the shared database. */
 export const uniqueCompany = (label: string) => `${label} ${Math.random().toString(36).slice(2, 7)}`;
+
+/**
+ * What makes the page wider than the screen (nothing should, on a phone): the innermost elements
+ * past its right edge, when the page scrolls sideways. A wide table scrolling in its own box is
+ * fine. Page code as text: the tests compile without the DOM's types.
+ */
+export const widerThanScreen = (page: Page) =>
+  page.evaluate<string[]>(`(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const past = (e) => e.getBoundingClientRect().right > window.innerWidth + 1;
+    return [...document.querySelectorAll('body *')]
+      .filter((e) => past(e) && ![...e.children].some(past))
+      .slice(0, 5)
+      .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).slice(0, 80));
+  })()`);

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
-import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany, widerThanScreen } from './browser';
 
 let h: Harness;
 let browser: Browser;
@@ -37,21 +37,6 @@ async function raise(customerId: string, subject: string, priority: string) {
 }
 
 const row = (page: Page, subject: string) => page.getByRole('row').filter({ hasText: subject });
-
-/**
- * What makes the page wider than the screen (nothing should, on a phone): the innermost elements
- * past its right edge, when the page scrolls sideways. A wide table scrolling in its own box is
- * fine. Page code as text: the tests compile without the DOM's types.
- */
-const widerThanScreen = (page: Page) =>
-  page.evaluate<string[]>(`(() => {
-    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
-    const past = (e) => e.getBoundingClientRect().right > window.innerWidth + 1;
-    return [...document.querySelectorAll('body *')]
-      .filter((e) => past(e) && ![...e.children].some(past))
-      .slice(0, 5)
-      .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).slice(0, 80));
-  })()`);
 
 it('works tickets from the inbox to resolved, in bulk too, with the clocks shown as they run', async () => {
   const company = uniqueCompany('Harbour Hotels');

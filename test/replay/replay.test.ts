@@ -16,11 +16,16 @@ import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } 
 import { journeyDriver } from '../support/journey-driver';
 
 const dir = path.join(__dirname, 'histories');
+const RETENTION_HISTORY_LIMIT = 100;
+
+/** A workflow's latest run, or one run of it. */
+type RecordedRun = string | { workflowId: string; runId: string };
 
 /** Drives journeys through the API on a real server and saves their histories as the Temporal
  * CLI exports them (`temporal workflow show -o json`), the format the Web UI downloads too. */
 async function recordHistories() {
-  const h = await startHarness();
+  // A low limit, so the retention journey recorded continues as new (its first and last runs are kept).
+  const h = await startHarness({ env: { RETENTION_HISTORY_LIMIT: String(RETENTION_HISTORY_LIMIT) } });
   try {
     const drive = journeyDriver(h);
     const reviewed = async (id: string, version: number) => {
@@ -31,7 +36,7 @@ async function recordHistories() {
     };
     const answer = async (link: string, body: object, status = 200) => expect((await request(h.baseUrl, 'POST', link, body)).status).toBe(status);
     /** The record names of the journeys a scenario took from a lead, with their workflow ids. */
-    const deliveredAndPaid = async (acquisitionId: string): Promise<Record<string, string>> => {
+    const deliveredAndPaid = async (acquisitionId: string): Promise<Record<string, RecordedRun>> => {
       await drive.qualify(acquisitionId);
       const { deliveryId } = await drive.deliveryStarted(acquisitionId);
       await drive.deliverMilestone(deliveryId, 1, 1, 'request-changes', 'Bigger logo');
@@ -50,6 +55,7 @@ async function recordHistories() {
       await pay(invoices[0]!.journeyId, { nonce: 'part-two' });
       await pay(invoices[1]!.journeyId, { nonce: 'whole-balance' });
       await h.env.client.workflow.getHandle(deliveryId).result();
+      const retention = await retentionOnboardedAndLeft(deliveryId);
       // A payment confirmed after the invoice was paid: its own journey records it and asks finance.
       const deps = { db: h.db, temporal: h.env.client, config: h.config, log: createLogger('silent') };
       const late = { invoiceId: invoices[1]!.id, amountMinor: 2_500 };
@@ -62,10 +68,31 @@ async function recordHistories() {
         'billing-paid-in-two-parts': invoices[0]!.journeyId,
         'billing-paid-in-full': invoices[1]!.journeyId,
         'billing-late-payment': latePaymentId,
+        ...retention,
       };
     };
+    /**
+     * The retention journey the sign-off started: the owner assigned, onboarding done, the cadence
+     * changed back and forth until the journey continues as new, then the customer leaves.
+     */
+    const retentionOnboardedAndLeft = async (deliveryId: string): Promise<Record<string, RecordedRun>> => {
+      const { customerId } = (await h.db.journey.findUniqueOrThrow({ where: { id: deliveryId } }));
+      const retentionId = `journey:${customerId}:retention:1`;
+      const account = (change: object) => h.as('manager')('PATCH', `/api/customers/${customerId}/account`, change);
+      await eventually(() => h.db.clientAccount.findUnique({ where: { customerId } }), Boolean);
+      expect((await account({ ownerId: h.users.success.id })).status).toBe(200);
+      await drive.complete('success', retentionId, 'onboarding-checklist', { operationalContacts: [{ name: 'Robert King', contactFor: 'Technical questions' }], clientContacts: [], recognition: 'A card' });
+      const handle = h.env.client.workflow.getHandle(retentionId);
+      const first = (await handle.describe()).runId;
+      for (let i = 0; (await handle.describe()).runId === first; i++) {
+        if (i === 20) throw new Error('the retention journey did not continue as new');
+        expect((await account({ earlyCadence: i % 2 ? 'biweekly' : 'monthly' })).status).toBe(200);
+      }
+      expect((await h.as('manager')('POST', `/api/customers/${customerId}/account/end`, { reason: 'Moved in-house' })).status).toBe(202);
+      return { 'retention-first-run': { workflowId: retentionId, runId: first }, 'retention-continued-ended': retentionId };
+    };
     /** A ticket on a project out of its warranty: replies both ways, time billed, confirmed, rated low and followed up. */
-    const supportBilledRatedLow = async (acquisitionId: string): Promise<Record<string, string>> => {
+    const supportBilledRatedLow = async (acquisitionId: string): Promise<Record<string, RecordedRun>> => {
       const { customerId } = await eventually(() => h.db.journey.findUnique({ where: { id: acquisitionId } }), Boolean).then((j) => j!);
       const quote = await h.db.quote.create({ data: { journeyId: acquisitionId, customerId, version: 1, status: 'APPROVED', currency: 'EUR', subtotalMinor: 1_000, totalMinor: 1_000 } });
       const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Replay project', signedOffAt: new Date(Date.now() - 400 * 86_400_000) } });
@@ -85,7 +112,7 @@ async function recordHistories() {
       await answer(await drive.emailedLink(invoice!.journeyId, 'invoice'), { nonce: 'replay-support-invoice' }, 201);
       return { 'support-billed-rated-low': supportId, 'billing-support-time': invoice!.journeyId };
     };
-    const scenarios: Record<string, (journeyId: string) => Promise<void | Record<string, string>>> = {
+    const scenarios: Record<string, (journeyId: string) => Promise<void | Record<string, RecordedRun>>> = {
       'acquisition-won': async (id) => {
         await drive.complete('sales', id, 'follow-up-call', followUpQualified);
         await drive.complete('sales', id, 'discovery-meeting', discoveryMeeting);
@@ -124,12 +151,13 @@ async function recordHistories() {
     for (const [name, run] of Object.entries(scenarios).filter(([n]) => !only || only.includes(n))) {
       const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
       const recorded = (await run(body.journeyId)) ?? { [name]: body.journeyId };
-      for (const [file, workflowId] of Object.entries(recorded)) {
+      for (const [file, run] of Object.entries(recorded)) {
+        const { workflowId, runId } = typeof run === 'string' ? { workflowId: run, runId: undefined } : run;
         await h.env.client.workflow.getHandle(workflowId).result();
         // A history on file is never replaced: it stands for journeys that ran that code.
         const target = path.join(dir, `${file}.${stamp}.json`);
         if (fs.existsSync(target)) continue;
-        const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--workflow-id', workflowId, '--address', h.env.address, '--output', 'json']);
+        const json = execFileSync(process.env.TEMPORAL_CLI_PATH!, ['workflow', 'show', '--workflow-id', workflowId, ...(runId ? ['--run-id', runId] : []), '--address', h.env.address, '--output', 'json']);
         fs.writeFileSync(target, json);
       }
     }

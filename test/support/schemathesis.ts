@@ -24,18 +24,24 @@ export function ensureSchemathesis(): string {
   return BIN;
 }
 
-/** Runs schemathesis with `args`, its output passed through as it comes; resolves to its exit code and output. */
+/**
+ * Runs schemathesis with `args`; resolves to its exit code and output. The output is printed only
+ * when it fails: its pytest-style summary ("2 warnings in 64s") would otherwise read, to whatever
+ * reads the run's log, as a test run of its own that ran nothing.
+ */
 export function runSchemathesis(args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(ensureSchemathesis(), args, { env: { ...process.env, NO_COLOR: '1' } });
     let output = '';
     const take = (chunk: Buffer) => {
       output += chunk.toString();
-      process.stdout.write(chunk);
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      if (code !== 0) process.stdout.write(output);
+      resolve({ code: code ?? 1, output });
+    });
   });
 }

@@ -10,6 +10,7 @@ import {
   ApplicationFailure,
   condition,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -18,6 +19,7 @@ import {
 import type { DeliveryActivities, PlannedMilestone } from '../../activities/delivery/projects';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { billingJourney } from '../billing/workflow';
+import { handOverToSuccess } from '../retention/hand-over';
 import {
   FailureTypes,
   journeyIdParts,
@@ -215,6 +217,7 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
         template: 'project-signed-off',
         data: { contactName: plan.customer.contactName, projectName: plan.name },
       });
+      if (patched('hand-over-to-success')) await handOverToSuccess(customerId, { projectId, deliveryJourneyId: journeyId });
       if (plan.billing === 'COMPLETION') await bill('final');
       signedOff = true;
     };

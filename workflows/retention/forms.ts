@@ -1,5 +1,6 @@
 // The retention journey's human-task forms (zod): the onboarding checklist (seed 003 phase 4) and
-// the check-in every cadence task records (sentiment, notes, issues, opportunities, referral).
+// the check-in every cadence task records (sentiment, notes, issues, opportunities, referral), and
+// the review of an account at risk.
 // Opportunities become repeat business and the sentiment feeds the health score (health.ts).
 import { z } from 'zod';
 import { emailAddress, longText, name, said } from '../runtime/form-fields';
@@ -30,5 +31,10 @@ export const retentionTaskForms = {
     issuesRaised: z.array(item).max(20),
     opportunitiesFound: z.array(item).max(20),
     referralAsked: z.boolean(),
+  }),
+  /** The owner's and the manager's answer to a health score below the threshold. */
+  'at-risk-review': z.object({
+    outlook: z.enum(['recovering', 'watch', 'likely-to-leave']),
+    actions: longText,
   }),
 } as const;

@@ -1,7 +1,8 @@
 import { Alert, Button } from '@mui/material';
 import { useListContext, useRefresh, useShowContext } from 'react-admin';
 
-const ErrorAlert = ({ error, fallback }: { error: Error | null | undefined; fallback: string }) => {
+/** An error where content would be, with a way to load it again. */
+export const ErrorAlert = ({ error, fallback }: { error: Error | null | undefined; fallback: string }) => {
   const refresh = useRefresh();
   return (
     <Alert

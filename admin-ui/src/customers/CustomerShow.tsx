@@ -15,6 +15,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
+import { AccountSection } from '../retention/AccountSection';
 import { CustomerTickets } from '../support/CustomerTickets';
 import type { CustomerDetail } from '../types';
 import { Lifecycle } from './customerFields';
@@ -44,6 +45,7 @@ const CustomerView = () => {
           </FactGrid>
         </CardContent>
       </Card>
+      <AccountSection customer={customer} />
       <SectionCard title="Journeys" flush>
         {/* The journeys come with the customer; the resource context makes rows link to journey pages. */}
         <ResourceContextProvider value="journeys">

@@ -5,6 +5,7 @@ import type { JourneyDetail } from '../types';
 import { InquirySection } from './acquisition/InquirySection';
 import { InvoiceSection } from './billing/InvoiceSection';
 import { ProjectSection } from './delivery/ProjectSection';
+import { AccountOfJourney } from './retention/AccountOfJourney';
 import { TicketSection } from './support/TicketSection';
 
 type Section = ComponentType<{ journey: JourneyDetail }>;
@@ -15,4 +16,5 @@ export const kindSections: Record<string, Section[]> = {
   delivery: [ProjectSection],
   billing: [InvoiceSection, ProjectSection],
   support: [TicketSection],
+  retention: [AccountOfJourney],
 };

@@ -1,0 +1,185 @@
+// A client's account with customer success, on their page: where they are (the retention journey's
+// stage), who owns the account, the next check-in, the health score with what each signal took off
+// it, the check-ins held and missed, and the client's contacts. Managers assign the owner and
+// record that the customer leaves; the owner or a manager changes the first 90 days' cadence.
+import { Box, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Link, RecordContextProvider, RecordField, usePermissions } from 'react-admin';
+import { FactGrid } from '../common/FactGrid';
+import { humanize } from '../common/humanize';
+import { ErrorAlert } from '../common/LoadError';
+import { RelativeTime } from '../common/RelativeTime';
+import { SectionCard, sectionTableSx } from '../common/SectionCard';
+import { StatusChip } from '../common/StatusChip';
+import { useCommand } from '../common/useCommand';
+import { useUsers } from '../common/useUserNames';
+import { dataProvider } from '../dataProvider';
+import type { ClientAccount, Customer, Role } from '../types';
+import { EndRelationshipButton } from './EndRelationshipButton';
+import { HealthBreakdown, HealthChip } from './Health';
+
+const CHECK_IN_LABELS: Record<string, string> = { 'check-in': 'Check-in', 'quarterly-review': 'Quarterly review', 'annual-review': 'Annual review' };
+const checkInLabel = (kind: string) => CHECK_IN_LABELS[kind] ?? humanize(kind);
+const UNASSIGNED = '';
+
+const OwnerPicker = ({ account }: { account: ClientAccount }) => {
+  const { data: users } = useUsers();
+  const { run, pending } = useCommand();
+  const owners = (users ?? []).filter((u) => u.active && u.roles.some((r) => r === 'success' || r === 'manager'));
+  return (
+    <TextField
+      select
+      size="small"
+      label="Account owner"
+      value={account.owner?.id ?? UNASSIGNED}
+      disabled={pending}
+      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { ownerId: e.target.value || null }), 'Account owner changed')}
+      sx={{ minWidth: 200 }}
+    >
+      <MenuItem value={UNASSIGNED}>Nobody (the success queue)</MenuItem>
+      {owners.map((u) => (
+        <MenuItem key={u.id} value={u.id}>
+          {u.name}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+};
+
+const CadencePicker = ({ account }: { account: ClientAccount }) => {
+  const { run, pending } = useCommand();
+  return (
+    <TextField
+      select
+      size="small"
+      label="First 90 days"
+      value={account.earlyCadence}
+      disabled={pending}
+      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { earlyCadence: e.target.value as ClientAccount['earlyCadence'] }), 'Cadence changed')}
+      helperText="Check-ins until the first quarterly review"
+      sx={{ minWidth: 200 }}
+    >
+      <MenuItem value="biweekly">Every two weeks</MenuItem>
+      <MenuItem value="monthly">Every month</MenuItem>
+    </TextField>
+  );
+};
+
+const CheckIns = ({ checkIns }: { checkIns: ClientAccount['checkIns'] }) =>
+  checkIns.length === 0 ? (
+    <Typography variant="body2" color="text.secondary">
+      No check-in has fallen due yet.
+    </Typography>
+  ) : (
+    <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
+      <Table size="small" aria-label="Check-ins">
+        <TableHead>
+          <TableRow>
+            <TableCell>Check-in</TableCell>
+            <TableCell>Due</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Sentiment</TableCell>
+            <TableCell>NPS</TableCell>
+            <TableCell>Notes</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {checkIns.map((c) => (
+            <TableRow key={c.id}>
+              <TableCell>{checkInLabel(c.kind)}</TableCell>
+              <TableCell>
+                <RelativeTime date={c.dueAt} />
+              </TableCell>
+              <TableCell>
+                <StatusChip status={c.status} />
+              </TableCell>
+              <TableCell>{c.sentiment ? humanize(c.sentiment) : '—'}</TableCell>
+              <TableCell>{c.nps ?? '—'}</TableCell>
+              <TableCell sx={{ maxWidth: 320 }}>{[c.notes, ...c.opportunitiesFound.map((o) => `Opportunity: ${o}`)].filter(Boolean).join(' · ') || '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+
+const AccountView = ({ account, customer }: { account: ClientAccount; customer: Pick<Customer, 'companyName'> }) => {
+  const { permissions } = usePermissions<Role[]>();
+  const manager = !!permissions?.includes('manager');
+  const mayChangeCadence = manager || !!permissions?.includes('success');
+  const running = account.status === 'RUNNING';
+  return (
+    <SectionCard
+      title="Customer success"
+      action={
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          {account.health && <HealthChip health={account.health} />}
+          {running && manager && <EndRelationshipButton account={account} companyName={customer.companyName} />}
+        </Stack>
+      }
+    >
+      <Stack spacing={2}>
+        <RecordContextProvider value={account}>
+          <FactGrid>
+            <RecordField label="Stage">
+              {running ? (
+                humanize(account.stage)
+              ) : (
+                <>
+                  <StatusChip status={account.status} /> {account.endReason}
+                </>
+              )}
+            </RecordField>
+            <RecordField label="Next check-in">
+              {account.nextCheckIn ? (
+                <>
+                  {checkInLabel(account.nextCheckIn.kind)}, <RelativeTime date={account.nextCheckIn.dueAt} />
+                </>
+              ) : (
+                '—'
+              )}
+            </RecordField>
+            {!(running && manager) && <RecordField label="Account owner">{account.owner?.name ?? 'Not assigned'}</RecordField>}
+            {!(running && mayChangeCadence) && <RecordField label="First 90 days">{account.earlyCadence === 'biweekly' ? 'Every two weeks' : 'Every month'}</RecordField>}
+            <RecordField label="Onboarded">{account.onboardedAt ? <RelativeTime date={account.onboardedAt} /> : 'Not yet'}</RecordField>
+            <RecordField label="Retention journey">
+              <Link to={`/journeys/${encodeURIComponent(account.journeyId)}/show`}>Open the journey</Link>
+            </RecordField>
+          </FactGrid>
+        </RecordContextProvider>
+        {running && (manager || mayChangeCadence) && (
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            {manager && <OwnerPicker account={account} />}
+            {mayChangeCadence && <CadencePicker account={account} />}
+          </Stack>
+        )}
+        {account.health && <HealthBreakdown health={account.health} />}
+        <Box>
+          <Typography variant="subtitle2" component="h3" gutterBottom>
+            Check-ins
+          </Typography>
+          <CheckIns checkIns={account.checkIns} />
+        </Box>
+        {account.contacts.length > 0 && (
+          <Box>
+            <Typography variant="subtitle2" component="h3" gutterBottom>
+              Client list
+            </Typography>
+            <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
+              {account.contacts.map((c) => (
+                <Chip key={c.email} label={`${c.name} <${c.email}>`} size="small" variant="outlined" />
+              ))}
+            </Stack>
+          </Box>
+        )}
+      </Stack>
+    </SectionCard>
+  );
+};
+
+/** The account section of a customer's page; nothing for a customer never handed to customer success. */
+export const AccountSection = ({ customer }: { customer: Pick<Customer, 'id' | 'companyName'> }) => {
+  const { data, error } = useQuery({ queryKey: ['account', customer.id], queryFn: () => dataProvider.getAccount(customer.id) });
+  if (error) return <ErrorAlert error={error} fallback="The account could not be loaded." />;
+  return data ? <AccountView account={data} customer={customer} /> : null;
+};

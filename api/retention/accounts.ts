@@ -1,0 +1,33 @@
+// A client's account as the API answers it (api/contract/records.ts clientAccount): the account row
+// with its owner's name, the retention journey's stage, the latest check-ins and the contacts.
+import type { ApiDeps } from '../app';
+
+/** How many check-ins the account answers with, latest first. */
+const CHECK_INS = 20;
+
+export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, customerId: string) {
+  const account = await deps.db.clientAccount.findUniqueOrThrow({
+    where: { customerId },
+    include: { customer: { select: { contacts: { select: { name: true, email: true }, orderBy: { createdAt: 'asc' } }, checkIns: { orderBy: { dueAt: 'desc' }, take: CHECK_INS } } } },
+  });
+  const [journey, owner] = await Promise.all([
+    deps.db.journey.findUniqueOrThrow({ where: { id: account.journeyId }, select: { stage: true, status: true } }),
+    account.ownerId ? deps.db.user.findUnique({ where: { id: account.ownerId }, select: { id: true, name: true } }) : null,
+  ]);
+  const { customer, healthScore, healthAt } = account;
+  return {
+    customerId: account.customerId,
+    journeyId: account.journeyId,
+    earlyCadence: account.earlyCadence,
+    onboardedAt: account.onboardedAt,
+    endedAt: account.endedAt,
+    endReason: account.endReason,
+    stage: journey.stage,
+    status: journey.status,
+    owner,
+    health: healthScore === null || !healthAt ? null : { score: healthScore, atRisk: account.atRisk, threshold: deps.config.retention.atRiskBelow, at: healthAt, inputs: account.healthInputs },
+    nextCheckIn: account.nextCheckInAt && account.nextCheckInKind ? { kind: account.nextCheckInKind, dueAt: account.nextCheckInAt } : null,
+    checkIns: customer.checkIns,
+    contacts: customer.contacts,
+  };
+}

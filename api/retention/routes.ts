@@ -1,0 +1,97 @@
+// A client's account with customer success (the retention journey): read it, assign its owner or
+// change its first 90 days' cadence, and record that the customer leaves. Changes go to the journey
+// as Updates, which write them: the journey works its schedule out again from what it answers.
+import { Router } from 'express';
+import { z } from 'zod';
+import { EARLY_CADENCES } from '../../workflows/retention/cadence';
+import { changeAccountUpdate, endRelationshipUpdate } from '../../workflows/retention/messages';
+import { text } from '../../workflows/runtime/storable-text';
+import type { ApiDeps } from '../app';
+import { principal, requireRole } from '../auth/authenticate';
+import { isManager, type Role } from '../auth/roles';
+import { clientAccount } from '../contract/records';
+import { AppError, parseOrThrow } from '../errors';
+import { isUuid } from '../ids';
+import { executeJourneyUpdate } from '../journey-calls';
+import { operations } from '../openapi/operation';
+import { accountDetail } from './accounts';
+
+const SUCCESS_ROLES: Role[] = ['success', 'manager'];
+/** Who may own an account. */
+const OWNER_ROLES: Role[] = ['success', 'manager'];
+
+const changeBody = z
+  .object({
+    /** Managers only; null leaves the account without an owner (its tasks go to the success queue). */
+    ownerId: z.uuid().nullable().optional(),
+    earlyCadence: z.enum(EARLY_CADENCES).optional(),
+  })
+  .strict()
+  .refine((b) => b.ownerId !== undefined || b.earlyCadence !== undefined, { message: 'Change the owner, the cadence or both' });
+
+const endingAccount = z.object({ status: z.literal('ending') }).meta({ id: 'EndingAccount' });
+const endBody = z.object({ reason: text(2000).refine((s) => s.trim().length > 0, 'Say why the customer leaves') }).strict();
+
+export const retentionOperations = operations(
+  { method: 'get', path: '/api/customers/:id/account', summary: "A client's account with customer success: owner, cadence, health and its inputs, check-ins", access: 'signed-in', responses: { 200: clientAccount } },
+  {
+    method: 'patch',
+    path: '/api/customers/:id/account',
+    summary: "Assign the account's owner (managers) or change its first 90 days' cadence; the journey reschedules its next check-in",
+    access: SUCCESS_ROLES,
+    body: changeBody,
+    responses: { 200: clientAccount },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/:id/account/end',
+    summary: 'Record that the customer leaves, and why: the journey ends the account, and they are a former client',
+    access: ['manager'],
+    body: endBody,
+    responses: { 202: endingAccount },
+  },
+);
+
+const ended = { ended: 'The account has ended' };
+
+export function retentionRoutes(deps: ApiDeps): Router {
+  const router = Router();
+  const findAccount = async (customerId: string) => {
+    const found = isUuid(customerId) ? await deps.db.clientAccount.findUnique({ where: { customerId } }) : null;
+    if (!found) throw new AppError('not_found', `No account for customer ${customerId}`);
+    return found;
+  };
+  const by = (req: Parameters<typeof principal>[0]) => {
+    const p = principal(req);
+    return { id: p.id, name: p.name };
+  };
+
+  router.get('/customers/:id/account', requireRole(), async (req, res) => {
+    const account = await findAccount(req.params.id);
+    res.json(await accountDetail(deps, account.customerId));
+  });
+
+  router.patch('/customers/:id/account', requireRole(...SUCCESS_ROLES), async (req, res) => {
+    const body = parseOrThrow(changeBody, req.body);
+    const account = await findAccount(req.params.id);
+    if (body.ownerId !== undefined && !isManager(principal(req))) {
+      throw new AppError('forbidden', 'Only a manager assigns the account owner');
+    }
+    if (body.ownerId) {
+      const owner = await deps.db.user.findUnique({ where: { id: body.ownerId } });
+      if (!owner?.active || !owner.roles.some((r) => OWNER_ROLES.includes(r))) {
+        throw new AppError('validation_failed', 'Not someone who works customer success', { fields: [{ field: 'ownerId', message: 'An active user with the success or manager role' }] });
+      }
+    }
+    await executeJourneyUpdate(deps.temporal, account.journeyId, changeAccountUpdate, { ...body, by: by(req) }, ended);
+    res.json(await accountDetail(deps, account.customerId));
+  });
+
+  router.post('/customers/:id/account/end', requireRole('manager'), async (req, res) => {
+    const body = parseOrThrow(endBody, req.body);
+    const account = await findAccount(req.params.id);
+    res.status(202).json(await executeJourneyUpdate(deps.temporal, account.journeyId, endRelationshipUpdate, { reason: body.reason.trim(), by: by(req) }, ended));
+  });
+
+  return router;
+}

@@ -1,0 +1,84 @@
+// A client's account with customer success in the browser, on the real stack: a project signed off
+// hands the customer over (the retention journey starts), a manager assigns the owner on the
+// customer's page and changes the cadence there, which the journey takes; the health score with
+// its inputs and the check-ins show as the account holds them. Two years of check-ins cannot be
+// lived here (the time-skipping test in test/journeys/retention/ does that), so the check-in rows
+// and the last assessment are written as the journey's activities write them. Desktop and phone.
+import type { Browser } from 'playwright-core';
+import { createRetentionActivities } from '../../activities/retention/accounts';
+import type { Harness } from '../support/harness';
+import { eventually } from '../support/http';
+import { quoteDraft } from '../support/fixtures';
+import { journeyDriver } from '../support/journey-driver';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany, widerThanScreen } from './browser';
+
+let h: Harness;
+let browser: Browser;
+startBrowserStack((started) => ({ h, browser } = started));
+
+const DAY = 24 * 60 * 60 * 1000;
+
+it("shows a client's account: owner, cadence, health and its inputs, check-ins; a manager assigns the owner and changes the cadence", async () => {
+  const drive = journeyDriver(h);
+  const company = uniqueCompany('Fjord Freight');
+  const { deliveryId, customerId } = await drive.projectInProgress({ companyName: company }, { ...quoteDraft, billing: 'COMPLETION' });
+  await drive.deliverMilestone(deliveryId, 1);
+  await drive.deliverMilestone(deliveryId, 2);
+  await drive.answer(deliveryId, 'sign-off:1', 'accept');
+  const retentionId = `journey:${customerId}:retention:1`;
+  await drive.complete('success', retentionId, 'onboarding-checklist', {
+    operationalContacts: [{ name: 'Robert King', contactFor: 'Technical questions' }],
+    clientContacts: [{ name: 'Ingrid Olsen', email: 'ingrid@fjord.test' }],
+    recognition: 'Flowers for the launch team',
+  });
+  await eventually(() => h.db.clientAccount.findUniqueOrThrow({ where: { customerId } }), (a) => a.nextCheckInAt !== null);
+
+  // Two check-ins as the journey records them: one held (negative), one missed; then the assessment.
+  const records = createRetentionActivities({ db: h.db, config: h.config });
+  const now = Date.now();
+  const first = { journeyId: retentionId, customerId, kind: 'check-in' as const, dueAt: new Date(now - 28 * DAY).toISOString() };
+  const second = { ...first, dueAt: new Date(now - 14 * DAY).toISOString() };
+  await records.checkInDue(first);
+  await records.holdCheckIn({ ...first, at: new Date(now - 27 * DAY).toISOString(), result: { channel: 'call', sentiment: 'negative', notes: 'Deliveries to Bergen run late.', issuesRaised: ['Late deliveries'], opportunitiesFound: ['A second warehouse'], referralAsked: false } });
+  await records.checkInDue(second);
+  await records.missCheckIn({ ...second, at: new Date(now - DAY).toISOString() });
+  // 100 less 10 (negative) less 5 (one missed since the last held) = 85.
+  const { health } = await records.assessHealth({ journeyId: retentionId, customerId, key: 'browser-test', at: new Date().toISOString() });
+  expect(health.score).toBe(85);
+
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'manager');
+  await page.goto(`/#/customers/${customerId}/show`);
+  const section = page.locator('.MuiCard-root').filter({ has: page.getByRole('heading', { name: 'Customer success' }) });
+  await section.getByText('Health 85').first().waitFor();
+  await section.getByRole('row').filter({ hasText: 'Sentiment at the last check-in' }).filter({ hasText: '−10 of 10' }).waitFor();
+  await section.getByRole('row').filter({ hasText: 'Check-ins missed since the last one held' }).filter({ hasText: '−5 of 10' }).waitFor();
+  await section.getByRole('row').filter({ hasText: 'Deliveries to Bergen run late' }).filter({ hasText: 'Held' }).waitFor();
+  await section.getByRole('row').filter({ hasText: 'Missed' }).waitFor();
+  await section.getByText('Ingrid Olsen <ingrid@fjord.test>').waitFor();
+
+  // The manager assigns the owner and changes the cadence; the journey takes both.
+  await section.getByLabel('Account owner').click();
+  await page.getByRole('option', { name: 'Cass Success' }).click();
+  await eventually(() => h.db.clientAccount.findUniqueOrThrow({ where: { customerId } }), (a) => a.ownerId === h.users.success.id);
+  await section.getByLabel('First 90 days').click();
+  await page.getByRole('option', { name: 'Every month' }).click();
+  await eventually(() => h.db.clientAccount.findUniqueOrThrow({ where: { customerId } }), (a) => a.earlyCadence === 'monthly');
+  await page.getByText('Cadence changed').waitFor();
+  await screenshot(page, 'account-01-desktop');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await section.getByText('Health 85').first().waitFor();
+  expect(await widerThanScreen(page)).toEqual([]);
+  await screenshot(page, 'account-02-phone');
+
+  // The owner sees the account, may change the cadence, and has no owner picker or leave button.
+  const owner = await openApp(browser, h.baseUrl);
+  await logIn(owner, 'success');
+  await owner.goto(`/#/customers/${customerId}/show`);
+  const ownersView = owner.locator('.MuiCard-root').filter({ has: owner.getByRole('heading', { name: 'Customer success' }) });
+  await ownersView.getByLabel('First 90 days').waitFor();
+  expect(await ownersView.getByLabel('Account owner').count()).toBe(0);
+  expect(await ownersView.getByRole('button', { name: 'Customer leaves' }).count()).toBe(0);
+  await ownersView.getByText('Cass Success').waitFor();
+});

@@ -1,0 +1,134 @@
+// Three years of one client on the time-skipping server: a lead won, its project under way, and its
+// retention journey started as the hand-over would start it (hand-over.test.ts covers the hand-over
+// itself on the dev server: this server stopped skipping time for a journey that was the child of a
+// delivery already closed, 80 s a skipped fortnight and then none). A manager assigns the owner; onboarding;
+// the bi-weekly check-ins (one missed), the quarterly reviews, then the annual reviews with the NPS
+// survey; a detractor's score with a bad check-in puts the account at risk; a manager records that
+// the customer leaves. Every check-in's due time is checked against the schedule worked out from
+// the day they became a client; each run's history stays bounded (RETENTION_HISTORY_LIMIT is low
+// here, so the journey continues as new several times); the trail is in PostgreSQL.
+import { startHarness, type Harness } from '../../support/harness';
+import { eventually, request } from '../../support/http';
+import { journeyDriver } from '../../support/journey-driver';
+import { sleepUntil as skipTo } from '../../support/time-skipping';
+import { addMonths } from '../../../workflows/retention/cadence';
+import { retentionJourney } from '../../../workflows/retention/workflow';
+
+const DAY = 24 * 60 * 60 * 1000;
+const HISTORY_LIMIT = 150;
+
+let h: Harness;
+let drive: ReturnType<typeof journeyDriver>;
+beforeAll(async () => {
+  // At risk below 75: an NPS detractor (20 off) with a negative check-in (10 off) is 70.
+  h = await startHarness({ timeSkipping: true, env: { RETENTION_AT_RISK_BELOW: '75' } });
+  drive = journeyDriver(h);
+}, 180_000);
+afterAll(() => h?.stop());
+
+const checkInForm = (sentiment: 'positive' | 'neutral' | 'negative' = 'positive') => ({
+  channel: 'call',
+  sentiment,
+  notes: 'Spoke with the operations lead.',
+  issuesRaised: sentiment === 'negative' ? ['Reports arrive late'] : [],
+  opportunitiesFound: [],
+  referralAsked: false,
+});
+
+const sleepUntil = (at: number) => skipTo(h.env, at);
+
+it('runs onboarding and three years of check-ins on the cadence, continuing as new, and ends when the customer leaves', async () => {
+  const { deliveryId, projectId, customerId } = await drive.projectInProgress();
+  const retentionId = `journey:${customerId}:retention:1`;
+  await h.env.client.workflow.start(retentionJourney, { taskQueue: h.taskQueue, workflowId: retentionId, args: [{ journeyId: retentionId, customerId, handOver: { projectId, deliveryJourneyId: deliveryId }, historyLimit: HISTORY_LIMIT }] });
+  const journey = await eventually(() => h.db.journey.findUnique({ where: { id: retentionId } }), Boolean);
+  expect(journey).toMatchObject({ kind: 'retention', parentJourneyId: deliveryId, stage: 'onboarding' });
+  const welcome = await eventually(() => h.db.email.findUnique({ where: { key: `${retentionId}:welcome` } }), Boolean);
+  expect(welcome!.text).toContain('/customer/help/');
+
+  // A manager assigns the owner; the owner may change the cadence but not the owner.
+  const owner = h.users.success.id;
+  expect((await h.as('success')('PATCH', `/api/customers/${customerId}/account`, { ownerId: owner })).status).toBe(403);
+  expect(await h.as('manager')('PATCH', `/api/customers/${customerId}/account`, { ownerId: h.users.sales.id })).toMatchObject({ status: 400, body: { error: { fields: [{ field: 'ownerId' }] } } });
+  expect(await h.as('manager')('PATCH', `/api/customers/${customerId}/account`, { earlyCadence: 'weekly', extra: 1 })).toMatchObject({ status: 400 });
+  expect(await h.as('manager')('PATCH', `/api/customers/${customerId}/account`, { ownerId: owner })).toMatchObject({ status: 200, body: { owner: { id: owner }, earlyCadence: 'biweekly' } });
+
+  const onboarding = await drive.complete('success', retentionId, 'onboarding-checklist', {
+    operationalContacts: [{ name: 'Robert King', contactFor: 'Anything technical' }],
+    clientContacts: [{ name: 'Anne Dodsworth', email: 'Anne@Northwind.test' }],
+    recognition: 'A thank-you card from the team',
+  });
+  expect(onboarding.assignee).toBe(owner);
+  const account = async () => (await h.as('success')('GET', `/api/customers/${customerId}/account`)).body;
+  await eventually(account, (a) => a.onboardedAt !== null && a.nextCheckIn !== null);
+  expect((await account()).contacts).toEqual([{ name: 'Anne Dodsworth', email: 'anne@northwind.test' }]);
+
+  // The schedule from the day they became a client: days 14 to 84, months 3, 6 and 9, then yearly.
+  const clientSince = (await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).clientSince!;
+  const t0 = clientSince.getTime();
+  const expected = [
+    ...[1, 2, 3, 4, 5, 6].map((n) => ({ kind: 'check-in', dueAt: new Date(t0 + n * 14 * DAY) })),
+    ...[3, 6, 9].map((m) => ({ kind: 'quarterly-review', dueAt: addMonths(clientSince, m) })),
+    ...[12, 24, 36].map((m) => ({ kind: 'annual-review', dueAt: addMonths(clientSince, m) })),
+  ];
+  expect((await account()).nextCheckIn).toEqual({ kind: 'check-in', dueAt: expected[0]!.dueAt.toISOString() });
+
+  for (const [i, due] of expected.entries()) {
+    await sleepUntil(due.dueAt.getTime() + 60_000);
+    const iso = due.dueAt.toISOString();
+    if (i === 2) continue; // day 42: nobody holds it, and it is missed when day 56's falls due
+    if (i === 0) {
+      // A check-in with bad values is refused field by field, and the task stays open.
+      const task = await eventually(() => h.db.task.findFirst({ where: { journeyId: retentionId, type: 'check-in', status: 'OPEN' } }), Boolean);
+      const bad = await h.as('success')('POST', `/api/tasks/${task!.id}/complete`, { result: { channel: 'fax', sentiment: 'great', notes: 'x', issuesRaised: 'none', opportunitiesFound: [], referralAsked: 'yes' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['result.channel', 'result.issuesRaised', 'result.referralAsked', 'result.sentiment']);
+    }
+    if (due.kind === 'annual-review') {
+      const score = i === 10 ? 6 : 9;
+      const link = await drive.emailedLink(retentionId, `decision:nps:${iso}`);
+      expect((await request(h.baseUrl, 'POST', link, { score, comment: `A ${score}` })).status).toBe(200);
+      await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.nps === score);
+    }
+    const task = await drive.complete('success', retentionId, 'check-in', checkInForm(i === 10 ? 'negative' : 'positive'));
+    expect(task.title).toMatch(due.kind === 'annual-review' ? /^Annual service review with / : due.kind === 'quarterly-review' ? /^Quarterly review with / : /^Check in with /);
+    expect(task.input).toMatchObject({ kind: due.kind, dueAt: iso });
+    await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.status === 'HELD');
+    // Year two's detractor and bad check-in took the score to 70, under 75: the owner reviews the account.
+    if (i === 10) await drive.complete('success', retentionId, 'at-risk-review', { outlook: 'watch', actions: 'A call every week until the reports arrive on time.' });
+  }
+
+  // Every check-in, at its exact due time, held but the one missed.
+  const checkIns = await h.db.checkIn.findMany({ where: { customerId }, orderBy: { dueAt: 'asc' } });
+  expect(checkIns.map((c) => [c.kind, c.dueAt.toISOString(), c.status])).toEqual(expected.map((e, i) => [e.kind, e.dueAt.toISOString(), i === 2 ? 'MISSED' : 'HELD']));
+  expect(checkIns.map((c) => c.nps)).toEqual([...Array(9).fill(null), 9, 6, 9]);
+
+  // One at-risk review, in the managers' queue, held and done by the owner.
+  const atRisk = await h.db.task.findMany({ where: { journeyId: retentionId, type: 'at-risk-review' } });
+  expect(atRisk.map((t) => [t.role, t.assignee, t.status, t.completedBy, t.title])).toEqual([['manager', owner, 'COMPLETED', owner, expect.stringMatching(/is at risk: health 70$/)]]);
+
+  const ending = await h.as('manager')('POST', `/api/customers/${customerId}/account/end`, { reason: 'Moved their work in-house' });
+  expect(ending).toMatchObject({ status: 202, body: { status: 'ending' } });
+  await expect(h.env.client.workflow.getHandle(retentionId).result()).resolves.toMatchObject({ status: 'LOST', reason: 'Moved their work in-house' });
+  expect((await h.as('manager')('POST', `/api/customers/${customerId}/account/end`, { reason: 'Again' })).status).toBe(409);
+  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'FORMER_CLIENT' });
+  expect(await account()).toMatchObject({ status: 'LOST', endReason: 'Moved their work in-house', nextCheckIn: null });
+
+  // The stage trail follows the client's phase; the whole story is in PostgreSQL.
+  const events = await h.db.journeyEvent.findMany({ where: { journeyId: retentionId }, orderBy: { id: 'asc' } });
+  expect(events.filter((e) => e.type === 'stage_entered').map((e) => (e.data as { stage: string }).stage)).toEqual(['onboarding', 'first-90-days', 'first-year', 'established']);
+  const count = (type: string) => events.filter((e) => e.type === type).length;
+  expect([count('check_in_held'), count('check_in_missed'), count('nps_answered'), count('relationship_ended'), count('journey_ended')]).toEqual([11, 1, 3, 1, 1]);
+
+  // Continued as new along the way, each run's history bounded.
+  const runs: number[] = [];
+  for (let runId: string | undefined = (await h.env.client.workflow.getHandle(retentionId).describe()).runId; runId; ) {
+    const events: Array<{ workflowExecutionStartedEventAttributes?: { continuedExecutionRunId?: string | null } | null }> = (
+      await h.env.client.workflow.getHandle(retentionId, runId).fetchHistory()
+    ).events!;
+    runs.push(events.length);
+    runId = events[0]!.workflowExecutionStartedEventAttributes!.continuedExecutionRunId || undefined;
+  }
+  expect(runs.length).toBeGreaterThan(3);
+  expect(Math.max(...runs)).toBeLessThan(2 * HISTORY_LIMIT);
+}, 600_000);

@@ -1,0 +1,47 @@
+// The retention journey's contract with the delivery journeys that hand customers over and with the
+// API: its input (with what a run hands the next), the hand-over signal, and the Updates a manager
+// or an account owner sends. Free of I/O: the workflow, the API and tests import it.
+import { defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { JourneySnapshot } from '../runtime/journey';
+import type { EarlyCadence } from './cadence';
+
+/** A signed-off project handed to customer success. */
+export type HandOver = { projectId: string; deliveryJourneyId: string };
+
+export type StaffMember = { id: string; name: string };
+
+export type EndRelationship = { reason: string; by: StaffMember };
+
+/** What one run hands the next besides the runtime's snapshot (the journey's own place). */
+export type RetentionCarried = {
+  /** The due time (ISO) of the last check-in the journey held or missed: the schedule goes on after it. */
+  lastDueAt?: string;
+  held: number;
+  missed: number;
+  /** Hand-overs signalled and not yet recorded. */
+  handOvers: HandOver[];
+  /** The last assessment found the account at risk (an at-risk review opens when it becomes so). */
+  atRisk: boolean;
+  ending?: EndRelationship;
+};
+
+export type RetentionInput = {
+  journeyId: string;
+  customerId: string;
+  /** The hand-over that started the journey. */
+  handOver: HandOver;
+  /** History events a run may grow to before it continues as new (default: the runtime's). */
+  historyLimit?: number;
+  carried?: RetentionCarried;
+  resume?: JourneySnapshot;
+};
+
+/** Another project of the customer's was signed off while the journey runs (from its delivery journey). */
+export const projectHandedOverSignal = defineSignal<[HandOver]>('projectHandedOver');
+
+/** A manager assigns the account owner; the owner or a manager changes the first 90 days' cadence. */
+export type AccountChange = { ownerId?: string | null; earlyCadence?: EarlyCadence; by: StaffMember };
+export const changeAccountUpdate = defineUpdate<{ ownerId: string | null; earlyCadence: EarlyCadence }, [AccountChange]>('changeAccount');
+
+/** A manager records that the customer leaves, and why: the journey ends LOST (a former client). */
+export const endRelationshipUpdate = defineUpdate<{ status: 'ending' }, [EndRelationship]>('endRelationship');

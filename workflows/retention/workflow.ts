@@ -1,0 +1,244 @@
+// Seed 003's client phases 4-7 and seed 000's journey 4, phase 2 (relationship nurturing): one
+// journey per customer for as long as they stay a client, started by the hand-over of a signed-off
+// delivery. Onboarding (a welcome email, the checklist task), then the cadence of cadence.ts for
+// years: each check-in falls due as a task for the account owner, with the health score beside it;
+// the annual review asks the customer the NPS question too. A check-in not done by its due time
+// escalates to the managers; one not done by the time the next falls due is missed. A score below
+// the threshold opens an at-risk review. The journey ends LOST (a former client) when a manager
+// records that the customer leaves, or when nobody has been in touch past the quiet threshold.
+// It continues as new at the top of its loop, carrying where the schedule is.
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { RetentionActivities } from '../../activities/retention/accounts';
+import type { EmailActivities } from '../../activities/runtime/email';
+import { FailureTypes, type JourneyResult } from '../runtime/definitions';
+import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import { clientPhase, nextCheckIn, type CheckIn, type CheckInKind } from './cadence';
+import type { Health } from './health';
+import {
+  changeAccountUpdate,
+  endRelationshipUpdate,
+  projectHandedOverSignal,
+  type AccountChange,
+  type EndRelationship,
+  type RetentionCarried,
+  type RetentionInput,
+} from './messages';
+import { retentionStages, STAGE_OF_PHASE } from './stages';
+
+const retention = proxyActivities<RetentionActivities>(recordActivityOptions);
+const mail = proxyActivities<EmailActivities>(mailActivityOptions);
+
+const DAY = 24 * 60 * 60 * 1000;
+/** How long the owner has to hold each kind of check-in before it escalates to the managers. */
+const HOLD_WITHIN_DAYS: Record<CheckInKind, number> = { 'check-in': 5, 'quarterly-review': 10, 'annual-review': 14 };
+const CHECK_IN_TITLES: Record<CheckInKind, string> = { 'check-in': 'Check in with', 'quarterly-review': 'Quarterly review with', 'annual-review': 'Annual service review with' };
+/** The annual survey's answer is awaited this long, with a reminder after a week. */
+const SURVEY_DAYS = 21;
+const ONBOARDING_DAYS = 7;
+const AT_RISK_REVIEW_DAYS = 3;
+
+export async function retentionJourney(input: RetentionInput): Promise<JourneyResult> {
+  const { journeyId, customerId } = input;
+  const journey = new JourneyRuntime(journeyId, retentionStages, { resume: input.resume, historyLimit: input.historyLimit });
+  const state: RetentionCarried = input.carried ?? { held: 0, missed: 0, handOvers: [], atRisk: false };
+  /** Bumped by every change the schedule must be worked out again for. */
+  let version = 0;
+  let changes = 0;
+
+  setHandler(projectHandedOverSignal, (h) => {
+    state.handOvers.push(h);
+    version++;
+  });
+  const refuseEnding = () => {
+    if (state.ending || journey.state().status !== 'RUNNING') {
+      throw ApplicationFailure.create({ type: FailureTypes.journeyNotRunning, message: 'The relationship is ending', nonRetryable: true });
+    }
+  };
+  setHandler(
+    endRelationshipUpdate,
+    (req: EndRelationship) => {
+      state.ending ??= req;
+      return { status: 'ending' as const };
+    },
+    { validator: (_req: EndRelationship) => refuseEnding() },
+  );
+
+  return journey.run(async () => {
+    let account = await retention.openAccount({ journeyId, customerId, handOver: input.handOver, at: new Date().toISOString() });
+    const company = account.customer.companyName;
+    const ending = () => state.ending !== undefined;
+
+    setHandler(
+      changeAccountUpdate,
+      async (req: AccountChange) => {
+        account = { ...account, ...(await retention.changeAccount({ journeyId, customerId, ownerId: req.ownerId, earlyCadence: req.earlyCadence, by: req.by.id, key: `${++changes}`, at: new Date().toISOString() })) };
+        version++;
+        return { ownerId: account.ownerId, earlyCadence: account.earlyCadence };
+      },
+      { validator: (_req: AccountChange) => refuseEnding() },
+    );
+
+    /**
+     * Runs `work` (a task, a decision) until it is done; or, when `stop()` holds or `timeoutMs`
+     * passes first, cancels it (its task closed as the journey moving on) and returns undefined.
+     */
+    async function unless<T>(work: () => Promise<T>, stop: () => boolean, timeoutMs?: number): Promise<{ value: T } | undefined> {
+      const scope = new CancellationScope();
+      let outcome: { value: T } | { error: unknown } | undefined;
+      const running = scope.run(work).then(
+        (value) => void (outcome = { value }),
+        (error: unknown) => void (outcome = { error }),
+      );
+      const settled = () => outcome !== undefined || stop();
+      await (timeoutMs === undefined ? condition(settled) : condition(settled, Math.max(timeoutMs, 1)));
+      if (!outcome) {
+        scope.cancel();
+        await running;
+      }
+      if (outcome && 'error' in outcome) {
+        if (isCancellation(outcome.error)) return undefined;
+        throw outcome.error;
+      }
+      return outcome;
+    }
+
+    const assess = (key: string) => retention.assessHealth({ journeyId, customerId, key, at: new Date().toISOString() });
+
+    /** An at-risk review when the score has just fallen below the threshold; over when the next check-in falls due. */
+    async function reviewRisk(health: Health, key: string, untilMs: number) {
+      const wasAtRisk = state.atRisk;
+      state.atRisk = health.atRisk;
+      if (!health.atRisk || wasAtRisk) return;
+      await unless(
+        () =>
+          journey.humanTask({
+            key: `at-risk:${key}`,
+            type: 'at-risk-review',
+            title: `${company} is at risk: health ${health.score}`,
+            role: 'manager',
+            assignee: account.ownerId ?? undefined,
+            dueInMs: AT_RISK_REVIEW_DAYS * DAY,
+            input: { company, score: health.score, threshold: account.settings.atRiskBelow, inputs: health.contributions },
+          }),
+        ending,
+        untilMs - Date.now(),
+      );
+    }
+
+    /** One check-in: its row, the task (and for an annual review the survey), held or missed. */
+    async function holdCheckIn(due: CheckIn, next: CheckIn) {
+      const ref = { journeyId, customerId, kind: due.kind, dueAt: due.dueAt.toISOString() };
+      const before = await assess(`${ref.dueAt}:due`);
+      const quietFor = Date.now() - Date.parse(before.lastContactAt);
+      if (quietFor >= account.settings.quietAfterDays * DAY) {
+        state.ending = {
+          reason: `No contact for ${Math.floor(quietFor / DAY)} days (since ${before.lastContactAt.slice(0, 10)})`,
+          by: { id: 'system', name: 'Pivotal Flow' },
+        };
+        return;
+      }
+      await retention.checkInDue(ref);
+      /** The annual survey, beside the review: its answer recorded as soon as it comes. */
+      const survey = async () => {
+        const answer = await unless(
+          () =>
+            journey.customerDecision({
+              form: 'nps',
+              subject: `nps:${ref.dueAt}`,
+              title: 'How likely are you to recommend us?',
+              details: { company, year: `Your year with us to ${ref.dueAt.slice(0, 10)}` },
+              customer: account.customer,
+              remindAfterMs: 7 * DAY,
+              timeoutMs: SURVEY_DAYS * DAY,
+            }),
+          ending,
+        );
+        if (answer?.value) await retention.recordNps({ ...ref, score: answer.value.score, comment: answer.value.comment });
+      };
+      const [held] = await Promise.all([
+        unless(
+          () =>
+            journey.humanTask({
+              key: `check-in:${ref.dueAt}`,
+              type: 'check-in',
+              title: `${CHECK_IN_TITLES[due.kind]} ${company}`,
+              role: 'success',
+              assignee: account.ownerId ?? undefined,
+              dueInMs: HOLD_WITHIN_DAYS[due.kind] * DAY,
+              input: { company, kind: due.kind, dueAt: ref.dueAt, health: before.health.score, inputs: before.health.contributions },
+            }),
+          ending,
+          next.dueAt.getTime() - Date.now(),
+        ),
+        due.kind === 'annual-review' ? survey() : undefined,
+      ]);
+      const at = new Date().toISOString();
+      if (held) {
+        state.held++;
+        await retention.holdCheckIn({ ...ref, result: held.value, at });
+      } else {
+        state.missed++;
+        await retention.missCheckIn({ ...ref, at });
+      }
+      const after = await assess(`${ref.dueAt}:${held ? 'held' : 'missed'}`);
+      await reviewRisk(after.health, ref.dueAt, next.dueAt.getTime());
+    }
+
+    if (!account.onboardedAt) {
+      if (journey.state().stage !== 'onboarding') await journey.enterStage('onboarding');
+      await mail.sendEmail({
+        key: `${journeyId}:welcome`,
+        journeyId,
+        to: account.customer.email,
+        template: 'client-welcome',
+        data: { contactName: account.customer.contactName, projectName: account.projectName, warrantyEndsAt: account.warrantyEndsAt ?? '' },
+      });
+      const checklist = await unless(
+        () =>
+          journey.humanTask({
+            key: 'onboarding',
+            type: 'onboarding-checklist',
+            title: `Onboard ${company}`,
+            role: 'success',
+            assignee: account.ownerId ?? undefined,
+            dueInMs: ONBOARDING_DAYS * DAY,
+            input: { company, project: account.projectName, warrantyEndsAt: account.warrantyEndsAt },
+          }),
+        ending,
+      );
+      if (checklist) account = { ...account, ...(await retention.recordOnboarding({ journeyId, customerId, result: checklist.value, at: new Date().toISOString() })) };
+    }
+
+    while (!state.ending) {
+      await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
+      // Taken before anything below reads the state: a change from here on wakes the wait.
+      const seen = version;
+      for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) await retention.recordHandOver({ journeyId, handOver: h, at: new Date().toISOString() });
+      const stage = STAGE_OF_PHASE[clientPhase({ clientSince: new Date(account.clientSince), onboardedAt: account.onboardedAt ? new Date(account.onboardedAt) : null }, new Date())];
+      if (journey.state().stage !== stage) await journey.enterStage(stage);
+
+      const schedule = { clientSince: new Date(account.clientSince), earlyCadence: account.earlyCadence };
+      const due = nextCheckIn(schedule, state.lastDueAt ? new Date(state.lastDueAt) : new Date());
+      await retention.scheduleCheckIn({ customerId, next: { kind: due.kind, dueAt: due.dueAt.toISOString() } });
+      const woken = await journey.waitFor(
+        { kind: 'timer', key: `check-in:${due.dueAt.toISOString()}`, description: `${CHECK_IN_TITLES[due.kind]} ${company} on ${due.dueAt.toISOString().slice(0, 10)}`, timeoutMs: Math.max(due.dueAt.getTime() - Date.now(), 1), unblockedBy: account.ownerId ?? 'success' },
+        () => ending() || version !== seen,
+      );
+      if (woken) continue; // a change (the cadence, a hand-over) or the end: worked out again from the top
+      await holdCheckIn(due, nextCheckIn(schedule, due.dueAt));
+      state.lastDueAt = due.dueAt.toISOString();
+    }
+
+    const { reason, by } = state.ending!;
+    await retention.scheduleCheckIn({ customerId, next: null });
+    await retention.endAccount({ journeyId, customerId, reason, by: by.id, at: new Date().toISOString() });
+    return journey.end('LOST', reason);
+  });
+}
