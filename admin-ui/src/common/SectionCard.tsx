@@ -14,7 +14,8 @@ export const SectionCard = ({
   children: ReactNode;
 }) => (
   <Card>
-    <CardHeader title={title} action={action} slotProps={{ title: { variant: 'h6', component: 'h2' } }} sx={{ pb: 1 }} />
+    {/* On a phone the actions go under the title rather than past the screen's edge. */}
+    <CardHeader title={title} action={action} slotProps={{ title: { variant: 'h6', component: 'h2' } }} sx={{ pb: 1, flexWrap: 'wrap', rowGap: 1, '& .MuiCardHeader-action': { m: 0 } }} />
     {flush ? children : <CardContent sx={{ pt: 0 }}>{children}</CardContent>}
   </Card>
 );

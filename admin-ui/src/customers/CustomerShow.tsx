@@ -30,7 +30,7 @@ const CustomerView = () => {
     <Stack spacing={2} sx={{ mt: 1 }}>
       <Card>
         <CardContent>
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
+          <Stack direction="row" useFlexGap spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
             <Typography variant="h5">{customer.companyName}</Typography>
             <Lifecycle customer={customer} />
           </Stack>
