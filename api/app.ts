@@ -9,7 +9,6 @@ import { redactCustomerLinks } from '../platform/customer-links';
 import { REQUEST_ID_HTTP_HEADER, requestContext, requestIdFrom } from '../platform/request-context';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
-import { analyticsRoutes } from './analytics/routes';
 import { createAuthenticator } from './auth/authenticate';
 import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
@@ -91,7 +90,6 @@ export function createApp(deps: ApiDeps): Express {
     externalEventRoutes(deps),
     journeyKindRoutes(),
     knowledgeRoutes(deps),
-    analyticsRoutes(deps),
     ...kinds.flatMap((k) => (k.routes ? [k.routes(deps)] : [])),
   );
   app.use('/api', api, noRoute);

@@ -1,10 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Admin, CustomRoutes, HttpError, Resource } from 'react-admin';
-import { Route } from 'react-router-dom';
-import { AnalyticsPage } from './analytics/AnalyticsPage';
+import { Admin, HttpError, Resource } from 'react-admin';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { mayEditKnowledge, mayReadAnalytics, mayReadInvoices } from './auth/roles';
+import { mayEditKnowledge, mayReadInvoices } from './auth/roles';
 import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -54,11 +52,6 @@ export const App = () => (
         {mayWorkSupport(roles) && <Resource name="tickets" {...support} />}
         {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
         <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
-        {mayReadAnalytics(roles) && (
-          <CustomRoutes>
-            <Route path="/analytics" element={<AnalyticsPage />} />
-          </CustomRoutes>
-        )}
       </>
     )}
   </Admin>
