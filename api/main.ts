@@ -6,6 +6,7 @@ import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createTemporalClient } from '../platform/temporal-client';
 import { createApp } from './app';
+import { listenForForgets } from './auth/auth-events';
 import { ensureDevUsers } from './auth/dev-users';
 
 async function main() {
@@ -18,11 +19,13 @@ async function main() {
   if (config.auth.devUsers) await ensureDevUsers(db);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = createTemporalClient(connection, config.temporal.namespace);
-  const server = createApp({ db, temporal, config, log }).listen(config.http.port, config.http.host, () =>
+  const authEvents = await listenForForgets(config.database.url, log);
+  const server = createApp({ db, temporal, config, log, authEvents }).listen(config.http.port, config.http.host, () =>
     log.info({ url: config.http.publicUrl }, 'API listening'),
   );
   const stop = () =>
     server.close(async () => {
+      await authEvents.close();
       await connection.close();
       await db.$disconnect();
       process.exit(0);
