@@ -7,4 +7,5 @@ COPY . .
 RUN npm run db:generate && npm run ui:build
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 EXPOSE 3000
-CMD ["npm", "run", "api"]
+# node itself, not npm: a stop signal must reach the process that drains (npm would die and leave it).
+CMD ["node", "--import", "tsx", "api/main.ts"]

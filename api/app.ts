@@ -9,6 +9,7 @@ import { redactCustomerLinks } from '../platform/customer-links';
 import { REQUEST_ID_HTTP_HEADER, requestContext, requestIdFrom } from '../platform/request-context';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import type { AuthEvents } from './auth/auth-events';
 import { createAuthenticator } from './auth/authenticate';
 import { customerPageBodies } from './customer-pages';
 import { AppError, errorHandler } from './errors';
@@ -35,7 +36,8 @@ import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
 import { userRoutes } from './routes/users';
 
-export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger };
+/** `authEvents`: this process hears other API processes' logouts and revocations (auth/auth-events.ts). */
+export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger; authEvents?: AuthEvents };
 
 export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 
@@ -73,7 +75,7 @@ export function createApp(deps: ApiDeps): Express {
   // Webhooks read their bodies raw (signatures are over the exact bytes), so they come before any JSON parser.
   app.use('/webhooks', metrics.markRouteBase, metrics.webhookDeliveries, stripeWebhook(deps), docuSignWebhook(deps), noRoute);
 
-  const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret });
+  const auth = createAuthenticator({ db: deps.db, secret: deps.config.auth.secret, events: deps.authEvents });
   const api = express.Router();
   api.use(metrics.markRouteBase, express.json({ limit: '100kb' }), inputGuard, auth.middleware);
   // The contact form and login are public; every other route names the roles it needs.

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { listenForForgets } from '../api/auth/auth-events';
 import { ensureDevUsers } from '../api/auth/dev-users';
 import { createJourneyWorker } from '../workers/journey-worker';
 import type { Config } from './config';
@@ -83,7 +84,9 @@ export async function startPlatform(config: Config, log: Logger, shutdown: Shutd
     await workerDone;
   });
 
-  const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }) });
+  const authEvents = await listenForForgets(databaseUrl, log.child({ component: 'api' }));
+  await shutdown.add('auth events', () => authEvents.close());
+  const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }), authEvents });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.http.port, config.http.host, () => resolve(s));
     s.on('error', reject);

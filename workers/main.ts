@@ -1,5 +1,6 @@
-// `npm run worker`: a standalone journey worker against configured Temporal and PostgreSQL
-// (TEMPORAL_ADDRESS and DATABASE_URL must be set; `npm start` runs one in-process instead).
+// `npm run worker` (in a container, `node --import tsx workers/main.ts`, so signals reach this
+// process): a standalone journey worker against configured Temporal and PostgreSQL (TEMPORAL_ADDRESS
+// and DATABASE_URL must be set; `npm start` runs one in-process instead).
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';

@@ -1,9 +1,12 @@
 // Resolves the caller of every /api request from a session cookie (the admin UI) or an
 // `Authorization: Bearer` token (external systems, scripts, tests), then lets routes demand roles.
-// Resolved tokens are cached briefly: the inbox is polled, and a lookup per poll is waste.
+// Resolved tokens are cached briefly: the inbox is polled, and a lookup per poll is waste. A
+// credential forgotten (logout, revocation, a user changed) is forgotten by every API process that
+// listens for it (auth-events.ts); one that does not (tests' extra apps) forgets it within 30 s.
 import type { RequestHandler } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { Db } from '../../platform/db';
+import { announceForget, type AuthEvents } from './auth-events';
 import { AppError } from '../errors';
 import { hashToken } from './credentials';
 import { hasRole, type Principal, type Role } from './roles';
@@ -23,15 +26,28 @@ declare global {
 
 export type Authenticator = {
   middleware: RequestHandler;
-  /** Forgets a token at once (logout, revocation); other API processes forget it within 30 s. */
-  forget: (tokenHash: string) => void;
+  /** Forgets a token at once (logout, revocation), here and on every API process listening. */
+  forget: (tokenHash: string) => Promise<void>;
   tokenOf: (req: { headers: Record<string, string | string[] | undefined> }) => string | undefined;
 };
 
-export function createAuthenticator(deps: { db: Db; secret: string }): Authenticator {
+export function createAuthenticator(deps: { db: Db; secret: string; events?: AuthEvents }): Authenticator {
   const cache = new Map<string, { principal: Principal | null; until: number }>();
   // Counts forgets: a lookup that overlapped one may have read what was just ended, so it is not cached.
   let forgets = 0;
+  const forgetHere = (tokenHash: string) => {
+    forgets++;
+    cache.delete(tokenHash);
+  };
+  deps.events?.subscribe({
+    forget: forgetHere,
+    reset: () => {
+      forgets++;
+      cache.clear();
+    },
+  });
+  /** Not while forgets from other processes go unheard. */
+  const mayCache = () => !deps.events || deps.events.listening();
 
   function tokenOf(req: { headers: Record<string, string | string[] | undefined> }): string | undefined {
     const auth = req.headers.authorization;
@@ -62,7 +78,7 @@ export function createAuthenticator(deps: { db: Db; secret: string }): Authentic
     if (!hit || hit.until <= now) {
       const forgetsBefore = forgets;
       hit = { principal: await lookup(tokenHash, new Date(now)), until: now + CACHE_TTL_MS };
-      if (forgets === forgetsBefore) {
+      if (forgets === forgetsBefore && mayCache()) {
         if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
         cache.set(tokenHash, hit);
       }
@@ -71,9 +87,9 @@ export function createAuthenticator(deps: { db: Db; secret: string }): Authentic
     next();
   };
 
-  const forget = (tokenHash: string) => {
-    forgets++;
-    cache.delete(tokenHash);
+  const forget = async (tokenHash: string) => {
+    forgetHere(tokenHash);
+    await announceForget(deps.db, tokenHash);
   };
   return { middleware, forget, tokenOf };
 }

@@ -48,7 +48,7 @@ export function authRoutes(deps: ApiDeps, auth: Authenticator): Router {
     if (token) {
       const tokenHash = hashToken(deps.config.auth.secret, token);
       await deps.db.session.deleteMany({ where: { tokenHash } });
-      auth.forget(tokenHash);
+      await auth.forget(tokenHash);
     }
     res.clearCookie(SESSION_COOKIE, { path: '/' }).status(204).end();
   });

@@ -87,7 +87,7 @@ export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
       const rolesChanged = change.roles !== undefined && !sameRoles(before.roles, change.roles);
       return change.active === false || password || rolesChanged ? endSessions(tx, id) : [];
     });
-    for (const tokenHash of ended) auth.forget(tokenHash);
+    await Promise.all(ended.map((tokenHash) => auth.forget(tokenHash)));
     res.json(await deps.db.user.findUnique({ where: { id }, select: publicUser }));
   });
 
@@ -115,7 +115,7 @@ export function userRoutes(deps: ApiDeps, auth: Authenticator): Router {
     const token = isUuid(req.params.id) ? await deps.db.apiToken.findUnique({ where: { id: req.params.id } }) : null;
     if (!token || token.revokedAt) throw new AppError('not_found', `No active API token ${req.params.id}`);
     await deps.db.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    auth.forget(token.tokenHash);
+    await auth.forget(token.tokenHash);
     res.status(204).end();
   });
 

@@ -1,6 +1,7 @@
 // docker-compose.yml cannot run here (no Docker engine), so what can be checked is checked: it
 // parses, it has the roles the README describes, every variable it sets is one the code reads and
-// accepts, and every command is an npm script. The README's configuration table is checked too.
+// accepts, the migration is an npm script and the long-running processes are node itself (on their
+// npm scripts' files). The README's configuration table is checked too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -31,10 +32,22 @@ describe('docker-compose.yml', () => {
     if (name !== 'migrate') expect(config.temporal.address).toBe('temporal:7233');
   });
 
-  it.each(appServices)('%s runs an npm script that exists', (name) => {
-    const [npm, run, script] = compose.services[name].command as string[];
+  it('runs the one-shot migration as an npm script that exists', () => {
+    const [npm, run, script] = compose.services.migrate.command as string[];
     expect([npm, run]).toEqual(['npm', 'run']);
     expect(scripts[script!]).toBeDefined();
+  });
+
+  // A long-running process is node itself, so a stop signal reaches what drains (npm would die and leave it running).
+  it.each([['api', 'api'], ['worker', 'worker']] as const)('%s runs node on the file its npm script runs, as the Dockerfile does', (name, script) => {
+    const [node, flag, loader, file] = compose.services[name].command as string[];
+    expect([node, flag, loader]).toEqual(['node', '--import', 'tsx']);
+    expect(scripts[script]).toBe(`tsx ${file}`);
+    expect(fs.existsSync(path.join(root, file!))).toBe(true);
+  });
+  it('builds an image whose default command is the API, run by node', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "api\/main\.ts"\]$/m);
   });
 });
 

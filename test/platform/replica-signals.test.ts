@@ -1,0 +1,78 @@
+// The standalone API and worker, run as a container runs them (`node --import tsx …`, the process
+// itself receiving the signal), stop cleanly on SIGTERM: the API answers every request already sent
+// and exits 0; the worker drains and exits 0, and a journey it was running carries on under the
+// next worker, nothing lost.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '../../scripts/free-port';
+import { startHarness, type Harness } from '../support/harness';
+import { eventually, request } from '../support/http';
+import { lead } from '../support/fixtures';
+
+let h: Harness;
+beforeAll(async () => {
+  // No in-process worker: the spawned one (then a second) runs this file's journeys.
+  h = await startHarness({ worker: false });
+}, 180_000);
+afterAll(() => h?.stop());
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** A replica, its output kept; resolves when `ready` appears in it. */
+function replica(entry: string, env: Record<string, string>, ready: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...process.env, TEMPORAL_ADDRESS: h.env.address, DATABASE_URL: process.env.DATABASE_URL!, TEMPORAL_TASK_QUEUE: h.taskQueue, AUTH_SECRET: h.config.auth.secret, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const started = new Promise<void>((resolve, reject) => {
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve();
+    };
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
+    child.on('exit', (code) => reject(new Error(`${entry} exited (${code}) before it was ready:\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, started, exited, output: () => output };
+}
+
+const stopped = (r: { child: ChildProcess; exited: Promise<number | null> }, ms: number) =>
+  Promise.race([r.exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+
+it('an API replica answers the requests it was sent and exits 0 on SIGTERM', async () => {
+  const port = await freePort();
+  const api = replica('api/main.ts', { PORT: String(port), HOST: '127.0.0.1' }, /API listening/);
+  await api.started;
+  const url = `http://127.0.0.1:${port}`;
+  const token = h.users.manager.token;
+  const inFlight = Array.from({ length: 20 }, () => request(url, 'GET', '/api/tasks', undefined, token));
+  api.child.kill('SIGTERM');
+  const answers = await Promise.all(inFlight);
+  expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+  expect(await stopped(api, 15_000)).toBe(0);
+  expect(api.output()).toMatch(/draining/);
+  await expect(request(url, 'GET', '/healthz')).rejects.toThrow();
+}, 60_000);
+
+it('a worker replica drains on SIGTERM and exits 0; the next worker carries its journey on', async () => {
+  const first = replica('workers/main.ts', {}, /worker started/);
+  await first.started;
+  const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
+  // The journey's first steps are under way on this worker when it is told to stop.
+  await eventually(() => h.db.journey.findUnique({ where: { id: body.journeyId } }), Boolean);
+  first.child.kill('SIGTERM');
+  expect(await stopped(first, 30_000)).toBe(0);
+  expect(first.output()).toMatch(/worker stopped/);
+
+  const second = replica('workers/main.ts', {}, /worker started/);
+  await second.started;
+  try {
+    await eventually(() => h.db.task.findFirst({ where: { journeyId: body.journeyId, type: 'follow-up-call', status: 'OPEN' } }), Boolean, 30_000);
+  } finally {
+    second.child.kill('SIGTERM');
+    expect(await stopped(second, 30_000)).toBe(0);
+  }
+}, 180_000);
