@@ -1,6 +1,7 @@
 // `npm run api` (in a container, `node --import tsx api/main.ts`, so signals reach this process): a
 // standalone API process against configured Temporal and PostgreSQL (TEMPORAL_ADDRESS and
 // DATABASE_URL must be set; `npm start` runs everything embedded).
+import net from 'node:net';
 import { Connection } from '@temporalio/client';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
@@ -12,6 +13,8 @@ import { ensureDevUsers } from './auth/dev-users';
 
 /** How long requests under way get to finish once the process is asked to stop. */
 const DRAIN_MS = 10_000;
+/** How long a connection that looks idle at the stop may still bring the request it was sending. */
+const SETTLE_MS = 1_000;
 
 async function main() {
   const config = loadConfig();
@@ -27,15 +30,22 @@ async function main() {
   const server = createApp({ db, temporal, config, log, authEvents }).listen(config.http.port, config.http.host, () =>
     log.info({ url: config.http.publicUrl }, 'API listening'),
   );
-  // Drains on SIGTERM (what an orchestrator sends) or SIGINT: no new connections; requests under way
-  // are answered, idle keep-alive connections closed; any still open after the grace period are cut.
+  // Drains on SIGTERM (what an orchestrator sends) or SIGINT: it stops accepting connections, answers
+  // every request already sent, each with `Connection: close`, then closes connections left idle
+  // (after a moment, so a request still on its way on one is read first) and cuts what remains
+  // after the grace period. (http.Server's own close() would drop idle connections at once, and
+  // with them requests sent but not yet read.)
   let stopping = false;
+  server.on('request', (_req, res) => {
+    if (stopping && !res.headersSent) res.setHeader('Connection', 'close');
+  });
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'draining: answering the requests under way, taking no more');
+    setTimeout(() => server.closeIdleConnections(), SETTLE_MS).unref();
     const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
-    server.close(async () => {
+    net.Server.prototype.close.call(server, async () => {
       clearTimeout(cut);
       await authEvents.close();
       await connection.close();
@@ -43,7 +53,6 @@ async function main() {
       log.info('API stopped');
       process.exit(0);
     });
-    server.closeIdleConnections();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -69,7 +69,8 @@ it("shows a client's account: owner, cadence, health and its inputs, check-ins; 
   await screenshot(page, 'account-01-desktop');
 
   await page.setViewportSize({ width: 390, height: 844 });
-  await section.getByText('Health 85 of 100').waitFor();
+  await page.getByRole('heading', { name: 'Customer success' }).waitFor();
+  await page.getByRole('table', { name: 'Health inputs' }).waitFor();
   expect(await widerThanScreen(page)).toEqual([]);
   await screenshot(page, 'account-02-phone');
 

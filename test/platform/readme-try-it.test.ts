@@ -25,7 +25,8 @@ it('runs the "Try it" commands as written: a lead, its follow-up task claimed an
     .replaceAll('localhost:3000', h.baseUrl.replace('http://', ''))
     .replace('nancy@northwind.test', `nancy-${Date.now()}@northwind.test`);
   // Asynchronously: the API answering these commands runs in this process.
-  const run = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', script], { encoding: 'utf8', timeout: 60_000 });
+  // --norc: with its stdin a socket (as Node gives it), bash may take itself for a remote shell and read bashrc.
+  const run = await promisify(execFile)('bash', ['--norc', '-euo', 'pipefail', '-c', script], { encoding: 'utf8', timeout: 60_000 });
   expect(run.stderr).toBe('');
   const out = run.stdout;
   expect(out).toMatch(/"journeyId":"journey:[0-9a-f-]+:acquisition:1"/);

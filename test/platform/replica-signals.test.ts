@@ -1,11 +1,11 @@
 // The standalone API and worker, run as a container runs them (`node --import tsx …`, the process
-// itself receiving the signal), stop cleanly on SIGTERM: the API answers every request already sent
-// and exits 0; the worker drains and exits 0, and a journey it was running carries on under the
+// itself receiving the signal), stop cleanly on SIGTERM: the API answers every request it was
+// handling (leads, each written and its journey started) and exits 0; the worker drains and exits 0, and a journey it was running carries on under the
 // next worker, nothing lost.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../scripts/free-port';
-import { startHarness, type Harness } from '../support/harness';
+import { RELAXED_RATE_LIMITS, startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { lead } from '../support/fixtures';
 
@@ -14,7 +14,12 @@ beforeAll(async () => {
   // No in-process worker: the spawned one (then a second) runs this file's journeys.
   h = await startHarness({ worker: false });
 }, 180_000);
-afterAll(() => h?.stop());
+/** Every replica spawned, killed after the tests if one is still running (a test failed before stopping it). */
+const spawned: ChildProcess[] = [];
+afterAll(async () => {
+  for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await h?.stop();
+});
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -22,9 +27,10 @@ const root = path.resolve(__dirname, '..', '..');
 function replica(entry: string, env: Record<string, string>, ready: RegExp) {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
-    env: { ...process.env, TEMPORAL_ADDRESS: h.env.address, DATABASE_URL: process.env.DATABASE_URL!, TEMPORAL_TASK_QUEUE: h.taskQueue, AUTH_SECRET: h.config.auth.secret, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '', ...env },
+    env: { ...process.env, ...RELAXED_RATE_LIMITS, TEMPORAL_ADDRESS: h.env.address, DATABASE_URL: process.env.DATABASE_URL!, TEMPORAL_TASK_QUEUE: h.taskQueue, AUTH_SECRET: h.config.auth.secret, LOG_LEVEL: 'info', WORKER_METRICS_PORT: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  spawned.push(child);
   let output = '';
   const started = new Promise<void>((resolve, reject) => {
     const take = (chunk: Buffer) => {
@@ -47,11 +53,19 @@ it('an API replica answers the requests it was sent and exits 0 on SIGTERM', asy
   const api = replica('api/main.ts', { PORT: String(port), HOST: '127.0.0.1' }, /API listening/);
   await api.started;
   const url = `http://127.0.0.1:${port}`;
-  const token = h.users.manager.token;
-  const inFlight = Array.from({ length: 20 }, () => request(url, 'GET', '/api/tasks', undefined, token));
+  // Twenty connections open (kept alive from a first round of requests: a connection still in the
+  // listening socket's queue when the process stops listening is refused, as it should be), then
+  // twenty leads on them at once (each read from the database and a journey started in Temporal);
+  // the signal comes as the first is answered, with the others under way.
+  await Promise.all(Array.from({ length: 20 }, () => request(url, 'GET', '/healthz')));
+  const inFlight = Array.from({ length: 20 }, () => request(url, 'POST', '/api/leads', lead()));
+  await Promise.race(inFlight);
   api.child.kill('SIGTERM');
   const answers = await Promise.all(inFlight);
-  expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+  expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
+  // Each answer's journey was started, none lost in the stop.
+  const started = await Promise.all(answers.map((a) => h.env.client.workflow.getHandle(a.body.journeyId).describe()));
+  expect(started).toHaveLength(20);
   expect(await stopped(api, 15_000)).toBe(0);
   expect(api.output()).toMatch(/draining/);
   await expect(request(url, 'GET', '/healthz')).rejects.toThrow();

@@ -88,7 +88,7 @@ export type HarnessOptions = {
  * Every test file logs in and posts leads from 127.0.0.1 into the run's one database, so the
  * production limits would refuse later files; a file that tests the limits sets its own (opts.env).
  */
-const RELAXED_RATE_LIMITS = {
+export const RELAXED_RATE_LIMITS = {
   RATE_LIMIT_LOGIN_PER_IP: '100000',
   RATE_LIMIT_LOGIN_PER_ACCOUNT: '100000',
   RATE_LIMIT_LEADS_PER_IP: '100000',

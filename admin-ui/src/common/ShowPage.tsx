@@ -18,6 +18,8 @@ export const ShowPage = ({
     loading={<Loading />}
     error={<LoadError />}
     queryOptions={{ refetchInterval, onError: () => undefined }}
+    // The card is a flex item: without this a wide table inside (in its own scrolling box) would widen the page on a phone.
+    sx={{ '& .RaShow-card': { minWidth: 0 } }}
     {...props}
   >
     {children}

@@ -12,7 +12,7 @@ import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
 import { RelativeTime } from '../common/RelativeTime';
-import { SectionCard } from '../common/SectionCard';
+import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { AccountSection } from '../retention/AccountSection';
@@ -54,6 +54,7 @@ const CustomerView = () => {
               rowClick="show"
               bulkActionButtons={false}
               empty={<EmptyState title="No journeys yet" />}
+              sx={sectionTableSx}
             >
               <JourneyColumn source="kind" label="Journey" render={(journey) => humanize(journey.kind)} />
               <JourneyColumn source="status" render={(journey) => <StatusChip status={journey.status} />} />

@@ -3,7 +3,7 @@ import SupportIcon from '@mui/icons-material/SupportAgent';
 import { DataTable, ListContextProvider, ResourceContextProvider, useList, useGetList, usePermissions } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
-import { SectionCard } from '../common/SectionCard';
+import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import type { Customer, Role, Ticket } from '../types';
 import { RaiseTicketButton } from './RaiseTicket';
 import { SlaChips } from './SlaChip';
@@ -22,7 +22,7 @@ const TicketsTable = ({ customer }: { customer: Pick<Customer, 'id' | 'companyNa
     <SectionCard title="Tickets" flush action={<RaiseTicketButton customer={customer} />}>
       <ResourceContextProvider value="tickets">
         <ListContextProvider value={list}>
-          <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState dense icon={<SupportIcon />} title="No tickets" />}>
+          <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState dense icon={<SupportIcon />} title="No tickets" />} sx={sectionTableSx}>
             <Column source="subject" label="Ticket" render={(t) => `${ticketNumber(t)} ${t.subject}`} />
             <Column source="status" render={(t) => <TicketStatusChip ticket={t} />} />
             <Column source="nextBreachAt" label="SLA" render={(t) => <SlaChips ticket={t} />} />
