@@ -68,11 +68,15 @@ it("shows a client's account: owner, cadence, health and its inputs, check-ins; 
   await page.getByText('Cadence changed').waitFor();
   await screenshot(page, 'account-01-desktop');
 
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.getByRole('heading', { name: 'Customer success' }).waitFor();
-  await page.getByRole('table', { name: 'Health inputs' }).waitFor();
-  expect(await widerThanScreen(page)).toEqual([]);
-  await screenshot(page, 'account-02-phone');
+  // On a phone, from the start (a fresh page at that size).
+  const phone = await openApp(browser, h.baseUrl);
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await logIn(phone, 'manager');
+  await phone.goto(`/#/customers/${customerId}/show`);
+  await phone.getByRole('heading', { name: 'Customer success' }).waitFor();
+  await phone.getByText('Check-ins missed since the last one held').waitFor();
+  expect(await widerThanScreen(phone)).toEqual([]);
+  await screenshot(phone, 'account-02-phone');
 
   // The owner sees the account, may change the cadence, and has no owner picker or leave button.
   const owner = await openApp(browser, h.baseUrl);
