@@ -13,7 +13,7 @@ import { ensureDevUsers } from './auth/dev-users';
 
 /** How long requests under way get to finish once the process is asked to stop. */
 const DRAIN_MS = 10_000;
-/** How long a connection that looks idle at the stop may still bring the request it was sending. */
+/** How long after the signal connections are still taken (each answered once, then closed). */
 const SETTLE_MS = 1_000;
 
 async function main() {
@@ -30,11 +30,12 @@ async function main() {
   const server = createApp({ db, temporal, config, log, authEvents }).listen(config.http.port, config.http.host, () =>
     log.info({ url: config.http.publicUrl }, 'API listening'),
   );
-  // Drains on SIGTERM (what an orchestrator sends) or SIGINT: it stops accepting connections, answers
-  // every request already sent, each with `Connection: close`, then closes connections left idle
-  // (after a moment, so a request still on its way on one is read first) and cuts what remains
-  // after the grace period. (http.Server's own close() would drop idle connections at once, and
-  // with them requests sent but not yet read.)
+  // Drains on SIGTERM (what an orchestrator sends) or SIGINT. For a moment it still accepts
+  // connections (a client's connect may be on its way, and refusing it then would reset requests
+  // sent before the signal), answering everything with `Connection: close`; then it stops
+  // listening (the net server's close: http.Server's would also drop idle connections at once,
+  // with requests sent on them but not yet read), closes the connections left idle, answers what
+  // is under way, and cuts what remains after the grace period.
   let stopping = false;
   server.on('request', (_req, res) => {
     if (stopping && !res.headersSent) res.setHeader('Connection', 'close');
@@ -43,16 +44,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'draining: answering the requests under way, taking no more');
-    setTimeout(() => server.closeIdleConnections(), SETTLE_MS).unref();
-    const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS).unref();
-    net.Server.prototype.close.call(server, async () => {
-      clearTimeout(cut);
-      await authEvents.close();
-      await connection.close();
-      await db.$disconnect();
-      log.info('API stopped');
-      process.exit(0);
-    });
+    const cut = setTimeout(() => server.closeAllConnections(), SETTLE_MS + DRAIN_MS).unref();
+    setTimeout(() => {
+      net.Server.prototype.close.call(server, async () => {
+        clearTimeout(cut);
+        await authEvents.close();
+        await connection.close();
+        await db.$disconnect();
+        log.info('API stopped');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+    }, SETTLE_MS);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
