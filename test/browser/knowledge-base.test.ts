@@ -19,7 +19,9 @@ it('support writes an article, publishes it, finds it and sees it suggested', as
   await logIn(page, 'support');
   await page.getByRole('menuitem', { name: 'Knowledge base' }).click();
   await page.getByRole('link', { name: 'New article' }).click();
-  await page.getByLabel('Title').fill(title);
+  // The list behind has a "Sort by title" button: wait for the form's own field.
+  await page.waitForURL(/\/knowledge-articles\/create$/);
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(title);
   await page.getByLabel('Category').fill('Technical');
   await page.getByLabel('Body').fill(`When the ${word} gateway stops answering:\n\n1. Unplug it for ten seconds.\n2. Plug it back in.\n\n<b>Not</b> HTML: shown as written.`);
   await screenshot(page, 'knowledge-01-new-article');
@@ -49,7 +51,7 @@ it('support writes an article, publishes it, finds it and sees it suggested', as
   // Editing sends what changed.
   await suggestion.click();
   await page.getByRole('link', { name: 'Edit' }).click();
-  await page.getByLabel('Title').fill(`${title} (updated)`);
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(`${title} (updated)`);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: `${title} (updated)`, exact: true }).waitFor();
   expect(await h.db.knowledgeArticle.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ title: `${title} (updated)`, published: true, updatedBy: h.users.support.id });

@@ -183,7 +183,7 @@ it("raises a ticket about a project past its warranty, records billable time on 
   await dialog.getByText('€180.75 for this entry').waitFor();
   await screenshot(page, 'support-09-record-time', { fullPage: false });
   await dialog.getByRole('button', { name: 'Record' }).dblclick();
-  await page.getByText('Time recorded').waitFor();
+  await page.getByText('Time recorded', { exact: true }).waitFor();
   await page.getByRole('heading', { name: 'Time · 1.5 h, €180.75' }).waitFor();
   expect(await h.db.timeEntry.findMany({ where: { ticketId: ticket.id }, select: { minutes: true, rateMinor: true } })).toEqual([{ minutes: 90, rateMinor: 12_050 }]);
   await screenshot(page, 'support-10-ticket-time-files');
