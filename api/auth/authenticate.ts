@@ -112,3 +112,9 @@ export function principal(req: { principal?: Principal }): Principal {
   if (!req.principal) throw new AppError('unauthenticated', 'Log in or send a valid API token');
   return req.principal;
 }
+
+/** Who acted, as a journey records it: the id to audit and the name to show. */
+export function actor(req: { principal?: Principal }): { id: string; name: string } {
+  const { id, name } = principal(req);
+  return { id, name };
+}

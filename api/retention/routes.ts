@@ -7,7 +7,7 @@ import { EARLY_CADENCES } from '../../workflows/retention/cadence';
 import { changeAccountUpdate, endRelationshipUpdate } from '../../workflows/retention/messages';
 import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
-import { principal, requireRole } from '../auth/authenticate';
+import { actor, principal, requireRole } from '../auth/authenticate';
 import { isManager, type Role } from '../auth/roles';
 import { clientAccount } from '../contract/records';
 import { AppError, parseOrThrow } from '../errors';
@@ -61,10 +61,6 @@ export function retentionRoutes(deps: ApiDeps): Router {
     if (!found) throw new AppError('not_found', `No account for customer ${customerId}`);
     return found;
   };
-  const by = (req: Parameters<typeof principal>[0]) => {
-    const p = principal(req);
-    return { id: p.id, name: p.name };
-  };
 
   router.get('/customers/:id/account', requireRole(), async (req, res) => {
     const account = await findAccount(req.params.id);
@@ -83,14 +79,14 @@ export function retentionRoutes(deps: ApiDeps): Router {
         throw new AppError('validation_failed', 'Not someone who works customer success', { fields: [{ field: 'ownerId', message: 'An active user with the success or manager role' }] });
       }
     }
-    await executeJourneyUpdate(deps.temporal, account.journeyId, changeAccountUpdate, { ...body, by: by(req) }, ended);
+    await executeJourneyUpdate(deps.temporal, account.journeyId, changeAccountUpdate, { ...body, by: actor(req) }, ended);
     res.json(await accountDetail(deps, account.customerId));
   });
 
   router.post('/customers/:id/account/end', requireRole('manager'), async (req, res) => {
     const body = parseOrThrow(endBody, req.body);
     const account = await findAccount(req.params.id);
-    res.status(202).json(await executeJourneyUpdate(deps.temporal, account.journeyId, endRelationshipUpdate, { reason: body.reason.trim(), by: by(req) }, ended));
+    res.status(202).json(await executeJourneyUpdate(deps.temporal, account.journeyId, endRelationshipUpdate, { reason: body.reason.trim(), by: actor(req) }, ended));
   });
 
   return router;

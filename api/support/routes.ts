@@ -9,7 +9,7 @@ import { text } from '../../workflows/runtime/storable-text';
 import { closeTicketUpdate, staffReplyUpdate, triageTicketUpdate } from '../../workflows/support/messages';
 import { PRIORITIES } from '../../workflows/support/sla';
 import type { ApiDeps } from '../app';
-import { principal, requireRole } from '../auth/authenticate';
+import { actor, principal, requireRole } from '../auth/authenticate';
 import type { Role } from '../auth/roles';
 import { ticket, ticketAttachment, ticketDetail, ticketStatus, timeEntry } from '../contract/records';
 import { onTicket, recordTimeEntry, timeWorked } from '../delivery/time-entries';
@@ -116,10 +116,6 @@ export function supportRoutes(deps: ApiDeps): Router {
     if (!found) throw new AppError('not_found', `No ticket ${id}`);
     return found;
   };
-  const by = (req: Parameters<typeof principal>[0]) => {
-    const p = principal(req);
-    return { id: p.id, name: p.name };
-  };
 
   router.post('/tickets', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const body = parseOrThrow(raiseBody, req.body);
@@ -200,7 +196,7 @@ export function supportRoutes(deps: ApiDeps): Router {
   router.post('/tickets/:id/replies', requireRole(...SUPPORT_ROLES), async (req, res) => {
     const body = parseOrThrow(replyBody, req.body);
     const found = await findTicket(req.params.id);
-    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, staffReplyUpdate, { messageId: body.id, by: by(req), body: body.body, internal: body.internal, then: body.then }, ended));
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, staffReplyUpdate, { messageId: body.id, by: actor(req), body: body.body, internal: body.internal, then: body.then }, ended));
   });
 
   router.post('/tickets/:id/triage', requireRole(...SUPPORT_ROLES), async (req, res) => {
@@ -212,7 +208,7 @@ export function supportRoutes(deps: ApiDeps): Router {
         throw new AppError('validation_failed', 'Not someone who works support', { fields: [{ field: 'assigneeId', message: 'An active user with a support role' }] });
       }
     }
-    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, triageTicketUpdate, { ...body, by: by(req) }, ended));
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, triageTicketUpdate, { ...body, by: actor(req) }, ended));
   });
 
   router.post('/tickets/:id/time-entries', requireRole(...SUPPORT_ROLES), async (req, res) => {
@@ -233,7 +229,7 @@ export function supportRoutes(deps: ApiDeps): Router {
       }
       mergeIntoJourneyId = into.journeyId;
     }
-    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, closeTicketUpdate, { as: body.as, reason: body.reason, mergeIntoJourneyId, by: by(req) }, ended));
+    res.json(await executeJourneyUpdate(deps.temporal, found.journeyId, closeTicketUpdate, { as: body.as, reason: body.reason, mergeIntoJourneyId, by: actor(req) }, ended));
   });
 
   return router;

@@ -7,18 +7,12 @@
 // the threshold opens an at-risk review. The journey ends LOST (a former client) when a manager
 // records that the customer leaves, or when nobody has been in touch past the quiet threshold.
 // It continues as new at the top of its loop, carrying where the schedule is.
-import {
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  proxyActivities,
-  setHandler,
-} from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RetentionActivities } from '../../activities/retention/accounts';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { FailureTypes, type JourneyResult } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
+import { unless } from '../runtime/unless';
 import { clientPhase, nextCheckIn, type CheckIn, type CheckInKind } from './cadence';
 import type { Health } from './health';
 import {
@@ -84,30 +78,6 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       },
       { validator: (_req: AccountChange) => refuseEnding() },
     );
-
-    /**
-     * Runs `work` (a task, a decision) until it is done; or, when `stop()` holds or `timeoutMs`
-     * passes first, cancels it (its task closed as the journey moving on) and returns undefined.
-     */
-    async function unless<T>(work: () => Promise<T>, stop: () => boolean, timeoutMs?: number): Promise<{ value: T } | undefined> {
-      const scope = new CancellationScope();
-      let outcome: { value: T } | { error: unknown } | undefined;
-      const running = scope.run(work).then(
-        (value) => void (outcome = { value }),
-        (error: unknown) => void (outcome = { error }),
-      );
-      const settled = () => outcome !== undefined || stop();
-      await (timeoutMs === undefined ? condition(settled) : condition(settled, Math.max(timeoutMs, 1)));
-      if (!outcome) {
-        scope.cancel();
-        await running;
-      }
-      if (outcome && 'error' in outcome) {
-        if (isCancellation(outcome.error)) return undefined;
-        throw outcome.error;
-      }
-      return outcome;
-    }
 
     const assess = (key: string) => retention.assessHealth({ journeyId, customerId, key, at: new Date().toISOString() });
 
@@ -237,7 +207,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     }
 
     const { reason, by } = state.ending!;
-    await retention.scheduleCheckIn({ customerId, next: null });
+    // endAccount clears the next check-in itself; runs before this patch cleared it first.
+    if (!patched('retention-end-clears-once')) await retention.scheduleCheckIn({ customerId, next: null });
     await retention.endAccount({ journeyId, customerId, reason, by: by.id, at: new Date().toISOString() });
     return journey.end('LOST', reason);
   });
