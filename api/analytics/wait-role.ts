@@ -5,5 +5,5 @@ import { Prisma } from '../../prisma/generated/client';
 
 export const waitRole = Prisma.sql`CASE WHEN w.kind = 'task' THEN coalesce(t."originalRole", t.role, 'unassigned') ELSE coalesce(w."unblockedBy", 'nobody') END`;
 
-/** Joins each wait `w` to its task `t`, when it is a task's. */
-export const joinWaitTask = Prisma.sql`LEFT JOIN "Task" t ON w.kind = 'task' AND t.id = (CASE WHEN w.kind = 'task' THEN w.key::uuid END)`;
+/** Joins each wait `w` to its task `t`, when it is a task's. On text: a key that is no UUID matches nothing (a cast would fail the query). */
+export const joinWaitTask = Prisma.sql`LEFT JOIN "Task" t ON w.kind = 'task' AND t.id::text = w.key`;

@@ -340,3 +340,23 @@ describe('input and access', () => {
     ]);
   });
 });
+
+describe('waits whose key is not a task id', () => {
+  // A task wait's key is its task's id, but nothing in the table says so: a key that is no UUID
+  // (a hand-made row, an older writer) must not fail the queries that look its task up, nor wedge
+  // the database (a cast to uuid in the join did: the backends ran on past statement_timeout).
+  it('answers cycle times and bottlenecks all the same, leaving no query running', async () => {
+    const inquiry = await h.db.inquiry.findFirstOrThrow({ where: { projectType: SEGMENT } });
+    const wait = await h.db.journeyWait.create({
+      data: { id: `odd:${randomUUID()}`, journeyId: inquiry.journeyId, kind: 'task', key: `task:${randomUUID()}`, description: 'A task wait keyed otherwise', since: new Date('2025-04-02T09:00:00Z') },
+    });
+    try {
+      expect((await get('/api/analytics/cycle-times', { ...SPRING, kind: 'acquisition' })).status).toBe(200);
+      expect((await get('/api/analytics/bottlenecks', { from: '2025-04-01', to: '2025-05-01' })).status).toBe(200);
+      const running = await h.db.$queryRaw<Array<{ n: number }>>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%JourneyWait%' AND pid <> pg_backend_pid()`;
+      expect(running[0]!.n).toBe(0);
+    } finally {
+      await h.db.journeyWait.delete({ where: { id: wait.id } });
+    }
+  });
+});
