@@ -1,5 +1,6 @@
 // Every operation the HTTP API serves, as its routers declare them: what the OpenAPI document is
 // built from. A router added to the app without its operations here fails test/api/openapi.test.ts.
+import { analyticsOperations } from './analytics/routes';
 import type { Operation } from './openapi/operation';
 import { kindApis } from './registry';
 import { authOperations } from './routes/auth';
@@ -33,6 +34,7 @@ export const allOperations: readonly Operation[] = [
   ...externalEventOperations,
   ...journeyKindOperations,
   ...knowledgeOperations,
+  ...analyticsOperations,
   ...customerDecisionOperations,
   ...Object.values(kindApis).flatMap((k) => k.operations),
   ...stripeWebhookOperations,

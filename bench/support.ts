@@ -148,9 +148,9 @@ export async function interleaved(a: () => Promise<unknown>, b: () => Promise<un
 }
 
 /** Prints an API page's latencies beside the bare SQL's for the same page, with their ratio, and records them under `key`. */
-export function reportAgainstSql(key: string, apiLabel: string, api: number[], bare: number[], figures: Record<string, number>) {
+export function reportAgainstSql(key: string, apiLabel: string, api: number[], bare: number[], figures: Record<string, number>, bareLabel = 'bare SQL (page + count)') {
   const a = summary(apiLabel, api);
-  const b = summary('bare SQL (page + count)', bare);
+  const b = summary(bareLabel, bare);
   console.log(`ratio API/bare               p50=${(a.p50 / b.p50).toFixed(2)}x  p95=${(a.p95 / b.p95).toFixed(2)}x`);
   recordResults(key, { ...figures, apiP50Ms: a.p50, apiP95Ms: a.p95, sqlP50Ms: b.p50, sqlP95Ms: b.p95, ratioP50: a.p50 / b.p50, ratioP95: a.p95 / b.p95 });
 }

@@ -1,8 +1,10 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Admin, HttpError, Resource } from 'react-admin';
+import { Admin, CustomRoutes, HttpError, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
-import { mayEditKnowledge, mayReadInvoices } from './auth/roles';
+import { mayEditKnowledge, mayReadAnalytics, mayReadInvoices } from './auth/roles';
 import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -52,6 +54,11 @@ export const App = () => (
         {mayWorkSupport(roles) && <Resource name="tickets" {...support} />}
         {mayReadInvoices(roles) && <Resource name="invoices" {...invoices} />}
         <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
+        {mayReadAnalytics(roles) && (
+          <CustomRoutes>
+            <Route path="/analytics" element={<AnalyticsPage />} />
+          </CustomRoutes>
+        )}
       </>
     )}
   </Admin>

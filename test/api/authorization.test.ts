@@ -210,6 +210,12 @@ const rows: Row[] = [
     ok: { role: 'sales', status: 201 },
   },
   { route: 'GET /api/task-types', req: () => ({ method: 'GET', path: '/api/task-types' }), ok: { role: 'finance', status: 200 } },
+  ...['funnel', 'cycle-times', 'bottlenecks', 'support', 'journey-map'].map((report): Row => ({
+    route: `GET /api/analytics/${report}`,
+    req: () => ({ method: 'GET', path: `/api/analytics/${report}` }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],
+    ok: { role: 'manager', status: 200 },
+  })),
   { route: 'GET /api/journey-kinds', req: () => ({ method: 'GET', path: '/api/journey-kinds' }), ok: { role: 'sales', status: 200 } },
   { route: 'GET /api/journey-kinds/:id', req: () => ({ method: 'GET', path: '/api/journey-kinds/delivery' }), ok: { role: 'pm', status: 200 } },
   { route: 'GET /api/journeys', req: () => ({ method: 'GET', path: '/api/journeys' }), ok: { role: 'support', status: 200 } },

@@ -13,6 +13,9 @@ export function useIsManager(): boolean {
 /** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else; journey pages leave them out). */
 export const mayReadInvoices = (roles: readonly Role[] | undefined) => hasRole(roles, 'finance') || hasRole(roles, 'manager');
 
+/** Analytics (GET /api/analytics/*) are for managers. */
+export const mayReadAnalytics = (roles: readonly Role[] | undefined) => hasRole(roles, 'manager');
+
 /** Support, the support lead and managers write knowledge-base articles; everyone reads them. */
 export const mayEditKnowledge = (roles: readonly Role[] | undefined) => KNOWLEDGE_EDITORS.some((role) => hasRole(roles, role));
 

@@ -1,13 +1,8 @@
 import { Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Link } from 'react-admin';
+import { listLink } from '../common/listLink';
 import { useCount } from '../common/useCount';
-
-/** A link to a list, with a filter in the URL as react-admin's lists read it. */
-const listLink = (resource: string, filter: object) => ({
-  pathname: `/${resource}`,
-  search: `filter=${encodeURIComponent(JSON.stringify(filter))}`,
-});
 
 type CountCardProps = {
   title: string;

@@ -2,21 +2,11 @@
 // ticket is raised, so staff can check an article comes up for the words customers use.
 import { Box, Card, CardContent, CardHeader, Link, List, ListItem, ListItemText, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useCreatePath } from 'react-admin';
+import { useDebounced } from '../common/useDebounced';
 import { errorMessage, httpClient } from '../dataProvider';
 import type { ArticleSuggestion } from '../types';
-
-const DEBOUNCE_MS = 300;
-
-function useDebounced(value: string): string {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [value]);
-  return debounced;
-}
 
 /** The excerpt's parts as text, the matched words marked: nothing in an article is read as HTML. */
 const Excerpt = ({ parts }: { parts: ArticleSuggestion['excerpt'] }) => (

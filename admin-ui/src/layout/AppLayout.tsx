@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, TitlePortal } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { AppMenu } from './AppMenu';
 
 const AppTopBar = () => (
   <AppBar
@@ -21,7 +22,7 @@ const AppTopBar = () => (
 const contentFitsScreen = { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } };
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
-  <Layout appBar={AppTopBar} sx={contentFitsScreen}>
+  <Layout appBar={AppTopBar} menu={AppMenu} sx={contentFitsScreen}>
     {children}
   </Layout>
 );

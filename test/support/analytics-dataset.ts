@@ -1,0 +1,209 @@
+// The analytics tests' dataset: journeys written straight into the projection (stages, waits,
+// tasks, tickets at chosen hours in 2025) for one project type, whose every figure the tests work
+// out by hand from the tables in the comments below. test/api/analytics.test.ts checks the API's
+// figures against them; test/browser/analytics.test.ts shows them.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../platform/db';
+
+const HOUR = 3_600_000;
+const march = (day: number) => new Date(Date.UTC(2025, 2, day));
+const april = (day: number) => new Date(Date.UTC(2025, 3, day));
+export const COMPLETE = ['inquiry', 'discovery', 'proposal', 'customer-review', 'contract', 'deposit', 'delivery'] as const;
+const trail = (stages: readonly string[], hours: number[]): Array<[string, number]> => stages.map((s, i) => [s, hours[i]!]);
+
+type Seeded = {
+  kind: string;
+  customerId: string;
+  startedAt: Date;
+  /** [stage, hours after the start it was entered]. */
+  stages: Array<[string, number]>;
+  status?: 'RUNNING' | 'COMPLETED' | 'LOST';
+  endedAfter?: number;
+  endReason?: string;
+};
+type SeededWait = { kind: 'task' | 'approval' | 'signature' | 'payment'; since: number; ended?: number; deadline?: number; role?: string };
+
+/** Seeds the dataset for `segment` (a project type of the caller's own), and journeys of another project type and period that no figure may count. */
+export async function seedAnalyticsDataset(db: Db, segment: string): Promise<void> {
+  const SEGMENT = segment;
+  const OTHER = `Other ${randomUUID()}`;
+  const ids: Record<string, string> = {};
+  const people: Record<string, { id: string }> = {};
+
+  async function customer() {
+    const id = randomUUID();
+    await db.customer.create({ data: { id, companyName: 'Analytics Co', contactName: 'Ana Lytics', email: `${id}@analytics.test` } });
+    return { id };
+  }
+
+  /** A journey with its stage trail; an acquisition also gets the customer's inquiry. */
+  async function journey(j: Seeded, projectType?: string): Promise<string> {
+    const id = `journey:${j.customerId}:${j.kind}:${randomUUID().slice(0, 8)}`;
+    const at = (hours: number) => new Date(j.startedAt.getTime() + hours * HOUR);
+    const [last] = j.stages.at(-1)!;
+    await db.journey.create({
+      data: {
+        id,
+        kind: j.kind,
+        customerId: j.customerId,
+        status: j.status ?? 'RUNNING',
+        stage: last,
+        startedAt: j.startedAt,
+        endedAt: j.endedAfter === undefined ? null : at(j.endedAfter),
+        endReason: j.endReason ?? null,
+      },
+    });
+    if (projectType) {
+      await db.inquiry.create({ data: { customerId: j.customerId, journeyId: id, projectType, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: j.startedAt } });
+    }
+    await db.journeyEvent.createMany({
+      data: j.stages.map(([stage, hours], n) => ({ journeyId: id, key: `stage:${id}:${n}`, type: 'stage_entered', data: { stage }, at: at(hours) })),
+    });
+    return id;
+  }
+
+  async function waits(journeyId: string, startedAt: Date, list: SeededWait[]) {
+    const at = (hours: number) => new Date(startedAt.getTime() + hours * HOUR);
+    for (const w of list) {
+      const key = randomUUID();
+      if (w.kind === 'task') {
+        await db.task.create({
+          data: { id: key, journeyId, type: 'follow-up-call', title: 'Call', role: w.role!, status: w.ended === undefined ? 'OPEN' : 'COMPLETED', dueAt: at(w.deadline!) },
+        });
+      }
+      await db.journeyWait.create({
+        data: {
+          id: `${w.kind}:${key}`,
+          journeyId,
+          kind: w.kind,
+          key,
+          description: w.kind,
+          since: at(w.since),
+          deadline: w.deadline === undefined ? null : at(w.deadline),
+          unblockedBy: w.kind === 'task' ? w.role! : 'customer',
+          endedAt: w.ended === undefined ? null : at(w.ended),
+        },
+      });
+    }
+  }
+
+
+  /*
+   * Ten acquisitions of the segment, J1-J5 started 11-15 March 2025, J6-J10 11-15 April (hours after
+   * each start in brackets):
+   *   J1  inquiry(0) discovery(10) proposal(30) review(40) contract(60) deposit(70) delivery(80), COMPLETED at 90
+   *   J2  inquiry(0) discovery(20) proposal(50) review(60) proposal(70) review(80) contract(100) deposit(110) delivery(120), COMPLETED at 130
+   *   J3  inquiry(0) discovery(30) proposal(60) review(70), LOST at 100 "Declined: price"
+   *   J4  inquiry(0) discovery(40) proposal(60) review(80), LOST at 90 "Declined: price"
+   *   J5  inquiry(0), LOST at 24 "Disqualified at follow-up"
+   *   J6  inquiry(0), LOST at 48 "Disqualified at follow-up"
+   *   J7  inquiry(0) discovery(5), running
+   *   J8  inquiry(0) discovery(10) proposal(20) review(30) contract(40), LOST at 50 "Contract not signed in time"
+   *   J9  inquiry(0), running
+   *   J10 inquiry(0) discovery(10) proposal(20) review(30) contract(35) deposit(45), running
+   * Outside the figures: one of another project type in April, one of the segment in February.
+   * Two deliveries of the segment (J1's and J2's customers): D1 kickoff(0) plan-review(10)
+   * in-progress(20) sign-off(100) billing(110), COMPLETED at 120; D2 kickoff(0) plan-review(5), running.
+   */
+
+  async function seedJourneys() {
+    const acquisition = async (name: string, start: Date, stages: Array<[string, number]>, end?: Pick<Seeded, 'status' | 'endedAfter' | 'endReason'>, projectType = SEGMENT) => {
+      const c = await customer();
+      people[name] = c;
+      ids[name] = await journey({ kind: 'acquisition', customerId: c.id, startedAt: start, stages, ...end }, projectType);
+    };
+    await acquisition('J1', march(11), trail(COMPLETE, [0, 10, 30, 40, 60, 70, 80]), { status: 'COMPLETED', endedAfter: 90 });
+    await acquisition(
+      'J2',
+      march(12),
+      trail(['inquiry', 'discovery', 'proposal', 'customer-review', 'proposal', 'customer-review', 'contract', 'deposit', 'delivery'], [0, 20, 50, 60, 70, 80, 100, 110, 120]),
+      { status: 'COMPLETED', endedAfter: 130 },
+    );
+    await acquisition('J3', march(13), trail(COMPLETE.slice(0, 4), [0, 30, 60, 70]), { status: 'LOST', endedAfter: 100, endReason: 'Declined: price' });
+    await acquisition('J4', march(14), trail(COMPLETE.slice(0, 4), [0, 40, 60, 80]), { status: 'LOST', endedAfter: 90, endReason: 'Declined: price' });
+    await acquisition('J5', march(15), [['inquiry', 0]], { status: 'LOST', endedAfter: 24, endReason: 'Disqualified at follow-up' });
+    await acquisition('J6', april(11), [['inquiry', 0]], { status: 'LOST', endedAfter: 48, endReason: 'Disqualified at follow-up' });
+    await acquisition('J7', april(12), trail(COMPLETE.slice(0, 2), [0, 5]));
+    await acquisition('J8', april(13), trail(COMPLETE.slice(0, 5), [0, 10, 20, 30, 40]), { status: 'LOST', endedAfter: 50, endReason: 'Contract not signed in time' });
+    await acquisition('J9', april(14), [['inquiry', 0]]);
+    await acquisition('J10', april(15), trail(COMPLETE.slice(0, 6), [0, 10, 20, 30, 35, 45]));
+    await acquisition('outsider', april(16), trail(COMPLETE.slice(0, 2), [0, 1]), undefined, OTHER);
+    await acquisition('february', new Date(Date.UTC(2025, 1, 20)), trail(COMPLETE.slice(0, 2), [0, 1]));
+
+    const delivery = (who: string, start: Date, stages: Array<[string, number]>, end?: Pick<Seeded, 'status' | 'endedAfter'>) =>
+      journey({ kind: 'delivery', customerId: people[who]!.id, startedAt: start, stages, ...end });
+    ids.D1 = await delivery('J1', march(20), trail(['kickoff', 'plan-review', 'in-progress', 'sign-off', 'billing'], [0, 10, 20, 100, 110]), { status: 'COMPLETED', endedAfter: 120 });
+    ids.D2 = await delivery('J2', march(21), trail(['kickoff', 'plan-review'], [0, 5]));
+
+    /*
+     * Waits (hours after the journey's start; deadline in brackets):
+     *   J1  task sales 0→8 (24); approval 40→60 (50: overdue)
+     *   J2  task sales 0→20 (24); approval 60→70 (80); approval 80→100 (no deadline)
+     *   J3  task sales 0→30 (24: overdue)
+     *   J7  task sales 5→open (173)
+     *   J10 signature 35→45 (203); payment 45→open (381)
+     *   outsider: task sales 0→1000 (1), which no figure may count.
+     */
+    await waits(ids.J1!, march(11), [{ kind: 'task', role: 'sales', since: 0, ended: 8, deadline: 24 }, { kind: 'approval', since: 40, ended: 60, deadline: 50 }]);
+    await waits(ids.J2!, march(12), [
+      { kind: 'task', role: 'sales', since: 0, ended: 20, deadline: 24 },
+      { kind: 'approval', since: 60, ended: 70, deadline: 80 },
+      { kind: 'approval', since: 80, ended: 100 },
+    ]);
+    await waits(ids.J3!, march(13), [{ kind: 'task', role: 'sales', since: 0, ended: 30, deadline: 24 }]);
+    await waits(ids.J7!, april(12), [{ kind: 'task', role: 'sales', since: 5, deadline: 173 }]);
+    await waits(ids.J10!, april(15), [{ kind: 'signature', since: 35, ended: 45, deadline: 203 }, { kind: 'payment', since: 45, deadline: 381 }]);
+    await waits(ids.outsider!, april(16), [{ kind: 'task', role: 'sales', since: 0, ended: 1000, deadline: 1 }]);
+
+  }
+
+  /*
+   * Tickets raised in April 2025 by the segment's customers (default SUPPORT_SLA: normal 480 / 2,400
+   * business minutes to first response / resolution, high 240 / 960):
+   *   T1 normal  first 120, resolved 600,  no breach, closed confirmed, rated 5
+   *   T2 normal  first 600, resolved 3000, 2 breaches, closed no-answer, rated 2
+   *   T3 high    first 60,  resolved 500,  no breach, closed confirmed, rated 4
+   *   T4 high    first 300, open, 1 breach
+   *   T5 low     closed as spam
+   * Three requests deflected by an article (and one by the other project type's customer).
+   */
+  async function seedTickets() {
+    const tickets = [
+      { who: 'J1', priority: 'normal', firstResponseMinutes: 120, resolutionMinutes: 600, breaches: 0, closeReason: 'confirmed', satisfaction: 5 },
+      { who: 'J2', priority: 'normal', firstResponseMinutes: 600, resolutionMinutes: 3000, breaches: 2, closeReason: 'no-answer', satisfaction: 2 },
+      { who: 'J3', priority: 'high', firstResponseMinutes: 60, resolutionMinutes: 500, breaches: 0, closeReason: 'confirmed', satisfaction: 4 },
+      { who: 'J4', priority: 'high', firstResponseMinutes: 300, resolutionMinutes: null, breaches: 1, closeReason: null, satisfaction: null },
+      { who: 'J5', priority: 'low', firstResponseMinutes: null, resolutionMinutes: null, breaches: 0, closeReason: 'spam', satisfaction: null },
+    ] as const;
+    for (const [n, t] of tickets.entries()) {
+      const createdAt = april(20 + n);
+      const journeyId = await journey({ kind: 'support', customerId: people[t.who]!.id, startedAt: createdAt, stages: [['new', 0]] });
+      await db.supportTicket.create({
+        data: {
+          journeyId,
+          customerId: people[t.who]!.id,
+          subject: 'Help',
+          description: 'Please',
+          category: 'general',
+          priority: t.priority,
+          queue: 'general',
+          raisedBy: 'customer',
+          channel: 'api',
+          firstResponseMinutes: t.firstResponseMinutes,
+          resolutionMinutes: t.resolutionMinutes,
+          breaches: t.breaches,
+          closeReason: t.closeReason,
+          closedAt: t.closeReason ? april(28) : null,
+          satisfaction: t.satisfaction,
+          createdAt,
+        },
+      });
+    }
+    const deflect = (who: string, day: number) =>
+      db.supportDeflection.create({ data: { key: randomUUID(), customerId: people[who]!.id, articleId: randomUUID(), subject: 'How do I', createdAt: april(day) } });
+    await Promise.all([deflect('J1', 21), deflect('J6', 22), deflect('J9', 23), deflect('outsider', 24)]);
+  }
+
+  await seedJourneys();
+  await seedTickets();
+}
