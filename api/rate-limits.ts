@@ -6,9 +6,10 @@
 // A wrong password and a customer-link post wait for their count. The contact form does not: its
 // limit is against floods, not guessing, and a database round trip (and a commit's fsync beside
 // Temporal's) was a third of a lead's latency (bench:start). It counts ahead in the process and
-// writes behind (countedBehind): one process counts its hits exactly, and learns the other
-// processes' hits with each answer from PostgreSQL, so each lets through at most the hits it
-// has on their way to the database past the limit.
+// writes behind (countedBehind), a client's hits together at most every WRITE_BEHIND_EVERY_MS (a
+// write per request still cost the next request a millisecond or two of Prisma's time): one
+// process counts its hits exactly, and learns the other processes' hits with each answer from
+// PostgreSQL, so each lets through at most the hits it has on their way to the database past the limit.
 //
 // PostgreSQL down or slow when a limit is checked: the request goes through unchecked, with a
 // warning logged (fail open). Logins and customer links cannot succeed without PostgreSQL anyway
@@ -54,13 +55,18 @@ export class PostgresRateLimitStore implements Store {
     return hashToken(this.secret, `${this.prefix}:${key}`);
   }
 
-  async increment(key: string): Promise<ClientRateLimitInfo> {
+  increment(key: string): Promise<ClientRateLimitInfo> {
+    return this.add(key, 1);
+  }
+
+  /** Counts `hits` hits at once (a process's hits written behind together). */
+  async add(key: string, hits: number): Promise<ClientRateLimitInfo> {
     this.sweep();
     const [row] = await this.db.$queryRaw<Row[]>`
       INSERT INTO "RateLimitCounter" ("key", "hits", "resetAt")
-      VALUES (${this.keyOf(key)}, 1, now() + make_interval(secs => ${this.windowMs / 1000}))
+      VALUES (${this.keyOf(key)}, ${hits}, now() + make_interval(secs => ${this.windowMs / 1000}))
       ON CONFLICT ("key") DO UPDATE SET
-        "hits" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN 1 ELSE "RateLimitCounter"."hits" + 1 END,
+        "hits" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN EXCLUDED."hits" ELSE "RateLimitCounter"."hits" + EXCLUDED."hits" END,
         "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimitCounter"."resetAt" END
       RETURNING "hits", "resetAt"`;
     return { totalHits: row!.hits, resetTime: row!.resetAt };
@@ -89,7 +95,9 @@ export class PostgresRateLimitStore implements Store {
 }
 
 /** A store whose every call gives up after CHECK_WITHIN_MS (then the limiter lets the request through). */
-function bounded(store: PostgresRateLimitStore): Store {
+type SharedStore = Store & { add: (key: string, hits: number) => Promise<ClientRateLimitInfo> };
+
+function bounded(store: PostgresRateLimitStore): SharedStore {
   const within = <T>(work: Promise<T>) => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
@@ -102,34 +110,79 @@ function bounded(store: PostgresRateLimitStore): Store {
     prefix: store.prefix,
     init: (options) => store.init(options),
     increment: (key) => within(store.increment(key)),
+    add: (key, hits) => within(store.add(key, hits)),
     get: (key) => within(store.get(key)),
     decrement: (key) => within(store.decrement(key)),
     resetKey: (key) => within(store.resetKey(key)),
   };
 }
 
-/** What a process knows of one client's window: the total PostgreSQL last answered, and its hits since. */
-type Ahead = { known: number; pending: number; resetTime: Date };
+/**
+ * What a process knows of one client's window: the total PostgreSQL last answered, its hits not yet
+ * in that total (`pending`), of which `unsent` are still to be written, and when it last wrote.
+ */
+type Ahead = { known: number; pending: number; unsent: number; writing: boolean; lastWrite: number; timer?: NodeJS.Timeout; resetTime: Date };
+
+/** A client's hits reach PostgreSQL together at most this often: a flood costs a write per this, not per request. */
+export const WRITE_BEHIND_EVERY_MS = 100;
 
 /**
- * A store that answers from this process's count at once and writes each hit to PostgreSQL behind
- * the answer (see the head of this file). A hit the database did not take still counts here.
+ * A store that answers from this process's count at once and writes the hits to PostgreSQL behind
+ * the answer (see the head of this file): a client's first hit at once, the ones after it
+ * together, one write in flight per client. A hit the database did not take still counts here.
  */
-function countedBehind(store: Store, windowMs: number, log: Logger, name: string): Store {
+function countedBehind(store: SharedStore, windowMs: number, log: Logger, name: string): Store {
   const counts = new Map<string, Ahead>();
   let lastSweep = Date.now();
   const current = (key: string, now: number): Ahead => {
     const held = counts.get(key);
-    if (held && held.resetTime.getTime() > now) return held;
-    const fresh = { known: 0, pending: 0, resetTime: new Date(now + windowMs) };
-    counts.set(key, fresh);
-    return fresh;
+    if (!held) {
+      const fresh: Ahead = { known: 0, pending: 0, unsent: 0, writing: false, lastWrite: 0, resetTime: new Date(now + windowMs) };
+      counts.set(key, fresh);
+      return fresh;
+    }
+    // A new window, reset in place: a write in flight settles on this same record.
+    if (held.resetTime.getTime() <= now) Object.assign(held, { known: 0, resetTime: new Date(now + windowMs) });
+    return held;
   };
   // Windows of clients that did not come back would stay for ever.
   const sweep = (now: number) => {
     if (now - lastSweep < windowMs) return;
     lastSweep = now;
     for (const [key, ahead] of counts) if (ahead.resetTime.getTime() <= now && ahead.pending === 0) counts.delete(key);
+  };
+  const write = (key: string, ahead: Ahead) => {
+    if (ahead.writing || ahead.timer || ahead.unsent === 0) return;
+    const wait = ahead.lastWrite + WRITE_BEHIND_EVERY_MS - Date.now();
+    if (wait > 0) {
+      ahead.timer = setTimeout(() => {
+        ahead.timer = undefined;
+        write(key, ahead);
+      }, wait).unref();
+      return;
+    }
+    const hits = ahead.unsent;
+    ahead.unsent = 0;
+    ahead.writing = true;
+    ahead.lastWrite = Date.now();
+    store
+      .add(key, hits)
+      .then(
+        (shared) => {
+          // The shared total counts these hits; others of this process may be in it too (counted twice, never missed).
+          ahead.known = Math.max(ahead.known, shared.totalHits);
+          if (shared.resetTime) ahead.resetTime = shared.resetTime;
+        },
+        (err: unknown) => {
+          ahead.known += hits;
+          log.warn({ limiter: name, err: err instanceof Error ? err.message : String(err) }, 'rate limit hits not shared (store error)');
+        },
+      )
+      .finally(() => {
+        ahead.pending -= hits;
+        ahead.writing = false;
+        write(key, ahead);
+      });
   };
   return {
     localKeys: false,
@@ -140,19 +193,8 @@ function countedBehind(store: Store, windowMs: number, log: Logger, name: string
       sweep(now);
       const ahead = current(key, now);
       ahead.pending++;
-      Promise.resolve(store.increment(key)).then(
-        (shared) => {
-          // The shared total counts this hit; others of this process may be in it too (counted twice, never missed).
-          ahead.known = Math.max(ahead.known, shared.totalHits);
-          if (shared.resetTime) ahead.resetTime = shared.resetTime;
-          ahead.pending--;
-        },
-        (err: unknown) => {
-          ahead.known++;
-          ahead.pending--;
-          log.warn({ limiter: name, err: err instanceof Error ? err.message : String(err) }, 'rate limit hit not shared (store error)');
-        },
-      );
+      ahead.unsent++;
+      write(key, ahead);
       return { totalHits: ahead.known + ahead.pending, resetTime: ahead.resetTime };
     },
     get: (key) => {

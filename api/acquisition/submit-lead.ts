@@ -10,7 +10,7 @@ import {
 import { v5 as uuidv5 } from 'uuid';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
-import { journeyIdParts, journeyWorkflowId, type Inquiry } from '../../workflows/runtime/definitions';
+import { journeyWorkflowId, type Inquiry } from '../../workflows/runtime/definitions';
 import type { acquisitionJourney } from '../../workflows';
 import { AppError } from '../errors';
 import { withTemporal } from '../journey-calls';
@@ -71,12 +71,13 @@ export async function submitLead(
  * journey started but not recorded yet is found by the loop, as Temporal refuses its id.
  */
 async function firstSequence(db: Db, customerId: string): Promise<number> {
-  const journeys = await db.journey.findMany({ where: { customerId, kind: 'acquisition' }, select: { id: true, status: true } });
-  let newest = { sequence: 0, running: false };
-  for (const j of journeys) {
-    const sequence = Number(journeyIdParts(j.id).sequence);
-    if (sequence > newest.sequence) newest = { sequence, running: j.status === 'RUNNING' };
-  }
+  // One raw statement: on the contact form's path Prisma's query builder cost twice its CPU (bench:start).
+  const [newest] = await db.$queryRaw<{ sequence: number; running: boolean }[]>`
+    SELECT split_part("id", ':', 4)::int AS "sequence", "status" = 'RUNNING' AS "running"
+    FROM "Journey"
+    WHERE "customerId" = ${customerId}::uuid AND "kind" = 'acquisition' AND split_part("id", ':', 4) ~ '^[0-9]{1,9}$'
+    ORDER BY 1 DESC LIMIT 1`;
+  if (!newest) return 1;
   return newest.running ? newest.sequence : newest.sequence + 1;
 }
 
