@@ -1,4 +1,4 @@
-// GET /api/analytics/{funnel,cycle-times,bottlenecks,support,journey-map}: managers' figures, computed in SQL
+// GET /api/analytics/{funnel,cycle-times,bottlenecks,support,retention,journey-map}: managers' figures, computed in SQL
 // from what journeys recorded. Each report declares its query, its answer and its tables once: the
 // router, the OpenAPI document and the CSV export (`?format=csv&table=…`, or `Accept: text/csv`)
 // are all made from that declaration.
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { JourneyKind } from '../../workflows/kinds';
 import { requireRole } from '../auth/authenticate';
 import type { ApiDeps } from '../app';
-import { bottlenecksReport, cycleTimesReport, funnelReport, journeyMapReport, supportReport } from '../contract/analytics';
+import { bottlenecksReport, cycleTimesReport, funnelReport, journeyMapReport, retentionReport, supportReport } from '../contract/analytics';
 import { AppError, parseOrThrow } from '../errors';
 import { operations } from '../openapi/operation';
 import { bottlenecks } from './bottlenecks';
@@ -16,6 +16,7 @@ import { cycleTimes } from './cycle-times';
 import { funnel } from './funnel';
 import { journeyMap } from './journey-map';
 import { kindPeriodQuery, periodQuery, resolvePeriod, type Period, type Segment } from './params';
+import { retentionFigures } from './retention';
 import { supportFigures } from './support';
 
 type Query = Segment & { kind?: JourneyKind };
@@ -66,6 +67,19 @@ const reports = [
     answer: supportReport,
     compute: ({ db, config }, q, period) => supportFigures(db, config.support.policy, period, q),
     tables: { priorities: (r) => [{ priority: 'all', ...r.overall }, ...r.byPriority], deflection: (r) => [r.deflection] },
+  }),
+  report({
+    name: 'retention',
+    summary: "Retention of the period's new clients against seed 000's bands (payment → retention, repeat business, long-term), lifetime value, NPS, the health of open accounts",
+    query: periodQuery,
+    answer: retentionReport,
+    compute: ({ db }, q, period) => retentionFigures(db, period, q, new Date()),
+    tables: {
+      targets: (r) => r.targets,
+      'lifetime-value': (r) => r.lifetimeValue,
+      nps: (r) => [r.nps],
+      health: (r) => r.health.bands,
+    },
   }),
   report({
     name: 'journey-map',

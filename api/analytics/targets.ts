@@ -1,7 +1,7 @@
 // Seed 000's sales-funnel targets ("Customer Journey Analytics & Insights"), as steps between the
 // stages of the declared maps: data beside the maps, typed by them, so a renamed stage does not
 // compile. `COMPLETED` as a step's end: the journey ended completed (a delivery whose invoices are
-// all paid). Payment → retention (70-80%) joins when the retention journey is registered.
+// all paid). Payment → retention (70-80%) is in retention.ts: it is about clients, not stages.
 import type { JourneyKind } from '../../workflows/kinds';
 import { journeyKinds } from '../../workflows/kinds';
 import type { StageOf } from '../../workflows/runtime/stages';

@@ -104,3 +104,32 @@ export type CycleTimesReport = z.infer<typeof cycleTimesReport>;
 export type BottlenecksReport = z.infer<typeof bottlenecksReport>;
 export type SupportReport = z.infer<typeof supportReport>;
 export type JourneyMapReport = z.infer<typeof journeyMapReport>;
+
+const targetStep = z.looseObject({
+  key: z.string(),
+  label: z.string(),
+  low: z.number(),
+  high: z.number(),
+  /** The clients the rate is over, and those that met it. */
+  counted: z.int(),
+  met: z.int(),
+  rate,
+  verdict: z.enum(['below', 'in', 'above']).nullable(),
+});
+
+export const retentionReport = z.looseObject({
+  ...period,
+  clients: z.int(),
+  targets: z.array(targetStep),
+  /** Per currency, in its minor units: invoices paid less refunds, per client of the cohort with invoices. */
+  lifetimeValue: z.array(z.looseObject({ currency: z.string(), customers: z.int(), averageMinor: z.int(), medianMinor: z.int(), totalMinor: z.int() })),
+  nps: z.looseObject({ answers: z.int(), promoters: z.int(), passives: z.int(), detractors: z.int(), score: z.int().min(-100).max(100).nullable() }),
+  health: z.looseObject({
+    accounts: z.int(),
+    atRisk: z.int(),
+    unscored: z.int(),
+    bands: z.array(z.object({ from: z.int(), to: z.int(), accounts: z.int() })),
+  }),
+});
+
+export type RetentionReport = z.infer<typeof retentionReport>;

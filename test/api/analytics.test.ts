@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
-import { COMPLETE, seedAnalyticsDataset } from '../support/analytics-dataset';
+import { COMPLETE, seedAnalyticsDataset, seedRetentionClients } from '../support/analytics-dataset';
 
 let h: Harness;
 beforeAll(async () => {
@@ -173,6 +173,69 @@ describe('GET /api/analytics/bottlenecks', () => {
   });
 });
 
+describe('GET /api/analytics/retention', () => {
+  // Clients of a project type of their own (every inquiry of theirs has it), all of them more than a
+  // year ago (today is after 2026-06), with hand-worked figures:
+  //   C1 client 2025-02-01, account open (health 85), asked again 2025-09-01; EUR 5,000.00 paid + 1,200.00 paid less 200.00 refunded
+  //   C2 client 2025-03-01, account ended, left 2025-10-01 (within its first year); EUR 3,000.00 paid
+  //   C3 client 2025-04-01, no account (never handed over), asked again 2025-05-01; USD 10,000.00 paid
+  //   C4 client 2025-06-01, account open (health 30, at risk); EUR 500.00 paid of 2,000.00
+  //   C5 client 2024-12-01 (before the period), account open, not scored yet; C6 never a client.
+  const RSEG = `Retention ${randomUUID()}`;
+  const H1 = { from: '2025-01-01', to: '2025-07-01' };
+  const rget = (params: Record<string, string>) => h.as('manager')('GET', `/api/analytics/retention?${new URLSearchParams({ projectType: RSEG, ...params })}`);
+
+  beforeAll(() => seedRetentionClients(h.db, RSEG));
+
+  it("gives the period's new clients against the bands, their lifetime value, NPS and the health of open accounts", async () => {
+    const res = await rget(H1);
+    expect(res.status).toBe(200);
+    // Clients in H1: C1-C4 (C5 before it, C6 never one).
+    expect(res.body.clients).toBe(4);
+    expect(res.body.targets).toEqual([
+      // An account opened for C1, C2, C4: 3/4 (band 70-80: in).
+      { key: 'retained', label: 'Payment → retention', low: 70, high: 80, counted: 4, met: 3, rate: 0.75, verdict: 'in' },
+      // Asked again after becoming clients: C1, C3: 2/4 (60-70: below).
+      { key: 'repeatBusiness', label: 'Repeat business', low: 60, high: 70, counted: 4, met: 2, rate: 0.5, verdict: 'below' },
+      // Still clients a year on: C1, C3, C4 (C2 left after 7 months): 3/4 (40-50: above).
+      { key: 'longTerm', label: 'Long-term relationships', low: 40, high: 50, counted: 4, met: 3, rate: 0.75, verdict: 'above' },
+    ]);
+    // EUR: C1 5,000 + 1,200 - 200 = 6,000.00; C2 3,000.00; C4 500.00: mean 9,500 / 3 = 3,166.67, median 3,000.00.
+    expect(res.body.lifetimeValue).toEqual([
+      { currency: 'EUR', customers: 3, averageMinor: 316_667, medianMinor: 300_000, totalMinor: 950_000 },
+      { currency: 'USD', customers: 1, averageMinor: 1_000_000, medianMinor: 1_000_000, totalMinor: 1_000_000 },
+    ]);
+    // Answers due in H1: 10, 9, 7, 3 (C3's 0 is in August): (2 - 1) / 4 = 25 points.
+    expect(res.body.nps).toEqual({ answers: 4, promoters: 2, passives: 1, detractors: 1, score: 25 });
+    // Open now: C1 (85), C4 (30, at risk), C5 (not scored); C2's ended.
+    expect(res.body.health).toEqual({
+      accounts: 3,
+      atRisk: 1,
+      unscored: 1,
+      bands: [
+        { from: 0, to: 19, accounts: 0 },
+        { from: 20, to: 39, accounts: 1 },
+        { from: 40, to: 59, accounts: 0 },
+        { from: 60, to: 79, accounts: 0 },
+        { from: 80, to: 100, accounts: 1 },
+      ],
+    });
+  });
+
+  it('counts a later period on its own, and gives its tables as CSV', async () => {
+    // Only C5 became a client in Q4 2024: retained, not back, still a client.
+    const q4 = await rget({ from: '2024-10-01', to: '2025-01-01' });
+    expect(q4.body.clients).toBe(1);
+    expect(q4.body.targets.map((t: { met: number; counted: number }) => [t.met, t.counted])).toEqual([[1, 1], [0, 1], [1, 1]]);
+    expect(q4.body.lifetimeValue).toEqual([]);
+    expect(q4.body.nps).toEqual({ answers: 0, promoters: 0, passives: 0, detractors: 0, score: null });
+    const res = await fetch(`${h.baseUrl}/api/analytics/retention?${new URLSearchParams({ projectType: RSEG, ...H1, format: 'csv', table: 'lifetime-value' })}`, {
+      headers: { authorization: `Bearer ${h.users.manager.token}` },
+    });
+    expect((await res.text()).trimEnd().split('\r\n')).toEqual(['currency,customers,averageMinor,medianMinor,totalMinor', 'EUR,3,316667,300000,950000', 'USD,1,1000000,1000000,1000000']);
+  });
+});
+
 describe('GET /api/analytics/support', () => {
   it('gives first response, resolution, SLA attainment, CSAT and deflection', async () => {
     const res = await get('/api/analytics/support', SPRING);
@@ -290,7 +353,7 @@ describe('input and access', () => {
     expect(await fieldsOf('/api/analytics/funnel?format=xml&table=nope')).toEqual(['query.format', 'query.table']);
   });
 
-  it.each(['funnel', 'cycle-times', 'bottlenecks', 'support', 'journey-map'])('answers %s hostile input with a 400, never a 500', async (report) => {
+  it.each(['funnel', 'cycle-times', 'bottlenecks', 'support', 'retention', 'journey-map'])('answers %s hostile input with a 400, never a 500', async (report) => {
     const hostile = [
       ['from=%00', 'query.from'],
       ['to=2025-13-40', 'query.to'],

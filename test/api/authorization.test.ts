@@ -210,7 +210,7 @@ const rows: Row[] = [
     ok: { role: 'sales', status: 201 },
   },
   { route: 'GET /api/task-types', req: () => ({ method: 'GET', path: '/api/task-types' }), ok: { role: 'finance', status: 200 } },
-  ...['funnel', 'cycle-times', 'bottlenecks', 'support', 'journey-map'].map((report): Row => ({
+  ...['funnel', 'cycle-times', 'bottlenecks', 'support', 'retention', 'journey-map'].map((report): Row => ({
     route: `GET /api/analytics/${report}`,
     req: () => ({ method: 'GET', path: `/api/analytics/${report}` }),
     forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],

@@ -1,10 +1,10 @@
 // A manager reads the analytics page in the browser over the hand-worked dataset
 // (test/support/analytics-dataset.ts): the funnel against its targets, cycle times, bottlenecks
-// and support, at desktop and phone widths; a figure opens the journeys behind it. A salesperson
+// support and retention, at desktop and phone widths; a figure opens the journeys behind it. A salesperson
 // has no such page.
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { seedAnalyticsDataset } from '../support/analytics-dataset';
+import { seedAnalyticsDataset, seedRetentionClients } from '../support/analytics-dataset';
 import type { Harness } from '../support/harness';
 import { logIn, openApp, screenshot, startBrowserStack } from './browser';
 
@@ -13,9 +13,12 @@ let browser: Browser;
 startBrowserStack((started) => ({ h, browser } = started));
 
 const SEGMENT = `Analytics ${randomUUID().slice(0, 8)}`;
-beforeAll(() => seedAnalyticsDataset(h.db, SEGMENT));
+beforeAll(async () => {
+  await seedAnalyticsDataset(h.db, SEGMENT);
+  await seedRetentionClients(h.db, SEGMENT);
+});
 
-it('shows the funnel, cycle times, bottlenecks and support for a period and segment', async () => {
+it('shows the funnel, cycle times, bottlenecks, support and retention for a period and segment', async () => {
   const page = await openApp(browser, h.baseUrl);
   await logIn(page, 'manager');
   await page.getByRole('menuitem', { name: 'Analytics' }).click();
@@ -30,6 +33,13 @@ it('shows the funnel, cycle times, bottlenecks and support for a period and segm
   // Support: CSAT 3.67 of three ratings; 3 deflected of 8 requests.
   await page.getByTestId('support-CSAT').filter({ hasText: '3.67 / 5' }).waitFor();
   await page.getByTestId('support-Deflection').filter({ hasText: '37.5%' }).waitFor();
+  // Retention: C2 and C3 became clients in March-April; an account for C2 only (1 of 2, below 70-80%);
+  // C2's EUR 3,000.00 and C3's USD 10,000.00 in their currencies; C1 and C4 open with C5, C4 at risk.
+  await page.getByTestId('retention-clients').filter({ hasText: /^2$/ }).waitFor();
+  await page.getByRole('row').filter({ hasText: 'Payment → retention' }).filter({ hasText: '50.0% (1/2)' }).getByText('below target').waitFor();
+  await page.getByRole('row').filter({ hasText: 'EUR' }).getByText('€3,000.00').first().waitFor();
+  await page.getByRole('row').filter({ hasText: 'USD' }).getByText('$10,000.00').first().waitFor();
+  await page.getByTestId('retention-at-risk').filter({ hasText: /^1$/ }).waitFor();
   // The live map: J7 and February's journey in discovery now, J7 past its deadline.
   await page.getByRole('link', { name: 'Discovery: 2 running' }).waitFor();
   await page.getByTestId('journey-map-live').getByText('1 overdue').first().waitFor();

@@ -207,3 +207,57 @@ export async function seedAnalyticsDataset(db: Db, segment: string): Promise<voi
   await seedJourneys();
   await seedTickets();
 }
+
+/**
+ * Clients whose every inquiry has the project type `segment` (see test/api/analytics.test.ts for
+ * the figures worked out from them):
+ *   C1 client 2025-02-01, account open (health 85), asked again 2025-09-01; EUR 5,000.00 paid + 1,200.00 paid less 200.00 refunded
+ *   C2 client 2025-03-01, account ended, left 2025-10-01 (within its first year); EUR 3,000.00 paid
+ *   C3 client 2025-04-01, no account (never handed over), asked again 2025-05-01; USD 10,000.00 paid
+ *   C4 client 2025-06-01, account open (health 30, at risk); EUR 500.00 paid of 2,000.00
+ *   C5 client 2024-12-01, account open, not scored yet; C6 never a client.
+ * NPS answers (due): C1 10 (2025-02-15) and 9 (2025-05-15), C2 7 (2025-04-01), C3 0 (2025-08-01), C4 3 (2025-06-15).
+ */
+export async function seedRetentionClients(db: Db, segment: string): Promise<void> {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  type Client = {
+    inquiries: string[];
+    clientSince?: string;
+    leftAt?: string;
+    account?: { ended?: boolean; health?: number; atRisk?: boolean };
+    invoices?: [currency: string, total: number, paid: number, refunded: number][];
+    nps?: [dueAt: string, score: number][];
+  };
+  const clients: Client[] = [
+    { inquiries: ['2025-01-10', '2025-09-01'], clientSince: '2025-02-01', account: { health: 85 }, invoices: [['EUR', 500_000, 500_000, 0], ['EUR', 120_000, 120_000, 20_000]], nps: [['2025-02-15', 10], ['2025-05-15', 9]] },
+    { inquiries: ['2025-02-10'], clientSince: '2025-03-01', leftAt: '2025-10-01', account: { ended: true, health: 90 }, invoices: [['EUR', 300_000, 300_000, 0]], nps: [['2025-04-01', 7]] },
+    { inquiries: ['2025-03-15', '2025-05-01'], clientSince: '2025-04-01', invoices: [['USD', 1_000_000, 1_000_000, 0]], nps: [['2025-08-01', 0]] },
+    { inquiries: ['2025-05-01'], clientSince: '2025-06-01', account: { health: 30, atRisk: true }, invoices: [['EUR', 200_000, 50_000, 0]], nps: [['2025-06-15', 3]] },
+    { inquiries: ['2024-11-01'], clientSince: '2024-12-01', account: {} },
+    { inquiries: ['2025-03-01'] },
+  ];
+  for (const c of clients) {
+    const customerId = randomUUID();
+    await db.customer.create({
+      data: { id: customerId, companyName: 'Retained Co', contactName: 'Rita Tained', email: `${customerId}@retention.test`, clientSince: c.clientSince ? day(c.clientSince) : null, leftAt: c.leftAt ? day(c.leftAt) : null },
+    });
+    const journeyId = `journey:${customerId}:delivery:1`;
+    await db.journey.create({ data: { id: journeyId, kind: 'delivery', customerId, stage: 'kickoff' } });
+    for (const at of c.inquiries) {
+      await db.inquiry.create({ data: { customerId, journeyId, projectType: segment, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: day(at) } });
+    }
+    const retentionId = `journey:${customerId}:retention:1`;
+    if (c.account) {
+      await db.journey.create({ data: { id: retentionId, kind: 'retention', customerId, stage: 'first-90-days', status: c.account.ended ? 'LOST' : 'RUNNING' } });
+      await db.clientAccount.create({
+        data: { customerId, journeyId: retentionId, healthScore: c.account.health ?? null, atRisk: c.account.atRisk ?? false, endedAt: c.account.ended ? day(c.leftAt!) : null },
+      });
+    }
+    for (const [currency, total, paid, refunded] of c.invoices ?? []) {
+      await db.invoice.create({ data: { number: `R-${randomUUID()}`, journeyId, customerId, currency, subtotalMinor: total, totalMinor: total, paidMinor: paid, refundedMinor: refunded } });
+    }
+    for (const [dueAt, score] of c.nps ?? []) {
+      await db.checkIn.create({ data: { customerId, journeyId: retentionId, kind: 'annual-review', dueAt: day(dueAt), status: 'HELD', nps: score } });
+    }
+  }
+}

@@ -1,5 +1,5 @@
 // Managers' analytics (GET /api/analytics/*): the funnel against seed 000's targets, cycle times,
-// bottlenecks and support, for a period, a journey kind and a segment of leads. Figures open the
+// bottlenecks, support and retention, for a period, a journey kind and a segment of leads. Figures open the
 // journeys list narrowed to the journeys behind them where the list can filter so.
 import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { FunnelPanel } from './FunnelPanel';
 import { JourneyMapPanel } from './JourneyMapPanel';
 import { csvHref, useReport, type AnalyticsQuery } from './report';
 import { ReportCard } from './ReportCard';
+import { RetentionPanel } from './RetentionPanel';
 import { SupportPanel } from './SupportPanel';
 
 const DAY = 86_400_000;
@@ -33,6 +34,7 @@ export const AnalyticsPage = () => {
   const cycle = useReport('cycle-times', query);
   const bottlenecks = useReport('bottlenecks', query);
   const support = useReport('support', allKinds);
+  const retention = useReport('retention', allKinds);
   const map = useReport('journey-map', query);
   const kinds = useGetList<Kind>('journey-kinds', { pagination: { page: 1, perPage: 50 } }, { staleTime: Infinity });
   const stageLabel = (stage: string) => kinds.data?.find((k) => k.id === kind)?.stages.find((s) => s.id === stage)?.label ?? (stage === 'end-to-end' ? 'End to end' : stage);
@@ -65,6 +67,9 @@ export const AnalyticsPage = () => {
         </ReportCard>
         <ReportCard title="Support" report={support} csv={csv('support', allKinds, ['priorities'])}>
           {(r) => <SupportPanel report={r} />}
+        </ReportCard>
+        <ReportCard title="Retention" report={retention} csv={csv('retention', allKinds, ['targets', 'lifetime-value', 'health'])}>
+          {(r) => <RetentionPanel report={r} />}
         </ReportCard>
       </Box>
     </Box>

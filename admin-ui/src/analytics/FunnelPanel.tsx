@@ -1,14 +1,13 @@
 // The funnel: journeys reaching each stage (a bar each, in map order), seed 000's target steps
 // with the band and where the period falls against it, and where journeys stopped and why.
-import { Chip, Link as MuiLink, Stack, Typography } from '@mui/material';
+import { Link as MuiLink, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { Link } from 'react-admin';
 import { listLink } from '../common/listLink';
 import { FigureTable } from './FigureTable';
 import { percent } from './format';
 import type { FunnelReport } from './report';
-
-const VERDICT_COLOR = { below: 'error', in: 'success', above: 'info' } as const;
+import { VerdictChip } from './Verdict';
 
 /** A figure that opens the journeys list narrowed to the journeys behind it. */
 export const JourneysLink = ({ filter, children }: { filter: object; children: React.ReactNode }) => (
@@ -48,7 +47,7 @@ export const FunnelPanel = ({ report }: { report: FunnelReport }) => {
           { label: 'Step', cell: (t) => t.label },
           { label: 'Conversion', numeric: true, cell: (t) => `${percent(t.rate)} (${t.converted}/${t.reached})` },
           { label: 'Target', numeric: true, cell: (t) => `${t.low}-${t.high}%` },
-          { label: '', cell: (t) => (t.verdict ? <Chip size="small" color={VERDICT_COLOR[t.verdict]} label={`${t.verdict} target`} /> : '—') },
+          { label: '', cell: (t) => <VerdictChip verdict={t.verdict} /> },
         ]}
       />
       <Typography variant="subtitle2" component="h3">

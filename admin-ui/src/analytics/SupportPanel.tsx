@@ -1,37 +1,20 @@
 // Support in the period: the headline figures, and per priority against its SLA targets.
-import { Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Box, Stack } from '@mui/material';
+import { Figure } from './Figure';
 import { FigureTable } from './FigureTable';
 import { businessTime, percent } from './format';
 import type { SupportReport } from './report';
-
-const Figure = ({ label, value, detail }: { label: string; value: string; detail?: string }) => (
-  <Card variant="outlined" sx={{ flex: '1 1 140px' }}>
-    <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="h5" component="p" data-testid={`support-${label}`}>
-        {value}
-      </Typography>
-      {detail && (
-        <Typography variant="caption" color="text.secondary">
-          {detail}
-        </Typography>
-      )}
-    </CardContent>
-  </Card>
-);
 
 export const SupportPanel = ({ report }: { report: SupportReport }) => {
   const { overall, deflection } = report;
   return (
     <Stack spacing={2}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-        <Figure label="First response" value={businessTime(overall.firstResponse.p50Minutes)} detail={`median · ${percent(overall.firstResponse.withinTarget)} within target`} />
-        <Figure label="Resolution" value={businessTime(overall.resolution.p50Minutes)} detail={`median · ${percent(overall.resolution.withinTarget)} within target`} />
-        <Figure label="SLA attainment" value={percent(overall.slaAttainment)} detail={`${overall.closed} closed of ${overall.tickets}`} />
-        <Figure label="CSAT" value={overall.csat.average === null ? '—' : `${overall.csat.average.toFixed(2)} / 5`} detail={`${overall.csat.ratings} ratings · ${percent(overall.csat.satisfied)} 4 or 5`} />
-        <Figure label="Deflection" value={percent(deflection.rate)} detail={`${deflection.deflected} answered by an article`} />
+        <Figure label="First response" testId="support-First response" value={businessTime(overall.firstResponse.p50Minutes)} detail={`median · ${percent(overall.firstResponse.withinTarget)} within target`} />
+        <Figure label="Resolution" testId="support-Resolution" value={businessTime(overall.resolution.p50Minutes)} detail={`median · ${percent(overall.resolution.withinTarget)} within target`} />
+        <Figure label="SLA attainment" testId="support-SLA attainment" value={percent(overall.slaAttainment)} detail={`${overall.closed} closed of ${overall.tickets}`} />
+        <Figure label="CSAT" testId="support-CSAT" value={overall.csat.average === null ? '—' : `${overall.csat.average.toFixed(2)} / 5`} detail={`${overall.csat.ratings} ratings · ${percent(overall.csat.satisfied)} 4 or 5`} />
+        <Figure label="Deflection" testId="support-Deflection" value={percent(deflection.rate)} detail={`${deflection.deflected} answered by an article`} />
       </Box>
       <FigureTable
         rows={report.byPriority}

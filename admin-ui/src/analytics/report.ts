@@ -1,12 +1,12 @@
 // The analytics reports as the API answers them (api/contract/analytics.ts), and one hook that
 // fetches a report for the page's period, kind and segment.
 import { useQuery } from '@tanstack/react-query';
-import type { BottlenecksReport, CycleTimesReport, FunnelReport, JourneyMapReport, SupportReport } from '../../../api/contract/analytics';
+import type { BottlenecksReport, CycleTimesReport, FunnelReport, JourneyMapReport, RetentionReport, SupportReport } from '../../../api/contract/analytics';
 import { httpClient } from '../dataProvider';
 
-export type { BottlenecksReport, CycleTimesReport, FunnelReport, JourneyMapReport, SupportReport };
+export type { BottlenecksReport, CycleTimesReport, FunnelReport, JourneyMapReport, RetentionReport, SupportReport };
 
-type Reports = { funnel: FunnelReport; 'cycle-times': CycleTimesReport; bottlenecks: BottlenecksReport; support: SupportReport; 'journey-map': JourneyMapReport };
+type Reports = { funnel: FunnelReport; 'cycle-times': CycleTimesReport; bottlenecks: BottlenecksReport; support: SupportReport; retention: RetentionReport; 'journey-map': JourneyMapReport };
 
 /** What the page asks every report: empty values are left out (the API's defaults apply). */
 export type AnalyticsQuery = {
