@@ -32,6 +32,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     if (e instanceof Prisma.PrismaClientInitializationError) return true;
     const kind = (e as Error & { cause?: { kind?: string } }).cause?.kind;
     if (kind && UNAVAILABLE_KINDS.has(kind)) return true;
+    // A raw query's failure (P2010) carries the driver's reason only in its meta.
+    const adapter = e instanceof Prisma.PrismaClientKnownRequestError ? (e.meta?.driverAdapterError as { cause?: { kind?: string; originalMessage?: string } } | undefined)?.cause : undefined;
+    if (adapter?.kind && UNAVAILABLE_KINDS.has(adapter.kind)) return true;
+    if (adapter?.originalMessage && UNAVAILABLE_MESSAGE.test(adapter.originalMessage)) return true;
     if (UNAVAILABLE_MESSAGE.test(e.message)) return true;
   }
   return false;
