@@ -1,5 +1,5 @@
 // All activities, wired to their dependencies: the runtime's (journey records, email, customer
-// decisions) and each journey kind's, with the email templates each kind sends. The worker
+// decisions), the managers' weekly digest and each journey kind's, with the email templates each kind sends. The worker
 // registers what this returns. Adding a kind: one line in `kindActivities`.
 import type { Config } from '../platform/config';
 import type { Db } from '../platform/db';
@@ -12,6 +12,8 @@ import { createQuoteActivities } from './acquisition/quotes';
 import { billingEmails } from './billing/emails';
 import { createBillingActivities } from './billing/invoices';
 import { deliveryEmails } from './delivery/emails';
+import { createDigestActivities } from './digest/digest';
+import { digestEmails } from './digest/emails';
 import { createDeliveryActivities } from './delivery/projects';
 import { createCustomerDecisionActivities } from './runtime/customer-decisions';
 import { createEmailActivities } from './runtime/email';
@@ -34,17 +36,17 @@ const kindActivities = {
   retention: { create: [createRetentionActivities], emails: retentionEmails },
 } satisfies Record<JourneyKind, KindActivities>;
 
-type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails;
+type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails | typeof digestEmails;
 
 /** Every email template, by name: what the mail activity renders. */
-export const emailTemplates = mergeRecords<KindEmails>('email templates', [runtimeEmails, ...Object.values(kindActivities).map((k) => k.emails)]);
+export const emailTemplates = mergeRecords<KindEmails>('email templates', [runtimeEmails, digestEmails, ...Object.values(kindActivities).map((k) => k.emails)]);
 type Templates = typeof emailTemplates;
 /** Each template's data, by template name. */
 export type EmailTemplates = { [T in keyof Templates]: Parameters<Templates[T]>[0] };
 export type EmailTemplate = keyof EmailTemplates & string;
 
 export function createActivities(deps: ActivityDeps) {
-  const runtime = [createJourneyRecordActivities(deps), createEmailActivities({ ...deps, templates: emailTemplates }), createCustomerDecisionActivities(deps)];
+  const runtime = [createJourneyRecordActivities(deps), createEmailActivities({ ...deps, templates: emailTemplates }), createCustomerDecisionActivities(deps), createDigestActivities(deps)];
   // Registered by name: two kinds using one name would silently shadow each other.
   return mergeRecords<Activities>('activities', [...runtime, ...Object.values(kindActivities).flatMap((k) => k.create.map((create) => create(deps)))]);
 }

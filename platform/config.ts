@@ -83,6 +83,12 @@ const envSchema = z.object({
   RETENTION_QUIET_AFTER_DAYS: z.coerce.number().int().min(400).max(3650).default(540),
   /** Unset: the journey runtime's own limit (workflows/runtime/journey.ts DEFAULT_HISTORY_LIMIT). */
   RETENTION_HISTORY_LIMIT: z.coerce.number().int().min(100).max(50_000).optional(),
+  // Five cron fields, in UTC (Temporal checks them when the schedule is made); `off`: no digest.
+  DIGEST_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^(off|\S+( \S+){4})$/, 'Five cron fields (minute hour day month weekday), or off')
+    .default('0 7 * * 1'),
   STRIPE_SECRET_KEY: optionalString,
   STRIPE_WEBHOOK_SECRET: optionalString,
   STRIPE_API_URL: optionalString.pipe(z.url().optional()),
@@ -147,6 +153,8 @@ export type Config = {
     salesRouting: Record<string, string>;
   };
   mail: { smtpUrl?: string; from: string };
+  /** When the managers' weekly digest goes out: a cron expression in UTC, or null for never. */
+  digestSchedule: string | null;
   /** The support journey's calendar, SLA targets per priority, routing, closing window and warranty. */
   support: { hours: BusinessHours; policy: SlaPolicy; routing: Routing; closeAfterBusinessDays: number; warrantyDays: number };
   contracts: { signatureDays: number; depositDueDays: number };
@@ -293,6 +301,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lateFeeAfterDays: e.BILLING_LATE_FEE_AFTER_DAYS,
     },
     customers: { formerAfterDays: e.CUSTOMER_FORMER_AFTER_DAYS },
+    digestSchedule: e.DIGEST_SCHEDULE === 'off' ? null : e.DIGEST_SCHEDULE,
     retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW, quietAfterDays: e.RETENTION_QUIET_AFTER_DAYS, historyLimit: e.RETENTION_HISTORY_LIMIT },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }

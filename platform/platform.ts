@@ -7,6 +7,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { listenForForgets } from '../api/auth/auth-events';
 import { ensureDevUsers } from '../api/auth/dev-users';
+import { ensureDigestSchedule } from '../workers/digest-schedule';
 import { createJourneyWorker } from '../workers/journey-worker';
 import type { Config } from './config';
 import { createDb } from './db';
@@ -79,6 +80,8 @@ export async function startPlatform(config: Config, log: Logger, shutdown: Shutd
     deps: { db, config },
   });
   const workerDone = worker.run();
+  const digest = await ensureDigestSchedule(temporal, { taskQueue: config.temporal.taskQueue, cron: config.digestSchedule });
+  log.info({ schedule: config.digestSchedule ?? 'off' }, `weekly digest schedule ${digest}`);
   await shutdown.add('worker', async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerDone;

@@ -1,11 +1,13 @@
 // `npm run worker` (in a container, `node --import tsx workers/main.ts`, so signals reach this
 // process): a standalone journey worker against configured Temporal and PostgreSQL (TEMPORAL_ADDRESS
 // and DATABASE_URL must be set; `npm start` runs one in-process instead).
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { installTemporalLogging } from '../platform/temporal-runtime';
+import { ensureDigestSchedule } from './digest-schedule';
 import { createJourneyWorker } from './journey-worker';
 
 async function main() {
@@ -24,6 +26,10 @@ async function main() {
     deps: { db, config },
   });
   log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker started');
+  const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });
+  const digest = await ensureDigestSchedule(client, { taskQueue: config.temporal.taskQueue, cron: config.digestSchedule });
+  log.info({ schedule: config.digestSchedule ?? 'off' }, `weekly digest schedule ${digest}`);
+  await client.connection.close();
   await worker.run(); // resolves after SIGINT/SIGTERM, which the SDK handles by draining
   await connection.close();
   await db.$disconnect();
