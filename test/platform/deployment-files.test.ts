@@ -103,3 +103,18 @@ describe('README', () => {
     for (const name of CONFIG_VARIABLES) expect(readme).toContain(`\`${name}\``);
   });
 });
+
+describe('package-lock.json', () => {
+  // `npm ci` (CI, the Dockerfile) refuses a lockfile that leaves out another platform's optional
+  // binary ("Missing: @swc/core-darwin-arm64 from lock file"), which an `npm install` on one
+  // platform may write.
+  it("locks every package's optional dependencies, other platforms' binaries included", () => {
+    const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { optionalDependencies?: Record<string, string> }> };
+    const missing = Object.entries(lock.packages).flatMap(([at, pkg]) =>
+      Object.keys(pkg.optionalDependencies ?? {})
+        .filter((dep) => !(`${at ? `${at}/` : ''}node_modules/${dep}` in lock.packages) && !(`node_modules/${dep}` in lock.packages))
+        .map((dep) => `${at || '(root)'} → ${dep}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
