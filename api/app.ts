@@ -37,8 +37,11 @@ import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
 import { userRoutes } from './routes/users';
 
-/** `authEvents`: this process hears other API processes' logouts and revocations (auth/auth-events.ts). */
-export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger; authEvents?: AuthEvents };
+/**
+ * `authEvents`: this process hears other API processes' logouts and revocations (auth/auth-events.ts).
+ * `adminUiDir`: the built admin UI (ADMIN_UI_DIST unless a test gives its own).
+ */
+export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger; authEvents?: AuthEvents; adminUiDir?: string };
 
 export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
 
@@ -100,11 +103,17 @@ export function createApp(deps: ApiDeps): Express {
   // Customer links need no login; a staff credential sent along is resolved only to record who acted.
   app.use('/customer', metrics.markRouteBase, ...customerPageBodies, customerLinkLimit(deps), auth.middleware, customerDecisionPages(deps), ...kinds.flatMap((k) => (k.customerPages ? [k.customerPages(deps)] : [])), noRoute);
 
-  // The admin UI is a single-page app: assets as files, every other path its index.html.
-  if (fs.existsSync(path.join(ADMIN_UI_DIST, 'index.html'))) {
-    app.use(express.static(ADMIN_UI_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!api\/|customer\/|webhooks\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_UI_DIST, 'index.html')));
-  }
+  // The admin UI is a single-page app: assets as files, every other path its index.html. Looked for
+  // per request, so a UI built after the API started is served without a restart, and until then
+  // a person is told what is missing rather than shown a bare 404.
+  const uiDir = deps.adminUiDir ?? ADMIN_UI_DIST;
+  const uiIndex = path.join(uiDir, 'index.html');
+  if (!fs.existsSync(uiIndex)) deps.log.warn(`the admin UI is not built (${uiDir}): its pages answer 503 until \`npm run ui:build\``);
+  app.use(express.static(uiDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|customer\/|webhooks\/).*/, (_req, res) => {
+    if (!fs.existsSync(uiIndex)) throw new AppError('unavailable', 'The admin UI is not built yet: run `npm run ui:build`, then reload.');
+    res.sendFile(uiIndex);
+  });
 
   app.use(errorHandler(deps.log));
   return app;
