@@ -4,8 +4,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run db:generate && npm run ui:build
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+# The workflow bundle once, here: each worker replica loads it instead of bundling at start.
+RUN npm run db:generate && npm run ui:build && npm run build:workflows
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
 EXPOSE 3000
 # node itself, not npm: a stop signal must reach the process that drains (npm would die and leave it).
 CMD ["node", "--import", "tsx", "api/main.ts"]

@@ -54,6 +54,8 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port.default(8233),
   TEMPORAL_UI_URL: optionalString.pipe(z.url().optional()),
   TEMPORAL_CLI_PATH: optionalString,
+  // The workflow bundle built with the image (`npm run build:workflows`); unset: bundled at start.
+  WORKFLOW_BUNDLE: optionalString,
   FOLLOW_UP_DUE_HOURS: z.coerce.number().positive().default(24),
   AUTH_SECRET: optionalString,
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -146,6 +148,8 @@ export type Config = {
     uiPort: number;
     uiUrl: string;
     cliPath?: string;
+    /** A prebuilt workflow bundle's file, used instead of bundling at worker start. */
+    workflowBundle?: string;
   };
   journeys: {
     followUpDueHours: number;
@@ -279,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       uiPort: e.TEMPORAL_UI_PORT,
       uiUrl: e.TEMPORAL_UI_URL ?? `http://localhost:${e.TEMPORAL_UI_PORT}`,
       cliPath: e.TEMPORAL_CLI_PATH,
+      workflowBundle: e.WORKFLOW_BUNDLE,
     },
     journeys: {
       followUpDueHours: e.FOLLOW_UP_DUE_HOURS,

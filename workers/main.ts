@@ -1,6 +1,7 @@
 // `npm run worker` (in a container, `node --import tsx workers/main.ts`, so signals reach this
 // process): a standalone journey worker against configured Temporal and PostgreSQL (TEMPORAL_ADDRESS
 // and DATABASE_URL must be set; `npm start` runs one in-process instead).
+import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { loadConfig } from '../platform/config';
@@ -19,11 +20,14 @@ async function main() {
   installTemporalLogging(log, { metricsBindAddress: config.metrics.workerBindAddress });
   const db = createDb(config.database.url);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
+  const bundle = config.temporal.workflowBundle;
+  if (bundle && !fs.existsSync(bundle)) throw new Error(`WORKFLOW_BUNDLE names ${bundle}, which does not exist: build it with \`npm run build:workflows\``);
   const worker = await createJourneyWorker({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: { db, config },
+    ...(bundle && { workflowBundle: { codePath: bundle } }),
   });
   log.info({ taskQueue: config.temporal.taskQueue, address: config.temporal.address }, 'worker started');
   const client = new Client({ connection: await Connection.connect({ address: config.temporal.address }), namespace: config.temporal.namespace });

@@ -49,6 +49,13 @@ describe('docker-compose.yml', () => {
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "api\/main\.ts"\]$/m);
   });
+
+  it('builds the workflow bundle once, where WORKFLOW_BUNDLE tells the workers to load it from', () => {
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^RUN .*npm run build:workflows/m);
+    expect(scripts['build:workflows']).toBe('tsx scripts/build-workflow-bundle.ts');
+    expect(dockerfile).toMatch(/^ENV .*WORKFLOW_BUNDLE=\/app\/dist\/workflow-bundle\.js/m);
+  });
 });
 
 describe('prometheus.yml and the Grafana dashboard', () => {

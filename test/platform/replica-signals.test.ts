@@ -2,7 +2,9 @@
 // itself receiving the signal), stop cleanly on SIGTERM: the API answers every request it was
 // handling (leads, each written and its journey started) and exits 0; the worker drains and exits 0, and a journey it was running carries on under the
 // next worker, nothing lost.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../scripts/free-port';
 import { RELAXED_RATE_LIMITS, startHarness, type Harness } from '../support/harness';
@@ -71,9 +73,10 @@ it('an API replica answers the requests it was sent and exits 0 on SIGTERM', asy
   await expect(request(url, 'GET', '/healthz')).rejects.toThrow();
 }, 60_000);
 
-it('a worker replica drains on SIGTERM and exits 0; the next worker carries its journey on', async () => {
+it('a worker replica drains on SIGTERM and exits 0; the next worker, on the bundle built once, carries its journey on', async () => {
   const first = replica('workers/main.ts', {}, /worker started/);
   await first.started;
+  expect(first.output()).toMatch(/Workflow bundle created/); // bundled at its start
   const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
   // The journey's first steps are under way on this worker when it is told to stop.
   await eventually(() => h.db.journey.findUnique({ where: { id: body.journeyId } }), Boolean);
@@ -81,8 +84,12 @@ it('a worker replica drains on SIGTERM and exits 0; the next worker carries its 
   expect(await stopped(first, 30_000)).toBe(0);
   expect(first.output()).toMatch(/worker stopped/);
 
-  const second = replica('workers/main.ts', {}, /worker started/);
+  // The next one loads the bundle built once (as the image does), not bundling at its start.
+  const bundle = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pf-bundle-')), 'workflow-bundle.js');
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-workflow-bundle.ts', bundle], { cwd: root, stdio: 'pipe' });
+  const second = replica('workers/main.ts', { WORKFLOW_BUNDLE: bundle }, /worker started/);
   await second.started;
+  expect(second.output()).not.toMatch(/Workflow bundle created/);
   try {
     await eventually(() => h.db.task.findFirst({ where: { journeyId: body.journeyId, type: 'follow-up-call', status: 'OPEN' } }), Boolean, 30_000);
   } finally {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app';
 import { devUserEmail, ensureDevUsers } from '../../api/auth/dev-users';
 import { ROLES, type Role } from '../../api/auth/roles';
@@ -16,7 +16,7 @@ import { createLogger, type Logger } from '../../platform/logger';
 import { createTemporalClient } from '../../platform/temporal-client';
 import { startWithinSdkDeadline } from '../../platform/temporal-dev-server';
 import { installTemporalLogging } from '../../platform/temporal-runtime';
-import { createJourneyWorker, JOURNEY_WORKFLOW_INTERCEPTORS } from '../../workers/journey-worker';
+import { bundleJourneyWorkflows, createJourneyWorker } from '../../workers/journey-worker';
 import { request, type JsonResponse } from './http';
 
 export type Api = <T = any>(method: string, path: string, body?: unknown) => Promise<JsonResponse<T>>;
@@ -46,11 +46,7 @@ function requiredEnv(name: string): string {
 
 let bundle: Promise<{ code: string }> | undefined;
 export function workflowBundle() {
-  bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    workflowInterceptorModules: JOURNEY_WORKFLOW_INTERCEPTORS,
-    logger: new DefaultLogger('WARN'),
-  });
+  bundle ??= bundleJourneyWorkflows();
   return bundle;
 }
 
