@@ -22,6 +22,7 @@ async function main() {
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const bundle = config.temporal.workflowBundle;
   if (bundle && !fs.existsSync(bundle)) throw new Error(`WORKFLOW_BUNDLE names ${bundle}, which does not exist: build it with \`npm run build:workflows\``);
+  log.info(bundle ? `workflows from the bundle ${bundle}` : 'bundling the journey workflows (set WORKFLOW_BUNDLE to a bundle built once to skip this)');
   const worker = await createJourneyWorker({
     connection,
     namespace: config.temporal.namespace,

@@ -13,7 +13,7 @@ const TOP_BOTTLENECKS = 3;
 
 export type WeeklyDigest = {
   /** The week reported on: the seven days before the day the digest is made (ISO dates; `to` exclusive). */
-  week: { from: string; to: string };
+  weekOf: { from: string; to: string };
   funnel: { from: string; started: number; targets: Array<{ label: string; rate: number | null; converted: number; reached: number; low: number; high: number; verdict: string | null }> };
   bottlenecks: Array<{ label: string; kind: string; hours: number; waits: number; overdue: number; changeHours: number }>;
 };
@@ -34,7 +34,7 @@ export function createDigestActivities({ db }: { db: Db }) {
       return {
         recipients,
         digest: {
-          week: { from: day(week.from), to: day(week.to) },
+          weekOf: { from: day(week.from), to: day(week.to) },
           funnel: {
             from: day(funnelPeriod.from),
             started: f.totals.started,

@@ -11,14 +11,14 @@ const signed = (h: number) => `${h > 0 ? '+' : h < 0 ? '−' : '±'}${hours(Math
 
 export const digestEmails: TemplatesOf<DigestEmails> = {
   'weekly-digest': (d) => ({
-    subject: `Weekly journey digest: ${d.week.from} to ${d.week.to}`,
+    subject: `Weekly journey digest: ${d.weekOf.from} to ${d.weekOf.to}`,
     text: [
       `The funnel: acquisitions started from ${d.funnel.from} (${d.funnel.started}), against seed 000's targets`,
       ...(d.funnel.targets.length
         ? d.funnel.targets.map((t) => `- ${t.label}: ${percent(t.rate)} (${t.converted} of ${t.reached}), target ${t.low}-${t.high}%${t.verdict ? `: ${t.verdict}` : ''}`)
         : ['- nothing to count yet']),
       '',
-      `Where journeys waited longest in the week from ${d.week.from}`,
+      `Where journeys waited longest in the week from ${d.weekOf.from}`,
       ...(d.bottlenecks.length
         ? d.bottlenecks.map((b, i) => `${i + 1}. ${b.label} (${b.kind}): ${hours(b.hours)} over ${b.waits} ${b.waits === 1 ? 'wait' : 'waits'}, ${b.overdue} overdue (${signed(b.changeHours)} against the week before)`)
         : ['- no waiting this week']),

@@ -203,6 +203,7 @@ describe('contact form', () => {
       repName: 'Sam Sales', version: 2, total: '$1,000.00', amount: '$500.00', balance: '$500.00', fee: '$7.50', number: 'INV-0001',
       url: 'http://localhost/customer/x', validUntil: '2027-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z',
       dueAt: '2027-01-01T00:00:00.000Z', week: 3, lines: ['Design: done'], overdue: true, form: 'rating',
+      weekOf: { from: '2026-11-23', to: '2026-11-30' }, funnel: { from: '2026-09-01', started: 4, targets: [] }, bottlenecks: [],
     };
     const names = Object.keys(emailTemplates);
     expect(names.length).toBeGreaterThanOrEqual(15);

@@ -12,7 +12,7 @@ const { sendEmail } = proxyActivities<EmailActivities>(mailActivityOptions);
 export async function weeklyDigest(): Promise<{ week: string; sent: number }> {
   const { digest, recipients } = await prepareWeeklyDigest({ at: new Date().toISOString() });
   for (const r of recipients) {
-    await sendEmail({ key: `weekly-digest:${digest.week.from}:${r.id}`, to: r.email, template: 'weekly-digest', data: digest });
+    await sendEmail({ key: `weekly-digest:${digest.weekOf.from}:${r.id}`, to: r.email, template: 'weekly-digest', data: digest });
   }
-  return { week: digest.week.from, sent: recipients.length };
+  return { week: digest.weekOf.from, sent: recipients.length };
 }
