@@ -124,7 +124,7 @@ function bounded(store: PostgresRateLimitStore): SharedStore {
 type Ahead = { known: number; pending: number; unsent: number; writing: boolean; lastWrite: number; timer?: NodeJS.Timeout; resetTime: Date };
 
 /** A client's hits reach PostgreSQL together at most this often: a flood costs a write per this, not per request. */
-export const WRITE_BEHIND_EVERY_MS = 100;
+const WRITE_BEHIND_EVERY_MS = 100;
 
 /**
  * A store that answers from this process's count at once and writes the hits to PostgreSQL behind

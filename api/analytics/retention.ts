@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db';
 import { Prisma } from '../../prisma/generated/client';
 import type { Period, Segment } from './params';
 import { inSegment } from './segment';
-import { verdict } from './targets';
+import { share, verdict } from './targets';
 
 export const RETENTION_TARGETS = {
   retained: { label: 'Payment → retention', band: [70, 80] },
@@ -19,8 +19,6 @@ export const RETENTION_TARGETS = {
 
 /** Health scores counted in bands of 20 points: 0-19 … 80-100. */
 const HEALTH_BANDS = [0, 20, 40, 60, 80] as const;
-
-const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
 
 export async function retentionFigures(db: Db, period: Period, segment: Segment, now: Date) {
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);

@@ -8,6 +8,7 @@ import type { SlaPolicy } from '../../workflows/support/sla';
 import type { Period, Segment } from './params';
 import { Prisma } from '../../prisma/generated/client';
 import { inSegment } from './segment';
+import { share } from './targets';
 
 type Row = {
   priority: string | null;
@@ -28,7 +29,6 @@ type Row = {
   satisfied: number;
 };
 
-const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
 export async function supportFigures(db: Db, policy: SlaPolicy, period: Period, segment: Segment) {

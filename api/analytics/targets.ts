@@ -23,6 +23,9 @@ export const funnelTargets: { [K in JourneyKind]?: readonly TargetStep<K>[] } = 
 
 export type Verdict = 'below' | 'in' | 'above';
 
+/** `part` of `whole` as a fraction to four places (a tenth of a percent and a little more); null when nothing was counted. */
+export const share = (part: number, whole: number) => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
+
 /** Where a rate (0-1) falls against a band in percent; null without a rate. */
 export function verdict(rate: number | null, [low, high]: readonly [number, number]): Verdict | null {
   if (rate === null) return null;
