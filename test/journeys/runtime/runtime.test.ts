@@ -1,7 +1,8 @@
 // The journey runtime on its own, fast: test-only journeys (runtime.workflows.ts) on Temporal's
 // servers with every activity mocked (plain functions that log their calls and can be held), so
-// each race is set up exactly. Timers on the time-skipping server; messages that reach a run
-// while it hands over (continue-as-new) on the real dev server, whose Update semantics matter there.
+// each race is set up exactly. Timers on the time-skipping server; Updates that race each other,
+// and messages that reach a run while it hands over (continue-as-new), on the real dev server,
+// whose Update semantics matter there.
 import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
@@ -215,88 +216,6 @@ describe('on the time-skipping server', () => {
     });
   });
 
-  it('refuses a second completion while the first is being recorded', async () => {
-    const mocks = mockActivities();
-    await withWorker(env, mocks, async (start) => {
-      const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
-      const [created] = await called(mocks, 'createTask');
-      const release = mocks.hold('completeTask');
-      const first = complete(handle, created!.input.id, 'user-1');
-      await called(mocks, 'completeTask');
-      expect(await refusal(complete(handle, created!.input.id, 'user-2'))).toBe(FailureTypes.taskNotOpen);
-      release();
-      await first;
-      expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
-      expect(mocks.of('completeTask').map((c) => c.input.completedBy)).toEqual(['user-1']);
-    });
-  });
-
-  it('refuses a completion that comes while the task is being cancelled', async () => {
-    const mocks = mockActivities();
-    await withWorker(env, mocks, async (start) => {
-      const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
-      const [created] = await called(mocks, 'createTask');
-      const release = mocks.hold('cancelTask');
-      const cancelled = cancel(handle);
-      await called(mocks, 'cancelTask');
-      expect(await refusal(complete(handle, created!.input.id))).toBe(FailureTypes.taskNotOpen);
-      release();
-      expect(await cancelled).toMatchObject({ status: 'CANCELLED', reason: 'Customer left' });
-      expect(mocks.of('completeTask')).toHaveLength(0);
-    });
-  });
-
-  it('lets a completion under way win over a cancellation, which ends the journey once it is recorded', async () => {
-    const mocks = mockActivities();
-    await withWorker(env, mocks, async (start) => {
-      const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
-      const [created] = await called(mocks, 'createTask');
-      const release = mocks.hold('completeTask');
-      const completed = complete(handle, created!.input.id);
-      await called(mocks, 'completeTask');
-      const cancelled = cancel(handle);
-      // The cancellation waits for the completion: nothing ends while it is being recorded.
-      await new Promise((r) => setTimeout(r, 300));
-      expect(mocks.of('endJourney')).toHaveLength(0);
-      release();
-      expect(await completed).toMatchObject({ taskId: created!.input.id });
-      expect(await cancelled).toMatchObject({ status: 'CANCELLED' });
-      expect(mocks.of('cancelTask')).toHaveLength(0);
-      expect(mocks.calls.at(-1)).toMatchObject({ name: 'endJourney', input: { status: 'CANCELLED' } });
-    });
-  });
-
-  it('keeps a decision the customer answers before its email is out', async () => {
-    const mocks = mockActivities();
-    await withWorker(env, mocks, async (start) => {
-      const handle = await start(taskAndDecision, { journeyId: journeyId() });
-      const release = mocks.hold('sendEmail');
-      await called(mocks, 'sendEmail');
-      expect(await answer(handle, 'plan')).toEqual({ subject: 'plan', answer: { decision: 'accept' } });
-      expect(await refusal(answer(handle, 'plan'))).toBe(FailureTypes.decisionNotAwaited);
-      release();
-      const [created] = await called(mocks, 'createTask');
-      await complete(handle, created!.input.id);
-      expect(await handle.result()).toMatchObject({ status: 'COMPLETED', reason: `accept: ${followUpQualified.notes}` });
-      expect(mocks.of('closeCustomerDecision').map((c) => c.input.answer?.decision)).toEqual(['accept']);
-      expect(mocks.of('sendEmail').map((c) => c.input.template)).toEqual(['decision-request']);
-    });
-  });
-
-  it('cancels the open task and withdraws the open decision before the journey ends CANCELLED', async () => {
-    const mocks = mockActivities();
-    await withWorker(env, mocks, async (start) => {
-      const handle = await start(taskAndDecision, { journeyId: journeyId() });
-      await called(mocks, 'createTask');
-      await eventually(async () => mocks.of('openWait'), (w) => w.some((c) => c.input.kind === 'approval'));
-      expect(await cancel(handle)).toMatchObject({ status: 'CANCELLED', reason: 'Customer left' });
-      expect(mocks.of('cancelTask')).toEqual([expect.objectContaining({ input: expect.objectContaining({ reason: 'Customer left' }) })]);
-      expect(mocks.of('closeCustomerDecision').map((c) => c.input.outcome)).toEqual(['withdrawn']);
-      expect(mocks.of('closeWait').map((c) => c.input.outcome)).toEqual(['cancelled']);
-      expect(mocks.calls.at(-1)).toMatchObject({ name: 'endJourney', input: { status: 'CANCELLED', cancelledBy: 'manager-1' } });
-    });
-  });
-
   it('continues as new with an open task and decision: neither asked again, their timers where they were, keys unique across runs', async () => {
     const mocks = mockActivities();
     await withWorker(env, mocks, async (start) => {
@@ -359,107 +278,196 @@ describe('on the time-skipping server', () => {
   });
 });
 
-describe('on a real server, while a run hands over', () => {
+describe('on a real server', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
     env = await startTemporal();
   });
   afterAll(() => env?.teardown());
 
-  /** A sink that holds the workflow task in which a run continues as new until `release()`; `reached` gives the run's id. */
-  function handoverGate() {
-    let reach!: (runId: string) => void;
-    let release!: () => void;
-    const open = new Promise<void>((r) => (release = r));
-    const reached = new Promise<string>((r) => (reach = r));
-    const sinks: InjectedSinks<HandoverSinks> = {
-      handover: {
-        reached: {
-          fn: async (_info, runId) => {
-            reach(runId);
-            await open;
-          },
-        },
-      },
-    };
-    return { sinks, reached, release };
-  }
-
-  /** Resolves once the server has admitted the Update (it is in flight), as Temporal's own feature tests check. */
-  async function admitted(workflowId: string, updateId: string) {
-    const poll = () =>
-      env.client.workflowService.pollWorkflowExecutionUpdate({ namespace: env.namespace ?? 'default', updateRef: { workflowExecution: { workflowId }, updateId } }).then(
-        () => true,
-        () => false,
-      );
-    await eventually(poll, Boolean, 5_000);
-  }
-
-  const historyOf = async (handle: WorkflowHandle, runId: string) => (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events ?? [];
-  // Short "weeks": this server does not skip time.
-  const input = (): LongLivedInput => ({ journeyId: journeyId(), weeks: 2, weekMs: 1_000, historyLimit: 20, reviewDueWeeks: 10, holdHandover: true });
-
-  it('moves a completion and an answer sent meanwhile to the next run, which has the task and decision: each applied once', async () => {
-    const mocks = mockActivities();
-    const gate = handoverGate();
-    await withWorker(
-      env,
-      mocks,
-      async (start) => {
-        const handle = await start(longLived, input());
+  // Updates racing each other or a cancellation need no timers. On the time-skipping server an
+  // Update sent as it finished a workflow task was now and then never delivered (three full runs
+  // under load), so these run where Update semantics are the real ones.
+  describe('Updates that race', () => {
+    it('refuses a second completion while the first is being recorded', async () => {
+      const mocks = mockActivities();
+      await withWorker(env, mocks, async (start) => {
+        const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
         const [created] = await called(mocks, 'createTask');
-        const handingOver = await gate.reached;
-        const completion = complete(handle, created!.input.id, 'user-1', 'complete-review');
-        const answered = answer(handle, 'renewal', 'answer-renewal');
-        await admitted(handle.workflowId, 'complete-review');
-        await admitted(handle.workflowId, 'answer-renewal');
-        gate.release();
-        expect(await completion).toMatchObject({ taskId: created!.input.id });
-        expect(await answered).toEqual({ subject: 'renewal', answer: { decision: 'accept' } });
-        await handle.result();
+        const release = mocks.hold('completeTask');
+        const first = complete(handle, created!.input.id, 'user-1');
+        await called(mocks, 'completeTask');
+        expect(await refusal(complete(handle, created!.input.id, 'user-2'))).toBe(FailureTypes.taskNotOpen);
+        release();
+        await first;
+        expect(await handle.result()).toMatchObject({ status: 'COMPLETED' });
+        expect(mocks.of('completeTask').map((c) => c.input.completedBy)).toEqual(['user-1']);
+      });
+    });
 
-        // Temporal aborted the Updates as the run closed and the client sent them again, to the new run.
-        const [completed] = mocks.of('completeTask');
-        expect(mocks.of('completeTask')).toHaveLength(1);
-        expect(completed!.runId).not.toBe(handingOver);
-        expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ runId: completed!.runId, input: expect.objectContaining({ answer: expect.objectContaining({ decision: 'accept' }) }) })]);
-        const accepted = (events: Awaited<ReturnType<typeof historyOf>>) => events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
-        expect(accepted(await historyOf(handle, handingOver))).toBe(0);
-        expect(accepted(await historyOf(handle, completed!.runId))).toBe(2);
-        expect([mocks.of('createTask').length, mocks.of('openCustomerDecision').length]).toEqual([1, 1]);
-      },
-      gate.sinks,
-    );
+    it('refuses a completion that comes while the task is being cancelled', async () => {
+      const mocks = mockActivities();
+      await withWorker(env, mocks, async (start) => {
+        const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
+        const [created] = await called(mocks, 'createTask');
+        const release = mocks.hold('cancelTask');
+        const cancelled = cancel(handle);
+        await called(mocks, 'cancelTask');
+        expect(await refusal(complete(handle, created!.input.id))).toBe(FailureTypes.taskNotOpen);
+        release();
+        expect(await cancelled).toMatchObject({ status: 'CANCELLED', reason: 'Customer left' });
+        expect(mocks.of('completeTask')).toHaveLength(0);
+      });
+    });
+
+    it('lets a completion under way win over a cancellation, which ends the journey once it is recorded', async () => {
+      const mocks = mockActivities();
+      await withWorker(env, mocks, async (start) => {
+        const handle = await start(oneTask, { journeyId: journeyId(), dueInMs: DAY });
+        const [created] = await called(mocks, 'createTask');
+        const release = mocks.hold('completeTask');
+        const completed = complete(handle, created!.input.id);
+        await called(mocks, 'completeTask');
+        const cancelled = cancel(handle);
+        // The cancellation waits for the completion: nothing ends while it is being recorded.
+        await new Promise((r) => setTimeout(r, 300));
+        expect(mocks.of('endJourney')).toHaveLength(0);
+        release();
+        expect(await completed).toMatchObject({ taskId: created!.input.id });
+        expect(await cancelled).toMatchObject({ status: 'CANCELLED' });
+        expect(mocks.of('cancelTask')).toHaveLength(0);
+        expect(mocks.calls.at(-1)).toMatchObject({ name: 'endJourney', input: { status: 'CANCELLED' } });
+      });
+    });
+
+    it('keeps a decision the customer answers before its email is out', async () => {
+      const mocks = mockActivities();
+      await withWorker(env, mocks, async (start) => {
+        const handle = await start(taskAndDecision, { journeyId: journeyId() });
+        const release = mocks.hold('sendEmail');
+        await called(mocks, 'sendEmail');
+        expect(await answer(handle, 'plan')).toEqual({ subject: 'plan', answer: { decision: 'accept' } });
+        expect(await refusal(answer(handle, 'plan'))).toBe(FailureTypes.decisionNotAwaited);
+        release();
+        const [created] = await called(mocks, 'createTask');
+        await complete(handle, created!.input.id);
+        expect(await handle.result()).toMatchObject({ status: 'COMPLETED', reason: `accept: ${followUpQualified.notes}` });
+        expect(mocks.of('closeCustomerDecision').map((c) => c.input.answer?.decision)).toEqual(['accept']);
+        expect(mocks.of('sendEmail').map((c) => c.input.template)).toEqual(['decision-request']);
+      });
+    });
+
+    it('cancels the open task and withdraws the open decision before the journey ends CANCELLED', async () => {
+      const mocks = mockActivities();
+      await withWorker(env, mocks, async (start) => {
+        const handle = await start(taskAndDecision, { journeyId: journeyId() });
+        await called(mocks, 'createTask');
+        await eventually(async () => mocks.of('openWait'), (w) => w.some((c) => c.input.kind === 'approval'));
+        expect(await cancel(handle)).toMatchObject({ status: 'CANCELLED', reason: 'Customer left' });
+        expect(mocks.of('cancelTask')).toEqual([expect.objectContaining({ input: expect.objectContaining({ reason: 'Customer left' }) })]);
+        expect(mocks.of('closeCustomerDecision').map((c) => c.input.outcome)).toEqual(['withdrawn']);
+        expect(mocks.of('closeWait').map((c) => c.input.outcome)).toEqual(['cancelled']);
+        expect(mocks.calls.at(-1)).toMatchObject({ name: 'endJourney', input: { status: 'CANCELLED', cancelledBy: 'manager-1' } });
+      });
+    });
   });
 
-  it('keeps an event signalled meanwhile: the run takes it in before handing over and carries it', async () => {
-    const mocks = mockActivities();
-    const gate = handoverGate();
-    await withWorker(
-      env,
-      mocks,
-      async (start) => {
-        const handle = await start(longLived, input());
-        const [created] = await called(mocks, 'createTask');
-        const handingOver = await gate.reached;
-        await handle.signal(externalEventSignal, { source: 'test', eventId: 'evt-during-handover', type: 'test.event', objectId: 'obj-1' });
-        gate.release();
-        // A signal is never moved: Temporal refuses to close a run with one it has not seen. The
-        // server writes it to that run's history once the held workflow task is answered.
-        const signalled = await eventually(
-          async () => (await historyOf(handle, handingOver)).filter((e) => e.workflowExecutionSignaledEventAttributes),
-          (events) => events.length > 0,
+  describe('while a run hands over', () => {
+    /** A sink that holds the workflow task in which a run continues as new until `release()`; `reached` gives the run's id. */
+    function handoverGate() {
+      let reach!: (runId: string) => void;
+      let release!: () => void;
+      const open = new Promise<void>((r) => (release = r));
+      const reached = new Promise<string>((r) => (reach = r));
+      const sinks: InjectedSinks<HandoverSinks> = {
+        handover: {
+          reached: {
+            fn: async (_info, runId) => {
+              reach(runId);
+              await open;
+            },
+          },
+        },
+      };
+      return { sinks, reached, release };
+    }
+
+    /** Resolves once the server has admitted the Update (it is in flight), as Temporal's own feature tests check. */
+    async function admitted(workflowId: string, updateId: string) {
+      const poll = () =>
+        env.client.workflowService.pollWorkflowExecutionUpdate({ namespace: env.namespace ?? 'default', updateRef: { workflowExecution: { workflowId }, updateId } }).then(
+          () => true,
+          () => false,
         );
-        expect(signalled).toHaveLength(1);
-        await complete(handle, created!.input.id);
-        await answer(handle, 'renewal');
-        const result = await handle.result();
-        expect(JSON.parse((result as { reason: string }).reason)).toMatchObject({ taken: 1 });
-        const applied = mocks.of('applyEvents');
-        expect(applied.map((c) => c.input.eventIds)).toEqual([['evt-during-handover']]);
-        expect(applied[0]!.runId).not.toBe(handingOver);
-      },
-      gate.sinks,
-    );
+      await eventually(poll, Boolean, 5_000);
+    }
+
+    const historyOf = async (handle: WorkflowHandle, runId: string) => (await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events ?? [];
+    // Short "weeks": this server does not skip time.
+    const input = (): LongLivedInput => ({ journeyId: journeyId(), weeks: 2, weekMs: 1_000, historyLimit: 20, reviewDueWeeks: 10, holdHandover: true });
+
+    it('moves a completion and an answer sent meanwhile to the next run, which has the task and decision: each applied once', async () => {
+      const mocks = mockActivities();
+      const gate = handoverGate();
+      await withWorker(
+        env,
+        mocks,
+        async (start) => {
+          const handle = await start(longLived, input());
+          const [created] = await called(mocks, 'createTask');
+          const handingOver = await gate.reached;
+          const completion = complete(handle, created!.input.id, 'user-1', 'complete-review');
+          const answered = answer(handle, 'renewal', 'answer-renewal');
+          await admitted(handle.workflowId, 'complete-review');
+          await admitted(handle.workflowId, 'answer-renewal');
+          gate.release();
+          expect(await completion).toMatchObject({ taskId: created!.input.id });
+          expect(await answered).toEqual({ subject: 'renewal', answer: { decision: 'accept' } });
+          await handle.result();
+
+          // Temporal aborted the Updates as the run closed and the client sent them again, to the new run.
+          const [completed] = mocks.of('completeTask');
+          expect(mocks.of('completeTask')).toHaveLength(1);
+          expect(completed!.runId).not.toBe(handingOver);
+          expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ runId: completed!.runId, input: expect.objectContaining({ answer: expect.objectContaining({ decision: 'accept' }) }) })]);
+          const accepted = (events: Awaited<ReturnType<typeof historyOf>>) => events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+          expect(accepted(await historyOf(handle, handingOver))).toBe(0);
+          expect(accepted(await historyOf(handle, completed!.runId))).toBe(2);
+          expect([mocks.of('createTask').length, mocks.of('openCustomerDecision').length]).toEqual([1, 1]);
+        },
+        gate.sinks,
+      );
+    });
+
+    it('keeps an event signalled meanwhile: the run takes it in before handing over and carries it', async () => {
+      const mocks = mockActivities();
+      const gate = handoverGate();
+      await withWorker(
+        env,
+        mocks,
+        async (start) => {
+          const handle = await start(longLived, input());
+          const [created] = await called(mocks, 'createTask');
+          const handingOver = await gate.reached;
+          await handle.signal(externalEventSignal, { source: 'test', eventId: 'evt-during-handover', type: 'test.event', objectId: 'obj-1' });
+          gate.release();
+          // A signal is never moved: Temporal refuses to close a run with one it has not seen. The
+          // server writes it to that run's history once the held workflow task is answered.
+          const signalled = await eventually(
+            async () => (await historyOf(handle, handingOver)).filter((e) => e.workflowExecutionSignaledEventAttributes),
+            (events) => events.length > 0,
+          );
+          expect(signalled).toHaveLength(1);
+          await complete(handle, created!.input.id);
+          await answer(handle, 'renewal');
+          const result = await handle.result();
+          expect(JSON.parse((result as { reason: string }).reason)).toMatchObject({ taken: 1 });
+          const applied = mocks.of('applyEvents');
+          expect(applied.map((c) => c.input.eventIds)).toEqual([['evt-during-handover']]);
+          expect(applied[0]!.runId).not.toBe(handingOver);
+        },
+        gate.sinks,
+      );
+    });
   });
 });
