@@ -53,6 +53,13 @@ export async function seedAnalyticsBench(pool: Pool) {
     );
     first = last + 1;
   }
+  // The stage-visit rollup recordStage keeps beside each event, in the order it appends them (by time).
+  await pool.query(`
+    INSERT INTO "StageVisit" (id, "journeyId", kind, "journeyStartedAt", stage, "enteredAt", "leftAt", "nextStage")
+    SELECT e.key, e."journeyId", j.kind, j."startedAt", e.data->>'stage', e.at, lead(e.at) OVER w, lead(e.data->>'stage') OVER w
+    FROM "JourneyEvent" e JOIN "Journey" j ON j.id = e."journeyId"
+    WINDOW w AS (PARTITION BY e."journeyId" ORDER BY e.at, e.id)
+    ORDER BY e.at`);
   await pool.query(`
     INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt")
     SELECT gen_random_uuid(), "customerId", id, 'Type ' || (hashtext(id) & 7), 'Budget ' || (hashtext(id) & 3), 'soon', 'bench', "startedAt"
@@ -60,17 +67,19 @@ export async function seedAnalyticsBench(pool: Pool) {
   // Every other wait a human task (with its task row), the others on the customer; 5% still open.
   await pool.query(`
     WITH w AS (
-      SELECT j.id AS journey, gen_random_uuid() AS key, w, j."startedAt" + w * interval '6 hours' AS since,
+      SELECT j.id AS journey, gen_random_uuid() AS key, w, j."startedAt" + w * interval '6 hours' AS since, (ARRAY['sales', 'pm', 'finance', 'support'])[1 + w % 4] AS role,
              CASE WHEN (hashtext(j.id) + w) % 20 <> 0 THEN j."startedAt" + w * interval '6 hours' + ((hashtext(j.id) & 255) + w) * interval '1 hour' END AS ended
       FROM "Journey" j, generate_series(1, ${WAITS_PER_JOURNEY}) w),
     t AS (
       INSERT INTO "Task" (id, "journeyId", type, title, role, status, "dueAt", "updatedAt")
-      SELECT key, journey, 'bench', 'Bench task', (ARRAY['sales', 'pm', 'finance', 'support'])[1 + w % 4],
+      SELECT key, journey, 'bench', 'Bench task', role,
              (CASE WHEN ended IS NULL THEN 'OPEN' ELSE 'COMPLETED' END)::"TaskStatus", since + interval '24 hours', now()
       FROM w WHERE w % 2 = 0)
-    INSERT INTO "JourneyWait" (id, "journeyId", kind, key, description, since, deadline, "unblockedBy", "endedAt")
+    INSERT INTO "JourneyWait" (id, "journeyId", kind, key, description, since, deadline, "unblockedBy", "endedAt", stage, role)
     SELECT 'wait:' || key, journey, (CASE WHEN w % 2 = 0 THEN 'task' ELSE (ARRAY['approval', 'signature', 'payment'])[1 + w % 3] END)::"WaitKind",
-           key::text, 'bench', since, since + interval '24 hours', CASE WHEN w % 2 = 0 THEN NULL ELSE 'customer' END, ended
+           key::text, 'bench', since, since + interval '24 hours', CASE WHEN w % 2 = 0 THEN NULL ELSE 'customer' END, ended,
+           (SELECT v.stage FROM "StageVisit" v WHERE v."journeyId" = journey AND v."enteredAt" <= since ORDER BY v."enteredAt" DESC LIMIT 1),
+           CASE WHEN w % 2 = 0 THEN role ELSE 'customer' END
     FROM w`);
   await pool.query(`
     INSERT INTO "SupportTicket" (id, "journeyId", "customerId", subject, description, category, priority, queue, "raisedBy", channel,
@@ -79,12 +88,13 @@ export async function seedAnalyticsBench(pool: Pool) {
            'general', 'customer', 'api', (hashtext(id) & 1023), (hashtext(id) & 4095), (hashtext(id) & 3) / 3, "endedAt",
            CASE WHEN "endedAt" IS NOT NULL THEN 'confirmed' END, CASE WHEN "endedAt" IS NOT NULL THEN 1 + (hashtext(id) & 3) END, "startedAt", now()
     FROM "Journey" WHERE kind = 'support'`);
-  await pool.query('ANALYZE');
+  // Autovacuum would have run on tables this size (and set the visibility map index-only scans need).
+  await pool.query('VACUUM ANALYZE');
 }
 
 /** The floors: one statement reading the rows each report depends on, with nothing computed from them. */
 const STAGE_TRAIL = `
-    SELECT count(*), max(e.at) FROM "Journey" j JOIN "JourneyEvent" e ON e."journeyId" = j.id AND e.type = 'stage_entered'
+    SELECT count(*), max(v."enteredAt") FROM "Journey" j JOIN "StageVisit" v ON v."journeyId" = j.id
     WHERE j.kind = 'acquisition' AND j."startedAt" >= $1 AND j."startedAt" < $2`;
 const FLOORS: Record<string, string> = {
   funnel: STAGE_TRAIL,

@@ -51,16 +51,21 @@ export type EndJourneyInput = {
   at: string;
 };
 
-function waitRow(journeyId: string, w: Wait) {
+/** A wait's row, with the stage its journey was in by `since` and the role it waits on (`role`: a task's queue). */
+async function waitRow(tx: Tx | Db, journeyId: string, w: Wait, role = w.unblockedBy) {
+  const since = new Date(w.since);
+  const visit = await tx.stageVisit.findFirst({ where: { journeyId, enteredAt: { lte: since } }, orderBy: { enteredAt: 'desc' }, select: { stage: true } });
   return {
     id: w.id,
     journeyId,
     kind: w.kind,
     key: w.key,
     description: w.description,
-    since: new Date(w.since),
+    since,
     deadline: w.deadline ? new Date(w.deadline) : null,
     unblockedBy: w.unblockedBy ?? null,
+    stage: visit?.stage ?? null,
+    role: role ?? null,
   };
 }
 
@@ -73,15 +78,14 @@ const closeWait = (tx: Tx, id: string, at: Date, outcome: string) =>
 export function createJourneyRecordActivities({ db }: { db: Db }) {
   return {
     async recordStage({ journeyId, stage, at, sequence }: RecordStageInput): Promise<void> {
+      const key = `stage:${journeyId}:${sequence}`;
+      const when = new Date(at);
       await db.$transaction(async (tx) => {
-        const isNew = await appendEvent(tx, {
-          journeyId,
-          key: `stage:${journeyId}:${sequence}`,
-          type: 'stage_entered',
-          data: { stage },
-          at: new Date(at),
-        });
-        if (isNew) await tx.journey.update({ where: { id: journeyId }, data: { stage, stageSince: new Date(at) } });
+        if (!(await appendEvent(tx, { journeyId, key, type: 'stage_entered', data: { stage }, at: when }))) return;
+        const journey = await tx.journey.update({ where: { id: journeyId }, data: { stage, stageSince: when }, select: { kind: true, startedAt: true } });
+        // Stages are recorded one at a time, in order: the only open visit is the one this ends.
+        await tx.stageVisit.updateMany({ where: { journeyId, leftAt: null }, data: { leftAt: when, nextStage: stage } });
+        await tx.stageVisit.create({ data: { id: key, journeyId, kind: journey.kind, journeyStartedAt: journey.startedAt, stage, enteredAt: when } });
       });
     },
 
@@ -105,7 +109,7 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           skipDuplicates: true,
         });
         if (count === 0) return;
-        await tx.journeyWait.create({ data: waitRow(t.journeyId, t.wait) });
+        await tx.journeyWait.create({ data: await waitRow(tx, t.journeyId, t.wait, t.role) });
         await appendEvent(tx, {
           journeyId: t.journeyId,
           key: `task:${t.id}:created`,
@@ -225,7 +229,7 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
     },
 
     async openWait({ journeyId, ...wait }: OpenWaitInput): Promise<void> {
-      await db.journeyWait.createMany({ data: [waitRow(journeyId, wait)], skipDuplicates: true });
+      await db.journeyWait.createMany({ data: [await waitRow(db, journeyId, wait)], skipDuplicates: true });
     },
 
     async closeWait({ id, at, outcome }: CloseWaitInput): Promise<void> {

@@ -9,7 +9,8 @@ import type { JourneyKind } from '../../workflows/kinds';
 import { previousPeriod, type Period, type Segment } from './params';
 import { inSegment } from './segment';
 import { stageLabel } from './stage-maps';
-import { joinWaitTask, waitRole } from './wait-role';
+import { waitRole } from './wait-role';
+import { reportQuery } from './report-query';
 
 type Row = { kind: string | null; stage: string | null; role: string | null; period: 'current' | 'previous'; waits: number; seconds: number; overdue: number };
 type Figures = { waits: number; hours: number; overdue: number };
@@ -19,16 +20,13 @@ const none: Figures = { waits: 0, hours: 0, overdue: 0 };
 
 export async function bottlenecks(db: Db, kind: JourneyKind | undefined, period: Period, segment: Segment) {
   const previous = previousPeriod(period);
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await reportQuery<Row>(db, Prisma.sql`
     WITH w AS (
       SELECT j.kind, ${waitRole} AS role,
              CASE WHEN w.since >= ${period.from} THEN 'current' ELSE 'previous' END AS period,
              least(coalesce(w."endedAt", 'infinity'), CASE WHEN w.since >= ${period.from} THEN ${period.to}::timestamp ELSE ${previous.to}::timestamp END) AS until,
-             w.since, w.deadline,
-             (SELECT e.data->>'stage' FROM "JourneyEvent" e
-              WHERE e."journeyId" = w."journeyId" AND e.type = 'stage_entered' AND e.at <= w.since
-              ORDER BY e.at DESC, e.id DESC LIMIT 1) AS stage
-      FROM "JourneyWait" w JOIN "Journey" j ON j.id = w."journeyId" ${joinWaitTask}
+             w.since, w.deadline, w.stage
+      FROM "JourneyWait" w JOIN "Journey" j ON j.id = w."journeyId"
       WHERE w.since >= ${previous.from} AND w.since < ${period.to}
         ${kind ? Prisma.sql`AND j.kind = ${kind}` : Prisma.empty}
         AND ${inSegment(Prisma.sql`j."customerId"`, Prisma.sql`j."startedAt"`, segment)})
@@ -36,7 +34,7 @@ export async function bottlenecks(db: Db, kind: JourneyKind | undefined, period:
            CASE WHEN grouping(role) = 0 THEN role END AS role, period,
            count(*)::int AS waits, sum(extract(epoch FROM until - since))::float8 AS seconds,
            count(*) FILTER (WHERE deadline < until)::int AS overdue
-    FROM w GROUP BY GROUPING SETS ((kind, stage, period), (role, period))`;
+    FROM w GROUP BY GROUPING SETS ((kind, stage, period), (role, period))`);
 
   const ranking = <K extends string>(keyOf: (r: Row) => K | null) => {
     const groups = new Map<K, { current: Figures; previous: Figures }>();

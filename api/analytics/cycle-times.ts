@@ -8,8 +8,9 @@ import type { JourneyKind } from '../../workflows/kinds';
 import type { Period, Segment } from './params';
 import { cohort } from './segment';
 import { stageOrder } from './stage-maps';
-import { STAGE_VISITS } from './visits';
-import { joinWaitTask, waitRole } from './wait-role';
+import { stageVisits } from './visits';
+import { waitRole } from './wait-role';
+import { reportQuery } from './report-query';
 
 /** The end-to-end row among the stages'. */
 export const END_TO_END = 'end-to-end';
@@ -23,9 +24,9 @@ const PERCENTILES = Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY secon
 export async function cycleTimes(db: Db, kind: JourneyKind, period: Period, segment: Segment) {
   const journeys = cohort(kind, period.from, period.to, segment);
   const [spanRows, waitRows] = await Promise.all([
-    db.$queryRaw<SpanRow[]>`
+    reportQuery<SpanRow>(db, Prisma.sql`
       WITH c AS (${journeys}),
-      visits AS (${STAGE_VISITS}),
+      visits AS (${stageVisits(kind, period)}),
       spans AS (
         SELECT v."journeyId", v.stage, date_trunc('month', min(v.at)) AS month, sum(extract(epoch FROM v.left_at - v.at))::float8 AS seconds
         FROM visits v WHERE v.left_at IS NOT NULL GROUP BY 1, 2
@@ -33,18 +34,17 @@ export async function cycleTimes(db: Db, kind: JourneyKind, period: Period, segm
         SELECT c.id, ${END_TO_END}, date_trunc('month', c."startedAt"), extract(epoch FROM c."endedAt" - c."startedAt")::float8
         FROM c WHERE c.status = 'COMPLETED')
       SELECT stage, CASE WHEN grouping(month) = 0 THEN month END AS month, count(*)::int AS journeys, ${PERCENTILES}
-      FROM spans GROUP BY GROUPING SETS ((stage), (stage, month))`,
-    db.$queryRaw<WaitRow[]>`
+      FROM spans GROUP BY GROUPING SETS ((stage), (stage, month))`),
+    reportQuery<WaitRow>(db, Prisma.sql`
       WITH c AS (${journeys}),
       w AS (
         SELECT w.kind::text AS kind, ${waitRole} AS role, w."endedAt" IS NULL AS open,
                extract(epoch FROM w."endedAt" - w.since)::float8 AS seconds
-        FROM c JOIN "JourneyWait" w ON w."journeyId" = c.id
-        ${joinWaitTask})
+        FROM c JOIN "JourneyWait" w ON w."journeyId" = c.id)
       SELECT CASE WHEN grouping(kind) = 0 THEN kind END AS kind, CASE WHEN grouping(role) = 0 THEN role END AS role,
              count(*)::int AS waits, count(*) FILTER (WHERE open)::int AS open, ${PERCENTILES},
              coalesce(sum(seconds), 0)::float8 AS total
-      FROM w GROUP BY GROUPING SETS ((kind), (role))`,
+      FROM w GROUP BY GROUPING SETS ((kind), (role))`),
   ]);
 
   const order = [...stageOrder(kind), END_TO_END];

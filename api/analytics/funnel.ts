@@ -1,13 +1,16 @@
 // The funnel of one journey kind: for the journeys started in the period (and segment), how many
-// reached each declared stage (a stage_entered event, counted once however often re-entered),
+// reached each declared stage (a stage visit, counted once however often re-entered),
 // how many of those went on to the next stage in map order (the last stage's next: ended
 // COMPLETED), seed 000's target steps, and where the others stopped, with their end reasons.
+import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../platform/db';
 import type { JourneyKind } from '../../workflows/kinds';
 import type { Period, Segment } from './params';
 import { cohort } from './segment';
 import { stageLabel, stageOrder, stageOwner } from './stage-maps';
 import { COMPLETED, funnelTargets, verdict, type TargetStep } from './targets';
+import { visitOfCohort } from './visits';
+import { reportQuery } from './report-query';
 
 type Pair = { from: string; to: string };
 type PairRow = Pair & { reached: number; converted: number };
@@ -28,19 +31,19 @@ export async function funnel(db: Db, kind: JourneyKind, period: Period, segment:
   const bits = [...stageIds, COMPLETED];
   const mask = (...stages: string[]) => stages.reduce((m, s) => m + 2 ** bits.indexOf(s), 0);
   const [pairRows, endRows] = await Promise.all([
-    db.$queryRaw<PairRow[]>`
+    reportQuery<PairRow>(db, Prisma.sql`
       WITH c AS (${journeys}),
       per AS (
-        SELECT coalesce(bit_or(1::bigint << (array_position(${bits}::text[], e.data->>'stage') - 1)), 0)
+        SELECT coalesce(bit_or(1::bigint << (array_position(${bits}::text[], v.stage) - 1)), 0)
                | CASE WHEN c.status = ${COMPLETED} THEN ${mask(COMPLETED)}::bigint ELSE 0 END AS reached
-        FROM c LEFT JOIN "JourneyEvent" e ON e."journeyId" = c.id AND e.type = 'stage_entered'
+        FROM c LEFT JOIN "StageVisit" v ON v."journeyId" = c.id AND ${visitOfCohort(kind, period)}
         GROUP BY c.id, c.status)
       SELECT s.a AS "from", s.b AS "to",
              count(*) FILTER (WHERE per.reached & s.a_bits = s.a_bits)::int AS reached,
              count(*) FILTER (WHERE per.reached & s.ab_bits = s.ab_bits)::int AS converted
       FROM per CROSS JOIN unnest(${pairs.map((p) => p.from)}::text[], ${pairs.map((p) => p.to)}::text[],
                                  ${pairs.map((p) => mask(p.from))}::bigint[], ${pairs.map((p) => mask(p.from, p.to))}::bigint[]) AS s(a, b, a_bits, ab_bits)
-      GROUP BY s.a, s.b`,
+      GROUP BY s.a, s.b`),
     db.$queryRaw<EndRow[]>`
       WITH c AS (${journeys})
       SELECT c.stage, c.status, c."endReason" AS reason, count(*)::int AS journeys FROM c GROUP BY 1, 2, 3`,

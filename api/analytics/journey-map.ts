@@ -9,7 +9,8 @@ import type { JourneyKind } from '../../workflows/kinds';
 import type { Period, Segment } from './params';
 import { cohort, inSegment } from './segment';
 import { stageLabel, stageMap, stageOrder } from './stage-maps';
-import { STAGE_VISITS } from './visits';
+import { stageVisits } from './visits';
+import { reportQuery } from './report-query';
 
 type NowRow = { stage: string; journeys: number; overdue: number };
 type VisitRow = { stage: string; next: string | null; whole: boolean; visits: number; left: number; median: number | null };
@@ -24,11 +25,11 @@ export async function journeyMap(db: Db, kind: JourneyKind, period: Period, segm
       FROM "Journey" j
       WHERE j.kind = ${kind} AND j.status = 'RUNNING' AND ${inSegment(Prisma.sql`j."customerId"`, Prisma.sql`j."startedAt"`, segment)}
       GROUP BY j.stage`,
-    db.$queryRaw<VisitRow[]>`
-      WITH c AS (${cohort(kind, period.from, period.to, segment)}), v AS (${STAGE_VISITS})
+    reportQuery<VisitRow>(db, Prisma.sql`
+      WITH c AS (${cohort(kind, period.from, period.to, segment)}), v AS (${stageVisits(kind, period)})
       SELECT stage, next_stage AS next, grouping(next_stage) = 1 AS whole, count(*)::int AS visits, count(left_at)::int AS left,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at))::float8 AS median
-      FROM v GROUP BY GROUPING SETS ((stage, next_stage), (stage))`,
+      FROM v GROUP BY GROUPING SETS ((stage, next_stage), (stage))`),
   ]);
 
   const order = stageOrder(kind);

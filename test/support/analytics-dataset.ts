@@ -1,8 +1,9 @@
-// The analytics tests' dataset: journeys written straight into the projection (stages, waits,
-// tasks, tickets at chosen hours in 2025) for one project type, whose every figure the tests work
-// out by hand from the tables in the comments below. test/api/analytics.test.ts checks the API's
+// The analytics tests' dataset: journeys written straight into the projection (stages through the
+// recordStage activity; waits, tasks, tickets at chosen hours in 2025) for one project type, whose
+// every figure the tests work out by hand from the tables in the comments below. test/api/analytics.test.ts checks the API's
 // figures against them; test/browser/analytics.test.ts shows them.
 import { randomUUID } from 'node:crypto';
+import { createJourneyRecordActivities } from '../../activities/runtime/journey-records';
 import type { Db } from '../../platform/db';
 
 const HOUR = 3_600_000;
@@ -29,6 +30,7 @@ export async function seedAnalyticsDataset(db: Db, segment: string): Promise<voi
   const OTHER = `Other ${randomUUID()}`;
   const ids: Record<string, string> = {};
   const people: Record<string, { id: string }> = {};
+  const records = createJourneyRecordActivities({ db });
 
   async function customer() {
     const id = randomUUID();
@@ -56,37 +58,27 @@ export async function seedAnalyticsDataset(db: Db, segment: string): Promise<voi
     if (projectType) {
       await db.inquiry.create({ data: { customerId: j.customerId, journeyId: id, projectType, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: j.startedAt } });
     }
-    await db.journeyEvent.createMany({
-      data: j.stages.map(([stage, hours], n) => ({ journeyId: id, key: `stage:${id}:${n}`, type: 'stage_entered', data: { stage }, at: at(hours) })),
-    });
+    // Through the activity the journeys use, so its stage-visit rollup is what the reports read.
+    for (const [n, [stage, hours]] of j.stages.entries()) await records.recordStage({ journeyId: id, stage, at: at(hours).toISOString(), sequence: n });
     return id;
   }
 
+  /** Waits through the activities the journeys use, so each keeps its stage and role as it opens. */
   async function waits(journeyId: string, startedAt: Date, list: SeededWait[]) {
-    const at = (hours: number) => new Date(startedAt.getTime() + hours * HOUR);
+    const at = (hours: number) => new Date(startedAt.getTime() + hours * HOUR).toISOString();
     for (const w of list) {
       const key = randomUUID();
+      const wait = { id: `${w.kind}:${key}`, kind: w.kind, key, description: w.kind, since: at(w.since), deadline: w.deadline === undefined ? undefined : at(w.deadline) };
       if (w.kind === 'task') {
-        await db.task.create({
-          data: { id: key, journeyId, type: 'follow-up-call', title: 'Call', role: w.role!, status: w.ended === undefined ? 'OPEN' : 'COMPLETED', dueAt: at(w.deadline!) },
-        });
+        const task = { id: key, journeyId, type: 'follow-up-call', title: 'Call', role: w.role!, dueAt: at(w.deadline!), slaAt: at(w.deadline!), input: {} };
+        await records.createTask({ ...task, wait: { ...wait, unblockedBy: w.role! } });
+        if (w.ended !== undefined) await records.completeTask({ id: key, journeyId, waitId: wait.id, completedBy: 'analytics-dataset', result: {}, completedAt: at(w.ended) });
+      } else {
+        await records.openWait({ journeyId, ...wait, unblockedBy: 'customer' });
+        if (w.ended !== undefined) await records.closeWait({ id: wait.id, at: at(w.ended), outcome: 'done' });
       }
-      await db.journeyWait.create({
-        data: {
-          id: `${w.kind}:${key}`,
-          journeyId,
-          kind: w.kind,
-          key,
-          description: w.kind,
-          since: at(w.since),
-          deadline: w.deadline === undefined ? null : at(w.deadline),
-          unblockedBy: w.kind === 'task' ? w.role! : 'customer',
-          endedAt: w.ended === undefined ? null : at(w.ended),
-        },
-      });
     }
   }
-
 
   /*
    * Ten acquisitions of the segment, J1-J5 started 11-15 March 2025, J6-J10 11-15 April (hours after

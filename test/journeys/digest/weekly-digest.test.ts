@@ -3,6 +3,7 @@
 // the same funnel and bottlenecks the analytics page answers for that week.
 import { randomUUID } from 'node:crypto';
 import { ScheduleNotFoundError, type ScheduleHandle } from '@temporalio/client';
+import { createJourneyRecordActivities } from '../../../activities/runtime/journey-records';
 import { DIGEST_SCHEDULE_ID, ensureDigestSchedule } from '../../../workers/digest-schedule';
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually } from '../../support/http';
@@ -45,10 +46,11 @@ it("mails each active manager the week's funnel and bottlenecks as the analytics
   const journeyId = `journey:${customerId}:acquisition:1`;
   const threeDaysAgo = new Date(Date.now() - 3 * DAY);
   await h.db.journey.create({ data: { id: journeyId, kind: 'acquisition', customerId, stage: 'customer-review', startedAt: threeDaysAgo } });
-  await h.db.journeyEvent.create({ data: { journeyId, key: `stage:${journeyId}:0`, type: 'stage_entered', data: { stage: 'customer-review' }, at: threeDaysAgo } });
-  await h.db.journeyWait.create({
-    data: { id: `approval:${journeyId}`, journeyId, kind: 'approval', key: randomUUID(), description: 'approval', since: new Date(Date.now() - 2 * DAY), endedAt: new Date(Date.now() - DAY), unblockedBy: 'customer' },
-  });
+  const records = createJourneyRecordActivities({ db: h.db });
+  await records.recordStage({ journeyId, stage: 'customer-review', at: threeDaysAgo.toISOString(), sequence: 0 });
+  const wait = { id: `approval:${journeyId}`, kind: 'approval' as const, key: randomUUID(), description: 'approval', unblockedBy: 'customer' };
+  await records.openWait({ journeyId, ...wait, since: new Date(Date.now() - 2 * DAY).toISOString() });
+  await records.closeWait({ id: wait.id, at: new Date(Date.now() - DAY).toISOString(), outcome: 'approved' });
   const away = await h.db.user.create({ data: { email: `away-${randomUUID()}@pivotal.test`, name: 'Away Manager', roles: ['manager'], passwordHash: 'x', active: false } });
 
   await ensure('0 7 * * 1');
