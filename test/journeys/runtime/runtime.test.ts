@@ -425,14 +425,15 @@ describe('on a real server', () => {
           expect(await answered).toEqual({ subject: 'renewal', answer: { decision: 'accept' } });
           await handle.result();
 
-          // Temporal aborted the Updates as the run closed and the client sent them again, to the new run.
-          const [completed] = mocks.of('completeTask');
+          // Temporal aborted the Updates as the run closed and the client sent them again, to a later
+          // run: the next, or (the "weeks" being a second) one after it if that handed over too first.
           expect(mocks.of('completeTask')).toHaveLength(1);
-          expect(completed!.runId).not.toBe(handingOver);
-          expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ runId: completed!.runId, input: expect.objectContaining({ answer: expect.objectContaining({ decision: 'accept' }) }) })]);
-          const accepted = (events: Awaited<ReturnType<typeof historyOf>>) => events.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
-          expect(accepted(await historyOf(handle, handingOver))).toBe(0);
-          expect(accepted(await historyOf(handle, completed!.runId))).toBe(2);
+          expect(mocks.of('closeCustomerDecision')).toEqual([expect.objectContaining({ input: expect.objectContaining({ answer: expect.objectContaining({ decision: 'accept' }) }) })]);
+          const appliedIn = [...new Set([mocks.of('completeTask')[0]!.runId, mocks.of('closeCustomerDecision')[0]!.runId])];
+          expect(appliedIn).not.toContain(handingOver);
+          const accepted = async (runId: string) => (await historyOf(handle, runId)).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+          expect(await accepted(handingOver)).toBe(0);
+          expect((await Promise.all(appliedIn.map(accepted))).reduce((a, b) => a + b, 0)).toBe(2);
           expect([mocks.of('createTask').length, mocks.of('openCustomerDecision').length]).toEqual([1, 1]);
         },
         gate.sinks,
