@@ -27,6 +27,9 @@ export type ContractSent = {
 export type DepositRequested = { invoiceId: string; providerPaymentId: string; provider: string; amountMinor: number; currency: string; payUrl?: string; dueAt: string };
 export type ContractOutcome = 'SIGNED' | 'DECLINED' | 'VOIDED' | 'EXPIRED';
 
+/** A won lead's referrer, to be thanked: who they are, and whom they referred. */
+export type Referral = { inquiryId: string; email: string; contactName: string; referredCompany: string };
+
 export function createContractActivities({ db, config }: { db: Db; config: Config }) {
   const esign = eSignProvider(config);
   const payments = paymentProvider(config);
@@ -176,8 +179,11 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
       });
     },
 
-    /** The project delivery works on; the customer becomes a client (if not one already). */
-    async createProject({ journeyId, quoteVersion }: { journeyId: string; quoteVersion: number }): Promise<{ projectId: string }> {
+    /**
+     * The project delivery works on; the customer becomes a client (if not one already). With it,
+     * the client who referred the lead (its inquiry came with their code), for the journey to thank.
+     */
+    async createProject({ journeyId, quoteVersion }: { journeyId: string; quoteVersion: number }): Promise<{ projectId: string; referral?: Referral }> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       const project = await db.$transaction(async (tx) => {
         const p = await tx.project.upsert({
@@ -189,7 +195,13 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
         await refreshCustomerFacts(tx, quote.customerId);
         return p;
       });
-      return { projectId: project.id };
+      const referred = await db.inquiry.findFirst({
+        where: { journeyId, referrerId: { not: null } },
+        select: { id: true, referrer: { select: { email: true, contactName: true } }, customer: { select: { companyName: true } } },
+      });
+      if (!referred?.referrer) return { projectId: project.id };
+      const { referrer } = referred;
+      return { projectId: project.id, referral: { inquiryId: referred.id, email: referrer.email, contactName: referrer.contactName, referredCompany: referred.customer.companyName } };
     },
   };
 }

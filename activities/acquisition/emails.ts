@@ -1,5 +1,5 @@
 // The acquisition journey's emails, as plain text: the welcome, the proposal, the contract and
-// the deposit, with their reminders.
+// the deposit, with their reminders; and the thanks to the client who referred a lead once it is won.
 import { letter, type TemplatesOf } from '../runtime/email-templates';
 
 type QuoteMail = { contactName: string; version: number; total: string; url: string; validUntil: string };
@@ -14,6 +14,7 @@ export type AcquisitionEmails = {
   'contract-reminder': ContractMail;
   deposit: DepositMail;
   'deposit-reminder': DepositMail;
+  'referral-thanks': { contactName: string; referredCompany: string };
 };
 
 export const acquisitionEmails: TemplatesOf<AcquisitionEmails> = {
@@ -66,5 +67,9 @@ export const acquisitionEmails: TemplatesOf<AcquisitionEmails> = {
   'deposit-reminder': (d) => ({
     subject: `Reminder: deposit of ${d.amount} due`,
     text: letter(d.contactName, [`The deposit of ${d.amount} is due by ${d.dueAt.slice(0, 10)}:`, d.url]),
+  }),
+  'referral-thanks': (d) => ({
+    subject: 'Thank you for your referral',
+    text: letter(d.contactName, [`${d.referredCompany} came to us on your recommendation, and we have just started their project together. Thank you for the trust that took.`]),
   }),
 };

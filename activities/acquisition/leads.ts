@@ -29,6 +29,8 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
      */
     async recordLead(input: AcquisitionInput): Promise<void> {
       const { journeyId, customerId, inquiry: i } = input;
+      // Codes are issued in capitals; a person may type one in any case.
+      const code = i.referralCode?.trim().toUpperCase() || null;
       await db.$transaction(async (tx) => {
         await tx.$executeRaw`
           WITH customer AS (
@@ -41,9 +43,13 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
             ON CONFLICT (id) DO NOTHING
             RETURNING id
           ), inquiry AS (
-            INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt")
-            SELECT gen_random_uuid(), ${customerId}::uuid, id, ${i.projectType}, ${i.budgetRange}, ${i.timeline}, ${i.description}, now()
-            FROM journey
+            INSERT INTO "Inquiry" (id, "customerId", "journeyId", "projectType", "budgetRange", timeline, description, "receivedAt", "referrerId", "referralNote")
+            SELECT gen_random_uuid(), ${customerId}::uuid, journey.id, ${i.projectType}, ${i.budgetRange}, ${i.timeline}, ${i.description}, now(),
+                   CASE WHEN referrer.id <> ${customerId}::uuid THEN referrer.id END,
+                   CASE WHEN ${code}::text IS NULL THEN NULL
+                        WHEN referrer.id IS NULL THEN 'Referral code ' || ${code} || ' matches no client: not attributed'
+                        WHEN referrer.id = ${customerId}::uuid THEN 'Referral code ' || ${code} || ' is the customer''s own: not attributed' END
+            FROM journey LEFT JOIN "Customer" referrer ON referrer."referralCode" = ${code}
           ), event AS (
             INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
             SELECT id || ':lead', id, 'lead_received', ${i.email}, ${JSON.stringify(i)}::jsonb, now() FROM journey

@@ -95,6 +95,7 @@ export const dataProvider = {
     ),
   changeAccount: (customerId: string, change: { ownerId?: string | null; earlyCadence?: 'biweekly' | 'monthly' }) =>
     httpClient(`${apiUrl}${accountPath(customerId)}`, { method: 'PATCH', body: JSON.stringify(change) }).then(({ json }) => json as ClientAccount),
+  issueReferralCode: (customerId: string) => post<ClientAccount>(`${accountPath(customerId)}/referral-code`, {}),
   endAccount: (customerId: string, reason: string) => post<{ status: 'ending' }>(`${accountPath(customerId)}/end`, { reason }),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };

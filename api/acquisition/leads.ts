@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { emailAddress } from '../../workflows/runtime/form-fields';
-import { text } from '../../workflows/runtime/storable-text';
+import { optionalText, text } from '../../workflows/runtime/storable-text';
 import { parseOrThrow } from '../errors';
 import { journeyWorkflowId } from '../../workflows/runtime/definitions';
 import { leadLimit } from '../rate-limits';
@@ -36,6 +36,8 @@ export const leadSchema = z
       .regex(/^[A-Z]{2}$/, 'Must be a two-letter country code')
       .optional(),
     region: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{1,10}$/, 'Must be a region code').optional(),
+    /** A client's referral code, when someone they referred sends the form (from the link they were given). One that matches no client is kept with a note, never refused. */
+    referralCode: optionalText(40),
     /** The honeypot: the form hides this field from people, so only a bot fills it in (README, "Defences"). */
     [HONEYPOT]: z.string().max(2000).optional(),
   })

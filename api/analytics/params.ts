@@ -20,8 +20,11 @@ const instant = z.iso
   .refine((d) => d.getTime() >= EARLIEST && d.getTime() < LATEST, 'Must be between 2000-01-01 and 2100-01-01')
   .meta({ description: 'An ISO date (`2026-01-01`, midnight UTC) or date-time with its offset.' });
 
-/** `new`: a first inquiry (the customer was not yet a client when it came); `returning`: a client's. */
-export const SOURCES = ['new', 'returning'] as const;
+/**
+ * `new`: a first inquiry (the customer was not yet a client when it came); `returning`: a client's;
+ * `referral`: one sent with a client's referral code (new or returning alike).
+ */
+export const SOURCES = ['new', 'returning', 'referral'] as const;
 
 export const segmentQuery = {
   projectType: text(200).optional(),

@@ -4,7 +4,8 @@
 // (a client who sent another inquiry after becoming one), long-term relationships (a client still
 // one a year on, of those who became clients a year or more ago). Lifetime value per currency
 // (invoices paid less refunds). NPS from the annual surveys answered in the period, and the health
-// of the accounts open now. Referral generation waits for referrals (issue 13).
+// of the accounts open now. Referral generation (seed 000: 30-40%): a client who, after becoming
+// one, referred a lead (one sent with their referral code).
 import type { Db } from '../../platform/db';
 import { Prisma } from '../../prisma/generated/client';
 import type { Period, Segment } from './params';
@@ -15,6 +16,7 @@ export const RETENTION_TARGETS = {
   retained: { label: 'Payment → retention', band: [70, 80] },
   repeatBusiness: { label: 'Repeat business', band: [60, 70] },
   longTerm: { label: 'Long-term relationships', band: [40, 50] },
+  referralGeneration: { label: 'Referral generation', band: [30, 40] },
 } as const;
 
 /** Health scores counted in bands of 20 points: 0-19 … 80-100. */
@@ -27,11 +29,12 @@ export async function retentionFigures(db: Db, period: Period, segment: Segment,
     WHERE c."clientSince" >= ${period.from} AND c."clientSince" < ${period.to}
       AND ${inSegment(Prisma.sql`c.id`, Prisma.sql`c."clientSince"`, segment)}`;
   const [[counts], values, [nps], health] = await Promise.all([
-    db.$queryRaw<{ clients: number; retained: number; returned: number; yearOld: number; keptAYear: number }[]>`
+    db.$queryRaw<{ clients: number; retained: number; returned: number; referred: number; yearOld: number; keptAYear: number }[]>`
       WITH cohort AS (${cohort})
       SELECT count(*)::int AS clients,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "ClientAccount" a WHERE a."customerId" = cohort.id))::int AS retained,
              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Inquiry" i WHERE i."customerId" = cohort.id AND i."receivedAt" > cohort."clientSince"))::int AS returned,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Inquiry" i WHERE i."referrerId" = cohort.id AND i."receivedAt" >= cohort."clientSince"))::int AS referred,
              count(*) FILTER (WHERE "clientSince" <= ${yearAgo})::int AS "yearOld",
              count(*) FILTER (WHERE "clientSince" <= ${yearAgo} AND ("leftAt" IS NULL OR "leftAt" >= "clientSince" + interval '365 days'))::int AS "keptAYear"
       FROM cohort`,
@@ -65,14 +68,19 @@ export async function retentionFigures(db: Db, period: Period, segment: Segment,
     const rate = share(part, whole);
     return { key, label, low: band[0], high: band[1], counted: whole, met: part, rate, verdict: verdict(rate, band) };
   };
-  const c = counts ?? { clients: 0, retained: 0, returned: 0, yearOld: 0, keptAYear: 0 };
+  const c = counts ?? { clients: 0, retained: 0, returned: 0, referred: 0, yearOld: 0, keptAYear: 0 };
   const n = nps ?? { answers: 0, promoters: 0, passives: 0, detractors: 0 };
   const bandOf = (from: number) => health.find((h) => h.band === from);
   return {
     from: period.from.toISOString(),
     to: period.to.toISOString(),
     clients: c.clients,
-    targets: [step('retained', c.retained, c.clients), step('repeatBusiness', c.returned, c.clients), step('longTerm', c.keptAYear, c.yearOld)],
+    targets: [
+      step('retained', c.retained, c.clients),
+      step('repeatBusiness', c.returned, c.clients),
+      step('longTerm', c.keptAYear, c.yearOld),
+      step('referralGeneration', c.referred, c.clients),
+    ],
     lifetimeValue: values.map((v) => ({ currency: v.currency, customers: v.customers, averageMinor: Number(v.averageMinor), medianMinor: Number(v.medianMinor), totalMinor: Number(v.totalMinor) })),
     // NPS: promoters' share less detractors', in points (-100 to 100).
     nps: { ...n, score: n.answers ? Math.round(((n.promoters - n.detractors) / n.answers) * 100) : null },

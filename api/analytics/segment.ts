@@ -14,8 +14,9 @@ export function inSegment(customer: Prisma.Sql, at: Prisma.Sql, s: Segment): Pri
     s.projectType !== undefined && Prisma.sql`lead."projectType" = ${s.projectType}`,
     s.budgetRange !== undefined && Prisma.sql`lead."budgetRange" = ${s.budgetRange}`,
     // Returning: the customer was already a client when the inquiry came (repeat business).
-    s.source !== undefined &&
+    (s.source === 'new' || s.source === 'returning') &&
       Prisma.sql`(EXISTS (SELECT 1 FROM "Customer" c WHERE c.id = lead."customerId" AND c."clientSince" < lead."receivedAt")) = ${s.source === 'returning'}`,
+    s.source === 'referral' && Prisma.sql`lead."referrerId" IS NOT NULL`,
     // The salesperson: who held or completed a sales task of the lead's acquisition.
     s.salesperson !== undefined &&
       Prisma.sql`EXISTS (SELECT 1 FROM "Task" t WHERE t."journeyId" = lead."journeyId" AND coalesce(t."originalRole", t.role) = 'sales'
@@ -23,7 +24,7 @@ export function inSegment(customer: Prisma.Sql, at: Prisma.Sql, s: Segment): Pri
   ].filter((c): c is Prisma.Sql => c !== false);
   if (!conditions.length) return Prisma.sql`TRUE`;
   return Prisma.sql`EXISTS (
-    SELECT 1 FROM (SELECT i."customerId", i."journeyId", i."projectType", i."budgetRange", i."receivedAt" FROM "Inquiry" i
+    SELECT 1 FROM (SELECT i."customerId", i."journeyId", i."projectType", i."budgetRange", i."receivedAt", i."referrerId" FROM "Inquiry" i
                    WHERE i."customerId" = ${customer} AND i."receivedAt" <= ${at} ORDER BY i."receivedAt" DESC LIMIT 1) lead
     WHERE ${Prisma.join(conditions, ' AND ')})`;
 }

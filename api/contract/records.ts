@@ -620,5 +620,9 @@ export const clientAccount = z
     contacts: z.array(z.object({ name: z.string(), email: z.string() })),
     endedAt: nullableDate,
     endReason: z.string().nullable(),
+    /** The code the client hands on; null until customer success issues one. */
+    referralCode: z.string().nullable(),
+    /** The leads sent with it, latest first (at most 20); `won`: that customer became a client. */
+    referrals: z.array(z.object({ journeyId: z.string(), companyName: z.string(), receivedAt: date, status: z.string(), won: z.boolean() })),
   })
   .meta({ id: 'ClientAccount' });

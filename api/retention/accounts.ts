@@ -1,14 +1,30 @@
 // A client's account as the API answers it (api/contract/records.ts clientAccount): the account row
-// with its owner's name, the retention journey's stage, the latest check-ins and the contacts.
+// with its owner's name, the retention journey's stage, the latest check-ins, the contacts, and
+// the client's referral code with the leads they referred.
 import type { ApiDeps } from '../app';
 
 /** How many check-ins the account answers with, latest first. */
 const CHECK_INS = 20;
+/** How many of the leads they referred, latest first. */
+const REFERRALS = 20;
 
 export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, customerId: string) {
   const account = await deps.db.clientAccount.findUniqueOrThrow({
     where: { customerId },
-    include: { customer: { select: { contacts: { select: { name: true, email: true }, orderBy: { createdAt: 'asc' } }, checkIns: { orderBy: { dueAt: 'desc' }, take: CHECK_INS } } } },
+    include: {
+      customer: {
+        select: {
+          contacts: { select: { name: true, email: true }, orderBy: { createdAt: 'asc' } },
+          checkIns: { orderBy: { dueAt: 'desc' }, take: CHECK_INS },
+          referralCode: true,
+          referrals: {
+            select: { journeyId: true, receivedAt: true, customer: { select: { companyName: true, clientSince: true } }, journey: { select: { status: true } } },
+            orderBy: { receivedAt: 'desc' },
+            take: REFERRALS,
+          },
+        },
+      },
+    },
   });
   const [journey, owner] = await Promise.all([
     deps.db.journey.findUniqueOrThrow({ where: { id: account.journeyId }, select: { stage: true, status: true } }),
@@ -29,5 +45,14 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
     nextCheckIn: account.nextCheckInAt && account.nextCheckInKind ? { kind: account.nextCheckInKind, dueAt: account.nextCheckInAt } : null,
     checkIns: customer.checkIns,
     contacts: customer.contacts,
+    referralCode: customer.referralCode,
+    referrals: customer.referrals.map((r) => ({
+      journeyId: r.journeyId,
+      companyName: r.customer.companyName,
+      receivedAt: r.receivedAt,
+      status: r.journey.status,
+      // Won: the referred customer became a client with (or since) this lead.
+      won: r.customer.clientSince !== null && r.customer.clientSince >= r.receivedAt,
+    })),
   };
 }

@@ -15,6 +15,7 @@ import { isUuid } from '../ids';
 import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
 import { accountDetail } from './accounts';
+import { issueReferralCode } from './referrals';
 
 const SUCCESS_ROLES: Role[] = ['success', 'manager'];
 /** Who may own an account. */
@@ -40,6 +41,13 @@ export const retentionOperations = operations(
     summary: "Assign the account's owner (managers) or change its first 90 days' cadence; the journey reschedules its next check-in",
     access: SUCCESS_ROLES,
     body: changeBody,
+    responses: { 200: clientAccount },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/:id/account/referral-code',
+    summary: "Give the client a referral code to hand on (once: asked again, the same code); leads sent with it are attributed to them",
+    access: SUCCESS_ROLES,
     responses: { 200: clientAccount },
   },
   {
@@ -80,6 +88,13 @@ export function retentionRoutes(deps: ApiDeps): Router {
       }
     }
     await executeJourneyUpdate(deps.temporal, account.journeyId, changeAccountUpdate, { ...body, by: actor(req) }, ended);
+    res.json(await accountDetail(deps, account.customerId));
+  });
+
+  router.post('/customers/:id/account/referral-code', requireRole(...SUCCESS_ROLES), async (req, res) => {
+    const account = await findAccount(req.params.id);
+    if (account.endedAt) throw new AppError('conflict', ended.ended);
+    await issueReferralCode(deps.db, account.customerId);
     res.json(await accountDetail(deps, account.customerId));
   });
 

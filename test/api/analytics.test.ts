@@ -82,15 +82,20 @@ describe('GET /api/analytics/funnel', () => {
     // Every customer of the dataset was new when they asked (none a client before); all asked with $10K-$50K.
     expect(await started({ source: 'new' })).toBe(10);
     expect(await started({ source: 'returning' })).toBe(0);
+    expect(await started({ source: 'referral' })).toBe(0);
     expect(await started({ budgetRange: '$10K-$50K' })).toBe(10);
     expect(await started({ budgetRange: '$50K+' })).toBe(0);
     // J9's customer made a client before J9 came in: returning.
     const j9 = await h.db.inquiry.findFirstOrThrow({ where: { projectType: SEGMENT, receivedAt: new Date(Date.UTC(2025, 3, 14)) } });
     await h.db.customer.update({ where: { id: j9.customerId }, data: { clientSince: new Date(Date.UTC(2024, 0, 1)) } });
+    // J9 came with a referral from J1's customer: the one referral.
+    const j1 = await h.db.inquiry.findFirstOrThrow({ where: { projectType: SEGMENT, receivedAt: new Date(Date.UTC(2025, 2, 11)) } });
+    await h.db.inquiry.update({ where: { id: j9.id }, data: { referrerId: j1.customerId } });
     try {
-      expect([await started({ source: 'new' }), await started({ source: 'returning' })]).toEqual([9, 1]);
+      expect([await started({ source: 'new' }), await started({ source: 'returning' }), await started({ source: 'referral' })]).toEqual([9, 1, 1]);
     } finally {
       await h.db.customer.update({ where: { id: j9.customerId }, data: { clientSince: null } });
+      await h.db.inquiry.update({ where: { id: j9.id }, data: { referrerId: null } });
     }
   });
 });
@@ -180,7 +185,8 @@ describe('GET /api/analytics/retention', () => {
   //   C2 client 2025-03-01, account ended, left 2025-10-01 (within its first year); EUR 3,000.00 paid
   //   C3 client 2025-04-01, no account (never handed over), asked again 2025-05-01; USD 10,000.00 paid
   //   C4 client 2025-06-01, account open (health 30, at risk); EUR 500.00 paid of 2,000.00
-  //   C5 client 2024-12-01 (before the period), account open, not scored yet; C6 never a client.
+  //   C5 client 2024-12-01 (before the period), account open, not scored yet; C6 never a client,
+  //   sent its inquiry 2025-03-01 with C1's referral code.
   const RSEG = `Retention ${randomUUID()}`;
   const H1 = { from: '2025-01-01', to: '2025-07-01' };
   const rget = (params: Record<string, string>) => h.as('manager')('GET', `/api/analytics/retention?${new URLSearchParams({ projectType: RSEG, ...params })}`);
@@ -199,6 +205,8 @@ describe('GET /api/analytics/retention', () => {
       { key: 'repeatBusiness', label: 'Repeat business', low: 60, high: 70, counted: 4, met: 2, rate: 0.5, verdict: 'below' },
       // Still clients a year on: C1, C3, C4 (C2 left after 7 months): 3/4 (40-50: above).
       { key: 'longTerm', label: 'Long-term relationships', low: 40, high: 50, counted: 4, met: 3, rate: 0.75, verdict: 'above' },
+      // Referred a lead after becoming a client: C1 (C6): 1/4 (30-40: below).
+      { key: 'referralGeneration', label: 'Referral generation', low: 30, high: 40, counted: 4, met: 1, rate: 0.25, verdict: 'below' },
     ]);
     // EUR: C1 5,000 + 1,200 - 200 = 6,000.00; C2 3,000.00; C4 500.00: mean 9,500 / 3 = 3,166.67, median 3,000.00.
     expect(res.body.lifetimeValue).toEqual([
@@ -226,7 +234,7 @@ describe('GET /api/analytics/retention', () => {
     // Only C5 became a client in Q4 2024: retained, not back, still a client.
     const q4 = await rget({ from: '2024-10-01', to: '2025-01-01' });
     expect(q4.body.clients).toBe(1);
-    expect(q4.body.targets.map((t: { met: number; counted: number }) => [t.met, t.counted])).toEqual([[1, 1], [0, 1], [1, 1]]);
+    expect(q4.body.targets.map((t: { met: number; counted: number }) => [t.met, t.counted])).toEqual([[1, 1], [0, 1], [1, 1], [0, 1]]);
     expect(q4.body.lifetimeValue).toEqual([]);
     expect(q4.body.nps).toEqual({ answers: 0, promoters: 0, passives: 0, detractors: 0, score: null });
     const res = await fetch(`${h.baseUrl}/api/analytics/retention?${new URLSearchParams({ projectType: RSEG, ...H1, format: 'csv', table: 'lifetime-value' })}`, {

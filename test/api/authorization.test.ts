@@ -391,6 +391,12 @@ const rows: Row[] = [
     ok: { role: 'success', status: 404, error: 'not_found' },
   },
   {
+    route: 'POST /api/customers/:id/account/referral-code',
+    req: (c) => ({ method: 'POST', path: `/api/customers/${c.customerId}/account/referral-code` }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead'],
+    ok: { role: 'success', status: 404, error: 'not_found' },
+  },
+  {
     route: 'POST /api/customers/:id/account/end',
     req: (c) => ({ method: 'POST', path: `/api/customers/${c.customerId}/account/end`, body: { reason: 'Leaving' } }),
     forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],

@@ -219,6 +219,8 @@ export async function seedRetentionClients(db: Db, segment: string): Promise<voi
     account?: { ended?: boolean; health?: number; atRisk?: boolean };
     invoices?: [currency: string, total: number, paid: number, refunded: number][];
     nps?: [dueAt: string, score: number][];
+    /** The client (by place in the list) whose referral code came with their inquiries. */
+    referredBy?: number;
   };
   const clients: Client[] = [
     { inquiries: ['2025-01-10', '2025-09-01'], clientSince: '2025-02-01', account: { health: 85 }, invoices: [['EUR', 500_000, 500_000, 0], ['EUR', 120_000, 120_000, 20_000]], nps: [['2025-02-15', 10], ['2025-05-15', 9]] },
@@ -226,17 +228,20 @@ export async function seedRetentionClients(db: Db, segment: string): Promise<voi
     { inquiries: ['2025-03-15', '2025-05-01'], clientSince: '2025-04-01', invoices: [['USD', 1_000_000, 1_000_000, 0]], nps: [['2025-08-01', 0]] },
     { inquiries: ['2025-05-01'], clientSince: '2025-06-01', account: { health: 30, atRisk: true }, invoices: [['EUR', 200_000, 50_000, 0]], nps: [['2025-06-15', 3]] },
     { inquiries: ['2024-11-01'], clientSince: '2024-12-01', account: {} },
-    { inquiries: ['2025-03-01'] },
+    { inquiries: ['2025-03-01'], referredBy: 0 },
   ];
+  const ids: string[] = [];
   for (const c of clients) {
     const customerId = randomUUID();
+    ids.push(customerId);
     await db.customer.create({
       data: { id: customerId, companyName: 'Retained Co', contactName: 'Rita Tained', email: `${customerId}@retention.test`, clientSince: c.clientSince ? day(c.clientSince) : null, leftAt: c.leftAt ? day(c.leftAt) : null },
     });
     const journeyId = `journey:${customerId}:delivery:1`;
     await db.journey.create({ data: { id: journeyId, kind: 'delivery', customerId, stage: 'kickoff' } });
     for (const at of c.inquiries) {
-      await db.inquiry.create({ data: { customerId, journeyId, projectType: segment, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: day(at) } });
+      const referrerId = c.referredBy === undefined ? null : ids[c.referredBy]!;
+      await db.inquiry.create({ data: { customerId, journeyId, projectType: segment, budgetRange: '$10K-$50K', timeline: 'soon', description: 'x', receivedAt: day(at), referrerId } });
     }
     const retentionId = `journey:${customerId}:retention:1`;
     if (c.account) {

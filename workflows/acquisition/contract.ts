@@ -4,7 +4,7 @@
 // Provider events (DocuSign Connect, Stripe webhooks, or the local providers' pages) arrive as
 // `externalEvent` signals, kept by the journey until the matching wait takes them.
 import { proxyActivities } from '@temporalio/workflow';
-import type { ContractActivities } from '../../activities/acquisition/contracts';
+import type { ContractActivities, Referral } from '../../activities/acquisition/contracts';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { PAYMENT_EVENTS, SIGNATURE_EVENTS, type AcquisitionInput } from '../runtime/definitions';
 import { mailActivityOptions, recordActivityOptions } from '../runtime/journey';
@@ -17,7 +17,7 @@ const contracts = proxyActivities<ContractActivities>({
 });
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 
-export type ContractOutcome = { outcome: 'won'; projectId: string } | { outcome: 'lost'; reason: string };
+export type ContractOutcome = { outcome: 'won'; projectId: string; referral?: Referral } | { outcome: 'lost'; reason: string };
 
 export async function contractPhase(journey: AcquisitionRuntime, input: AcquisitionInput, quoteVersion: number): Promise<ContractOutcome> {
   const { journeyId, inquiry } = input;
@@ -76,6 +76,5 @@ export async function contractPhase(journey: AcquisitionRuntime, input: Acquisit
   await contracts.recordDepositPaid({ invoiceId: deposit.invoiceId, eventId: paid.eventId });
 
   await journey.enterStage('delivery');
-  const { projectId } = await contracts.createProject({ journeyId, quoteVersion });
-  return { outcome: 'won', projectId };
+  return { outcome: 'won', ...(await contracts.createProject({ journeyId, quoteVersion })) };
 }

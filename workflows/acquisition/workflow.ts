@@ -70,6 +70,11 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
         parentClosePolicy: ParentClosePolicy.ABANDON,
       });
     }
+    // Added after won journeys had run without it; only a referred lead's run records the marker.
+    if (contract.referral && patched('thank-referrer')) {
+      const { inquiryId, email, ...data } = contract.referral;
+      await mail.sendEmail({ key: `referral-thanks:${inquiryId}`, to: email, template: 'referral-thanks', data });
+    }
     return journey.end('COMPLETED', `Won: contract signed, deposit paid, project ${contract.projectId} in delivery`);
   });
 }

@@ -35,6 +35,8 @@ export type Inquiry = {
   description: string;
   country?: string;
   region?: string;
+  /** A client's referral code that came with the lead (recordLead attributes it). */
+  referralCode?: string;
 };
 
 export type AcquisitionInput = {

@@ -28,6 +28,7 @@ export const AnalyticsFilters = ({ value, onChange }: Props) => {
         <MenuItem value="">Any</MenuItem>
         <MenuItem value="new">New customers</MenuItem>
         <MenuItem value="returning">Returning clients</MenuItem>
+        <MenuItem value="referral">Referred by a client</MenuItem>
       </TextField>
       <TextField {...common} select label="Salesperson" value={value.salesperson} onChange={set('salesperson')}>
         <MenuItem value="">Anyone</MenuItem>

@@ -1,8 +1,9 @@
 // A client's account with customer success, on their page: where they are (the retention journey's
 // stage), who owns the account, the next check-in, the health score with what each signal took off
-// it, the check-ins held and missed, and the client's contacts. Managers assign the owner and
-// record that the customer leaves; the owner or a manager changes the first 90 days' cadence.
-import { Box, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+// it, the check-ins held and missed, the client's referral code with the leads sent with it, and
+// the client's contacts. Managers assign the owner and record that the customer leaves; the owner
+// or a manager changes the first 90 days' cadence and gives the client a referral code.
+import { Box, Button, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, RecordContextProvider, RecordField, usePermissions } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
@@ -103,6 +104,61 @@ const CheckIns = ({ checkIns }: { checkIns: ClientAccount['checkIns'] }) =>
     </Box>
   );
 
+/** The client's referral code (or the button that gives them one) and the leads sent with it. */
+const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: boolean }) => {
+  const { run, pending } = useCommand();
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        Referrals
+      </Typography>
+      {account.referralCode ? (
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          Referral code{' '}
+          <Box component="code" sx={{ fontSize: '1rem', fontWeight: 600, letterSpacing: '0.08em' }}>
+            {account.referralCode}
+          </Box>
+          : a lead sent with it is attributed to this client.
+        </Typography>
+      ) : mayIssue ? (
+        <Button size="small" variant="outlined" disabled={pending} onClick={() => void run((api) => api.issueReferralCode(account.customerId), 'Referral code given')} sx={{ mb: 1 }}>
+          Give a referral code
+        </Button>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          No referral code yet.
+        </Typography>
+      )}
+      {account.referrals.length > 0 && (
+        <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
+          <Table size="small" aria-label="Leads referred">
+            <TableHead>
+              <TableRow>
+                <TableCell>Referred</TableCell>
+                <TableCell>Received</TableCell>
+                <TableCell>Journey</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {account.referrals.map((r) => (
+                <TableRow key={r.journeyId}>
+                  <TableCell>
+                    <Link to={`/journeys/${encodeURIComponent(r.journeyId)}/show`}>{r.companyName}</Link>
+                  </TableCell>
+                  <TableCell>
+                    <RelativeTime date={r.receivedAt} />
+                  </TableCell>
+                  <TableCell>{r.won ? <Chip size="small" color="success" label="Won: now a client" /> : <StatusChip status={r.status} />}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+};
+
 const AccountView = ({ account, customer }: { account: ClientAccount; customer: Pick<Customer, 'companyName'> }) => {
   const { permissions } = usePermissions<Role[]>();
   const manager = !!permissions?.includes('manager');
@@ -160,6 +216,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
           </Typography>
           <CheckIns checkIns={account.checkIns} />
         </Box>
+        <Referrals account={account} mayIssue={running && mayChangeCadence} />
         {account.contacts.length > 0 && (
           <Box>
             <Typography variant="subtitle2" component="h3" gutterBottom>
