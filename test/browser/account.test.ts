@@ -4,11 +4,12 @@
 // its inputs and the check-ins show as the account holds them. Two years of check-ins cannot be
 // lived here (the time-skipping test in test/journeys/retention/ does that), so the check-in rows
 // and the last assessment are written as the journey's activities write them. Desktop and phone.
+import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { createRetentionActivities } from '../../activities/retention/accounts';
 import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
-import { quoteDraft } from '../support/fixtures';
+import { lead, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
 import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany, widerThanScreen } from './browser';
 
@@ -18,7 +19,7 @@ startBrowserStack((started) => ({ h, browser } = started));
 
 const DAY = 24 * 60 * 60 * 1000;
 
-it("shows a client's account: owner, cadence, health and its inputs, check-ins; a manager assigns the owner and changes the cadence", async () => {
+it("shows a client's account: owner, cadence, health and its inputs, check-ins, referrals; a manager assigns the owner, changes the cadence and gives a referral code", async () => {
   const drive = journeyDriver(h);
   const company = uniqueCompany('Fjord Freight');
   const { deliveryId, customerId } = await drive.projectInProgress({ companyName: company }, { ...quoteDraft, billing: 'COMPLETION' });
@@ -66,6 +67,17 @@ it("shows a client's account: owner, cadence, health and its inputs, check-ins; 
   await page.getByRole('option', { name: 'Every month' }).click();
   await eventually(() => h.db.clientAccount.findUniqueOrThrow({ where: { customerId } }), (a) => a.earlyCadence === 'monthly');
   await page.getByText('Cadence changed').waitFor();
+
+  // A referral code for the client; a lead sent with it shows under the account's referrals.
+  await section.getByRole('button', { name: 'Give a referral code' }).click();
+  await page.getByText('Referral code given').waitFor();
+  const { referralCode } = await h.db.customer.findUniqueOrThrow({ where: { id: customerId } });
+  await section.getByText(referralCode!, { exact: true }).waitFor();
+  const referred = uniqueCompany('Harbour Tiles');
+  expect((await h.as('anonymous')('POST', '/api/leads', lead({ companyName: referred, email: `${randomUUID()}@harbour.test`, referralCode }))).status).toBe(201);
+  await eventually(() => h.db.inquiry.count({ where: { referrerId: customerId } }), (n) => n === 1);
+  await page.reload();
+  await section.getByRole('table', { name: 'Leads referred' }).getByRole('link', { name: referred }).waitFor();
   await screenshot(page, 'account-01-desktop');
 
   // On a phone, from the start (a fresh page at that size).
