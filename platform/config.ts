@@ -8,6 +8,8 @@ import { DEFAULT_ROUTING, routingSchema, type Routing } from '../workflows/suppo
 import { DEFAULT_SLA_POLICY, slaPolicySchema, type SlaPolicy } from '../workflows/support/sla';
 
 const port = z.coerce.number().int().min(1).max(65535);
+/** A port that may be left unset (or empty, as compose passes an unset one). */
+const optionalPort = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional());
 const optionalString = z
   .string()
   .trim()
@@ -103,7 +105,9 @@ const envSchema = z.object({
   ALLOW_LOCAL_PROVIDERS: optionalString.pipe(z.enum(['true', 'false']).optional()).transform((v) => v === 'true'),
   MAIL_FROM: z.string().min(3).default('Pivotal Flow <hello@pivotal.test>'),
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'At least 16 characters').regex(/^[\x21-\x7e]+$/, 'Printable ASCII, no spaces').optional()),
-  WORKER_METRICS_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
+  WORKER_METRICS_PORT: optionalPort,
+  /** The standalone worker's health endpoint (GET /healthz: 200 while it polls, 503 once it drains), for orchestrators' health checks. */
+  WORKER_HEALTH_PORT: optionalPort,
   SALES_ROUTING: jsonVariable(z.record(z.string().min(1), z.email()), '{"<project type>": "<salesperson email>"}'),
   SUPPORT_HOURS: jsonVariable(businessHoursSchema, '{"timeZone": "Europe/Berlin", "workingDays": [1,2,3,4,5], "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]}'),
   SUPPORT_SLA: jsonVariable(slaPolicySchema, '{"urgent": {"firstResponse": 60, "nextResponse": 120, "resolution": 480}, "high": {…}, "normal": {…}, "low": {…}} (business minutes)'),
@@ -132,6 +136,8 @@ export type Config = {
     publicUrl: string;
     /** Express's `trust proxy`: which proxies' X-Forwarded-For/-Proto to believe (client IP, TLS); false: none. */
     trustProxy: number | string | false;
+    /** Where the standalone worker answers GET /healthz (on HOST); unset: nowhere. */
+    workerHealthPort?: number;
   };
   /**
    * Requests allowed per window (api/rate-limits.ts): wrong passwords per IP and per account,
@@ -265,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
       trustProxy: e.TRUST_PROXY === undefined ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+      workerHealthPort: e.WORKER_HEALTH_PORT,
     },
     rateLimits: {
       windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,

@@ -2,10 +2,10 @@
 // Order: TEMPORAL_CLI_PATH → `temporal` on PATH → a cached binary → build from the Go module
 // proxy (minutes on first run, with progress) → undefined, meaning "let the SDK download it"
 // (works on a machine with ordinary internet access).
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { goAvailable, goInstall } from './go-install';
 import type { Logger } from './logger';
 
 /** v1.5.1 is the newest CLI that `go install` accepts (later ones carry a `replace` directive). */
@@ -57,8 +57,8 @@ export async function resolveTemporalCli(opts: {
     }
   }
 
-  if (spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0) {
-    await goInstall(shared, log);
+  if (goAvailable()) {
+    await goInstall([`${MODULE}@${TEMPORAL_CLI_VERSION}`], shared, 'the Temporal CLI', log);
     copyInto(path.join(shared, 'temporal'), local);
     return path.join(local, 'temporal');
   }
@@ -70,41 +70,4 @@ function copyInto(bin: string, dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(bin, path.join(dir, 'temporal'));
   fs.chmodSync(path.join(dir, 'temporal'), 0o755);
-}
-
-async function goInstall(dir: string, log: Logger): Promise<void> {
-  fs.mkdirSync(dir, { recursive: true });
-  log.info(
-    { module: `${MODULE}@${TEMPORAL_CLI_VERSION}`, into: dir },
-    'building the Temporal CLI from the Go module proxy (first run only; takes a few minutes)',
-  );
-  const started = Date.now();
-  const ticker = setInterval(
-    () => log.info({ elapsedSeconds: Math.round((Date.now() - started) / 1000) }, 'still building the Temporal CLI…'),
-    15_000,
-  );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn('go', ['install', `${MODULE}@${TEMPORAL_CLI_VERSION}`], {
-        env: { ...process.env, GOBIN: dir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let downloads = 0;
-      let tail = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        const text = chunk.toString();
-        tail = (tail + text).slice(-4000);
-        const n = (text.match(/go: downloading/g) ?? []).length;
-        if (n > 0) {
-          downloads += n;
-          if (downloads % 25 < n) log.info({ modulesDownloaded: downloads }, 'fetching Go modules');
-        }
-      });
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}):\n${tail}`))));
-    });
-  } finally {
-    clearInterval(ticker);
-  }
-  log.info({ seconds: Math.round((Date.now() - started) / 1000) }, 'Temporal CLI built');
 }

@@ -1,53 +1,60 @@
 // docker-compose.yml cannot run here (no Docker engine), so what can be checked is checked: it
 // parses, it has the roles the README describes, every variable it sets is one the code reads and
 // accepts, the migration is an npm script and the long-running processes are node itself (on their
-// npm scripts' files). The README's configuration table is checked too.
+// npm scripts' files), health checks ask what readiness means, and the production topology run
+// (scripts/production-topology.ts, which reads this file) runs what it describes. The README's
+// configuration table is checked too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_VARIABLES, loadConfig } from '../../platform/config';
+import { loadCompose, requiredVariables, serviceEnv, startOrder, NOT_RUN_IN_TOPOLOGY } from '../../scripts/topology/compose';
+import { TEMPORAL_SERVER_VERSION } from '../../scripts/topology/temporal-server';
 
 const root = path.resolve(__dirname, '..', '..');
-const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+const compose = loadCompose();
 const scripts = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
 const appServices = ['api', 'worker', 'migrate'] as const;
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
 
-/** A service's variables as whoever runs compose supplies them (`${VAR:?message}`): values of the right shape. */
-const supplied = (env: Record<string, string>) =>
-  Object.fromEntries(
-    Object.entries(env).map(([k, v]) => [k, /^\$\{\w+:\?/.test(v) ? (k.endsWith('_URL') ? 'https://operator.example.com' : 'a-secret-supplied-by-the-operator-0123456789') : v]),
-  );
+/** What whoever runs compose supplies for each `${VAR:?…}`: values of the right shape. */
+const supplied = Object.fromEntries(requiredVariables().map((k) => [k, k.endsWith('_URL') ? 'https://operator.example.com' : `${k.toLowerCase()}-supplied-by-the-operator-0123456789`]));
+const envOf = (name: string) => serviceEnv(compose.services[name]!, supplied, {});
 
 describe('docker-compose.yml', () => {
   it('has PostgreSQL, a Temporal cluster with its UI, migrations, the API and scaled-out workers', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'prometheus', 'temporal', 'temporal-ui', 'worker']);
-    expect(compose.services.worker.deploy.replicas).toBeGreaterThanOrEqual(2);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'prometheus', 'proxy', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker']);
+    expect(compose.services.worker!.deploy!.replicas).toBeGreaterThanOrEqual(2);
+    expect(compose.services.api!.deploy!.replicas).toBeGreaterThanOrEqual(2);
   });
 
   it.each(appServices)('%s sets only variables the code reads, with values it accepts', (name) => {
-    const env = compose.services[name].environment as Record<string, string>;
+    const env = envOf(name);
     for (const key of Object.keys(env)) expect(CONFIG_VARIABLES).toContain(key);
-    const config = loadConfig(supplied(env));
+    const config = loadConfig(env);
     expect(config.database.url).toMatch(/@postgres:5432\//);
     if (name !== 'migrate') expect(config.temporal.address).toBe('temporal:7233');
   });
 
   it('runs the one-shot migration as an npm script that exists', () => {
-    const [npm, run, script] = compose.services.migrate.command as string[];
+    const [npm, run, script] = compose.services.migrate!.command!;
     expect([npm, run]).toEqual(['npm', 'run']);
     expect(scripts[script!]).toBeDefined();
   });
 
   // A long-running process is node itself, so a stop signal reaches what drains (npm would die and leave it running).
   it.each([['api', 'api'], ['worker', 'worker']] as const)('%s runs node on the file its npm script runs, as the Dockerfile does', (name, script) => {
-    const [node, flag, loader, file] = compose.services[name].command as string[];
+    const [node, flag, loader, file] = compose.services[name]!.command!;
     expect([node, flag, loader]).toEqual(['node', '--import', 'tsx']);
     expect(scripts[script]).toBe(`tsx ${file}`);
     expect(fs.existsSync(path.join(root, file!))).toBe(true);
   });
-  it('builds an image whose default command is the API, run by node', () => {
-    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+  it('builds an image whose default command is the API, run by node as an unprivileged user without dev dependencies', () => {
+    const dockerfile = read('Dockerfile');
     expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "api\/main\.ts"\]$/m);
+    const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(runStage).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
   });
 
   it('builds the workflow bundle once, where WORKFLOW_BUNDLE tells the workers to load it from', () => {
@@ -58,28 +65,116 @@ describe('docker-compose.yml', () => {
   });
 });
 
+describe('the production shape in docker-compose.yml', () => {
+  const published = (name: string) => compose.services[name]!.ports ?? [];
+
+  it('publishes only the TLS proxy to the network; Temporal, its Web UI and Prometheus stay off it', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (name === 'proxy') continue;
+      for (const port of service.ports ?? []) expect(`${name} ${port}`).toMatch(/ 127\.0\.0\.1:/);
+    }
+    expect(published('temporal')).toEqual([]);
+    expect(published('api')).toEqual([]);
+    expect(published('proxy').sort()).toEqual(['443:443', '80:80']);
+  });
+
+  it('puts the proxy in front of every API replica, on the port the API listens on, checking its readiness', () => {
+    expect(compose.services.proxy!.volumes).toContain('./deploy/caddy/Caddyfile:/etc/caddy/Caddyfile:ro');
+    const caddyfile = read('deploy/caddy/Caddyfile');
+    const api = loadConfig(envOf('api'));
+    expect(caddyfile).toContain(`dynamic a api ${api.http.port}`);
+    expect(caddyfile).toContain('health_uri /readyz');
+    // The one hop in front is trusted for the client's address.
+    expect(api.http.trustProxy).toBe(1);
+  });
+
+  it('runs the Temporal server and its admin tools at the version the topology run builds', () => {
+    const version = TEMPORAL_SERVER_VERSION.replace(/^v/, '');
+    expect(compose.services.temporal!.image).toBe(`temporalio/server:${version}`);
+    expect(compose.services['temporal-schema']!.image).toBe(`temporalio/admin-tools:${version}`);
+    expect(compose.services['temporal-namespace']!.image).toBe(`temporalio/admin-tools:${version}`);
+    expect(Object.values(compose.services).map((s) => s.image ?? '')).not.toContainEqual(expect.stringContaining('auto-setup'));
+  });
+
+  it('counts Temporal healthy once the namespace the apps use exists, and the apps wait for that', () => {
+    const namespace = envOf('api').TEMPORAL_NAMESPACE;
+    expect(compose.services.temporal!.healthcheck!.test.join(' ')).toContain(`/api/v1/namespaces/${namespace}`);
+    expect(envOf('temporal-namespace').TEMPORAL_NAMESPACE).toBe(namespace);
+    for (const name of appServices.filter((n) => n !== 'migrate')) {
+      expect(compose.services[name]!.depends_on).toMatchObject({ temporal: { condition: 'service_healthy' }, migrate: { condition: 'service_completed_successfully' } });
+    }
+    expect(compose.services.temporal!.depends_on).toMatchObject({ 'temporal-schema': { condition: 'service_completed_successfully' } });
+  });
+
+  it('checks the API on /readyz and each worker on its health endpoint, where they listen', () => {
+    const api = loadConfig(envOf('api'));
+    expect(compose.services.api!.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${api.http.port}/readyz`);
+    const worker = loadConfig(envOf('worker'));
+    expect(worker.http.workerHealthPort).toBeDefined();
+    expect(compose.services.worker!.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${worker.http.workerHealthPort}/healthz`);
+  });
+
+  it('gives the app and Temporal a database role and password each, made by the mounted init script', () => {
+    const app = new URL(envOf('api').DATABASE_URL!);
+    const temporal = envOf('temporal');
+    expect(app.username).not.toBe(temporal.POSTGRES_USER);
+    expect(decodeURIComponent(app.password)).not.toBe(temporal.POSTGRES_PWD);
+    expect(envOf('temporal-schema').SQL_USER).toBe(temporal.POSTGRES_USER);
+    expect(compose.services.postgres!.volumes).toContain('./deploy/postgres/create-roles.sh:/docker-entrypoint-initdb.d/create-roles.sh:ro');
+    const roles = read('deploy/postgres/create-roles.sh');
+    expect(roles).toContain(`CREATE ROLE ${app.username} LOGIN`);
+    expect(roles).toContain(`CREATE DATABASE ${app.pathname.slice(1)} OWNER ${app.username}`);
+    expect(roles).toContain(`CREATE ROLE ${temporal.POSTGRES_USER} LOGIN CREATEDB`);
+  });
+
+  it('mounts only files that exist, and runs the one-shot Temporal jobs from them', () => {
+    for (const service of Object.values(compose.services)) {
+      for (const volume of service.volumes ?? []) {
+        const from = volume.split(':')[0]!;
+        if (from.startsWith('./')) expect(fs.existsSync(path.join(root, from))).toBe(true);
+      }
+    }
+    expect(compose.services['temporal-schema']!.command).toEqual(['/deploy/temporal/setup-schema.sh']);
+    expect(compose.services['temporal-namespace']!.command).toEqual(['/deploy/temporal/create-namespace.sh']);
+  });
+
+  it('is what the production topology run runs: every service but the ones it names, in compose\'s order', () => {
+    const source = read('scripts/production-topology.ts');
+    const run = [...new Set([...source.matchAll(/svc\('([\w-]+)'\)/g)].map((m) => m[1]!))];
+    expect([...run, ...Object.keys(NOT_RUN_IN_TOPOLOGY)].sort()).toEqual(Object.keys(compose.services).sort());
+    const order = startOrder(compose).filter((n) => run.includes(n));
+    // The order in which the run first touches each service is compose's.
+    const firstUse = [...run].sort((x, y) => source.indexOf(`svc('${x}')`) - source.indexOf(`svc('${y}')`));
+    expect(order.indexOf('postgres')).toBeLessThan(order.indexOf('temporal-schema'));
+    expect(order.indexOf('temporal-schema')).toBeLessThan(order.indexOf('temporal'));
+    for (const [before, after] of [['postgres', 'temporal-schema'], ['temporal-schema', 'temporal'], ['temporal', 'temporal-namespace'], ['migrate', 'api'], ['migrate', 'worker']]) {
+      expect(firstUse.indexOf(before!)).toBeLessThan(firstUse.indexOf(after!));
+    }
+    expect(scripts['test:topology']).toBe('tsx scripts/production-topology.ts');
+    expect(read('.ci/run')).toMatch(/^npm run test:topology$/m);
+  });
+});
+
 describe('prometheus.yml and the Grafana dashboard', () => {
   const prometheus = parse(fs.readFileSync(path.join(root, 'prometheus.yml'), 'utf8'));
   const job = (name: string) => prometheus.scrape_configs.find((j: { job_name: string }) => j.job_name === name);
-  const env = (name: string) => {
-    const vars = compose.services[name].environment as Record<string, string>;
-    return loadConfig(supplied(vars));
-  };
+  const env = (name: string) => loadConfig(envOf(name));
 
   it('are mounted by compose, with the token the API asks for as a secret', () => {
-    expect(compose.services.prometheus.volumes).toContain('./prometheus.yml:/etc/prometheus/prometheus.yml:ro');
-    expect(compose.services.prometheus.secrets).toEqual(['metrics_token']);
-    expect(compose.secrets.metrics_token.environment).toBe('METRICS_TOKEN');
-    expect(compose.services.api.environment.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?/);
+    const raw = parse(read('docker-compose.yml'), { merge: true });
+    expect(raw.services.prometheus.volumes).toContain('./prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+    expect(raw.services.prometheus.secrets).toEqual(['metrics_token']);
+    expect(raw.secrets.metrics_token.environment).toBe('METRICS_TOKEN');
+    expect(raw.services.api.environment.METRICS_TOKEN).toMatch(/^\$\{METRICS_TOKEN:\?/);
   });
 
-  it('scrape the API with the Bearer token, where it listens, and every worker on its metrics port', () => {
+  it('scrape every API replica with the Bearer token, where it listens, and every worker on its metrics port', () => {
     const api = env('api');
     expect(api.metrics).toMatchObject({ served: true, token: expect.any(String) });
     expect(job('pivotal-api')).toMatchObject({
       metrics_path: '/metrics',
       authorization: { type: 'Bearer', credentials_file: '/run/secrets/metrics_token' },
-      static_configs: [{ targets: [`api:${api.http.port}`] }],
+      dns_sd_configs: [{ names: ['api'], type: 'A', port: api.http.port }],
     });
     const worker = env('worker');
     expect(worker.metrics.workerBindAddress).toBe(`0.0.0.0:${job('pivotal-worker').dns_sd_configs[0].port}`);

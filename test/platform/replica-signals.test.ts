@@ -1,11 +1,13 @@
 // The standalone API and worker, run as a container runs them (`node --import tsx …`, the process
 // itself receiving the signal), stop cleanly on SIGTERM: the API answers every request it was
-// handling (leads, each written and its journey started) and exits 0; the worker drains and exits 0, and a journey it was running carries on under the
-// next worker, nothing lost.
+// handling (leads, each written and its journey started) and exits 0; the worker drains and exits 0,
+// and a journey it was running carries on under the next worker, nothing lost. A worker started
+// before its namespace exists waits for it instead of exiting, and says on /healthz when it polls.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Long from 'long';
 import { freePort } from '../../scripts/free-port';
 import { RELAXED_RATE_LIMITS, startHarness, type Harness } from '../support/harness';
 import { eventually, request } from '../support/http';
@@ -98,3 +100,25 @@ it('a worker replica drains on SIGTERM and exits 0; the next worker, on the bund
     expect(await stopped(second, 30_000)).toBe(0);
   }
 }, 180_000);
+
+it('a worker started before its namespace exists waits for it, then polls; its /healthz says so', async () => {
+  const namespace = `late-${Date.now()}`;
+  const healthPort = await freePort();
+  const worker = replica('workers/main.ts', { TEMPORAL_NAMESPACE: namespace, WORKER_HEALTH_PORT: String(healthPort) }, /worker started/);
+  try {
+    await eventually(async () => worker.output(), (out) => out.includes(`waiting for the namespace ${namespace}`), 30_000);
+    expect(worker.child.exitCode).toBeNull(); // waiting, not exited
+    await h.env.connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) } });
+    await worker.started;
+    const health = await eventually(
+      () => fetch(`http://127.0.0.1:${healthPort}/healthz`).then(async (r) => ({ status: r.status, body: await r.json() }), () => ({ status: 0, body: 'not listening' })),
+      (r) => r.status === 200,
+      15_000,
+    );
+    expect(health.body).toEqual({ state: 'RUNNING' });
+    expect((await fetch(`http://127.0.0.1:${healthPort}/other`)).status).toBe(404);
+  } finally {
+    worker.child.kill('SIGTERM');
+    expect(await stopped(worker, 30_000)).toBe(0);
+  }
+}, 120_000);
