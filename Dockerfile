@@ -7,8 +7,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-# The workflow bundle once, here: each worker replica loads it instead of bundling at start.
-RUN npm run db:generate && npm run ui:build && npm run build:workflows && npm prune --omit=dev --no-audit --no-fund
+# The server compiled to JavaScript (dist/server/) and the workflow bundle once, here: each replica
+# runs plain node and each worker loads the bundle instead of bundling at start.
+RUN npm run db:generate && npm run ui:build && npm run build:server && npm run build:workflows && npm prune --omit=dev --no-audit --no-fund
 
 # Run stage: production dependencies only, owned by root and run as the unprivileged `node` user,
 # so a compromised process cannot rewrite the code it runs.
@@ -19,4 +20,4 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 WORKFLOW_BUNDLE=/app/dist/workflo
 USER node
 EXPOSE 3000
 # node itself, not npm: a stop signal must reach the process that drains (npm would die and leave it).
-CMD ["node", "--import", "tsx", "api/main.ts"]
+CMD ["node", "dist/server/api/main.js"]

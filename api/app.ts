@@ -36,6 +36,7 @@ import { taskRoutes } from './routes/tasks';
 import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
 import { userRoutes } from './routes/users';
+import { PROJECT_ROOT } from '../platform/project-root';
 
 /**
  * `authEvents`: this process hears other API processes' logouts and revocations (auth/auth-events.ts).
@@ -43,7 +44,7 @@ import { userRoutes } from './routes/users';
  */
 export type ApiDeps = { db: Db; temporal: Client; config: Config; log: Logger; authEvents?: AuthEvents; adminUiDir?: string };
 
-export const ADMIN_UI_DIST = path.resolve(__dirname, '..', 'admin-ui', 'dist');
+export const ADMIN_UI_DIST = path.join(PROJECT_ROOT, 'admin-ui', 'dist');
 
 /** Unknown paths and methods under the JSON prefixes answer in the JSON error shape, not Express's HTML. */
 const noRoute = (req: Request): never => {

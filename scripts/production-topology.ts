@@ -174,9 +174,14 @@ async function main() {
     const migrateOut = await procs.run('migrate', migrate.command!, serviceEnv(migrate, vars, addresses));
     console.log(tail(migrateOut, 3));
 
-    step('The workflow bundle, built once as the Dockerfile builds it');
-    const bundle = path.join(work, 'workflow-bundle.js');
-    await procs.run('build-workflows', ['node', '--import', 'tsx', 'scripts/build-workflow-bundle.ts', bundle], { NODE_ENV: 'production' });
+    // The Dockerfile's build steps (its `npm run …` commands: the Prisma client, the admin UI, the
+    // compiled server, the workflow bundle at the path its WORKFLOW_BUNDLE names), on this checkout.
+    const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    const builds = [...dockerfile.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
+    step(`The image's build steps, as the Dockerfile runs them: ${builds.map((b) => `npm run ${b}`).join(', ')}`);
+    for (const b of builds) await procs.run(`build-${b.replace(':', '-')}`, ['npm', 'run', b], {});
+    const bundle = path.join(root, dockerfile.match(/WORKFLOW_BUNDLE=\/app\/(\S+)/)![1]!);
+    assert.ok(fs.existsSync(bundle), `the workflow bundle is where WORKFLOW_BUNDLE says: ${bundle}`);
 
     const appEnv = (name: 'api' | 'worker', extra: Record<string, string>) => ({ ...serviceEnv(svc(name), vars, addresses), ...testOnly, ...extra });
     const adminEnv = appEnv('api', {});
@@ -202,7 +207,14 @@ async function main() {
     const workers = [await startWorker(1), await startWorker(2)];
     await Promise.all([...apis.map((a) => a.proc.ready), ...workers.map((w) => w.proc.ready)]);
     for (const w of workers) await until(`${w.proc.name} healthy`, () => fetch(w.health).then((r) => r.status), (s) => s === 200, 20_000);
-    console.log(`  ${apis.map((a) => a.url).join(', ')}; workers healthy on /healthz`);
+    for (const { url } of apis) {
+      assert.equal((await fetch(`${url}/readyz`)).status, 200, 'the API is ready');
+      const ui = await fetch(`${url}/`);
+      assert.equal(ui.status, 200, 'the compiled API serves the admin UI');
+      assert.match(ui.headers.get('content-type') ?? '', /text\/html/);
+      assert.equal((await fetch(`${url}/api/docs`)).status, 200, 'and the API reference');
+    }
+    console.log(`  ${apis.map((a) => a.url).join(', ')} ready, serving the admin UI; workers healthy on /healthz`);
 
     const db = createDb(serviceEnv(migrate, vars, addresses).DATABASE_URL!);
     cleanups.push(() => db.$disconnect());

@@ -7,10 +7,11 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { buildOpenApiDocument } from '../openapi/document';
 import { operations, type Operation } from '../openapi/operation';
+import { PROJECT_ROOT } from '../../platform/project-root';
 
 const SWAGGER_UI = path.dirname(require.resolve('swagger-ui-dist/package.json'));
-const DOCS_PAGE = path.resolve(__dirname, '..', 'openapi', 'docs');
-const VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+const DOCS_PAGE = path.join(PROJECT_ROOT, 'api', 'openapi', 'docs');
+const VERSION: string = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
 
 export const docsOperations = operations(
   { method: 'get', path: '/api/openapi.json', summary: 'This document', access: 'public', responses: { 200: z.looseObject({ openapi: z.literal('3.1.0') }) } },

@@ -42,16 +42,21 @@ describe('docker-compose.yml', () => {
     expect(scripts[script!]).toBeDefined();
   });
 
-  // A long-running process is node itself, so a stop signal reaches what drains (npm would die and leave it running).
-  it.each([['api', 'api'], ['worker', 'worker']] as const)('%s runs node on the file its npm script runs, as the Dockerfile does', (name, script) => {
-    const [node, flag, loader, file] = compose.services[name]!.command!;
-    expect([node, flag, loader]).toEqual(['node', '--import', 'tsx']);
-    expect(scripts[script]).toBe(`tsx ${file}`);
-    expect(fs.existsSync(path.join(root, file!))).toBe(true);
+  // A long-running process is node itself, so a stop signal reaches what drains (npm would die and
+  // leave it running), on the compiled copy of the file its npm script runs.
+  const compiled = (file: string) => `dist/server/${file.replace(/\.ts$/, '.js')}`;
+  it.each([['api', 'api'], ['worker', 'worker']] as const)('%s runs node on the compiled file its npm script runs, as the Dockerfile does', (name, script) => {
+    const source = scripts[script]!.replace(/^tsx /, '');
+    expect(fs.existsSync(path.join(root, source))).toBe(true);
+    expect(compose.services[name]!.command).toEqual(['node', compiled(source)]);
   });
-  it('builds an image whose default command is the API, run by node as an unprivileged user without dev dependencies', () => {
+  it('builds an image that compiles the server and runs the API with node, as an unprivileged user without dev dependencies', () => {
     const dockerfile = read('Dockerfile');
-    expect(dockerfile).toMatch(/^CMD \["node", "--import", "tsx", "api\/main\.ts"\]$/m);
+    expect(dockerfile).toMatch(/^RUN .*npm run build:server/m);
+    expect(scripts['build:server']).toBe('tsc -p tsconfig.build.json');
+    const build = JSON.parse(read('tsconfig.build.json').replace(/^\/\/.*$/gm, ''));
+    expect(build.compilerOptions).toMatchObject({ outDir: 'dist/server', rootDir: '.', noEmit: false });
+    expect(dockerfile).toMatch(new RegExp(`^CMD \\["node", "${compiled(scripts.api!.replace(/^tsx /, ''))}"\\]$`, 'm'));
     const runStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
     expect(runStage).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/npm prune --omit=dev/);
