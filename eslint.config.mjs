@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'dns', 'timers', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'prisma/generated/', 'admin-ui/dist/', '.data/', 'test/support/summary-reporter.js', 'jest.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'prisma/generated/', 'admin-ui/dist/', '.data/', 'test/support/summary-reporter.js', 'jest.config.js'] },
   ...tseslint.configs.recommended,
   {
     rules: {
