@@ -116,7 +116,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
     async requestDeposit({ journeyId, quoteVersion, at }: { journeyId: string; quoteVersion: number; at: string }): Promise<DepositRequested> {
       const quote = await approvedQuote(journeyId, quoteVersion);
       const { depositMinor } = quoteTotals(quote.lineItems, quote.depositPercent);
-      const number = `INV-${journeyIdParts(journeyId).customerId.slice(0, 8).toUpperCase()}-D${quoteVersion}`;
+      const number = depositInvoiceNumber(journeyId, quoteVersion);
       await db.invoice.createMany({
         data: [
           {
@@ -207,3 +207,14 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
 }
 
 export type ContractActivities = ReturnType<typeof createContractActivities>;
+
+/**
+ * The deposit invoice's number, which is also what makes requesting it once: unique per
+ * acquisition and quote version. A customer's first acquisition keeps the form deposits were first
+ * numbered in (`INV-1A2B3C4D-D1`); later ones carry their number (`INV-1A2B3C4D-2-D1`), as a
+ * returning client's second deposit had taken the first one's invoice.
+ */
+export function depositInvoiceNumber(journeyId: string, quoteVersion: number): string {
+  const { customerId, sequence } = journeyIdParts(journeyId);
+  return `INV-${customerId.slice(0, 8).toUpperCase()}-${sequence === '1' ? '' : `${sequence}-`}D${quoteVersion}`;
+}

@@ -24,11 +24,12 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
 
     /**
      * Inserts what is missing and nothing else (each insert is ON CONFLICT DO NOTHING): a retried
-     * activity changes nothing. A returning customer's row is kept as it is; their lifecycle follows
+     * activity changes nothing. Repeat business starts at discovery, as the child of the client's
+     * account journey, with an event on each. A returning customer's row is kept as it is; their lifecycle follows
      * from this journey running besides the earlier ones (a client asking for new work stays one).
      */
     async recordLead(input: AcquisitionInput): Promise<void> {
-      const { journeyId, customerId, inquiry: i } = input;
+      const { journeyId, customerId, inquiry: i, repeat } = input;
       // Codes are issued in capitals; a person may type one in any case.
       const code = i.referralCode?.trim().toUpperCase() || null;
       await db.$transaction(async (tx) => {
@@ -38,8 +39,8 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
             VALUES (${customerId}::uuid, ${i.companyName}, ${i.contactName}, ${i.email}, ${i.phone ?? null}, ${i.country ?? null}, ${i.region ?? null}, now(), now())
             ON CONFLICT (email) DO NOTHING
           ), journey AS (
-            INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt")
-            VALUES (${journeyId}, 'acquisition', ${customerId}::uuid, 'RUNNING', 'inquiry', now(), now(), now())
+            INSERT INTO "Journey" (id, kind, "customerId", status, stage, "stageSince", "startedAt", "updatedAt", "parentJourneyId")
+            VALUES (${journeyId}, 'acquisition', ${customerId}::uuid, 'RUNNING', ${repeat ? 'discovery' : 'inquiry'}, now(), now(), now(), ${repeat?.parentJourneyId ?? null})
             ON CONFLICT (id) DO NOTHING
             RETURNING id
           ), inquiry AS (
@@ -52,7 +53,14 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
             FROM journey LEFT JOIN "Customer" referrer ON referrer."referralCode" = ${code}
           ), event AS (
             INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
-            SELECT id || ':lead', id, 'lead_received', ${i.email}, ${JSON.stringify(i)}::jsonb, now() FROM journey
+            SELECT id || ':lead', id, ${repeat ? 'opportunity_opened' : 'lead_received'}, ${repeat?.openedBy ?? i.email}, ${JSON.stringify(repeat ? { ...i, ...repeat } : i)}::jsonb, now() FROM journey
+          ), on_account AS (
+            -- The client's account journey keeps the trail of the business it led to.
+            INSERT INTO "JourneyEvent" (key, "journeyId", type, actor, data, at)
+            SELECT ${repeat?.parentJourneyId ?? ''} || ':opportunity:' || id, ${repeat?.parentJourneyId ?? ''}, 'repeat_business_opened', ${repeat?.openedBy ?? ''},
+                   jsonb_build_object('journeyId', id, 'source', ${repeat?.source ?? null}::text, 'projectType', ${i.projectType}::text), now()
+            FROM journey WHERE ${repeat !== undefined}
+            ON CONFLICT (key) DO NOTHING
           )
           SELECT count(*) FROM journey`;
         await refreshCustomerFacts(tx, customerId);

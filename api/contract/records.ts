@@ -624,5 +624,7 @@ export const clientAccount = z
     referralCode: z.string().nullable(),
     /** The leads sent with it, latest first (at most 20); `won`: that customer became a client. */
     referrals: z.array(z.object({ journeyId: z.string(), companyName: z.string(), receivedAt: date, status: z.string(), won: z.boolean() })),
+    /** New projects opened with the client (acquisition journeys, children of this account's), latest first (at most 20). */
+    repeatBusiness: z.array(z.object({ journeyId: z.string(), projectType: z.string(), startedAt: date, stage: z.string(), status: z.string() })),
   })
   .meta({ id: 'ClientAccount' });

@@ -1,12 +1,13 @@
 // A client's account as the API answers it (api/contract/records.ts clientAccount): the account row
 // with its owner's name, the retention journey's stage, the latest check-ins, the contacts, and
-// the client's referral code with the leads they referred.
+// the client's referral code with the leads they referred, and the repeat business opened with them.
 import type { ApiDeps } from '../app';
 
 /** How many check-ins the account answers with, latest first. */
 const CHECK_INS = 20;
-/** How many of the leads they referred, latest first. */
+/** How many of the leads they referred, and of the projects opened with them, latest first. */
 const REFERRALS = 20;
+const REPEAT_BUSINESS = 20;
 
 export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, customerId: string) {
   const account = await deps.db.clientAccount.findUniqueOrThrow({
@@ -26,9 +27,15 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
       },
     },
   });
-  const [journey, owner] = await Promise.all([
+  const [journey, owner, repeatBusiness] = await Promise.all([
     deps.db.journey.findUniqueOrThrow({ where: { id: account.journeyId }, select: { stage: true, status: true } }),
     account.ownerId ? deps.db.user.findUnique({ where: { id: account.ownerId }, select: { id: true, name: true } }) : null,
+    deps.db.journey.findMany({
+      where: { parentJourneyId: account.journeyId, kind: 'acquisition' },
+      select: { id: true, startedAt: true, stage: true, status: true, inquiries: { select: { projectType: true }, take: 1 } },
+      orderBy: { startedAt: 'desc' },
+      take: REPEAT_BUSINESS,
+    }),
   ]);
   const { customer, healthScore, healthAt } = account;
   return {
@@ -53,6 +60,13 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
       status: r.journey.status,
       // Won: the referred customer became a client with (or since) this lead.
       won: r.customer.clientSince !== null && r.customer.clientSince >= r.receivedAt,
+    })),
+    repeatBusiness: repeatBusiness.map((j) => ({
+      journeyId: j.id,
+      projectType: j.inquiries[0]?.projectType ?? '',
+      startedAt: j.startedAt,
+      stage: j.stage,
+      status: j.status,
     })),
   };
 }

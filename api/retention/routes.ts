@@ -16,8 +16,12 @@ import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
 import { accountDetail } from './accounts';
 import { issueReferralCode } from './referrals';
+import { opportunityBody, openRepeatBusiness } from './repeat-business';
+import { leadReceived } from '../contract/records';
 
 const SUCCESS_ROLES: Role[] = ['success', 'manager'];
+/** Who finds repeat business with a client: their account's people, sales, and support (in a ticket). */
+const OPPORTUNITY_ROLES: Role[] = ['success', 'manager', 'sales', 'support'];
 /** Who may own an account. */
 const OWNER_ROLES: Role[] = ['success', 'manager'];
 
@@ -49,6 +53,16 @@ export const retentionOperations = operations(
     summary: "Give the client a referral code to hand on (once: asked again, the same code); leads sent with it are attributed to them",
     access: SUCCESS_ROLES,
     responses: { 200: clientAccount },
+  },
+  {
+    method: 'post',
+    path: '/api/customers/:id/account/opportunities',
+    summary: 'Open repeat business with a client: a new acquisition journey for them, starting at discovery, the child of their account',
+    description: 'Sent again with the same `id`, it answers with the journey the first one started. 409 once the client has left.',
+    access: OPPORTUNITY_ROLES,
+    body: opportunityBody,
+    responses: { 201: leadReceived },
+    links: [{ to: 'GET /api/journeys/:id', id: '$response.body#/journeyId' }],
   },
   {
     method: 'post',
@@ -96,6 +110,12 @@ export function retentionRoutes(deps: ApiDeps): Router {
     if (account.endedAt) throw new AppError('conflict', ended.ended);
     await issueReferralCode(deps.db, account.customerId);
     res.json(await accountDetail(deps, account.customerId));
+  });
+
+  router.post('/customers/:id/account/opportunities', requireRole(...OPPORTUNITY_ROLES), async (req, res) => {
+    const body = parseOrThrow(opportunityBody, req.body);
+    const account = await findAccount(req.params.id);
+    res.status(201).json(await openRepeatBusiness(deps, account.customerId, body, actor(req)));
   });
 
   router.post('/customers/:id/account/end', requireRole('manager'), async (req, res) => {

@@ -397,6 +397,12 @@ const rows: Row[] = [
     ok: { role: 'success', status: 404, error: 'not_found' },
   },
   {
+    route: 'POST /api/customers/:id/account/opportunities',
+    req: (c) => ({ method: 'POST', path: `/api/customers/${c.customerId}/account/opportunities`, body: { id: '00000000-0000-4000-8000-000000000001', projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'More work', source: 'account' } }),
+    forbidden: ['pm', 'finance', 'support_lead'],
+    ok: { role: 'sales', status: 404, error: 'not_found' },
+  },
+  {
     route: 'POST /api/customers/:id/account/end',
     req: (c) => ({ method: 'POST', path: `/api/customers/${c.customerId}/account/end`, body: { reason: 'Leaving' } }),
     forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],

@@ -105,6 +105,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
   'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
   'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
+  'POST /api/customers/:id/account/opportunities': () => ({ id: randomUUID(), projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'Fuzzing', source: 'account' }),
 };
 
 /** Which id fills a route's path parameter. */

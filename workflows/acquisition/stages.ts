@@ -4,7 +4,8 @@ import { defineStages } from '../runtime/stages';
 
 export const acquisitionStages = defineStages({
   kind: 'acquisition',
-  start: ['inquiry'],
+  // A contact-form lead starts at its inquiry; repeat business from a client, who is known, at discovery.
+  start: ['inquiry', 'discovery'],
   stages: {
     inquiry: { label: 'Inquiry', owner: 'sales', seedPhase: '000 J1 phase 1: initial contact', next: ['discovery'], ends: ['LOST'] },
     discovery: { label: 'Discovery', owner: 'sales', seedPhase: '000 J1 phase 2: discovery & consultation', next: ['proposal'] },

@@ -25,6 +25,23 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
 
   return journey.run(async () => {
     await leads.recordLead(input);
+    // Repeat business (only new runs carry `repeat`, so earlier histories replay as before): the
+    // client is known, so no welcome and no follow-up call; the discovery meeting goes to the
+    // salesperson for the project type, as a lead's follow-up does.
+    if (input.repeat) {
+      await journey.enterStage('discovery');
+      const rep = await leads.routeLead(inquiry.projectType);
+      const followUpNotes = `Repeat business from a ${input.repeat.source} with a current client.`;
+      const discovery = await journey.humanTask({
+        type: 'discovery-meeting',
+        title: `Discovery meeting with ${inquiry.companyName} (repeat business)`,
+        role: 'sales',
+        assignee: rep?.userId,
+        dueInMs: DISCOVERY_DUE_MS,
+        input: { inquiry, followUpNotes },
+      });
+      return decideAndContract(discovery);
+    }
     await journey.enterStage('inquiry');
     const rep = await leads.routeLead(inquiry.projectType);
     await mail.sendEmail({
@@ -54,7 +71,11 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
       dueInMs: DISCOVERY_DUE_MS,
       input: { inquiry, followUpNotes: followUp.notes },
     });
+    return decideAndContract(discovery);
+  });
 
+  /** Discovery done: the proposal, the contract and deposit, and a won journey's delivery. */
+  async function decideAndContract(discovery: Parameters<typeof proposalPhase>[2]): Promise<JourneyResult> {
     const proposal = await proposalPhase(journey, input, discovery);
     if (proposal.outcome === 'lost') return journey.end('LOST', proposal.reason);
 
@@ -76,5 +97,5 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
       await mail.sendEmail({ key: `referral-thanks:${inquiryId}`, to: email, template: 'referral-thanks', data });
     }
     return journey.end('COMPLETED', `Won: contract signed, deposit paid, project ${contract.projectId} in delivery`);
-  });
+  }
 }

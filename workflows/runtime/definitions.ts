@@ -39,12 +39,22 @@ export type Inquiry = {
   referralCode?: string;
 };
 
+/** Where repeat business was found with a client. */
+export const OPPORTUNITY_SOURCES = ['check-in', 'review', 'ticket', 'account'] as const;
+export type OpportunitySource = (typeof OPPORTUNITY_SOURCES)[number];
+
 export type AcquisitionInput = {
   journeyId: string;
   customerId: string;
   inquiry: Inquiry;
   /** Hours the sales team has to make first contact (seed 000: "within 24 hours"). */
   followUpDueHours: number;
+  /**
+   * Repeat business: an opportunity found with a client, opened by someone on their account (the
+   * journey is the child of the account's retention journey and starts at discovery). Absent: a
+   * lead from the contact form.
+   */
+  repeat?: { parentJourneyId: string; source: OpportunitySource; openedBy: string };
 };
 
 /** Started by a won acquisition: the project from its approved quote, through to sign-off and payment. */

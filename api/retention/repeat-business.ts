@@ -1,0 +1,102 @@
+// Repeat business (seed 000, journey 4 phase 3): an opportunity found with a client (in a check-in,
+// a review, a ticket) becomes a new acquisition journey for them, the child of their account's
+// retention journey, starting at discovery: the customer is known, so there is no contact form and
+// no follow-up call, and they stay a client throughout. Sent again with its `id`, the request answers
+// with the journey the first one started.
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
+import { z } from 'zod';
+import type { Db } from '../../platform/db';
+import { journeyWorkflowId, OPPORTUNITY_SOURCES, type AcquisitionInput } from '../../workflows/runtime/definitions';
+import type { acquisitionJourney } from '../../workflows';
+import { text } from '../../workflows/runtime/storable-text';
+import type { ApiDeps } from '../app';
+import { AppError } from '../errors';
+import { withTemporal } from '../journey-calls';
+
+export const opportunityBody = z
+  .object({
+    /** The caller's key for this request (a form's nonce): the same id answers with the same journey. */
+    id: z.uuid(),
+    projectType: text(100),
+    budgetRange: text(100),
+    timeline: text(100),
+    /** What the client wants, as found. */
+    description: text(5000),
+    /** Where it was found. */
+    source: z.enum(OPPORTUNITY_SOURCES),
+  })
+  .strict();
+export type OpportunityBody = z.infer<typeof opportunityBody>;
+
+/**
+ * The client's next acquisition number, taken once: on from the newest acquisition PostgreSQL
+ * recorded (contact-form journeys are numbered from those), so the two ways in never share one.
+ */
+async function nextAcquisitionNumber(db: Db, customerId: string): Promise<number> {
+  const [row] = await db.$queryRaw<Array<{ last: number }>>`
+    INSERT INTO "JourneySequence" ("customerId", kind, last)
+    SELECT ${customerId}::uuid, 'acquisition', coalesce(max(split_part(id, ':', 4)::int), 0) + 1
+    FROM "Journey"
+    WHERE "customerId" = ${customerId}::uuid AND kind = 'acquisition' AND split_part(id, ':', 4) ~ '^[0-9]{1,9}$'
+    ON CONFLICT ("customerId", kind) DO UPDATE SET last = greatest("JourneySequence".last, EXCLUDED.last - 1) + 1
+    RETURNING last`;
+  return row!.last;
+}
+
+/** The journey for this request: a new number, or the journey its key already started. */
+async function journeyFor(db: Db, customerId: string, requestKey: string): Promise<string> {
+  const earlier = await db.journeyStartRequest.findUnique({ where: { key: requestKey } });
+  if (earlier) return earlier.journeyId;
+  // Two requests with one key at once may each take a number: one is used, the other left as a gap.
+  const fresh = journeyWorkflowId(customerId, 'acquisition', await nextAcquisitionNumber(db, customerId));
+  await db.journeyStartRequest.createMany({ data: [{ key: requestKey, journeyId: fresh }], skipDuplicates: true });
+  return (await db.journeyStartRequest.findUniqueOrThrow({ where: { key: requestKey } })).journeyId;
+}
+
+export async function openRepeatBusiness(
+  deps: Pick<ApiDeps, 'db' | 'temporal' | 'config'>,
+  customerId: string,
+  body: OpportunityBody,
+  by: { id: string },
+): Promise<{ customerId: string; journeyId: string }> {
+  const account = await deps.db.clientAccount.findUnique({ where: { customerId }, include: { customer: true } });
+  if (!account) throw new AppError('not_found', `No account for customer ${customerId}`);
+  const parent = await deps.db.journey.findUnique({ where: { id: account.journeyId }, select: { status: true } });
+  if (account.endedAt || parent?.status !== 'RUNNING') {
+    throw new AppError('conflict', `${account.customer.companyName} is not a client now: open a new journey for a former client through the contact form`);
+  }
+  const { companyName, contactName, email, phone, country, region } = account.customer;
+  const input: AcquisitionInput = {
+    journeyId: await journeyFor(deps.db, customerId, `opportunity:${by.id}:${body.id}`),
+    customerId,
+    inquiry: {
+      companyName,
+      contactName,
+      email,
+      ...(phone && { phone }),
+      ...(country && { country }),
+      ...(region && { region }),
+      projectType: body.projectType.trim(),
+      budgetRange: body.budgetRange.trim(),
+      timeline: body.timeline.trim(),
+      description: body.description.trim(),
+    },
+    followUpDueHours: deps.config.journeys.followUpDueHours,
+    repeat: { parentJourneyId: account.journeyId, source: body.source, openedBy: by.id },
+  };
+  try {
+    await withTemporal(deps.temporal, () =>
+      deps.temporal.workflow.start<typeof acquisitionJourney>('acquisitionJourney', {
+        workflowId: input.journeyId,
+        taskQueue: deps.config.temporal.taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      }),
+    );
+  } catch (err) {
+    // Started by the first request, and already ended: the same answer.
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+  return { customerId, journeyId: input.journeyId };
+}
