@@ -5,6 +5,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
 import type { ApiError, ClientAccount, Task, TaskComment, TicketPriority, TimeEntry } from './types';
+import type { OpportunitySource } from '../../workflows/acquisition/repeat-business';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
 /** Time worked, as the API takes it: hours in quarter steps, the hourly rate in minor units. */
@@ -97,6 +98,9 @@ export const dataProvider = {
     httpClient(`${apiUrl}${accountPath(customerId)}`, { method: 'PATCH', body: JSON.stringify(change) }).then(({ json }) => json as ClientAccount),
   issueReferralCode: (customerId: string) => post<ClientAccount>(`${accountPath(customerId)}/referral-code`, {}),
   endAccount: (customerId: string, reason: string) => post<{ status: 'ending' }>(`${accountPath(customerId)}/end`, { reason }),
+  /** Repeat business: a new acquisition journey for the client at discovery. `id` makes a resend the same request. */
+  openOpportunity: (customerId: string, opportunity: { id: string; projectType: string; budgetRange: string; timeline: string; description: string; source: OpportunitySource }) =>
+    post<{ customerId: string; journeyId: string }>(`${accountPath(customerId)}/opportunities`, opportunity),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

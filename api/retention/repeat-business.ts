@@ -6,7 +6,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/client';
 import { z } from 'zod';
 import type { Db } from '../../platform/db';
-import { journeyWorkflowId, OPPORTUNITY_SOURCES, type AcquisitionInput } from '../../workflows/runtime/definitions';
+import { OPPORTUNITY_SOURCES } from '../../workflows/acquisition/repeat-business';
+import { journeyWorkflowId, type AcquisitionInput } from '../../workflows/runtime/definitions';
 import type { acquisitionJourney } from '../../workflows';
 import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';

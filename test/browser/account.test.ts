@@ -100,3 +100,54 @@ it("shows a client's account: owner, cadence, health and its inputs, check-ins, 
   expect(await ownersView.getByRole('button', { name: 'Customer leaves' }).count()).toBe(0);
   await ownersView.getByText('Cass Success').waitFor();
 });
+
+it('a salesperson opens repeat business from a client’s account: the dialog, the new journey at discovery, listed on the account (desktop and phone)', async () => {
+  // A client (their first project won and under way) with an account, as a hand-over leaves one.
+  const company = uniqueCompany('Nordlys Optics');
+  const first = await journeyDriver(h).projectInProgress({ companyName: company, contactName: 'Siri Lund' });
+  const customer = { id: first.customerId };
+  const retentionId = `journey:${customer.id}:retention:1`;
+  await h.db.journey.create({ data: { id: retentionId, kind: 'retention', customerId: customer.id, stage: 'first-year' } });
+  await h.db.clientAccount.create({ data: { customerId: customer.id, journeyId: retentionId } });
+
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'sales');
+  await page.goto(`/#/customers/${customer.id}/show`);
+  const section = page.locator('.MuiCard-root').filter({ has: page.getByRole('heading', { name: 'Customer success' }) });
+  await section.getByText('No new projects opened with this client yet.').waitFor();
+  await section.getByRole('button', { name: 'New project' }).click();
+  const dialog = page.getByRole('dialog', { name: `New project with ${company}` });
+  const open = dialog.getByRole('button', { name: 'Open the project' });
+  expect(await open.isDisabled()).toBe(true); // nothing typed yet
+  await dialog.getByLabel('Found in').click();
+  await page.getByRole('option', { name: 'A review' }).click();
+  await dialog.getByLabel('Kind of project').fill('Lens inspection app');
+  await dialog.getByLabel('Budget').fill('$50K-$100K');
+  await dialog.getByLabel('Timeline').fill('Next quarter');
+  await dialog.getByLabel('What the client wants').fill('Their QA team asked for an app to log lens defects on the line.');
+  await screenshot(page, 'account-03-new-project');
+  await open.click();
+
+  // On to the new journey: at discovery, its first event the repeat business, the discovery meeting open.
+  await page.getByText('New project opened: its discovery meeting is with sales').waitFor();
+  await page.waitForURL(/#\/journeys\/.*acquisition(%3A|:)2\/show/);
+  await page.getByText(/Repeat business opened by Sam Sales, found in a review/).waitFor();
+  await page.getByText(`Discovery meeting with ${company} (repeat business)`).first().waitFor();
+  const journey = await h.db.journey.findUniqueOrThrow({ where: { id: `journey:${customer.id}:acquisition:2` } });
+  expect(journey).toMatchObject({ stage: 'discovery', parentJourneyId: retentionId });
+  await screenshot(page, 'account-04-repeat-business-journey');
+
+  // The account lists it; on a phone too, nothing wider than the screen, the dialog included.
+  await page.goto(`/#/customers/${customer.id}/show`);
+  await section.getByRole('table', { name: 'Repeat business' }).getByRole('link', { name: 'Lens inspection app' }).waitFor();
+  const phone = await openApp(browser, h.baseUrl);
+  await phone.setViewportSize({ width: 390, height: 844 });
+  await logIn(phone, 'sales');
+  await phone.goto(`/#/customers/${customer.id}/show`);
+  await phone.getByRole('table', { name: 'Repeat business' }).waitFor();
+  await phone.getByText('Client, 0-90 days').first().waitFor(); // still a client, with a project opened
+  await phone.getByRole('button', { name: 'New project' }).click();
+  await phone.getByRole('dialog').waitFor();
+  expect(await widerThanScreen(phone)).toEqual([]);
+  await screenshot(phone, 'account-05-new-project-phone');
+});

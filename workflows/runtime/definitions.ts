@@ -39,10 +39,6 @@ export type Inquiry = {
   referralCode?: string;
 };
 
-/** Where repeat business was found with a client. */
-export const OPPORTUNITY_SOURCES = ['check-in', 'review', 'ticket', 'account'] as const;
-export type OpportunitySource = (typeof OPPORTUNITY_SOURCES)[number];
-
 export type AcquisitionInput = {
   journeyId: string;
   customerId: string;
@@ -84,6 +80,7 @@ export type JourneyStatus = 'RUNNING' | 'COMPLETED' | 'LOST' | 'CANCELLED';
 
 export { WAIT_KINDS, type WaitKind } from './wait-kinds';
 import type { WaitKind } from './wait-kinds';
+import type { OpportunitySource } from '../acquisition/repeat-business';
 
 /** One thing a journey is blocked on right now. */
 export type Wait = {

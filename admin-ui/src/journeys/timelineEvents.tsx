@@ -26,6 +26,8 @@ import CustomerReplyIcon from '@mui/icons-material/Person';
 import TriageIcon from '@mui/icons-material/AltRoute';
 import RatingIcon from '@mui/icons-material/StarBorder';
 import type { ReactElement, ReactNode } from 'react';
+import { Link } from 'react-admin';
+import { OPPORTUNITY_SOURCE_LABELS } from '../retention/opportunitySources';
 import { exactTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
@@ -53,6 +55,18 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   lead_received: {
     icon: <LeadIcon />,
     describe: (d) => ({ text: `Lead received from ${str(d.contactName) || 'the contact form'}`, detail: [d.projectType, d.budgetRange, d.timeline].filter(Boolean).join(' · ') }),
+  },
+  opportunity_opened: {
+    icon: <LeadIcon />,
+    describe: (d, c) => ({
+      text: `Repeat business opened${c.userName(str(d.openedBy)) ? ` by ${c.userName(str(d.openedBy))}` : ''}, found in ${OPPORTUNITY_SOURCE_LABELS[str(d.source)] ?? 'the account'}`,
+      detail: [d.projectType, d.budgetRange, d.timeline, d.description].filter(Boolean).join(' · '),
+    }),
+  },
+  repeat_business_opened: {
+    icon: <LeadIcon />,
+    tone: 'success',
+    describe: (d) => ({ text: <>New project opened with the client: <Link to={`/journeys/${encodeURIComponent(str(d.journeyId))}/show`}>{str(d.projectType) || 'a new journey'}</Link></> }),
   },
   stage_entered: { icon: <StageIcon />, describe: (d) => ({ text: <>Entered stage <strong>{str(d.stage)}</strong></> }) },
   task_created: {

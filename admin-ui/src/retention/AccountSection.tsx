@@ -1,8 +1,9 @@
 // A client's account with customer success, on their page: where they are (the retention journey's
 // stage), who owns the account, the next check-in, the health score with what each signal took off
-// it, the check-ins held and missed, the client's referral code with the leads sent with it, and
-// the client's contacts. Managers assign the owner and record that the customer leaves; the owner
-// or a manager changes the first 90 days' cadence and gives the client a referral code.
+// it, the check-ins held and missed, the client's referral code with the leads sent with it, the
+// repeat business opened with them, and the client's contacts. Managers assign the owner and record
+// that the customer leaves; the owner or a manager changes the first 90 days' cadence and gives the
+// client a referral code; they, sales and support open repeat business as a new project.
 import { Box, Button, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, RecordContextProvider, RecordField, usePermissions } from 'react-admin';
@@ -18,6 +19,7 @@ import { dataProvider } from '../dataProvider';
 import type { ClientAccount, Customer, Role } from '../types';
 import { EndRelationshipButton } from './EndRelationshipButton';
 import { HealthBreakdown, HealthChip } from './Health';
+import { NewProjectButton } from './NewProjectButton';
 
 const CHECK_IN_LABELS: Record<string, string> = { 'check-in': 'Check-in', 'quarterly-review': 'Quarterly review', 'annual-review': 'Annual review' };
 const checkInLabel = (kind: string) => CHECK_IN_LABELS[kind] ?? humanize(kind);
@@ -159,11 +161,54 @@ const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: bo
   );
 };
 
+/** The projects opened with the client as repeat business (their acquisition journeys). */
+const RepeatBusiness = ({ account, companyName, mayOpen }: { account: ClientAccount; companyName: string; mayOpen: boolean }) => (
+  <Box>
+    <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+      <Typography variant="subtitle2" component="h3">
+        Repeat business
+      </Typography>
+      {mayOpen && <NewProjectButton customerId={account.customerId} companyName={companyName} />}
+    </Stack>
+    {account.repeatBusiness.length === 0 ? (
+      <Typography variant="body2" color="text.secondary">
+        No new projects opened with this client yet.
+      </Typography>
+    ) : (
+      <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
+        <Table size="small" aria-label="Repeat business">
+          <TableHead>
+            <TableRow>
+              <TableCell>Project</TableCell>
+              <TableCell>Opened</TableCell>
+              <TableCell>Where it is</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {account.repeatBusiness.map((r) => (
+              <TableRow key={r.journeyId}>
+                <TableCell>
+                  <Link to={`/journeys/${encodeURIComponent(r.journeyId)}/show`}>{r.projectType || 'New project'}</Link>
+                </TableCell>
+                <TableCell>
+                  <RelativeTime date={r.startedAt} />
+                </TableCell>
+                <TableCell>{r.status === 'RUNNING' ? humanize(r.stage) : r.status === 'COMPLETED' ? <Chip size="small" color="success" label="Won" /> : <StatusChip status={r.status} />}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    )}
+  </Box>
+);
+
 const AccountView = ({ account, customer }: { account: ClientAccount; customer: Pick<Customer, 'companyName'> }) => {
   const { permissions } = usePermissions<Role[]>();
   const manager = !!permissions?.includes('manager');
   const mayChangeCadence = manager || !!permissions?.includes('success');
   const running = account.status === 'RUNNING';
+  const findsBusiness = !!permissions?.some((r) => r === 'manager' || r === 'success' || r === 'sales' || r === 'support');
   return (
     <SectionCard
       title="Customer success"
@@ -217,6 +262,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
           <CheckIns checkIns={account.checkIns} />
         </Box>
         <Referrals account={account} mayIssue={running && mayChangeCadence} />
+        <RepeatBusiness account={account} companyName={customer.companyName} mayOpen={running && findsBusiness} />
         {account.contacts.length > 0 && (
           <Box>
             <Typography variant="subtitle2" component="h3" gutterBottom>
