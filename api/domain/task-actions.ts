@@ -25,7 +25,7 @@ export function ensureAllowed(p: Principal, task: Task, action: keyof TaskAction
   if (p.kind !== 'user' && action !== 'complete') throw new AppError('forbidden', 'Only people can do this, not API tokens');
   if (allowedActions(p, task)[action]) return;
   if (task.status !== 'OPEN' && action !== 'comment') {
-    throw new AppError('conflict', `Task ${task.id} is already ${task.status.toLowerCase()}`, { taskStatus: task.status });
+    throw new AppError('conflict', `“${task.title}” is already ${task.status.toLowerCase()}`, { taskStatus: task.status });
   }
   throw new AppError('forbidden', why);
 }

@@ -1,6 +1,7 @@
 // A salesperson works a fresh lead's follow-up call in the browser, on the real stack: logs in,
 // finds the task in "My queues", claims it, completes it through the form generated from the task
-// type's JSON Schema (first meeting a server-side field error), and watches the journey move on.
+// type's JSON Schema (first meeting a server-side field error), and watches the journey move on. The
+// app follows the system's dark mode and switches between light and dark.
 import type { Browser, Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
@@ -75,4 +76,19 @@ it('logs in, claims the follow-up call from My queues, completes it and sees the
   await page.getByRole('link', { name: `Discovery meeting with ${companyName}` }).first().waitFor();
   await screenshot(page, 'sales-06-journey-discovery');
   expect(await journeyStage(body.journeyId)).toBe('discovery');
+});
+
+it('follows the system’s dark mode, and the app bar switches between light and dark', async () => {
+  const page = await openApp(browser, h.baseUrl);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await logIn(page, 'sales');
+  const toggle = page.getByRole('button', { name: 'Toggle light/dark mode' });
+  await toggle.waitFor();
+  // MUI paints the page's background from the theme: dark, then light once switched.
+  const background = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+  const brightness = (rgb: string) => (rgb.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, n) => sum + Number(n), 0) / 3;
+  expect(brightness(await background())).toBeLessThan(80);
+  await screenshot(page, 'sales-07-dark-mode');
+  await toggle.click();
+  await eventually(background, (rgb) => brightness(rgb) > 200);
 });

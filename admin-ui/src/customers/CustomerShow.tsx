@@ -10,7 +10,6 @@ import {
 } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
-import { humanize } from '../common/humanize';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
@@ -19,6 +18,7 @@ import { AccountSection } from '../retention/AccountSection';
 import { CustomerTickets } from '../support/CustomerTickets';
 import type { CustomerDetail } from '../types';
 import { Lifecycle } from './customerFields';
+import { KindName, StageName } from '../journeys/stageLabels';
 
 const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
 
@@ -56,9 +56,9 @@ const CustomerView = () => {
               empty={<EmptyState title="No journeys yet" />}
               sx={sectionTableSx}
             >
-              <JourneyColumn source="kind" label="Journey" render={(journey) => humanize(journey.kind)} />
+              <JourneyColumn source="kind" label="Journey" render={(journey) => <KindName kind={journey.kind} />} />
               <JourneyColumn source="status" render={(journey) => <StatusChip status={journey.status} />} />
-              <JourneyColumn source="stage" />
+              <JourneyColumn source="stage" render={(journey) => <StageName kind={journey.kind} stage={journey.stage} />} />
               <JourneyColumn source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
               <JourneyColumn source="endReason" label="End reason" />
             </DataTable>

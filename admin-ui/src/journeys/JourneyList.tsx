@@ -1,8 +1,7 @@
 import JourneyIcon from '@mui/icons-material/Route';
 import { Stack, Typography } from '@mui/material';
-import { DataTable, List, SelectInput, TextInput, useListContext } from 'react-admin';
+import { DataTable, List, SelectInput, useListContext } from 'react-admin';
 import { useIsManager } from '../auth/roles';
-import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { StatusChip, statusChoices } from '../common/StatusChip';
@@ -12,16 +11,31 @@ import { WaitChip } from '../waits/waitFields';
 import { WaitFilterSidebar } from '../waits/WaitFilterSidebar';
 import { JOURNEY_STATUSES } from './journeyFields';
 import { JOURNEY_VIEWS } from './journeyViews';
+import { KindName, StageName, useJourneyKinds } from './stageLabels';
 
 const Column = DataTable.Col<Journey>;
 const REFRESH_MS = 30_000;
 
-// Exact-value filters: the API rejects any other filter key (so no full-text "q"). Kinds and
-// stages are free text: journeys added in code bring their own. The tabs pick the common statuses.
+// Exact-value filters: the API rejects any other filter key (so no full-text "q"). Kinds and their
+// stages are choices from the declared stage maps (a stage's choices follow the kind chosen). The
+// tabs pick the common statuses.
+const KindFilter = (props: { source: string; alwaysOn?: boolean }) => {
+  const { kinds } = useJourneyKinds();
+  return <SelectInput {...props} label="Journey type" choices={kinds.map((k) => ({ id: k.id, name: k.title }))} />;
+};
+const StageFilter = (props: { source: string }) => {
+  const { kinds } = useJourneyKinds();
+  const { filterValues } = useListContext();
+  const chosen = kinds.filter((k) => !filterValues.kind || k.id === filterValues.kind);
+  // Without a kind, a stage id two kinds share is one choice, named for both.
+  const choices = new Map<string, string[]>();
+  for (const k of chosen) for (const s of k.stages) choices.set(s.id, [...(choices.get(s.id) ?? []), chosen.length > 1 ? `${k.title}: ${s.label}` : s.label]);
+  return <SelectInput {...props} label="Stage" choices={[...choices].map(([id, names]) => ({ id, name: names.join(' / ') }))} />;
+};
 const filters = [
   <SelectInput key="status" source="status" choices={statusChoices(JOURNEY_STATUSES)} />,
-  <TextInput key="kind" source="kind" label="Journey type" />,
-  <TextInput key="stage" source="stage" />,
+  <KindFilter key="kind" source="kind" />,
+  <StageFilter key="stage" source="stage" />,
 ];
 
 const CustomerCell = ({ journey }: { journey: Journey }) => (
@@ -37,7 +51,9 @@ const CustomerCell = ({ journey }: { journey: Journey }) => (
 
 const StageCell = ({ journey }: { journey: Journey }) => (
   <>
-    <Typography variant="body2">{journey.stage}</Typography>
+    <Typography variant="body2">
+      <StageName kind={journey.kind} stage={journey.stage} />
+    </Typography>
     <Typography variant="caption" color="text.secondary">
       for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
     </Typography>
@@ -76,7 +92,7 @@ const JourneyTable = () => {
   return (
     <DataTable rowClick="show" bulkActionButtons={false} empty={<ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />}>
       <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
-      <Column source="kind" label="Journey" disableSort render={(journey) => humanize(journey.kind)} />
+      <Column source="kind" label="Journey" disableSort render={(journey) => <KindName kind={journey.kind} />} />
       <Column source="stage" render={(journey) => <StageCell journey={journey} />} />
       {failed ? (
         <Column source="endReason" label="Why it failed" disableSort render={(journey) => <FailureCell journey={journey} />} />

@@ -16,7 +16,6 @@ import {
 import { useIsManager } from '../auth/roles';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid, wide } from '../common/FactGrid';
-import { humanize } from '../common/humanize';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
@@ -32,6 +31,7 @@ import { JourneyMap } from './JourneyMap';
 import { kindSections } from './registry';
 import { RetryJourneyButton } from './RetryJourneyButton';
 import { WaitingOnPanel } from './WaitingOnPanel';
+import { useJourneyKinds } from './stageLabels';
 
 const TaskColumn = DataTable.Col<Task>;
 
@@ -60,6 +60,7 @@ const JourneyActions = () => {
 const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
   const userName = useUserNames();
+  const { kindTitle, stageLabel } = useJourneyKinds();
   return (
     <Card>
       <CardContent>
@@ -74,11 +75,11 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
           <StatusChip status={journey.status} />
         </Stack>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {humanize(journey.kind)} journey{journey.customer && ` · ${journey.customer.contactName} · ${journey.customer.email}`}
+          {kindTitle(journey.kind)} journey{journey.customer && ` · ${journey.customer.contactName} · ${journey.customer.email}`}
         </Typography>
         <FactGrid>
           <RecordField label="Stage">
-            <strong data-testid="journey-stage">{journey.stage}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
+            <strong data-testid="journey-stage">{stageLabel(journey.kind, journey.stage)}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
           </RecordField>
           <RecordField label="Started">
             <RelativeTime date={journey.startedAt} />

@@ -8,6 +8,7 @@ import { SectionCard } from '../common/SectionCard';
 import { useUserNames } from '../common/useUserNames';
 import type { JourneyDetail, JourneyEvent } from '../types';
 import { describeEvent, type DescribedEvent, type EventContext } from './timelineEvents';
+import { useJourneyKinds } from './stageLabels';
 
 const TONE_COLORS: Record<NonNullable<DescribedEvent['tone']>, string> = {
   error: 'error.main',
@@ -50,6 +51,7 @@ const TimelineEntry = ({ event, ctx, last }: { event: JourneyEvent; ctx: EventCo
 export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
   const userName = useUserNames();
+  const { stageLabel } = useJourneyKinds();
   const [newestFirst, setNewestFirst] = useState(true);
   const ctx: EventContext = {
     // Events name tasks by id; the journey carries their titles.
@@ -58,6 +60,7 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
       return task ? <Link to={createPath({ resource: 'tasks', id: task.id, type: 'show' })}>{task.title}</Link> : 'a task';
     },
     userName,
+    stageLabel: (stage) => stageLabel(journey.kind, stage),
   };
   const events = newestFirst ? [...journey.history].reverse() : journey.history;
   return (

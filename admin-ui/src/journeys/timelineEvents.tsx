@@ -36,6 +36,8 @@ import type { JourneyEvent } from '../types';
 export type EventContext = {
   /** The task an event is about, as a link to it. */
   taskLink: (taskId: unknown) => ReactNode;
+  /** A stage of this journey's kind, by its label. */
+  stageLabel: (stage: string) => string;
   userName: (id: string | null | undefined) => string | undefined;
 };
 
@@ -68,7 +70,7 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     tone: 'success',
     describe: (d) => ({ text: <>New project opened with the client: <Link to={`/journeys/${encodeURIComponent(str(d.journeyId))}/show`}>{str(d.projectType) || 'a new journey'}</Link></> }),
   },
-  stage_entered: { icon: <StageIcon />, describe: (d) => ({ text: <>Entered stage <strong>{str(d.stage)}</strong></> }) },
+  stage_entered: { icon: <StageIcon />, describe: (d, c) => ({ text: <>Entered stage <strong>{c.stageLabel(str(d.stage))}</strong></> }) },
   task_created: {
     icon: <TaskIcon />,
     describe: (d, c) => ({ text: <>Task created: {c.taskLink(d.taskId)}{d.role ? ` for the ${str(d.role)} queue` : ''}</> }),

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, TitlePortal } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, TitlePortal, ToggleThemeButton } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { AppMenu } from './AppMenu';
 
@@ -8,6 +8,8 @@ const AppTopBar = () => (
     toolbar={
       <>
         <NotificationBell />
+        {/* Light or dark: follows the system until the person picks one (kept in the browser). */}
+        <ToggleThemeButton />
         <LoadingIndicator />
       </>
     }

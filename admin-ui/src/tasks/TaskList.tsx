@@ -4,7 +4,6 @@ import InboxIcon from '@mui/icons-material/Inbox';
 import { Chip, Stack, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, useCreatePath, useListContext, useNavigate } from 'react-admin';
 import { useIsManager } from '../auth/roles';
-import { humanize } from '../common/humanize';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
@@ -14,6 +13,7 @@ import { ClaimButton } from './HoldButtons';
 import { INBOX_VIEWS } from './inboxViews';
 import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
 import { useTaskTypes } from './useTaskTypes';
+import { KindName, StageName } from '../journeys/stageLabels';
 
 const Column = DataTable.Col<Task>;
 const REFRESH_MS = 30_000;
@@ -60,7 +60,7 @@ const TaskTitle = ({ task }: { task: Task }) => (
     </Typography>
     {task.journey && (
       <Typography variant="caption" color="text.secondary">
-        {task.journey.customer.companyName} · {humanize(task.journey.kind)} · {task.journey.stage}
+        {task.journey.customer.companyName} · <KindName kind={task.journey.kind} /> · <StageName kind={task.journey.kind} stage={task.journey.stage} />
       </Typography>
     )}
   </>

@@ -3,7 +3,6 @@ import JourneyIcon from '@mui/icons-material/Route';
 import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link, Loading, RecordField, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
-import { humanize } from '../common/humanize';
 import { ObjectFacts } from '../common/ObjectFacts';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
@@ -18,6 +17,7 @@ import { ReassignButton } from './ReassignButton';
 import { TaskComments } from './TaskComments';
 import { UnsentDraft } from './UnsentDraft';
 import { DueChip, EscalatedChip, QueueLabel, taskTypeLabel } from './taskFields';
+import { KindName, StageName } from '../journeys/stageLabels';
 
 // Coming from the inbox, the cached list row shows first; it lacks what only the detail has.
 const isDetail = (task: unknown): task is TaskDetail => !!task && typeof task === 'object' && 'actions' in task;
@@ -49,7 +49,7 @@ const JourneyContext = ({ task }: { task: TaskDetail }) => {
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
         <JourneyIcon fontSize="small" />
         <Link to={createPath({ resource: 'journeys', id: task.journeyId, type: 'show' })}>
-          {task.journey ? `${humanize(task.journey.kind)} journey · stage ${task.journey.stage}` : 'Open the journey'}
+          {task.journey ? <><KindName kind={task.journey.kind} /> journey · stage <StageName kind={task.journey.kind} stage={task.journey.stage} /></> : 'Open the journey'}
         </Link>
       </Stack>
     </Stack>
