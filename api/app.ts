@@ -37,6 +37,7 @@ import { docuSignWebhook } from './webhooks/docusign';
 import { stripeWebhook } from './webhooks/stripe';
 import { userRoutes } from './routes/users';
 import { PROJECT_ROOT } from '../platform/project-root';
+import { compressStatic } from './compress-static';
 
 /**
  * `authEvents`: this process hears other API processes' logouts and revocations (auth/auth-events.ts).
@@ -110,8 +111,8 @@ export function createApp(deps: ApiDeps): Express {
   const uiDir = deps.adminUiDir ?? ADMIN_UI_DIST;
   const uiIndex = path.join(uiDir, 'index.html');
   if (!fs.existsSync(uiIndex)) deps.log.warn(`the admin UI is not built (${uiDir}): its pages answer 503 until \`npm run ui:build\``);
-  app.use(express.static(uiDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|customer\/|webhooks\/).*/, (_req, res) => {
+  app.use(compressStatic, express.static(uiDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|customer\/|webhooks\/).*/, compressStatic, (_req, res) => {
     if (!fs.existsSync(uiIndex)) throw new AppError('unavailable', 'The admin UI is not built yet: run `npm run ui:build`, then reload.');
     res.sendFile(uiIndex);
   });

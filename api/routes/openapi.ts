@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { buildOpenApiDocument } from '../openapi/document';
 import { operations, type Operation } from '../openapi/operation';
 import { PROJECT_ROOT } from '../../platform/project-root';
+import { compressStatic } from '../compress-static';
 
 const SWAGGER_UI = path.dirname(require.resolve('swagger-ui-dist/package.json'));
 const DOCS_PAGE = path.join(PROJECT_ROOT, 'api', 'openapi', 'docs');
@@ -26,6 +27,6 @@ export function openApiRoutes(ops: readonly Operation[]): Router {
     res.json(document);
   });
   router.get('/docs', (_req, res) => res.sendFile(path.join(DOCS_PAGE, 'index.html')));
-  router.use('/docs', express.static(DOCS_PAGE, { index: false }), express.static(SWAGGER_UI, { index: false }));
+  router.use('/docs', compressStatic, express.static(DOCS_PAGE, { index: false }), express.static(SWAGGER_UI, { index: false }));
   return router;
 }
