@@ -15,7 +15,13 @@ body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding
 table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px solid #e5e7eb;text-align:left}
 td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
 fieldset{border:0;margin:1rem 0;padding:0}legend{font-weight:600}label{display:block;margin-top:1rem}label.choice{display:inline-block;margin:.25rem 1rem .25rem 0}
-.note{color:#6b7280}`;
+.note{color:#6b7280}
+button.yes{background:#1d4ed8;color:#fff;border:1px solid #1d4ed8;border-radius:6px}
+button.no{background:#fff;color:#b91c1c;border:1px solid #b91c1c;border-radius:6px}
+button.other{background:#fff;color:#1f2937;border:1px solid #9ca3af;border-radius:6px}
+.error{color:#b91c1c;margin:.25rem 0}[aria-invalid=true]{border:2px solid #b91c1c}
+.errors{border:2px solid #b91c1c;border-radius:6px;padding:0 1rem;margin:1rem 0}
+`;
 
 /** The CSP source that allows PAGE_STYLE and nothing else inline (api/security-headers.ts). */
 export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;

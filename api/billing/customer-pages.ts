@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { paymentProvider } from '../../platform/providers/payments';
 import { decimalsOf, formatMoney, minorFromAmount } from '../../workflows/runtime/money';
 import type { ApiDeps } from '../app';
+import { errorSummary } from '../customer-forms';
 import { escape, page, sendError, wantsJson } from '../customer-pages';
 import { recordLinkAction } from '../domain/link-audit';
 import { AppError, parseOrThrow } from '../errors';
@@ -55,6 +56,32 @@ export const billingCustomerPageOperations = operations(
   },
 );
 
+type LinkedInvoice = Awaited<ReturnType<typeof invoiceForLink>>;
+
+/**
+ * The invoice's page: lines, total, paid, what is left, and the pay form, pre-filled with the
+ * balance; shown again after a refusal with what the customer typed and the problem beside it.
+ */
+function invoicePage(inv: LinkedInvoice, refused?: { typed: string; message: string }): string {
+  const balanceMinor = inv.totalMinor - inv.paidMinor;
+  const money = (minor: number) => formatMoney(minor, inv.currency);
+  const rows = inv.lines.map((l) => `<tr><td>${escape(l.description)}</td><td class="n">${money(l.amountMinor)}</td></tr>`).join('');
+  const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
+  const error = refused ? `<p class="error" id="amount-error">${escape(refused.message)}</p>` : '';
+  const describedBy = refused ? ' aria-describedby="amount-error" aria-invalid="true"' : '';
+  const pay =
+    balanceMinor > 0
+      ? `${refused ? errorSummary([{ field: 'amount', message: refused.message }], () => 'Amount to pay now') : ''}<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="field-amount">Amount to pay now, in ${escape(inv.currency)} (the whole balance, ${escape(money(balanceMinor))}, or part of it)</label>${error}
+<input id="field-amount" name="amount" inputmode="decimal" autocomplete="off" value="${escape(refused?.typed ?? amountText(balanceMinor, inv.currency))}"${describedBy}><button class="yes">Pay</button></form>`
+      : '<p><strong>Paid in full. Thank you.</strong></p>';
+  return page(
+    `Invoice ${inv.number}`,
+    `<h1>Invoice ${escape(inv.number)}</h1><p class="note">${escape(inv.customer.companyName)} · due ${inv.dueAt!.toISOString().slice(0, 10)}</p>
+<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>
+<tr><th>To pay</th><th class="n">${money(balanceMinor)}</th></tr></tfoot></table>${pay}`,
+  );
+}
+
 export function billingCustomerPages(deps: ApiDeps) {
   const router = Router();
   const payments = paymentProvider(deps.config);
@@ -62,27 +89,11 @@ export function billingCustomerPages(deps: ApiDeps) {
   router.get('/invoices/:token', async (req, res) => {
     try {
       const inv = await invoiceForLink(deps, req.params.token);
-      const balanceMinor = inv.totalMinor - inv.paidMinor;
       if (wantsJson(req)) {
         const { customer, ...rest } = inv;
-        return void res.json({ ...rest, balanceMinor, customer: { companyName: customer.companyName } });
+        return void res.json({ ...rest, balanceMinor: inv.totalMinor - inv.paidMinor, customer: { companyName: customer.companyName } });
       }
-      const money = (minor: number) => formatMoney(minor, inv.currency);
-      const rows = inv.lines.map((l) => `<tr><td>${escape(l.description)}</td><td class="n">${money(l.amountMinor)}</td></tr>`).join('');
-      const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
-      const pay =
-        balanceMinor > 0
-          ? `<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="amount">Amount to pay now, in ${escape(inv.currency)} (the whole balance, ${escape(money(balanceMinor))}, or part of it)</label>
-<input id="amount" name="amount" inputmode="decimal" autocomplete="off" value="${escape(amountText(balanceMinor, inv.currency))}"><button>Pay</button></form>`
-          : '<p><strong>Paid in full. Thank you.</strong></p>';
-      res.type('html').send(
-        page(
-          `Invoice ${inv.number}`,
-          `<h1>Invoice ${escape(inv.number)}</h1><p class="note">${escape(inv.customer.companyName)} · due ${inv.dueAt!.toISOString().slice(0, 10)}</p>
-<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>
-<tr><th>To pay</th><th class="n">${money(balanceMinor)}</th></tr></tfoot></table>${pay}`,
-        ),
-      );
+      res.type('html').send(invoicePage(inv));
     } catch (err) {
       sendError(req, res, err);
     }
@@ -99,6 +110,13 @@ export function billingCustomerPages(deps: ApiDeps) {
       if (wantsJson(req)) return void res.status(paid.repeated ? 200 : 201).json(paid);
       res.type('html').send(page('Thank you', `<h1>Thank you</h1><p>Your payment of ${escape(formatMoney(paid.amountMinor, paid.currency))} is on its way; a receipt follows by email.</p>`));
     } catch (err) {
+      // A refused amount typed on the page: the invoice again, with what was typed and why not, in money.
+      const typed = typeof req.body?.amount === 'string' ? (req.body.amount as string) : undefined;
+      if (typed !== undefined && !wantsJson(req) && err instanceof AppError && err.status === 400 && err.details?.fields?.length) {
+        const inv = await invoiceForLink(deps, req.params.token).catch(() => undefined);
+        const message = err.details.fields.find((f) => f.field === 'amount' || f.field === 'amountMinor')?.message;
+        if (inv && message) return void res.status(400).type('html').send(invoicePage(inv, { typed, message: message.replace(/ \(\d+ in minor units\)$/, '') }));
+      }
       sendError(req, res, err);
     }
   });

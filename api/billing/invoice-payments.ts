@@ -12,6 +12,7 @@ import { isUniqueViolation, type Db } from '../../platform/db';
 import type { Logger } from '../../platform/logger';
 import type { Payment, RefundStatus } from '../../prisma/generated/client';
 import { AppError } from '../errors';
+import { formatMoney } from '../../workflows/runtime/money';
 import { linkOf } from '../domain/links';
 import { confirmLocalPayment } from '../acquisition/local-providers';
 
@@ -34,7 +35,12 @@ export async function payInvoice(deps: Deps & { payments: PaymentProvider }, tok
   const earlier = await deps.db.payment.findUnique({ where: { requestKey } });
   if (earlier) return { paymentId: earlier.id, providerPaymentId: earlier.providerPaymentId, amountMinor: earlier.amountMinor, currency: earlier.currency, repeated: true };
   const nothingDue = () => new AppError('conflict', `Invoice ${invoice.number} has nothing left to pay`);
-  const tooMuch = (due: number) => new AppError('validation_failed', 'The amount is more than is due', { fields: [{ field: 'amountMinor', message: `At most ${due}` }] });
+  // Said in money (the page shows it beside what the customer typed), with the figure in minor units for API callers.
+  const tooMuch = (due: number) =>
+    new AppError('validation_failed', 'The amount is more than is due', {
+      fields: [{ field: 'amountMinor', message: `That is more than the ${formatMoney(due, invoice.currency)} left to pay: pay at most that (${due} in minor units)` }],
+      dueMinor: due,
+    });
   const unpaid = invoice.totalMinor - invoice.paidMinor;
   if (invoice.status === 'PAID' || unpaid <= 0) throw nothingDue();
   if (opts.amountMinor !== undefined && opts.amountMinor > unpaid) throw tooMuch(unpaid);

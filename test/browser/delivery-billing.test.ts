@@ -55,7 +55,8 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   expect(time.status).toBe(201);
 
   // The customer pays 1,200.00 of the 3,000.00 on their invoice page, typed in the currency (the
-  // balance is offered): 1,800.00 is still owed. An amount finer than a cent is refused by field.
+  // balance is offered), after trying more than is owed: 1,800.00 is still owed. An amount finer
+  // than a cent is refused by field.
   const payLink = await read.payLinkOf(invoice.journeyId);
   const tooFine = await request(h.baseUrl, 'POST', payLink, { amount: '12.345', nonce: 'too-fine' });
   expect(tooFine).toMatchObject({ status: 400, body: { error: { fields: [{ field: 'amount', message: expect.stringMatching(/^Type an amount in [A-Z]{3} such as 1,250.50/) }] } } });
@@ -63,6 +64,14 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await customer.goto(`${h.baseUrl}${payLink}`);
   const amount = customer.getByLabel(/^Amount to pay now, in [A-Z]{3}/);
   expect(await amount.inputValue()).toBe('3000.00');
+  // More than is owed: the invoice again, what was typed kept, the reason beside the field in money.
+  await amount.fill('3,500.00');
+  await customer.getByRole('button', { name: 'Pay' }).click();
+  await customer.getByText(/^That is more than the .3,000\.00 left to pay: pay at most that$/).first().waitFor();
+  expect(await amount.inputValue()).toBe('3,500.00');
+  expect(await amount.getAttribute('aria-invalid')).toBe('true');
+  await customer.getByRole('alert').getByRole('link', { name: 'Amount to pay now' }).waitFor();
+  await screenshot(customer, 'billing-customer-pays-too-much');
   await amount.fill('1,200.00');
   await screenshot(customer, 'billing-customer-pays-part');
   await customer.getByRole('button', { name: 'Pay' }).click();

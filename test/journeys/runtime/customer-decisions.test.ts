@@ -82,7 +82,7 @@ it('can ask for every declared form on a customer page: a control for each field
     const schema = jsonSchemaOf(answerSchema(form, ['One', 'Two']));
     const page = formHtml(schema);
     for (const field of Object.keys(schema.properties!)) expect(page).toContain(`name="${field}"`);
-    expect(page).toContain(schema.properties!.decision ? '<legend>Your answer</legend>' : '<button>Send</button>');
+    expect(page).toContain(schema.properties!.decision ? '<legend>Your answer</legend>' : '<button class="yes">Send</button>');
   }
 });
 
@@ -96,7 +96,7 @@ it('asks for a rating on a generated page and returns the typed answer', async (
   expect(json.body.schema.properties.rating).toMatchObject({ type: 'integer', minimum: 1, maximum: 5 });
   const page = await html(link);
   // A scale of radio choices under its legend, the comment a labelled textarea; what the journey wrote is escaped.
-  expect(page).toMatch(/<fieldset aria-describedby="field-rating-hint"><legend>Rating<\/legend><p class="note" id="field-rating-hint">1 is poor, 5 is excellent<\/p>/);
+  expect(page).toMatch(/<fieldset id="field-rating" aria-describedby="field-rating-hint"><legend>Rating<\/legend><p class="note" id="field-rating-hint">1 is poor, 5 is excellent<\/p>/);
   for (const n of [1, 2, 3, 4, 5]) expect(page).toContain(`<input type="radio" name="rating" value="${n}" required> ${n}</label>`);
   expect(page).not.toContain('value="6"');
   expect(page).toContain('<label for="field-comment">Comment</label><textarea id="field-comment" name="comment" maxlength="2000"></textarea>');
@@ -111,7 +111,11 @@ it('asks for a rating on a generated page and returns the typed answer', async (
   const notANumber = await postForm(link, { rating: 'four' });
   expect(notANumber.status).toBe(400);
   expect(notANumber.headers.get('content-type')).toMatch(/text\/html/);
-  expect(await notANumber.text()).toMatch(/<li>rating: .+<\/li>/);
+  // The form again, with the problem named at the top (a link to the field) and beside the field.
+  const refusedPage = await notANumber.text();
+  expect(refusedPage).toMatch(/<div class="errors" role="alert">.*<li><a href="#field-rating">Rating<\/a>: .+<\/li>/);
+  expect(refusedPage).toMatch(/<fieldset id="field-rating" aria-describedby="field-rating-hint field-rating-error" aria-invalid="true">/);
+  expect(refusedPage).toContain('<form method="post">');
   // The old request shape is an accept-or-change answer: not one a rating takes.
   const old = update(journeyId, { subject, decision: 'accept' });
   await expect(old).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
@@ -168,7 +172,7 @@ it('takes the old request shape as an accept-or-change answer, and refuses an in
   const { handle, journeyId, subject, link } = await ask('accept-or-change');
   expect((await h.db.email.findFirstOrThrow({ where: { key: `${journeyId}:decision:${subject}` } })).text).toContain('accept it or tell us what to change');
   const page = await html(link);
-  expect(page).toContain('<fieldset><legend>Your answer</legend><button name="decision" value="accept">Accept</button><button name="decision" value="request-changes">Request changes</button></fieldset>');
+  expect(page).toContain('<fieldset><legend>Your answer</legend><button class="yes" name="decision" value="accept">Accept</button><button class="other" name="decision" value="request-changes">Request changes</button></fieldset>');
 
   // Past the page's own check, the journey's validator refuses it with the same form, field by field.
   const invalid = update(journeyId, { subject, answer: { decision: 'request-changes' } });
@@ -201,6 +205,41 @@ it('expires a decision unanswered by its timeout, after a reminder: the journey 
   expect(await h.db.journeyEvent.count({ where: { journeyId, type: 'customer_decision_expired' } })).toBe(1);
   // The link lasted as long as the decision could be answered.
   expect(await post(link, { score: 9 })).toMatchObject({ status: 404, body: { error: { message: 'This link has expired' } } });
+});
+
+it('on its page, a decline looks like one, asks for its reasons on the form, and is confirmed before it is sent', async () => {
+  const { handle, journeyId, subject, link } = await ask('approve-or-decline');
+  const page = await html(link);
+  expect(page).toContain('<button class="yes" name="decision" value="approve">Approve</button><button class="no" name="decision" value="decline">Decline</button>');
+
+  // Declined without saying why: the form again (400), the reasons' field marked, nothing sent.
+  const noReasons = await postForm(link, { decision: 'decline', reasons: '' });
+  expect(noReasons.status).toBe(400);
+  const again = await noReasons.text();
+  expect(again).toMatch(/<li><a href="#field-reasons">Reasons<\/a>: Tell us why not<\/li>/);
+  expect(again).toContain('<p class="error" id="field-reasons-error">Tell us why not</p>');
+  expect(again).not.toContain('Sorry');
+
+  // With reasons: asked once more, what they wrote shown, nothing sent yet.
+  const reasons = 'The price is above our budget <this year>';
+  const confirm = await postForm(link, { decision: 'decline', reasons });
+  expect(confirm.status).toBe(200);
+  const asked = await confirm.text();
+  expect(asked).toContain('<h1>Decline: are you sure?</h1>');
+  expect(asked).toContain('The price is above our budget &#60;this year&#62;');
+  expect(asked).toContain('<button class="no" name="decision" value="decline">Yes, decline</button><button class="other" name="back" value="yes">No, go back</button>');
+  expect((await rowOf(journeyId, subject)).status).toBe('OPEN');
+
+  // "No, go back": the form with the reasons kept; then the confirmed decline is the answer.
+  const back = await postForm(link, { reasons, confirm: 'yes', back: 'yes' });
+  expect(back.status).toBe(200);
+  expect(await back.text()).toContain('name="reasons" maxlength="5000" aria-describedby="field-reasons-hint">The price is above our budget &#60;this year&#62;</textarea>');
+  expect((await rowOf(journeyId, subject)).status).toBe('OPEN');
+  const sent = await postForm(link, { decision: 'decline', reasons, confirm: 'yes' });
+  expect(sent.status).toBe(200);
+  expect(await sent.text()).toContain('We have your answer.');
+  expect(await answerOf(handle)).toEqual({ decision: 'decline', reasons });
+  // An approval is taken at once; callers of the JSON API are never asked to confirm.
 });
 
 it('withdraws a decision when the journey is cancelled: the page says so and takes no answer', async () => {
