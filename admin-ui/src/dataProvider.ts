@@ -4,7 +4,7 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, ClientAccount, Task, TaskComment, TicketPriority, TimeEntry } from './types';
+import type { ApiError, ChangeRequest, ClientAccount, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 import type { OpportunitySource } from '../../workflows/acquisition/repeat-business';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
@@ -85,6 +85,9 @@ export const dataProvider = {
     post<TicketAnswer>(ticketPath(id, 'triage'), change),
   /** The caller's key makes a repeat record once. */
   recordTicketTime: (id: string, entry: NewTimeEntry, key: string) => post<TimeEntry>(ticketPath(id, 'time-entries'), entry, { 'Idempotency-Key': key }),
+  recordMilestoneTime: (milestoneId: string, entry: NewTimeEntry, key: string) => post<TimeEntry>('/time-entries', { ...entry, milestoneId }, { 'Idempotency-Key': key }),
+  raiseChangeRequest: (journeyId: string, change: { title: string; description: string; costMinor: number; days: number }) =>
+    post<ChangeRequest>(`/journeys/${encodeURIComponent(journeyId)}/change-requests`, change),
   /** The customer's account with customer success; null for a customer never handed over. */
   getAccount: (customerId: string) =>
     httpClient(`${apiUrl}${accountPath(customerId)}`).then(

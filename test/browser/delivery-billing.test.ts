@@ -151,3 +151,42 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   expect(await section(sales, 'Emails').getByText(/\/customer\/[a-z]+\/(?!\[link hidden\])/).count()).toBe(0);
   await screenshot(sales, 'delivery-journey-as-sales');
 });
+
+it('a PM raises a change request and records time on a milestone from the delivery journey’s page', async () => {
+  const drive = journeyDriver(h);
+  const companyName = uniqueCompany('Lighthouse Lenses');
+  const { deliveryId, projectId } = await drive.projectInProgress({ companyName }, threeMilestoneDraft);
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'pm');
+  await page.goto(`/#/journeys/${encodeURIComponent(deliveryId)}/show`);
+
+  // A change request, typed in the project's currency.
+  await section(page, 'Change requests').getByRole('button', { name: 'Raise a change request' }).click();
+  const change = page.getByRole('dialog', { name: 'Raise a change request' });
+  await change.getByLabel('What changes').fill('A second language');
+  await change.getByLabel('Details').fill('The customer wants the site in Welsh as well.');
+  await change.getByLabel('Cost').fill('1250.50');
+  await change.getByText('£1,250.50').waitFor();
+  await change.getByLabel('Days added').fill('5');
+  await screenshot(page, 'pm-01-raise-change-request');
+  await change.getByRole('button', { name: 'Raise it' }).click();
+  await page.getByText('Change request raised: finance reviews it next').waitFor();
+  await row(section(page, 'Change requests'), 'A second language', '£1,250.50');
+  const raised = await eventually(() => h.db.changeRequest.findFirst({ where: { projectId } }), Boolean);
+  expect(raised).toMatchObject({ title: 'A second language', costMinor: 125_050, days: 5, raisedBy: h.users.pm.id });
+
+  // Time on the milestone in progress (the first, chosen for them), at a rate typed in pounds.
+  await section(page, 'Time').getByRole('button', { name: 'Record time' }).click();
+  const time = page.getByRole('dialog', { name: 'Record time' });
+  await time.getByLabel('Milestone').getByText(/^1\. /).waitFor();
+  await time.getByLabel('Hours').fill('1.5');
+  await time.getByLabel('Rate per hour').fill('120');
+  await time.getByText('£180.00 for this entry').waitFor();
+  await time.getByLabel('What was done').fill('Translation workshop');
+  await time.getByRole('button', { name: 'Record' }).click();
+  await page.getByText('Time recorded', { exact: true }).waitFor();
+  await section(page, 'Time · 1.5 h, £180.00').waitFor();
+  await screenshot(page, 'pm-02-time-recorded');
+  const [m1] = await projectReader(h).milestonesOf(projectId);
+  expect(await h.db.timeEntry.findFirst({ where: { projectId } })).toMatchObject({ milestoneId: m1!.id, minutes: 90, rateMinor: 12_000, userId: h.users.pm.id });
+});

@@ -13,6 +13,9 @@ export function useIsManager(): boolean {
 /** Invoices are for finance and managers (GET /api/invoices answers 403 to everyone else; journey pages leave them out). */
 export const mayReadInvoices = (roles: readonly Role[] | undefined) => hasRole(roles, 'finance') || hasRole(roles, 'manager');
 
+/** The PM's work on a running delivery (change requests, time on milestones): PMs and managers, as the API allows. */
+export const mayRunDelivery = (roles: readonly Role[] | undefined) => hasRole(roles, 'pm') || hasRole(roles, 'manager');
+
 /** Analytics (GET /api/analytics/*) are for managers. */
 export const mayReadAnalytics = (roles: readonly Role[] | undefined) => hasRole(roles, 'manager');
 

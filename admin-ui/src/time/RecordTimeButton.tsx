@@ -1,8 +1,9 @@
 // Recording time worked: hours in quarter steps, the rate typed in the currency (the API takes
-// minor units), what was done. The form's key is chosen once, so a double click or a retry records
-// one entry; the next entry after a success gets a new key.
+// minor units), what was done, and where it goes when there is a choice (a project's milestones).
+// The form's key is chosen once, so a double click or a retry records one entry; the next entry
+// after a success gets a new key.
 import AddIcon from '@mui/icons-material/MoreTime';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { v4 as uuidv4 } from 'uuid';
 import { timeAmount } from '../../../workflows/billing/billing-math';
@@ -12,12 +13,14 @@ import { apiFieldErrors, type AppDataProvider, type NewTimeEntry } from '../data
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-type Recorder = (api: AppDataProvider, entry: NewTimeEntry, key: string) => Promise<unknown>;
+type Recorder = (api: AppDataProvider, entry: NewTimeEntry, key: string, target: string) => Promise<unknown>;
+/** Where the time can go, when there is a choice: the field's label, its options, the one chosen at first. */
+type Targets = { label: string; field: string; options: Array<{ id: string; name: string }>; initial?: string };
 
-export const RecordTimeButton = ({ record, currency, intro }: { record: Recorder; currency: string; intro: ReactNode }) => {
+export const RecordTimeButton = ({ record, currency, intro, targets }: { record: Recorder; currency: string; intro: ReactNode; targets?: Targets }) => {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => uuidv4());
-  const [form, setForm] = useState({ date: today(), hours: '1', rate: '', description: '' });
+  const [form, setForm] = useState({ date: today(), hours: '1', rate: '', description: '', target: targets?.initial ?? targets?.options[0]?.id ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending } = useCommand();
   const scale = 10 ** decimalsOf(currency);
@@ -29,7 +32,7 @@ export const RecordTimeButton = ({ record, currency, intro }: { record: Recorder
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const entry = { date: form.date, hours, rateMinor, description: form.description };
-    const outcome = await run((api) => record(api, entry, key), 'Time recorded');
+    const outcome = await run((api) => record(api, entry, key, form.target), 'Time recorded');
     if (outcome.ok) {
       setOpen(false);
       setKey(uuidv4());
@@ -50,6 +53,15 @@ export const RecordTimeButton = ({ record, currency, intro }: { record: Recorder
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>
             <Stack spacing={2}>
+              {targets && (
+                <TextField select label={targets.label} required value={form.target} onChange={(e) => set({ target: e.target.value })} error={!!errors[targets.field]} helperText={errors[targets.field]}>
+                  {targets.options.map((o) => (
+                    <MenuItem key={o.id} value={o.id}>
+                      {o.name}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              )}
               <TextField label="Date" type="date" required value={form.date} onChange={(e) => set({ date: e.target.value })} error={!!errors.date} helperText={errors.date} slotProps={{ inputLabel: { shrink: true } }} />
               <TextField
                 label="Hours"

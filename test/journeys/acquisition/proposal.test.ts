@@ -56,7 +56,7 @@ it('reviews, revises and sends quotes, and the approved version wins the custome
   const html = await (await fetch(h.baseUrl + v2Link)).text(); // what the customer's browser gets
   expect(html).toContain('$14,100.00');
   expect(html).toContain('Development (days)');
-  expect(html).toContain('<button name="decision" value="approve">Approve</button><button name="decision" value="request-changes">Request changes</button><button name="decision" value="decline">Decline</button>');
+  expect(html).toContain('<button class="yes" name="decision" value="approve">Approve</button><button class="other" name="decision" value="request-changes">Request changes</button><button class="no" name="decision" value="decline">Decline</button>');
 
   // Asking for changes needs a reason; with one, a v3 goes through review again.
   const noReason = await customer('POST', v2Link, { decision: 'request-changes' });

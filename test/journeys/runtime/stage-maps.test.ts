@@ -29,7 +29,8 @@ describe('the declared stage maps', () => {
     const acquisition = journeyKinds.acquisition.stages;
     expect(refusedTransition(acquisition, undefined, 'inquiry')).toBeUndefined();
     expect(refusedTransition(acquisition, 'customer-review', 'proposal')).toBeUndefined();
-    expect(refusedTransition(acquisition, undefined, 'discovery')).toBe('acquisition journeys cannot start in "discovery"');
+    expect(refusedTransition(acquisition, undefined, 'discovery')).toBeUndefined(); // repeat business starts there
+    expect(refusedTransition(acquisition, undefined, 'proposal')).toBe('acquisition journeys cannot start in "proposal"');
     expect(refusedTransition(acquisition, 'inquiry', 'contract')).toBe('acquisition journeys cannot go from "inquiry" to "contract"');
     expect(refusedTransition(acquisition, 'inquiry', 'paid')).toBe('acquisition journeys have no stage "paid"');
     expect(refusedEnd(acquisition, 'deposit', 'LOST')).toBeUndefined();

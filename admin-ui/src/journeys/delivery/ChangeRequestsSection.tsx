@@ -7,6 +7,7 @@ import { RelativeTime } from '../../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../../common/SectionCard';
 import { StatusChip } from '../../common/StatusChip';
 import { useUserNames } from '../../common/useUserNames';
+import type { ReactNode } from 'react';
 import type { ChangeRequest } from '../../types';
 
 const Column = DataTable.Col<ChangeRequest>;
@@ -42,8 +43,8 @@ const ChangeCell = ({ change }: { change: ChangeRequest }) => {
 };
 
 /** Scope changes with their cost and delay: finance approves them, then the customer; an approved one makes a new quote version. */
-export const ChangeRequestsSection = ({ changes, currency }: { changes: ChangeRequest[]; currency: string | undefined }) => (
-  <SectionCard title="Change requests" flush>
+export const ChangeRequestsSection = ({ changes, currency, action }: { changes: ChangeRequest[]; currency: string | undefined; action?: ReactNode }) => (
+  <SectionCard title="Change requests" flush action={action}>
     <DataTable
       data={changes}
       rowClick={false}

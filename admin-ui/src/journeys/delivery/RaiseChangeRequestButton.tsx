@@ -1,0 +1,72 @@
+// A PM (or manager) raises a change request on a running delivery: what changes, why, what it costs
+// (typed in the project's currency; the API takes minor units) and how many days it adds. Finance
+// reviews it, then the customer; an approved one makes a new quote version.
+import AddIcon from '@mui/icons-material/PublishedWithChanges';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { decimalsOf, formatMoney } from '../../common/money';
+import { useCommand } from '../../common/useCommand';
+import { apiFieldErrors } from '../../dataProvider';
+
+const EMPTY = { title: '', description: '', cost: '', days: '0' };
+
+export const RaiseChangeRequestButton = ({ journeyId, currency }: { journeyId: string; currency: string }) => {
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run, pending } = useCommand();
+  const scale = 10 ** decimalsOf(currency);
+  const costMinor = Math.round(Number(form.cost) * scale);
+  const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const change = { title: form.title, description: form.description, costMinor, days: Number(form.days) };
+    const outcome = await run((api) => api.raiseChangeRequest(journeyId, change), 'Change request raised: finance reviews it next');
+    if (outcome.ok) {
+      setOpen(false);
+      setForm(EMPTY);
+      setErrors({});
+    } else {
+      setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
+    }
+  };
+  return (
+    <>
+      <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
+        Raise a change request
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>Raise a change request</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>Finance reviews the cost first, then the customer decides; approved, it becomes a new version of the quote.</DialogContentText>
+            <Stack spacing={2}>
+              <TextField label="What changes" required autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} error={!!errors.title} helperText={errors.title} />
+              <TextField label="Details" required multiline minRows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description ?? 'What the customer asked for and what it takes'} />
+              <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+                <TextField
+                  label="Cost"
+                  type="number"
+                  required
+                  value={form.cost}
+                  onChange={(e) => set({ cost: e.target.value })}
+                  error={!!errors.costMinor}
+                  helperText={errors.costMinor ?? (costMinor >= 0 && form.cost !== '' ? formatMoney(costMinor, currency) : ' ')}
+                  slotProps={{ htmlInput: { step: 1 / scale, min: 0 }, input: { startAdornment: <InputAdornment position="start">{currency}</InputAdornment> } }}
+                />
+                <TextField label="Days added" type="number" required value={form.days} onChange={(e) => set({ days: e.target.value })} error={!!errors.days} helperText={errors.days ?? ' '} slotProps={{ htmlInput: { step: 1, min: 0, max: 365 } }} />
+              </Stack>
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant="contained" disabled={pending || !form.title.trim() || !form.description.trim() || form.cost === ''}>
+              Raise it
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+};
