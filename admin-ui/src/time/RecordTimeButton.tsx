@@ -3,10 +3,11 @@
 // The form's key is chosen once, so a double click or a retry records one entry; the next entry
 // after a success gets a new key.
 import AddIcon from '@mui/icons-material/MoreTime';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { v4 as uuidv4 } from 'uuid';
 import { timeAmount } from '../../../workflows/billing/billing-math';
+import { AmountField } from '../common/AmountField';
 import { decimalsOf, formatMoney } from '../common/money';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type AppDataProvider, type NewTimeEntry } from '../dataProvider';
@@ -73,16 +74,7 @@ export const RecordTimeButton = ({ record, currency, intro, targets }: { record:
                 helperText={errors.hours ?? 'In quarter hours: 0.25, 1.5…'}
                 slotProps={{ htmlInput: { step: 0.25, min: 0.25, max: 24 } }}
               />
-              <TextField
-                label="Rate per hour"
-                type="number"
-                required
-                value={form.rate}
-                onChange={(e) => set({ rate: e.target.value })}
-                error={!!errors.rateMinor}
-                helperText={errors.rateMinor ?? (amount !== undefined ? `${formatMoney(amount, currency)} for this entry` : ' ')}
-                slotProps={{ htmlInput: { step: 1 / scale, min: 0 }, input: { startAdornment: <InputAdornment position="start">{currency}</InputAdornment> } }}
-              />
+              <AmountField label="Rate per hour" currency={currency} value={form.rate} onChange={(rate) => set({ rate })} error={errors.rateMinor} hint={amount !== undefined ? `${formatMoney(amount, currency)} for this entry` : ' '} />
               <TextField label="What was done" required multiline minRows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description} />
             </Stack>
           </DialogContent>

@@ -2,8 +2,9 @@
 // (typed in the project's currency; the API takes minor units) and how many days it adds. Finance
 // reviews it, then the customer; an approved one makes a new quote version.
 import AddIcon from '@mui/icons-material/PublishedWithChanges';
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, InputAdornment, Stack, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { AmountField } from '../../common/AmountField';
 import { decimalsOf, formatMoney } from '../../common/money';
 import { useCommand } from '../../common/useCommand';
 import { apiFieldErrors } from '../../dataProvider';
@@ -45,16 +46,7 @@ export const RaiseChangeRequestButton = ({ journeyId, currency }: { journeyId: s
               <TextField label="What changes" required autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} error={!!errors.title} helperText={errors.title} />
               <TextField label="Details" required multiline minRows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description ?? 'What the customer asked for and what it takes'} />
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <TextField
-                  label="Cost"
-                  type="number"
-                  required
-                  value={form.cost}
-                  onChange={(e) => set({ cost: e.target.value })}
-                  error={!!errors.costMinor}
-                  helperText={errors.costMinor ?? (costMinor >= 0 && form.cost !== '' ? formatMoney(costMinor, currency) : ' ')}
-                  slotProps={{ htmlInput: { step: 1 / scale, min: 0 }, input: { startAdornment: <InputAdornment position="start">{currency}</InputAdornment> } }}
-                />
+                <AmountField label="Cost" currency={currency} value={form.cost} onChange={(cost) => set({ cost })} error={errors.costMinor} hint={costMinor >= 0 && form.cost !== '' ? formatMoney(costMinor, currency) : ' '} />
                 <TextField label="Days added" type="number" required value={form.days} onChange={(e) => set({ days: e.target.value })} error={!!errors.days} helperText={errors.days ?? ' '} slotProps={{ htmlInput: { step: 1, min: 0, max: 365 } }} />
               </Stack>
             </Stack>
