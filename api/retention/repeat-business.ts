@@ -11,6 +11,7 @@ import { journeyWorkflowId, type AcquisitionInput } from '../../workflows/runtim
 import type { acquisitionJourney } from '../../workflows';
 import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
+import { journeyForRequest, nextJourneyNumber } from '../domain/journey-numbers';
 import { AppError } from '../errors';
 import { withTemporal } from '../journey-calls';
 
@@ -30,28 +31,14 @@ export const opportunityBody = z
 export type OpportunityBody = z.infer<typeof opportunityBody>;
 
 /**
- * The client's next acquisition number, taken once: on from the newest acquisition PostgreSQL
- * recorded (contact-form journeys are numbered from those), so the two ways in never share one.
+ * The client's next acquisition number, taken once: past the newest acquisition PostgreSQL recorded
+ * (contact-form journeys are numbered from those), so the two ways in never share one.
  */
 async function nextAcquisitionNumber(db: Db, customerId: string): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ last: number }>>`
-    INSERT INTO "JourneySequence" ("customerId", kind, last)
-    SELECT ${customerId}::uuid, 'acquisition', coalesce(max(split_part(id, ':', 4)::int), 0) + 1
-    FROM "Journey"
-    WHERE "customerId" = ${customerId}::uuid AND kind = 'acquisition' AND split_part(id, ':', 4) ~ '^[0-9]{1,9}$'
-    ON CONFLICT ("customerId", kind) DO UPDATE SET last = greatest("JourneySequence".last, EXCLUDED.last - 1) + 1
-    RETURNING last`;
-  return row!.last;
-}
-
-/** The journey for this request: a new number, or the journey its key already started. */
-async function journeyFor(db: Db, customerId: string, requestKey: string): Promise<string> {
-  const earlier = await db.journeyStartRequest.findUnique({ where: { key: requestKey } });
-  if (earlier) return earlier.journeyId;
-  // Two requests with one key at once may each take a number: one is used, the other left as a gap.
-  const fresh = journeyWorkflowId(customerId, 'acquisition', await nextAcquisitionNumber(db, customerId));
-  await db.journeyStartRequest.createMany({ data: [{ key: requestKey, journeyId: fresh }], skipDuplicates: true });
-  return (await db.journeyStartRequest.findUniqueOrThrow({ where: { key: requestKey } })).journeyId;
+  const [recorded] = await db.$queryRaw<Array<{ newest: number }>>`
+    SELECT coalesce(max(split_part(id, ':', 4)::int), 0) AS newest FROM "Journey"
+    WHERE "customerId" = ${customerId}::uuid AND kind = 'acquisition' AND split_part(id, ':', 4) ~ '^[0-9]{1,9}$'`;
+  return nextJourneyNumber(db, customerId, 'acquisition', recorded!.newest);
 }
 
 export async function openRepeatBusiness(
@@ -68,7 +55,9 @@ export async function openRepeatBusiness(
   }
   const { companyName, contactName, email, phone, country, region } = account.customer;
   const input: AcquisitionInput = {
-    journeyId: await journeyFor(deps.db, customerId, `opportunity:${by.id}:${body.id}`),
+    journeyId: (
+      await journeyForRequest(deps.db, `opportunity:${by.id}:${body.id}`, async () => journeyWorkflowId(customerId, 'acquisition', await nextAcquisitionNumber(deps.db, customerId)))
+    ).journeyId,
     customerId,
     inquiry: {
       companyName,
@@ -77,10 +66,10 @@ export async function openRepeatBusiness(
       ...(phone && { phone }),
       ...(country && { country }),
       ...(region && { region }),
-      projectType: body.projectType.trim(),
-      budgetRange: body.budgetRange.trim(),
-      timeline: body.timeline.trim(),
-      description: body.description.trim(),
+      projectType: body.projectType,
+      budgetRange: body.budgetRange,
+      timeline: body.timeline,
+      description: body.description,
     },
     followUpDueHours: deps.config.journeys.followUpDueHours,
     repeat: { parentJourneyId: account.journeyId, source: body.source, openedBy: by.id },

@@ -89,7 +89,7 @@ export function customerDecisionPages(deps: ApiDeps) {
     const urlencoded = !!req.is('application/x-www-form-urlencoded');
     const fromPage = urlencoded && !wantsJson(req);
     // What the page's form sent, besides the answer: a confirmed "no", or "go back".
-    const { confirm, back, ...fields } = fromPage ? (req.body as Record<string, unknown>) : { confirm: undefined, back: undefined, ...(req.body as Record<string, unknown>) };
+    const { confirm, back, ...fields } = (fromPage ? req.body : {}) as Record<string, unknown>;
     let d: Decision | undefined;
     try {
       d = await decisionForLink(deps, req.params.token);
