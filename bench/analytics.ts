@@ -2,9 +2,10 @@
 // acquisitions, 20,000 deliveries, 10,000 support tickets over the last year) with 1,200,000 stage
 // events and 800,000 waits — each `GET /api/analytics/…` for the page's default question (the last
 // 90 days, acquisitions) against a bare SQL floor: one statement that reads the rows the report
-// depends on (the cohort's stage trail, the waits, the tickets) and computes nothing from them,
-// measured interleaved in the same run on the same database.
-import { Pool } from 'pg';
+// depends on (the cohort's stage times, its waits, the waits' daily rollup and the waits open at a
+// period's end, the tickets) and computes nothing from them, measured interleaved in the
+// same run on the same database.
+import { Pool, type PoolClient } from 'pg';
 import { interleaved, loginAs, reportAgainstSql, startBenchStack } from './support';
 
 const JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 100_000);
@@ -20,8 +21,26 @@ const KINDS = [
   { kind: 'support', share: 0.1, stages: ['new', 'open', 'waiting-on-customer', 'resolved', 'closed'] },
 ];
 
-/** Journeys started over the last year, each reaching a depth of its kind's map and looping within it; their waits, tasks, leads and tickets. */
-export async function seedAnalyticsBench(pool: Pool) {
+/**
+ * Journeys started over the last year, each reaching a depth of its kind's map and looping within
+ * it; their waits, tasks, leads and tickets. Written in bulk with the rollup triggers off (one
+ * connection, `session_replication_role`), then the rollups filled by the migration's own functions.
+ */
+export async function seedAnalyticsBench(pools: Pool) {
+  const pool = await pools.connect();
+  await pool.query(`SET session_replication_role = replica`);
+  try {
+    await seed(pool);
+    await pool.query(`SELECT stage_time_fill(), wait_day_fill()`);
+  } finally {
+    await pool.query(`SET session_replication_role = DEFAULT`);
+    pool.release();
+  }
+  // Autovacuum would have run on tables this size (and set the visibility map index-only scans need).
+  await pools.query('VACUUM ANALYZE');
+}
+
+async function seed(pool: PoolClient) {
   await pool.query(`
     INSERT INTO "Customer" (id, "companyName", "contactName", email, "updatedAt")
     SELECT gen_random_uuid(), 'Company ' || i, 'Contact ' || i, 'c' || i || '@bench.test', now() FROM generate_series(1, ${CUSTOMERS}) i`);
@@ -67,7 +86,7 @@ export async function seedAnalyticsBench(pool: Pool) {
   // Every other wait a human task (with its task row), the others on the customer; 5% still open.
   await pool.query(`
     WITH w AS (
-      SELECT j.id AS journey, gen_random_uuid() AS key, w, j."startedAt" + w * interval '6 hours' AS since, (ARRAY['sales', 'pm', 'finance', 'support'])[1 + w % 4] AS role,
+      SELECT j.id AS journey, j.kind AS journey_kind, j."startedAt" AS started, gen_random_uuid() AS key, w, j."startedAt" + w * interval '6 hours' AS since, (ARRAY['sales', 'pm', 'finance', 'support'])[1 + w % 4] AS role,
              CASE WHEN (hashtext(j.id) + w) % 20 <> 0 THEN j."startedAt" + w * interval '6 hours' + ((hashtext(j.id) & 255) + w) * interval '1 hour' END AS ended
       FROM "Journey" j, generate_series(1, ${WAITS_PER_JOURNEY}) w),
     t AS (
@@ -75,8 +94,8 @@ export async function seedAnalyticsBench(pool: Pool) {
       SELECT key, journey, 'bench', 'Bench task', role,
              (CASE WHEN ended IS NULL THEN 'OPEN' ELSE 'COMPLETED' END)::"TaskStatus", since + interval '24 hours', now()
       FROM w WHERE w % 2 = 0)
-    INSERT INTO "JourneyWait" (id, "journeyId", kind, key, description, since, deadline, "unblockedBy", "endedAt", stage, role)
-    SELECT 'wait:' || key, journey, (CASE WHEN w % 2 = 0 THEN 'task' ELSE (ARRAY['approval', 'signature', 'payment'])[1 + w % 3] END)::"WaitKind",
+    INSERT INTO "JourneyWait" (id, "journeyId", "journeyKind", "journeyStartedAt", kind, key, description, since, deadline, "unblockedBy", "endedAt", stage, role)
+    SELECT 'wait:' || key, journey, journey_kind, started, (CASE WHEN w % 2 = 0 THEN 'task' ELSE (ARRAY['approval', 'signature', 'payment'])[1 + w % 3] END)::"WaitKind",
            key::text, 'bench', since, since + interval '24 hours', CASE WHEN w % 2 = 0 THEN NULL ELSE 'customer' END, ended,
            (SELECT v.stage FROM "StageVisit" v WHERE v."journeyId" = journey AND v."enteredAt" <= since ORDER BY v."enteredAt" DESC LIMIT 1),
            CASE WHEN w % 2 = 0 THEN role ELSE 'customer' END
@@ -88,23 +107,25 @@ export async function seedAnalyticsBench(pool: Pool) {
            'general', 'customer', 'api', (hashtext(id) & 1023), (hashtext(id) & 4095), (hashtext(id) & 3) / 3, "endedAt",
            CASE WHEN "endedAt" IS NOT NULL THEN 'confirmed' END, CASE WHEN "endedAt" IS NOT NULL THEN 1 + (hashtext(id) & 3) END, "startedAt", now()
     FROM "Journey" WHERE kind = 'support'`);
-  // Autovacuum would have run on tables this size (and set the visibility map index-only scans need).
-  await pool.query('VACUUM ANALYZE');
 }
 
 /** The floors: one statement reading the rows each report depends on, with nothing computed from them. */
-const STAGE_TRAIL = `
-    SELECT count(*), max(v."enteredAt") FROM "Journey" j JOIN "StageVisit" v ON v."journeyId" = j.id
+const STAGE_TIMES = `
+    SELECT count(t."firstEnteredAt") FROM "Journey" j JOIN "StageTime" t ON t."journeyId" = j.id
     WHERE j.kind = 'acquisition' AND j."startedAt" >= $1 AND j."startedAt" < $2`;
 const FLOORS: Record<string, string> = {
-  funnel: STAGE_TRAIL,
-  'cycle-times': STAGE_TRAIL,
-  // The bottlenecks read this period's waits and the previous period's (of equal length, 90 days).
+  funnel: STAGE_TIMES,
+  // The stage times and the cohort's waits.
+  'cycle-times': `
+    SELECT (${STAGE_TIMES}),
+           (SELECT count(*) FROM "JourneyWait" w WHERE w."journeyKind" = 'acquisition' AND w."journeyStartedAt" >= $1 AND w."journeyStartedAt" < $2)`,
+  // The days of this period and the previous one (of equal length, 90 days), and the waits open at each end.
   bottlenecks: `
-    SELECT count(*), max(w.since) FROM "JourneyWait" w JOIN "Journey" j ON j.id = w."journeyId"
-    WHERE j.kind = 'acquisition' AND w.since >= $1::timestamp - interval '90 days' AND w.since < $2`,
+    SELECT (SELECT count(*) FROM "WaitDay" d WHERE d.day >= $1::timestamp - interval '90 days' AND d.day < $2),
+           (SELECT count(*) FROM "JourneyWait" w, unnest(ARRAY[$1::timestamp, $2::timestamp]) AS e(t)
+            WHERE tsrange(w.since, CASE WHEN w."endedAt" IS NOT NULL THEN greatest(w."endedAt", w.since) END) @> e.t AND w.since >= e.t - interval '90 days')`,
   support: `SELECT count(*), max("firstResponseMinutes") FROM "SupportTicket" WHERE "createdAt" >= $1 AND "createdAt" < $2`,
-  'journey-map': STAGE_TRAIL,
+  'journey-map': STAGE_TIMES,
 };
 
 async function main() {

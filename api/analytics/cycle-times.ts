@@ -1,6 +1,6 @@
 // How long journeys of one kind take, for the journeys started in the period (and segment): each
-// stage (from entering it to the next stage or the end, summed over a journey's visits; visits
-// still open are left out), end to end (completed journeys, start to end), both by month too; and
+// stage (its stage times: from entering it to the next stage or the end, summed over a journey's
+// visits; visits still open are left out), end to end (completed journeys, start to end), both by month too; and
 // where they waited (the waiting-on index): per wait kind and per role.
 import { Prisma } from '../../prisma/generated/client';
 import type { Db } from '../../platform/db';
@@ -8,7 +8,7 @@ import type { JourneyKind } from '../../workflows/kinds';
 import type { Period, Segment } from './params';
 import { cohort } from './segment';
 import { stageOrder } from './stage-maps';
-import { stageVisits } from './visits';
+import { stageTimes, waits as cohortWaits } from './cohort-rows';
 import { waitRole } from './wait-role';
 import { reportQuery } from './report-query';
 
@@ -26,12 +26,11 @@ export async function cycleTimes(db: Db, kind: JourneyKind, period: Period, segm
   const [spanRows, waitRows] = await Promise.all([
     reportQuery<SpanRow>(db, Prisma.sql`
       WITH c AS (${journeys}),
-      visits AS (${stageVisits(kind, period)}),
+      t AS (${stageTimes(kind, period, segment)}),
       spans AS (
-        SELECT v."journeyId", v.stage, date_trunc('month', min(v.at)) AS month, sum(extract(epoch FROM v.left_at - v.at))::float8 AS seconds
-        FROM visits v WHERE v.left_at IS NOT NULL GROUP BY 1, 2
+        SELECT t.stage, date_trunc('month', t."firstEnteredAt") AS month, t.seconds FROM t WHERE t.seconds IS NOT NULL
         UNION ALL
-        SELECT c.id, ${END_TO_END}, date_trunc('month', c."startedAt"), extract(epoch FROM c."endedAt" - c."startedAt")::float8
+        SELECT ${END_TO_END}, date_trunc('month', c."startedAt"), extract(epoch FROM c."endedAt" - c."startedAt")::float8
         FROM c WHERE c.status = 'COMPLETED')
       SELECT stage, CASE WHEN grouping(month) = 0 THEN month END AS month, count(*)::int AS journeys, ${PERCENTILES}
       FROM spans GROUP BY GROUPING SETS ((stage), (stage, month))`),
@@ -40,7 +39,7 @@ export async function cycleTimes(db: Db, kind: JourneyKind, period: Period, segm
       w AS (
         SELECT w.kind::text AS kind, ${waitRole} AS role, w."endedAt" IS NULL AS open,
                extract(epoch FROM w."endedAt" - w.since)::float8 AS seconds
-        FROM c JOIN "JourneyWait" w ON w."journeyId" = c.id)
+        FROM (${cohortWaits(kind, period, segment)}) w)
       SELECT CASE WHEN grouping(kind) = 0 THEN kind END AS kind, CASE WHEN grouping(role) = 0 THEN role END AS role,
              count(*)::int AS waits, count(*) FILTER (WHERE open)::int AS open, ${PERCENTILES},
              coalesce(sum(seconds), 0)::float8 AS total

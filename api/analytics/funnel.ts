@@ -1,5 +1,5 @@
 // The funnel of one journey kind: for the journeys started in the period (and segment), how many
-// reached each declared stage (a stage visit, counted once however often re-entered),
+// reached each declared stage (a row of its stage times: once however often re-entered),
 // how many of those went on to the next stage in map order (the last stage's next: ended
 // COMPLETED), seed 000's target steps, and where the others stopped, with their end reasons.
 import { Prisma } from '../../prisma/generated/client';
@@ -9,7 +9,7 @@ import type { Period, Segment } from './params';
 import { cohort } from './segment';
 import { stageLabel, stageOrder, stageOwner } from './stage-maps';
 import { COMPLETED, funnelTargets, verdict, type TargetStep } from './targets';
-import { visitOfCohort } from './visits';
+import { ofCohort } from './cohort-rows';
 import { reportQuery } from './report-query';
 
 type Pair = { from: string; to: string };
@@ -34,9 +34,9 @@ export async function funnel(db: Db, kind: JourneyKind, period: Period, segment:
     reportQuery<PairRow>(db, Prisma.sql`
       WITH c AS (${journeys}),
       per AS (
-        SELECT coalesce(bit_or(1::bigint << (array_position(${bits}::text[], v.stage) - 1)), 0)
+        SELECT coalesce(bit_or(1::bigint << (array_position(${bits}::text[], t.stage) - 1)), 0)
                | CASE WHEN c.status = ${COMPLETED} THEN ${mask(COMPLETED)}::bigint ELSE 0 END AS reached
-        FROM c LEFT JOIN "StageVisit" v ON v."journeyId" = c.id AND ${visitOfCohort(kind, period)}
+        FROM c LEFT JOIN "StageTime" t ON t."journeyId" = c.id AND ${ofCohort('t', 'kind', kind, period)}
         GROUP BY c.id, c.status)
       SELECT s.a AS "from", s.b AS "to",
              count(*) FILTER (WHERE per.reached & s.a_bits = s.a_bits)::int AS reached,

@@ -35,3 +35,6 @@ export function cohort(kind: string, from: Date, to: Date, s: Segment): Prisma.S
     FROM "Journey" j
     WHERE j.kind = ${kind} AND j."startedAt" >= ${from} AND j."startedAt" < ${to} AND ${inSegment(Prisma.sql`j."customerId"`, Prisma.sql`j."startedAt"`, s)}`;
 }
+
+/** Whether any segment is asked for (rollups are kept for everyone, not per segment). */
+export const segmented = (s: Segment) => [s.projectType, s.budgetRange, s.source, s.salesperson].some((v) => v !== undefined);

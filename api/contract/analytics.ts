@@ -92,6 +92,7 @@ export const journeyMapReport = z.looseObject({
       inStageNow: z.int(),
       overdueNow: z.int(),
       visits: z.int(),
+      /** The median time a journey of the period spent in the stage, its visits summed. */
       medianHours: hours.nullable(),
     }),
   ),

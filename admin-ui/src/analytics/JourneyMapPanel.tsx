@@ -1,5 +1,5 @@
 // The live journey map: the kind's declared stages in order, each with the running journeys in it
-// now (a click lists them), those past a deadline, and the median visit; between stages the share
+// now (a click lists them), those past a deadline, and the median time in it; between stages the share
 // of visits that went on to the next one; loops and branches listed below.
 import ArrowIcon from '@mui/icons-material/ArrowForward';
 import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
@@ -30,7 +30,7 @@ const StageNode = ({ kind, stage }: { kind: string; stage: Stage }) => (
       </Box>
     )}
     <Typography variant="caption" color="text.secondary" component="div">
-      median visit {duration(stage.medianHours)}
+      median time in stage {duration(stage.medianHours)}
     </Typography>
   </Paper>
 );
@@ -65,7 +65,7 @@ export const JourneyMapPanel = ({ report }: { report: JourneyMapReport }) => {
         </Box>
       )}
       <Typography variant="caption" color="text.secondary">
-        Now: running journeys, whenever they started. Medians and shares: visits of the journeys started in the period; a share is of the visits that left the stage, ending there included.
+        Now: running journeys, whenever they started. Medians and shares: the journeys started in the period; a median is of the time a journey spent in the stage (its visits summed), a share is of the visits that left the stage, ending there included.
       </Typography>
     </Stack>
   );
