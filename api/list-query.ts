@@ -84,3 +84,15 @@ export async function sendPage(
   const end = rows.length ? q.skip + rows.length - 1 : q.skip;
   res.set('Content-Range', `${resource} ${q.skip}-${end}/${total}`).json(rows);
 }
+
+/** The same list unpaged, for an export: the first `max` rows and one more, so the caller can tell there were more. */
+export function parseExportQuery<F extends z.ZodObject, S extends string>(
+  query: Record<string, unknown>,
+  filter: F,
+  sortable: readonly [S, ...S[]],
+  defaultSort: [S, 'ASC' | 'DESC'],
+  max: number,
+): ListParams<z.infer<F>, S> {
+  const unpaged = Object.fromEntries(Object.entries(query).filter(([key]) => key !== 'range'));
+  return { ...parseListQuery(unpaged, filter, sortable, defaultSort), skip: 0, take: max + 1 };
+}

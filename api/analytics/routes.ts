@@ -11,7 +11,7 @@ import { bottlenecksReport, cycleTimesReport, funnelReport, journeyMapReport, re
 import { AppError, parseOrThrow } from '../errors';
 import { operations } from '../openapi/operation';
 import { bottlenecks } from './bottlenecks';
-import { toCsv } from './csv';
+import { toCsv } from '../csv';
 import { cycleTimes } from './cycle-times';
 import { funnel } from './funnel';
 import { journeyMap } from './journey-map';

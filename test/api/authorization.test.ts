@@ -78,6 +78,7 @@ type Ctx = {
   articleId: string;
   ticketId: string;
   attachmentId: string;
+  invoiceId: string;
 };
 let ctx: Ctx;
 
@@ -123,6 +124,16 @@ async function deliveryJourney(customerId: string, acquisitionId: string): Promi
   return { deliveryId, milestoneId: milestone!.id };
 }
 
+/** An invoice paid in full, on an ended billing journey, written directly. */
+async function paidInvoice(customerId: string): Promise<string> {
+  const journeyId = `journey:${customerId}:billing:${randomUUID()}`;
+  await h.db.journey.create({ data: { id: journeyId, kind: 'billing', customerId, stage: 'paid', status: 'COMPLETED' } });
+  const invoice = await h.db.invoice.create({
+    data: { number: unique('INV'), journeyId, customerId, status: 'PAID', currency: 'USD', subtotalMinor: 10_000, totalMinor: 10_000, paidMinor: 10_000 },
+  });
+  return invoice.id;
+}
+
 async function buildContext(): Promise<Ctx> {
   const t = await salesTask();
   const token = await newApiToken(['support']);
@@ -138,6 +149,7 @@ async function buildContext(): Promise<Ctx> {
     articleId: await newArticle(),
     ticketId,
     attachmentId: (await h.db.ticketAttachment.create({ data: { ticketId, filename: 'a.json', contentType: 'application/json', size: 11, data: new TextEncoder().encode('{"ok":true}'), uploadedBy: 'customer' } })).id,
+    invoiceId: await paidInvoice(t.customerId),
     ...(await deliveryJourney(t.customerId, t.journeyId)),
   };
 }
@@ -310,6 +322,25 @@ const rows: Row[] = [
     req: () => ({ method: 'GET', path: '/api/invoices' }),
     forbidden: ['sales', 'pm', 'support'],
     ok: { role: 'finance', status: 200 },
+  },
+  {
+    route: 'GET /api/invoices/export',
+    req: () => ({ method: 'GET', path: '/api/invoices/export' }),
+    forbidden: ['sales', 'pm', 'support'],
+    ok: { role: 'finance', status: 200 },
+  },
+  {
+    route: 'GET /api/invoices/:id/pdf',
+    req: (c) => ({ method: 'GET', path: `/api/invoices/${c.invoiceId}/pdf` }),
+    forbidden: ['sales', 'pm', 'support'],
+    ok: { role: 'manager', status: 200 },
+  },
+  {
+    route: 'POST /api/invoices/:id/payments',
+    req: (c) => ({ method: 'POST', path: `/api/invoices/${c.invoiceId}/payments`, body: { amountMinor: 100, reference: 'BT-1' } }),
+    forbidden: ['sales', 'pm', 'support'],
+    // Finance may: the invoice is paid, so it is the invoice that refuses.
+    ok: { role: 'finance', status: 409, error: 'conflict' },
   },
   { route: 'GET /api/knowledge-articles', req: () => ({ method: 'GET', path: '/api/knowledge-articles' }), ok: { role: 'sales', status: 200 } },
   { route: 'GET /api/knowledge-articles/suggestions', req: () => ({ method: 'GET', path: '/api/knowledge-articles/suggestions?q=password' }), ok: { role: 'finance', status: 200 } },

@@ -96,6 +96,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /customer/decisions/:token': () => ({ decision: 'accept', comments: 'Fine' }),
   'POST /customer/quotes/:token': () => ({ decision: 'approve' }),
   'POST /customer/invoices/:token': () => ({ amountMinor: 100 }),
+  'POST /api/invoices/:id/payments': () => ({ amountMinor: 100, reference: 'BT-1', receivedOn: '2026-12-01' }),
   'POST /api/tickets': (c) => ({ customerId: c.ids.customer, subject: 'Fuzz', description: 'Fuzzing', category: 'question' }),
   'POST /api/tickets/:id/replies': () => ({ id: randomUUID(), body: 'Fuzz note', internal: true }),
   'POST /api/tickets/:id/triage': () => ({ priority: 'low', reason: 'Fuzzing' }),
@@ -121,6 +122,7 @@ function idFor(route: Route, c: Ctx): string {
   if (route.path.startsWith('/api/notifications')) return c.ids.notification!;
   if (route.path.startsWith('/api/customers')) return c.ids.customer!;
   if (route.path.startsWith('/api/knowledge-articles')) return c.ids.article!;
+  if (route.path.startsWith('/api/invoices')) return c.ids.invoice!;
   return randomUUID();
 }
 
@@ -207,6 +209,12 @@ async function buildContext(): Promise<Ctx> {
   const ticket = await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean);
   const ticketLink = createLinkToken(h.config.auth.secret, { purpose: 'support-ticket', journeyId: ticket!.journeyId, subject: ticket!.id, exp: Date.now() + 3_600_000 });
   const helpLink = createLinkToken(h.config.auth.secret, { purpose: 'support-help', journeyId, subject: created.body.customerId, exp: Date.now() + 3_600_000 });
+  // An invoice paid in full on an ended journey: payments recorded against it reach only its refusal.
+  const billingId = `journey:${created.body.customerId}:billing:${randomUUID()}`;
+  await h.db.journey.create({ data: { id: billingId, kind: 'billing', customerId: created.body.customerId, stage: 'paid', status: 'COMPLETED' } });
+  const invoice = await h.db.invoice.create({
+    data: { number: `FUZZ-${randomUUID()}`, journeyId: billingId, customerId: created.body.customerId, status: 'PAID', currency: 'EUR', subtotalMinor: 100, totalMinor: 100, paidMinor: 100 },
+  });
   return {
     adminToken: login.body.token,
     ids: {
@@ -223,6 +231,7 @@ async function buildContext(): Promise<Ctx> {
       ticket: ticket!.id,
       ticketLink,
       helpLink,
+      invoice: invoice.id,
     },
   };
 }

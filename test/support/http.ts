@@ -20,7 +20,9 @@ export async function request<T = any>(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  // A file (a PDF, a CSV) comes back as its text; anything said to be JSON must parse.
+  const json = /json/.test(res.headers.get('content-type') ?? 'application/json');
+  return { status: res.status, headers: res.headers, body: text ? (json ? JSON.parse(text) : text) : undefined };
 }
 
 /** Polls `read` until `accept` holds (journeys move asynchronously after an update returns). */

@@ -1,4 +1,4 @@
-// One table of an analytics answer as CSV (RFC 4180): nested figures become dotted columns
+// One table as CSV (RFC 4180: an analytics answer's, the invoices): nested figures become dotted columns
 // (previous.hours), lists inside a row are left out (they have tables of their own). Text that
 // a spreadsheet would run as a formula (=, +, -, @ first) is quoted with a leading apostrophe:
 // end reasons are people's words.

@@ -1,0 +1,118 @@
+// An invoice as a PDF (pdf-lib: pure JavaScript): what the customer was billed, line by line, with
+// tax, what has been paid and refunded, and what is still due, every amount in the invoice's
+// currency with its decimals. Made on request from the rows, so it is always the invoice as it
+// stands (a late fee added, a payment received).
+import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import type { Customer, Invoice, InvoiceLine, Payment } from '../../prisma/generated/client';
+import { formatMoney } from '../../workflows/runtime/money';
+
+export type InvoiceForPdf = Invoice & { customer: Customer; lines: InvoiceLine[]; payments: Payment[] };
+
+const A4: [number, number] = [595, 842];
+const MARGIN = 50;
+const RIGHT = A4[0] - MARGIN;
+const INK = rgb(0.1, 0.1, 0.1);
+const MUTED = rgb(0.4, 0.4, 0.4);
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
+
+/**
+ * The standard fonts cover WinAnsi only: a character outside it (a name in another script, an
+ * emoji) is shown as "?" rather than failing the whole document.
+ */
+const printable = (font: PDFFont, text: string) =>
+  [...text].map((ch) => {
+    try {
+      font.encodeText(ch);
+      return ch;
+    } catch {
+      return '?';
+    }
+  }).join('');
+
+export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(`Invoice ${invoice.number}`);
+  doc.setAuthor('Pivotal Flow');
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const money = (minor: number) => printable(font, formatMoney(minor, invoice.currency));
+  let page = doc.addPage(A4);
+  let y = A4[1] - MARGIN;
+
+  const text = (s: string, opts: { size?: number; bold?: boolean; x?: number; right?: boolean; muted?: boolean; maxWidth?: number } = {}) => {
+    const f = opts.bold ? bold : font;
+    const size = opts.size ?? 10;
+    let shown = printable(f, s);
+    // Long descriptions are cut to the column, with an ellipsis, rather than run into the amounts.
+    if (opts.maxWidth) while (shown.length > 1 && f.widthOfTextAtSize(shown, size) > opts.maxWidth) shown = `${shown.slice(0, -2)}…`;
+    const width = f.widthOfTextAtSize(shown, size);
+    page.drawText(shown, { x: opts.right ? (opts.x ?? RIGHT) - width : (opts.x ?? MARGIN), y, size, font: f, color: opts.muted ? MUTED : INK });
+  };
+  const down = (by: number) => {
+    y -= by;
+    if (y < MARGIN + 40) {
+      page = doc.addPage(A4);
+      y = A4[1] - MARGIN;
+    }
+  };
+  const row = (label: string, amount: string, opts: { bold?: boolean } = {}) => {
+    text(label, { x: 330, bold: opts.bold });
+    text(amount, { right: true, bold: opts.bold });
+    down(16);
+  };
+
+  text('Invoice', { size: 22, bold: true });
+  text(invoice.number, { size: 12, bold: true, right: true });
+  down(30);
+  text('Pivotal Flow', { bold: true });
+  text(`Issued ${day(invoice.issuedAt)}`, { right: true });
+  down(14);
+  text(`Due ${day(invoice.dueAt)}`, { right: true, bold: true });
+  down(28);
+  text('Bill to', { muted: true, size: 9 });
+  down(14);
+  text(invoice.customer.companyName, { bold: true, maxWidth: 300 });
+  down(14);
+  text(invoice.customer.contactName, { maxWidth: 300 });
+  down(14);
+  text(invoice.customer.email, { maxWidth: 300 });
+  down(30);
+
+  text('Description', { bold: true, size: 9 });
+  text(`Amount (${invoice.currency})`, { bold: true, size: 9, right: true });
+  down(6);
+  page.drawLine({ start: { x: MARGIN, y }, end: { x: RIGHT, y }, thickness: 0.5, color: MUTED });
+  down(14);
+  for (const line of [...invoice.lines].sort((a, b) => a.position - b.position)) {
+    text(line.description, { maxWidth: 380 });
+    text(money(line.amountMinor), { right: true });
+    down(16);
+  }
+  page.drawLine({ start: { x: 330, y: y + 8 }, end: { x: RIGHT, y: y + 8 }, thickness: 0.5, color: MUTED });
+  down(6);
+  row('Subtotal', money(invoice.subtotalMinor));
+  if (invoice.taxMinor || invoice.taxRateBps) row(`Tax (${(invoice.taxRateBps / 100).toFixed(2).replace(/\.?0+$/, '')}%)`, money(invoice.taxMinor));
+  row('Total', money(invoice.totalMinor), { bold: true });
+  const received = invoice.payments.filter((p) => p.status === 'SUCCEEDED' || p.status === 'REFUNDED');
+  if (invoice.paidMinor) row('Paid', `-${money(invoice.paidMinor)}`);
+  // What is due is the total less what was paid; refunds give back an overpayment, not the debt.
+  const due = invoice.totalMinor - invoice.paidMinor;
+  row(due > 0 ? 'Balance due' : 'Balance', money(Math.max(due, 0)), { bold: true });
+  if (due < 0) row('Paid over the total', money(-due));
+  if (invoice.refundedMinor) row('Refunded to you', money(invoice.refundedMinor));
+  down(14);
+
+  if (received.length) {
+    text('Payments received', { bold: true, size: 9 });
+    down(14);
+    for (const p of received) {
+      text(`${day(p.paidAt)}  ${p.provider}`, { muted: true, size: 9, maxWidth: 380 });
+      text(money(p.amountMinor), { right: true, size: 9 });
+      down(13);
+    }
+    down(10);
+  }
+  text(due > 0 ? `Please pay ${money(due)} by ${day(invoice.dueAt)}, quoting ${invoice.number}.` : 'Paid in full. Thank you.', { muted: true });
+  return doc.save();
+}
