@@ -104,6 +104,9 @@ export const dataProvider = {
   /** Repeat business: a new acquisition journey for the client at discovery. `id` makes a resend the same request. */
   openOpportunity: (customerId: string, opportunity: { id: string; projectType: string; budgetRange: string; timeline: string; description: string; source: OpportunitySource }) =>
     post<{ customerId: string; journeyId: string }>(`${accountPath(customerId)}/opportunities`, opportunity),
+  /** A bank transfer received for an invoice; its `reference` makes a resend count once. */
+  recordBankTransfer: (invoiceId: string, transfer: { amountMinor: number; reference: string; receivedOn: string }) =>
+    post<{ status: 'recorded' | 'duplicate'; balanceMinor: number }>(`/invoices/${encodeURIComponent(invoiceId)}/payments`, transfer),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

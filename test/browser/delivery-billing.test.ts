@@ -1,7 +1,8 @@
 // A project in delivery, seen in the browser on the real stack: driven through the API to its first
 // milestone accepted (after a revision round), a change request, time on the next milestone and a
-// part payment; then a manager reads the delivery and billing journeys, finance its invoices, and
-// sales the delivery journey without invoices or live customer links.
+// part payment; then a manager reads the delivery and billing journeys, finance its invoices (the
+// CSV, the PDF, the rest received by bank transfer), and sales the delivery journey without
+// invoices or live customer links.
 // The figures are those of the three-milestone quote for a UK customer (VAT 20%).
 import type { Browser, Page } from 'playwright-core';
 import { threeMilestoneDraft } from '../support/fixtures';
@@ -130,11 +131,36 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await owed.locator('[aria-label="Expand"]').click();
   await finance.getByRole('cell', { name: 'Deposit applied' }).first().waitFor();
   await screenshot(finance, 'finance-invoices');
+  // The list as CSV, as filtered (unpaid): this invoice with £1,800.00 still owed, in pounds.
+  const exportLink = finance.getByRole('link', { name: 'Export CSV' });
+  expect(await exportLink.getAttribute('href')).toMatch(/^\/api\/invoices\/export\?filter=.*unpaid.*&sort=/);
+  const csv = await finance.request.get(`${h.baseUrl}${await exportLink.getAttribute('href')}`);
+  expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+  // Subtotal, tax 666.67, total 3,000.00, paid 1,200.00, refunded 0.00, balance 1,800.00.
+  expect((await csv.text()).split('\r\n').find((line) => line.startsWith(`${invoice.number},`))).toMatch(/,GBP,\d+\.\d\d,666\.67,3000\.00,1200\.00,0\.00,1800\.00,/);
   await finance.getByRole('tab', { name: /Overdue/ }).click();
   await finance.getByText('Nothing is overdue').waitFor();
   await finance.getByRole('tab', { name: /Unpaid/ }).click();
   await (await row(finance.locator('main'), invoice.number)).getByText(companyName).click();
-  await section(finance, `Invoice ${invoice.number}`).waitFor();
+  const statementForFinance = section(finance, `Invoice ${invoice.number}`);
+  await statementForFinance.waitFor();
+  // Its PDF, and the rest received by bank transfer: the balance offered in pounds, the bank's reference typed.
+  const pdfLink = statementForFinance.getByRole('link', { name: 'Download PDF' });
+  expect(await pdfLink.getAttribute('href')).toBe(`/api/invoices/${invoice.id}/pdf`);
+  expect((await finance.request.get(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`)).headers()['content-type']).toBe('application/pdf');
+  await statementForFinance.getByRole('button', { name: 'Record a bank transfer' }).click();
+  const transfer = finance.getByRole('dialog');
+  expect(await transfer.getByLabel(/Amount received/).inputValue()).toBe('1800.00');
+  await transfer.getByLabel(/Bank reference/).fill('HSBC 0042 Harbour Hats');
+  await screenshot(finance, 'finance-bank-transfer');
+  await transfer.getByRole('button', { name: 'Record it' }).click();
+  await finance.getByText('£1,800.00 recorded: the receipt goes to the customer').waitFor();
+  await eventually(() => h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } }), (i) => i.status === 'PAID', 30_000);
+  await finance.reload();
+  await row(section(finance, `Invoice ${invoice.number}`), 'bank-transfer', 'succeeded', '£1,800.00');
+  // Paid in full: nothing left to record.
+  expect(await section(finance, `Invoice ${invoice.number}`).getByRole('button', { name: 'Record a bank transfer' }).count()).toBe(0);
+  await screenshot(finance, 'finance-invoice-paid-by-transfer');
 
   // Sales may not read invoices (the API answers 403): no menu entry for them, none on the journey page.
   const sales = await signedIn('sales');

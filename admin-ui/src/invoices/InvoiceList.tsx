@@ -1,8 +1,9 @@
 // Finance's view of invoices: what is owed (the default), what is late, what came in. A row opens
 // the invoice's billing journey; its lines unfold in place.
 import InvoiceIcon from '@mui/icons-material/ReceiptLong';
-import { Box } from '@mui/material';
-import { DataTable, List, SelectInput, useRecordContext } from 'react-admin';
+import DownloadIcon from '@mui/icons-material/Download';
+import { Box, Button } from '@mui/material';
+import { DataTable, FilterButton, List, SelectInput, TopToolbar, useListContext, useRecordContext } from 'react-admin';
 import { humanize } from '../common/humanize';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
@@ -30,6 +31,24 @@ const LinesPanel = () => {
   ) : null;
 };
 
+/** The list as it is filtered and sorted, as a CSV the API makes (every matching invoice, not this page). */
+const ExportCsvButton = () => {
+  const { filterValues, sort, total } = useListContext<InvoiceRow>();
+  const query = new URLSearchParams({ filter: JSON.stringify(filterValues), sort: JSON.stringify([sort.field, sort.order]) });
+  return (
+    <Button size="small" startIcon={<DownloadIcon />} href={`/api/invoices/export?${query}`} download disabled={!total}>
+      Export CSV
+    </Button>
+  );
+};
+
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <ExportCsvButton />
+  </TopToolbar>
+);
+
 const overdueRow = (invoice: InvoiceRow) => (isOverdue(invoice) ? lateRowSx : {});
 
 export const InvoiceList = () => (
@@ -40,6 +59,7 @@ export const InvoiceList = () => (
     sort={{ field: 'dueAt', order: 'ASC' }}
     perPage={25}
     exporter={false}
+    actions={<ListActions />}
     empty={false}
     error={<ListLoadError />}
     queryOptions={{ refetchInterval: REFRESH_MS }}

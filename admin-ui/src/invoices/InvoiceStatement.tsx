@@ -1,8 +1,10 @@
 // A journey's own invoice in full (a billing journey's, an acquisition's deposit): its figures,
-// lines and tax, and the money that moved against it.
-import { Box, Stack, Typography } from '@mui/material';
+// lines and tax, and the money that moved against it; finance's actions on it (its PDF, a bank
+// transfer received).
+import PdfIcon from '@mui/icons-material/PictureAsPdf';
+import { Box, Button, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, RecordField } from 'react-admin';
+import { DataTable, RecordField, usePermissions } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
@@ -10,9 +12,26 @@ import { Money } from '../common/money';
 import { DueDate, RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
-import type { Invoice, Payment, Refund } from '../types';
+import type { Invoice, Payment, Refund, Role } from '../types';
 import { balanceOf, isOverdue, isOwed } from './invoiceFields';
 import { InvoiceLines } from './InvoiceLines';
+import { RecordBankTransferButton } from './RecordBankTransferButton';
+
+/** Who records money received (the API's rule: finance, and managers overseeing them). */
+const RECORDS_PAYMENTS: Role[] = ['finance', 'manager', 'admin'];
+
+const Actions = ({ invoice }: { invoice: Invoice }) => {
+  const { permissions } = usePermissions<Role[]>();
+  const records = permissions?.some((r) => RECORDS_PAYMENTS.includes(r)) && isOwed(invoice) && balanceOf(invoice) > 0;
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ px: 2, flexWrap: 'wrap' }}>
+      <Button startIcon={<PdfIcon />} href={`/api/invoices/${encodeURIComponent(invoice.id)}/pdf`} download={`${invoice.number}.pdf`}>
+        Download PDF
+      </Button>
+      {records && <RecordBankTransferButton invoice={invoice} />}
+    </Stack>
+  );
+};
 
 const PaymentColumn = DataTable.Col<Payment>;
 const RefundColumn = DataTable.Col<Refund>;
@@ -56,6 +75,7 @@ export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
   return (
     <SectionCard title={`Invoice ${invoice.number}`} action={<StatusChip status={invoice.status} />} flush>
       <Stack spacing={2} sx={{ pb: 2 }}>
+        <Actions invoice={invoice} />
         <Box sx={{ px: 2 }}>
           <FactGrid>
             <RecordField label="Kind">{humanize(invoice.kind)}</RecordField>

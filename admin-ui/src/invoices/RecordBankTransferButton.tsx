@@ -1,0 +1,94 @@
+// Finance records money that came by bank transfer: the amount (typed in the invoice's currency,
+// the balance offered), the bank's reference and the day it arrived. The invoice's journey takes
+// it as it takes a card payment: the ledger, the customer's receipt, and the next step when paid.
+import BankIcon from '@mui/icons-material/AccountBalance';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { AmountField } from '../common/AmountField';
+import { decimalsOf, formatMoney } from '../common/money';
+import { useCommand } from '../common/useCommand';
+import { apiFieldErrors } from '../dataProvider';
+import type { Invoice } from '../types';
+import { balanceOf } from './invoiceFields';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
+  const decimals = decimalsOf(invoice.currency);
+  const balance = balanceOf(invoice);
+  const fresh = () => ({ amount: (balance / 10 ** decimals).toFixed(decimals), reference: '', receivedOn: today() });
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState(fresh);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { run, pending } = useCommand();
+  const amountMinor = Math.round(Number(form.amount) * 10 ** decimals);
+  const set = (change: Partial<ReturnType<typeof fresh>>) => setForm({ ...form, ...change });
+  const show = () => {
+    setForm(fresh());
+    setErrors({});
+    setOpen(true);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await run(
+      (api) => api.recordBankTransfer(invoice.id, { amountMinor, reference: form.reference, receivedOn: form.receivedOn }),
+      `${formatMoney(amountMinor, invoice.currency)} recorded: the receipt goes to the customer`,
+    );
+    if (outcome.ok) setOpen(false);
+    else setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
+  };
+  return (
+    <>
+      <Button startIcon={<BankIcon />} onClick={show}>
+        Record a bank transfer
+      </Button>
+      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
+        <form onSubmit={submit} noValidate>
+          <DialogTitle>Record a bank transfer for {invoice.number}</DialogTitle>
+          <DialogContent>
+            <DialogContentText sx={{ mb: 2 }}>
+              Money received outside the payment page. {formatMoney(balance, invoice.currency)} is still owed; the customer gets a receipt.
+            </DialogContentText>
+            <Stack spacing={2}>
+              <AmountField
+                label="Amount received"
+                currency={invoice.currency}
+                value={form.amount}
+                onChange={(amount) => set({ amount })}
+                error={errors.amountMinor}
+                hint={form.amount !== '' && amountMinor > 0 ? formatMoney(amountMinor, invoice.currency) : ' '}
+              />
+              <TextField
+                label="Bank reference"
+                required
+                autoFocus
+                value={form.reference}
+                onChange={(e) => set({ reference: e.target.value })}
+                error={!!errors.reference}
+                helperText={errors.reference ?? "As on the bank statement: recording it twice counts it once"}
+                slotProps={{ htmlInput: { maxLength: 100 } }}
+              />
+              <TextField
+                label="Received on"
+                type="date"
+                required
+                value={form.receivedOn}
+                onChange={(e) => set({ receivedOn: e.target.value })}
+                error={!!errors.receivedOn}
+                helperText={errors.receivedOn ?? ' '}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today() } }}
+              />
+            </Stack>
+          </DialogContent>
+          <DialogActions>
+            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button type="submit" variant="contained" disabled={pending || !form.reference.trim() || !(amountMinor > 0)}>
+              Record it
+            </Button>
+          </DialogActions>
+        </form>
+      </Dialog>
+    </>
+  );
+};
