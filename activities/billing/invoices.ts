@@ -17,6 +17,9 @@ const DAY = 86_400_000;
 /** An invoice's payment link outlives its due date by this much: late payers can still pay. */
 const LINK_GRACE_DAYS = 365;
 
+/** Finance's request to send an owed invoice again, or a reminder now; `key` is the request's. */
+export type InvoiceNoticeInput = { invoiceId: string; notice: 'invoice' | 'reminder'; key: string; requestedBy: string; at: string };
+
 export type IssuedInvoice = {
   invoiceId: string;
   number: string;
@@ -88,6 +91,36 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
     `${config.http.publicUrl}/customer/invoices/${createLinkToken(config.auth.secret, { purpose: 'invoice-payment', journeyId, subject: invoiceId, exp: dueAt.getTime() + LINK_GRACE_DAYS * DAY })}`;
 
   return {
+    /**
+     * What an invoice sent again (or a reminder sent now, at finance's request) says, from the
+     * invoice as it stands (with a fresh pay link), recorded on its journey's trail once per request.
+     */
+    async prepareInvoiceNotice(n: InvoiceNoticeInput) {
+      const invoice = await db.invoice.findUniqueOrThrow({ where: { id: n.invoiceId }, include: { customer: true } });
+      const money = (minor: number) => formatMoney(minor, invoice.currency);
+      const dueAt = invoice.dueAt ?? new Date(n.at);
+      await appendEvent(db, {
+        journeyId: invoice.journeyId,
+        key: `invoice:${invoice.id}:notice:${n.key}`,
+        type: n.notice === 'invoice' ? 'invoice_sent_again' : 'invoice_reminder_sent',
+        actor: n.requestedBy,
+        data: { invoiceId: invoice.id, number: invoice.number, balanceMinor: invoice.totalMinor - invoice.paidMinor, currency: invoice.currency },
+      });
+      return {
+        journeyId: invoice.journeyId,
+        to: invoice.customer.email,
+        mail: {
+          contactName: invoice.customer.contactName,
+          number: invoice.number,
+          total: money(invoice.totalMinor),
+          balance: money(invoice.totalMinor - invoice.paidMinor),
+          url: payUrl(invoice.journeyId, invoice.id, dueAt),
+          dueAt: dueAt.toISOString(),
+          overdue: dueAt.getTime() < Date.parse(n.at),
+        },
+      };
+    },
+
     /**
      * Issues the invoice (once: its number is derived from the billing journey) and the journey row
      * (its parent: the project's delivery, or the support ticket's journey whose time it bills).

@@ -107,6 +107,9 @@ export const dataProvider = {
   /** A bank transfer received for an invoice; its `reference` makes a resend count once. */
   recordBankTransfer: (invoiceId: string, transfer: { amountMinor: number; reference: string; receivedOn: string }) =>
     post<{ status: 'recorded' | 'duplicate'; balanceMinor: number }>(`/invoices/${encodeURIComponent(invoiceId)}/payments`, transfer),
+  /** The invoice emailed again, or a reminder now; `key` is chosen per click, so a double click sends one. */
+  sendInvoiceNotice: (invoiceId: string, notice: 'invoice' | 'reminder', key: string) =>
+    post<{ status: 'sending' | 'duplicate'; to: string }>(`/invoices/${encodeURIComponent(invoiceId)}/notices`, { notice }, { 'Idempotency-Key': key }),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

@@ -16,6 +16,7 @@ import { isUuid } from '../ids';
 import { decimalsOf } from '../../workflows/runtime/money';
 import { bankTransferBody, recordBankTransfer } from './bank-transfers';
 import { invoicePdf } from './invoice-pdf';
+import { idempotencyHeader, invoiceNoticeBody, sendInvoiceNotice } from './invoice-notices';
 
 const invoiceFilter = z.object({
   status: z.enum(['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID']),
@@ -64,6 +65,14 @@ export const billingOperations = operations({
   access: RECORDS_PAYMENTS,
   body: bankTransferBody,
   responses: { 202: z.object({ status: z.enum(['recorded', 'duplicate']), providerPaymentId: z.string(), balanceMinor: z.int() }) },
+}, {
+  method: 'post',
+  path: '/api/invoices/:id/notices',
+  summary: 'Email an owed invoice to its customer again, or a reminder now (beside the scheduled ones); idempotent with Idempotency-Key',
+  access: RECORDS_PAYMENTS,
+  body: invoiceNoticeBody,
+  headers: idempotencyHeader,
+  responses: { 202: z.object({ status: z.enum(['sending', 'duplicate']), to: z.string() }) },
 });
 
 /** An amount in the currency's units with its decimals ("1234.50", JPY "1234"), as a spreadsheet reads it. */
@@ -124,6 +133,12 @@ export function billingRoutes(deps: ApiDeps): Router {
   router.post('/invoices/:id/payments', requireRole(...RECORDS_PAYMENTS), async (req, res) => {
     const body = parseOrThrow(bankTransferBody, req.body);
     res.status(202).json(await recordBankTransfer(deps, req.params.id, body, principal(req).id));
+  });
+
+  router.post('/invoices/:id/notices', requireRole(...RECORDS_PAYMENTS), async (req, res) => {
+    const { notice } = parseOrThrow(invoiceNoticeBody, req.body);
+    const { 'idempotency-key': key } = parseOrThrow(idempotencyHeader, { 'idempotency-key': req.header('idempotency-key') }, ['header']);
+    res.status(202).json(await sendInvoiceNotice(deps, req.params.id, notice, principal(req).id, key));
   });
 
   router.get('/invoices', requireRole(...READERS.invoices), async (req, res) => {

@@ -342,6 +342,13 @@ const rows: Row[] = [
     // Finance may: the invoice is paid, so it is the invoice that refuses.
     ok: { role: 'finance', status: 409, error: 'conflict' },
   },
+  {
+    route: 'POST /api/invoices/:id/notices',
+    req: (c) => ({ method: 'POST', path: `/api/invoices/${c.invoiceId}/notices`, body: { notice: 'reminder' } }),
+    forbidden: ['sales', 'pm', 'support'],
+    // A manager may: the invoice is paid, so it is the invoice that refuses.
+    ok: { role: 'manager', status: 409, error: 'conflict' },
+  },
   { route: 'GET /api/knowledge-articles', req: () => ({ method: 'GET', path: '/api/knowledge-articles' }), ok: { role: 'sales', status: 200 } },
   { route: 'GET /api/knowledge-articles/suggestions', req: () => ({ method: 'GET', path: '/api/knowledge-articles/suggestions?q=password' }), ok: { role: 'finance', status: 200 } },
   { route: 'GET /api/knowledge-articles/:id', req: (c) => ({ method: 'GET', path: `/api/knowledge-articles/${c.articleId}` }), ok: { role: 'pm', status: 200 } },

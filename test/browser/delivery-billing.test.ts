@@ -148,6 +148,11 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   const pdfLink = statementForFinance.getByRole('link', { name: 'Download PDF' });
   expect(await pdfLink.getAttribute('href')).toBe(`/api/invoices/${invoice.id}/pdf`);
   expect((await finance.request.get(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`)).headers()['content-type']).toBe('application/pdf');
+  // A reminder now, beside the scheduled ones.
+  await statementForFinance.getByRole('button', { name: 'Remind now' }).click();
+  await finance.getByText(/^Reminder sent to nancy\+/).waitFor();
+  const reminder = await eventually(() => h.db.email.findFirst({ where: { journeyId: invoice.journeyId, template: 'invoice-reminder' } }), Boolean, 30_000);
+  expect(reminder!.text).toContain('£1,800.00 of £3,000.00 remains to pay');
   await statementForFinance.getByRole('button', { name: 'Record a bank transfer' }).click();
   const transfer = finance.getByRole('dialog');
   expect(await transfer.getByLabel(/Amount received/).inputValue()).toBe('1800.00');

@@ -1,10 +1,12 @@
 // A journey's own invoice in full (a billing journey's, an acquisition's deposit): its figures,
 // lines and tax, and the money that moved against it; finance's actions on it (its PDF, a bank
-// transfer received).
+// transfer received, the invoice sent again, a reminder now).
 import PdfIcon from '@mui/icons-material/PictureAsPdf';
+import ResendIcon from '@mui/icons-material/ForwardToInbox';
+import RemindIcon from '@mui/icons-material/NotificationsActive';
 import { Box, Button, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { DataTable, RecordField, usePermissions } from 'react-admin';
+import { DataTable, RecordField, useNotify, usePermissions } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { FactGrid } from '../common/FactGrid';
 import { humanize } from '../common/humanize';
@@ -12,6 +14,7 @@ import { Money } from '../common/money';
 import { DueDate, RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
+import { useCommand } from '../common/useCommand';
 import type { Invoice, Payment, Refund, Role } from '../types';
 import { balanceOf, isOverdue, isOwed } from './invoiceFields';
 import { InvoiceLines } from './InvoiceLines';
@@ -20,15 +23,36 @@ import { RecordBankTransferButton } from './RecordBankTransferButton';
 /** Who records money received (the API's rule: finance, and managers overseeing them). */
 const RECORDS_PAYMENTS: Role[] = ['finance', 'manager', 'admin'];
 
+/** The invoice again, or a reminder now: one email per click, however often the request is sent. */
+const NoticeButton = ({ invoice, notice }: { invoice: Invoice; notice: 'invoice' | 'reminder' }) => {
+  const { run, pending } = useCommand();
+  const notify = useNotify();
+  const send = () =>
+    run((api) => api.sendInvoiceNotice(invoice.id, notice, crypto.randomUUID()).then(({ to }) => to)).then((outcome) => {
+      if (outcome.ok) notify(notice === 'invoice' ? `Invoice ${invoice.number} sent again to ${outcome.value}` : `Reminder sent to ${outcome.value}`, { type: 'success' });
+    });
+  return (
+    <Button startIcon={notice === 'invoice' ? <ResendIcon /> : <RemindIcon />} onClick={send} disabled={pending}>
+      {notice === 'invoice' ? 'Send again' : 'Remind now'}
+    </Button>
+  );
+};
+
 const Actions = ({ invoice }: { invoice: Invoice }) => {
   const { permissions } = usePermissions<Role[]>();
-  const records = permissions?.some((r) => RECORDS_PAYMENTS.includes(r)) && isOwed(invoice) && balanceOf(invoice) > 0;
+  const owedAndOurs = permissions?.some((r) => RECORDS_PAYMENTS.includes(r)) && isOwed(invoice) && balanceOf(invoice) > 0;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ px: 2, flexWrap: 'wrap' }}>
       <Button startIcon={<PdfIcon />} href={`/api/invoices/${encodeURIComponent(invoice.id)}/pdf`} download={`${invoice.number}.pdf`}>
         Download PDF
       </Button>
-      {records && <RecordBankTransferButton invoice={invoice} />}
+      {owedAndOurs && (
+        <>
+          <RecordBankTransferButton invoice={invoice} />
+          <NoticeButton invoice={invoice} notice="invoice" />
+          <NoticeButton invoice={invoice} notice="reminder" />
+        </>
+      )}
     </Stack>
   );
 };

@@ -1,11 +1,12 @@
 // Finance's work on an invoice through the API, on a real billing journey: a bank transfer recorded
 // by hand reaches the journey as a provider's payment does (ledger, receipt, the journey ending
-// when the balance is paid), once per reference however often it is sent; the invoice as a PDF
-// as it stands; and the invoices as CSV, amounts in the currency's units. On the time-skipping
+// when the balance is paid), once per reference however often it is sent; the invoice sent again
+// and a reminder now, once per request key; the invoice as a PDF as it stands; and the invoices
+// as CSV, amounts in the currency's units. On the time-skipping
 // server, as the other billing tests.
 import { PDFDocument } from 'pdf-lib';
 import { startHarness, type Harness } from '../../support/harness';
-import { eventually } from '../../support/http';
+import { eventually, request } from '../../support/http';
 import { journeyDriver } from '../../support/journey-driver';
 import { projectReader } from '../../support/projects';
 
@@ -58,6 +59,25 @@ it('records bank transfers as payments: once per reference, never more than is d
   const otherAmount = await transfer(invoice.id, { amountMinor: 50_000, reference: 'BT-2026-0001' });
   expect([otherAmount.status, otherAmount.body.error.message]).toEqual([409, 'The transfer BT-2026-0001 was recorded for $1,000.00']);
 
+  // A reminder now, asked twice with one key: one email, from the invoice as it stands; the invoice again, with its pay link.
+  const notice = (body: object, key?: string) =>
+    request(h.baseUrl, 'POST', `/api/invoices/${invoice.id}/notices`, body, h.users.finance.token, key ? { 'Idempotency-Key': key } : {});
+  const reminders = await Promise.all([notice({ notice: 'reminder' }, 'remind-1'), notice({ notice: 'reminder' }, 'remind-1')]);
+  expect(reminders.map((r) => r.status)).toEqual([202, 202]);
+  expect(reminders.map((r) => r.body.status).sort()).toEqual(['duplicate', 'sending']);
+  const reminderKey = `${invoice.journeyId}:invoice:reminder:${h.users.finance.id}:remind-1`;
+  const reminder = await eventually(() => h.db.email.findUnique({ where: { key: reminderKey } }), Boolean, 30_000);
+  expect(reminder!.text).toContain('$2,150.00 of $3,150.00 remains to pay');
+  expect(reminder!.text).toMatch(/\/customer\/invoices\/\S+/);
+  expect((await notice({ notice: 'invoice' }, 'again-1')).body.status).toBe('sending');
+  await eventually(() => h.db.email.findUnique({ where: { key: `${invoice.journeyId}:invoice:invoice:${h.users.finance.id}:again-1` } }), Boolean, 30_000);
+  const trail = await h.db.journeyEvent.findMany({ where: { journeyId: invoice.journeyId, type: { in: ['invoice_reminder_sent', 'invoice_sent_again'] } } });
+  expect(trail.map((e) => [e.type, e.actor]).sort()).toEqual([
+    ['invoice_reminder_sent', h.users.finance.id],
+    ['invoice_sent_again', h.users.finance.id],
+  ]);
+  expect((await notice({ notice: 'postcard' })).status).toBe(400);
+
   // More than the USD 2,150.00 left: a 400 on the amount, in money.
   const tooMuch = await transfer(invoice.id, { amountMinor: 215_001, reference: 'BT-2026-0002' });
   expect(tooMuch.status).toBe(400);
@@ -69,6 +89,8 @@ it('records bank transfers as payments: once per reference, never more than is d
   expect(await ledger()).toMatchObject({ status: 'PAID', paidMinor: 315_000 });
   const paidAgain = await transfer(invoice.id, { amountMinor: 1, reference: 'BT-2026-0003' });
   expect([paidAgain.status, paidAgain.body.error.message]).toEqual([409, `Invoice ${invoice.number} has nothing left to pay`]);
+  const remindPaid = await notice({ notice: 'reminder' });
+  expect([remindPaid.status, remindPaid.body.error.message]).toEqual([409, `Invoice ${invoice.number} has nothing left to pay: download its PDF for a copy`]);
 
   // The PDF as it stands now: paid in full.
   const pdf = await fetch(`${h.baseUrl}/api/invoices/${invoice.id}/pdf`, { headers: { authorization: `Bearer ${h.users.finance.token}` } });
