@@ -17,6 +17,7 @@ import { digestEmails } from './digest/emails';
 import { createDeliveryActivities } from './delivery/projects';
 import { createCustomerDecisionActivities } from './runtime/customer-decisions';
 import { createEmailActivities } from './runtime/email';
+import { createAssignmentNotice } from './runtime/assignment-notice';
 import { runtimeEmails, type Rendered } from './runtime/email-templates';
 import { createJourneyRecordActivities } from './runtime/journey-records';
 import { createRetentionActivities } from './retention/accounts';
@@ -46,7 +47,9 @@ export type EmailTemplates = { [T in keyof Templates]: Parameters<Templates[T]>[
 export type EmailTemplate = keyof EmailTemplates & string;
 
 export function createActivities(deps: ActivityDeps) {
-  const runtime = [createJourneyRecordActivities(deps), createEmailActivities({ ...deps, templates: emailTemplates }), createCustomerDecisionActivities(deps), createDigestActivities(deps)];
+  const email = createEmailActivities({ ...deps, templates: emailTemplates });
+  const noticeAssignment = createAssignmentNotice({ ...deps, sendEmail: email.sendEmail });
+  const runtime = [createJourneyRecordActivities({ ...deps, noticeAssignment }), email, createCustomerDecisionActivities(deps), createDigestActivities(deps)];
   // Registered by name: two kinds using one name would silently shadow each other.
   return mergeRecords<Activities>('activities', [...runtime, ...Object.values(kindActivities).flatMap((k) => k.create.map((create) => create(deps)))]);
 }

@@ -109,6 +109,7 @@ const envSchema = z.object({
   /** The standalone worker's health endpoint (GET /healthz: 200 while it polls, 503 once it drains), for orchestrators' health checks. */
   WORKER_HEALTH_PORT: optionalPort,
   SALES_ROUTING: jsonVariable(z.record(z.string().min(1), z.email()), '{"<project type>": "<salesperson email>"}'),
+  TASK_HANDOVER: jsonVariable(z.record(z.string().min(1), z.enum(['same-holder', 'queue'])), '{"discovery-meeting": "queue"}'),
   SUPPORT_HOURS: jsonVariable(businessHoursSchema, '{"timeZone": "Europe/Berlin", "workingDays": [1,2,3,4,5], "opens": "09:00", "closes": "17:00", "holidays": ["2026-12-25"]}'),
   SUPPORT_SLA: jsonVariable(slaPolicySchema, '{"urgent": {"firstResponse": 60, "nextResponse": 120, "resolution": 480}, "high": {…}, "normal": {…}, "low": {…}} (business minutes)'),
   SUPPORT_ROUTING: jsonVariable(routingSchema, '{"rules": [{"queue": "billing", "categories": ["billing"]}], "defaultQueue": "general", "assign": "least-loaded"}'),
@@ -161,6 +162,8 @@ export type Config = {
     followUpDueHours: number;
     /** Project type → email of the salesperson who gets its leads; unmatched leads go to the queue. */
     salesRouting: Record<string, string>;
+    /** Task type → who gets it after the task before it: its holder (`same-holder`, the default) or the queue. */
+    taskHandover: Record<string, 'same-holder' | 'queue'>;
   };
   mail: { smtpUrl?: string; from: string };
   /** When the managers' weekly digest goes out: a cron expression in UTC, or null for never. */
@@ -295,6 +298,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     journeys: {
       followUpDueHours: e.FOLLOW_UP_DUE_HOURS,
       salesRouting: e.SALES_ROUTING ?? {},
+      taskHandover: e.TASK_HANDOVER ?? {},
     },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     support: {

@@ -1,6 +1,7 @@
 // The projection of a new lead: the customer, the journey row, the inquiry and the first audit
 // event. Written by the journey's first activity, from the journey's own input, so the
 // database and the workflow always agree on what the customer submitted.
+import { z } from 'zod';
 import type { AcquisitionInput } from '../../workflows/runtime/definitions';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
@@ -20,6 +21,18 @@ export function createLeadActivities({ db, config }: { db: Db; config: Config })
       const user = await db.user.findUnique({ where: { email: email.toLowerCase() } });
       if (!user?.active || !user.roles.includes('sales')) return null;
       return { userId: user.id, name: user.name };
+    },
+
+    /**
+     * Who gets a task of `taskType` for the queue `role` after `previous` held the one before it
+     * (the salesperson who qualified a lead gets its discovery meeting): that same person, unless
+     * TASK_HANDOVER sends the type back to the queue or they no longer work it (null: the queue).
+     */
+    async handoverTo({ taskType, role, previous }: { taskType: string; role: string; previous?: string }): Promise<string | null> {
+      if (!previous || (config.journeys.taskHandover[taskType] ?? 'same-holder') === 'queue') return null;
+      if (!z.uuid().safeParse(previous).success) return null; // an API token's completion: no person holds it
+      const user = await db.user.findUnique({ where: { id: previous } });
+      return user?.active && user.roles.some((r) => r === role || r === 'manager' || r === 'admin') ? user.id : null;
     },
 
     /**

@@ -1,7 +1,7 @@
 // Emails are plain text. A workflow names a template and passes its data; the mail activity
 // renders it, so wording can change without touching workflow code. Each journey kind keeps its
 // templates in its own folder (activities/<kind>/emails.ts); these are the runtime's own, for
-// customer decisions, which any kind asks.
+// customer decisions, which any kind asks, and for tasks assigned to staff.
 //
 // A subject is the company's own words, numbers, amounts and dates: never text a visitor typed (a
 // contact name, a company name, a project named after it, a title built from them). The contact
@@ -16,9 +16,13 @@ export type TemplatesOf<T> = { [K in keyof T]: (d: T[K]) => Rendered };
 /** `form`: the decision's (absent in mail asked for before decisions had forms: accept-or-change). */
 type DecisionMail = { contactName: string; title: string; url: string; form?: string };
 
+/** To a member of staff: a task is theirs now (`by`: who assigned it; none: the journey, to its holder). */
+type AssignedMail = { name: string; title: string; dueAt: string; url: string; by?: string };
+
 export type RuntimeEmails = {
   'decision-request': DecisionMail;
   'decision-reminder': DecisionMail;
+  'task-assigned': AssignedMail;
 };
 
 export const runtimeEmails: TemplatesOf<RuntimeEmails> = {
@@ -32,6 +36,11 @@ export const runtimeEmails: TemplatesOf<RuntimeEmails> = {
   'decision-reminder': (d) => ({
     subject: 'Reminder: we await your answer',
     text: letter(d.contactName, [`${d.title} still awaits your answer:`, d.url]),
+  }),
+  // The title may carry a customer's words (their company's name): in the body only.
+  'task-assigned': (d) => ({
+    subject: `A task is yours now, due ${d.dueAt.slice(0, 10)}`,
+    text: [`Hello ${d.name},`, '', `${d.by ? `${d.by} gave you` : 'You have'} a task: ${d.title}.`, `It is due ${d.dueAt.slice(0, 16).replace('T', ' ')} UTC. Open it here:`, d.url].join('\n'),
   }),
 };
 

@@ -7,6 +7,7 @@ import { recordJourneyFailure } from '../../platform/journey-failures';
 import { Prisma } from '../../prisma/generated/client';
 import type { Wait } from '../../workflows/runtime/definitions';
 import { refreshCustomerFacts } from './customer-facts';
+import type { AssignmentNoticeInput, NoticeAssignment } from './assignment-notice';
 
 type Json = Prisma.InputJsonValue;
 type Tx = Prisma.TransactionClient;
@@ -75,22 +76,11 @@ const notify = (tx: Tx, n: Prisma.NotificationCreateManyInput) => tx.notificatio
 const closeWait = (tx: Tx, id: string, at: Date, outcome: string) =>
   tx.journeyWait.updateMany({ where: { id, endedAt: null }, data: { endedAt: at, outcome } });
 
-export function createJourneyRecordActivities({ db }: { db: Db }) {
-  return {
-    async recordStage({ journeyId, stage, at, sequence }: RecordStageInput): Promise<void> {
-      const key = `stage:${journeyId}:${sequence}`;
-      const when = new Date(at);
-      await db.$transaction(async (tx) => {
-        if (!(await appendEvent(tx, { journeyId, key, type: 'stage_entered', data: { stage }, at: when }))) return;
-        const journey = await tx.journey.update({ where: { id: journeyId }, data: { stage, stageSince: when }, select: { kind: true, startedAt: true } });
-        // Stages are recorded one at a time, in order: the only open visit is the one this ends.
-        await tx.stageVisit.updateMany({ where: { journeyId, leftAt: null }, data: { leftAt: when, nextStage: stage } });
-        await tx.stageVisit.create({ data: { id: key, journeyId, kind: journey.kind, journeyStartedAt: journey.startedAt, stage, enteredAt: when } });
-      });
-    },
-
-    async createTask(t: CreateTaskInput): Promise<void> {
-      await db.$transaction(async (tx) => {
+/** `noticeAssignment`: tells a task's holder it is theirs (the worker's; tests of the records alone leave it out). */
+export function createJourneyRecordActivities({ db, noticeAssignment }: { db: Db; noticeAssignment?: NoticeAssignment }) {
+  /** The task's row, its wait and its event, once. */
+  const recordTask = (t: CreateTaskInput) =>
+    db.$transaction(async (tx) => {
         const { count } = await tx.task.createMany({
           data: [
             {
@@ -116,7 +106,31 @@ export function createJourneyRecordActivities({ db }: { db: Db }) {
           type: 'task_created',
           data: { taskId: t.id, taskType: t.type, title: t.title, role: t.role, dueAt: t.dueAt },
         });
+    });
+
+
+  return {
+    async recordStage({ journeyId, stage, at, sequence }: RecordStageInput): Promise<void> {
+      const key = `stage:${journeyId}:${sequence}`;
+      const when = new Date(at);
+      await db.$transaction(async (tx) => {
+        if (!(await appendEvent(tx, { journeyId, key, type: 'stage_entered', data: { stage }, at: when }))) return;
+        const journey = await tx.journey.update({ where: { id: journeyId }, data: { stage, stageSince: when }, select: { kind: true, startedAt: true } });
+        // Stages are recorded one at a time, in order: the only open visit is the one this ends.
+        await tx.stageVisit.updateMany({ where: { journeyId, leftAt: null }, data: { leftAt: when, nextStage: stage } });
+        await tx.stageVisit.create({ data: { id: key, journeyId, kind: journey.kind, journeyStartedAt: journey.startedAt, stage, enteredAt: when } });
       });
+    },
+
+    async createTask(t: CreateTaskInput): Promise<void> {
+      await recordTask(t);
+      // Each time, a retry too: the notice is keyed, so a holder is told once.
+      if (t.assignee && noticeAssignment) await noticeAssignment({ key: `task:${t.id}:${t.assignee}`, taskId: t.id, journeyId: t.journeyId, title: t.title, assignee: t.assignee, dueAt: t.dueAt });
+    },
+
+    /** Assigned by a manager through the API (workflows/runtime/assignment-notice.ts). */
+    async noticeAssignment(a: AssignmentNoticeInput): Promise<void> {
+      await noticeAssignment?.(a);
     },
 
     async completeTask(t: CompleteTaskInput): Promise<void> {

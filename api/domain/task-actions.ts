@@ -82,7 +82,8 @@ export async function unclaimTask(db: Db, p: Principal, id: string): Promise<Tas
  * Managers hand a task to someone who works its queue — or, for an escalated task, the queue it
  * came from — or to nobody, back to the queue.
  */
-export async function assignTask(db: Db, p: Principal, id: string, assignee: string | null): Promise<Task> {
+/** `notify`: tells the new holder (bell and email); not awaited by the caller's answer beyond its start. */
+export async function assignTask(db: Db, p: Principal, id: string, assignee: string | null, notify?: (task: Task, assignee: string) => Promise<void>): Promise<Task> {
   const task = await loadTask(db, p, id);
   ensureAllowed(p, task, 'assign', 'Only managers assign tasks');
   if (assignee) {
@@ -97,6 +98,8 @@ export async function assignTask(db: Db, p: Principal, id: string, assignee: str
   if (task.assignee === assignee) return task;
   if (!(await swapHolder(db, task, task.assignee, assignee))) throw new AppError('conflict', 'The task changed hands meanwhile');
   await audit(db, p, task, 'task_assigned', { assignee, previousAssignee: task.assignee });
+  // Assigned to someone else than the one assigning: they are told.
+  if (assignee && assignee !== p.id) await notify?.(task, assignee);
   return db.task.findUniqueOrThrow({ where: { id: task.id } });
 }
 

@@ -7,6 +7,7 @@ import { text } from '../../workflows/runtime/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { taskForms } from '../../workflows/runtime/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
+import { noticeAssignment } from '../domain/assignment-notices';
 import { parseOrThrow } from '../errors';
 import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
 import { taskDetail, taskRow, task, taskComment, taskType } from '../contract/records';
@@ -128,7 +129,8 @@ export function taskRoutes(deps: ApiDeps): Router {
 
   router.post('/tasks/:id/assign', async (req, res) => {
     const { assignee } = parseOrThrow(assignBody, req.body);
-    res.json(await assignTask(deps.db, principal(req), req.params.id, assignee));
+    const p = principal(req);
+    res.json(await assignTask(deps.db, p, req.params.id, assignee, (task, to) => noticeAssignment(deps, task, to, p.name)));
   });
 
   router.post('/tasks/:id/comments', async (req, res) => {

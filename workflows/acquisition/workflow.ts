@@ -64,10 +64,16 @@ export async function acquisitionJourney(input: AcquisitionInput): Promise<Journ
     }
 
     await journey.enterStage('discovery');
+    // The salesperson who qualified the lead meets the customer (TASK_HANDOVER can send it to the
+    // queue instead). Added after journeys had reached discovery without it: those replay as they ran.
+    const holder = patched('discovery-stays-with-qualifier')
+      ? await leads.handoverTo({ taskType: 'discovery-meeting', role: 'sales', previous: journey.completedBy('follow-up-call') })
+      : null;
     const discovery = await journey.humanTask({
       type: 'discovery-meeting',
       title: `Discovery meeting with ${inquiry.companyName}`,
       role: 'sales',
+      assignee: holder ?? undefined,
       dueInMs: DISCOVERY_DUE_MS,
       input: { inquiry, followUpNotes: followUp.notes },
     });

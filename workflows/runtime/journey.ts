@@ -242,6 +242,8 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   private status: JourneyStatus = 'RUNNING';
   private readonly waits = new Map<string, Wait>();
   private readonly tasks = new Map<string, OpenTask>();
+  /** Who completed the latest task of each type in this run (a user's or an API token's id). */
+  private readonly completers = new Map<string, string>();
   private stageCount = 0;
   /**
    * Waits, tasks and customer decisions under way. Each closes its own records when cancelled; a
@@ -530,6 +532,11 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
 
   private untaken(accept: (e: ExternalEvent) => boolean): ExternalEvent | undefined {
     return [...this.externalEvents.values()].flat().find((e) => !this.takenEventIds.has(e.eventId) && accept(e));
+  }
+
+  /** Who completed this run's latest task of `type`, for the next task to stay with them (a handover). */
+  completedBy(type: TaskType): string | undefined {
+    return this.completers.get(type);
   }
 
   /**
@@ -953,6 +960,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     if (!checked.ok) throw ApplicationFailure.nonRetryable('unreachable: validated by the validator');
     const completedAt = new Date().toISOString();
     await records.completeTask({ id: taskId, journeyId: this.journeyId, waitId: `task:${taskId}`, completedBy, result: checked.value, completedAt });
+    this.completers.set(task.type, completedBy);
     task.result = checked.value;
     task.state = 'done';
     return { taskId, completedAt };
