@@ -1,6 +1,7 @@
 // Activities that write the journey projection: stages, tasks, waits, notifications and the audit
 // trail. Each write is idempotent (keyed by an id the workflow chose, or guarded by the row's
 // state), because Temporal retries activities and a retried write must not leave a twin behind.
+import { log } from '@temporalio/activity';
 import { appendEvent } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { recordJourneyFailure } from '../../platform/journey-failures';
@@ -124,8 +125,14 @@ export function createJourneyRecordActivities({ db, noticeAssignment }: { db: Db
 
     async createTask(t: CreateTaskInput): Promise<void> {
       await recordTask(t);
-      // Each time, a retry too: the notice is keyed, so a holder is told once.
-      if (t.assignee && noticeAssignment) await noticeAssignment({ key: `task:${t.id}:${t.assignee}`, taskId: t.id, journeyId: t.journeyId, title: t.title, assignee: t.assignee, dueAt: t.dueAt });
+      // Each time, a retry too: the notice is keyed, so a holder is told once. A mail server that
+      // is down must not hold the task up (its completion waits for this activity): the bell
+      // notice is written first, and a failed email is logged, not retried.
+      if (t.assignee && noticeAssignment) {
+        await noticeAssignment({ key: `task:${t.id}:${t.assignee}`, taskId: t.id, journeyId: t.journeyId, title: t.title, assignee: t.assignee, dueAt: t.dueAt }).catch((err: unknown) =>
+          log.warn('task created, but its holder could not be emailed: the bell notice stands', { taskId: t.id, assignee: t.assignee, error: String(err) }),
+        );
+      }
     },
 
     /** Assigned by a manager through the API (workflows/runtime/assignment-notice.ts). */
