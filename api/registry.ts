@@ -3,7 +3,7 @@
 import type { Router } from 'express';
 import type { JourneyKind } from '../workflows/kinds';
 import { acquisitionCustomerPageOperations, acquisitionCustomerPages } from './acquisition/customer-pages';
-import { leadOperations, leadRoutes } from './acquisition/leads';
+import { acquisitionOperations, acquisitionRoutes } from './acquisition/routes';
 import type { ApiDeps } from './app';
 import { billingCustomerPageOperations, billingCustomerPages } from './billing/customer-pages';
 import { billingOperations, billingRoutes } from './billing/routes';
@@ -16,7 +16,7 @@ import { supportOperations, supportRoutes } from './support/routes';
 type KindApi = { routes?: (deps: ApiDeps) => Router; customerPages?: (deps: ApiDeps) => Router; operations: Operation[] };
 
 export const kindApis: Record<JourneyKind, KindApi> = {
-  acquisition: { routes: leadRoutes, customerPages: acquisitionCustomerPages, operations: [...leadOperations, ...acquisitionCustomerPageOperations] },
+  acquisition: { routes: acquisitionRoutes, customerPages: acquisitionCustomerPages, operations: [...acquisitionOperations, ...acquisitionCustomerPageOperations] },
   delivery: { routes: deliveryRoutes, operations: deliveryOperations },
   billing: { routes: billingRoutes, customerPages: billingCustomerPages, operations: [...billingOperations, ...billingCustomerPageOperations] },
   support: { routes: supportRoutes, customerPages: supportCustomerPages, operations: [...supportOperations, ...supportCustomerPageOperations] },

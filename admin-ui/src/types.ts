@@ -50,6 +50,7 @@ export type KindStage = z.infer<typeof api.kindStage>;
 export type JourneyKindMap = z.infer<typeof api.journeyKind>;
 export type Notification = z.infer<typeof api.notification>;
 export type Quote = z.infer<typeof api.quote>;
+export type Contract = z.infer<typeof api.contract>;
 export type MilestoneReview = z.infer<typeof api.milestoneReview>;
 export type Milestone = z.infer<typeof api.milestone>;
 export type ChangeRequest = z.infer<typeof api.changeRequest>;

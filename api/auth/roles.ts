@@ -34,6 +34,8 @@ export const READERS = {
   invoices: ['finance', 'manager'],
   /** What payment and e-signature providers sent us (GET /api/external-events). */
   externalEvents: ['manager'],
+  /** A contract's document (GET /api/contracts/:id/document): those who sell, approve and bill it. */
+  contracts: ['sales', 'finance', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayRead(p: Principal, records: keyof typeof READERS): boolean {

@@ -249,6 +249,8 @@ export const journeyEvent = z.looseObject({
 // Money is in integer minor units (pence, cents) of a 3-letter ISO currency.
 const money = z.number().int();
 
+export const quoteLineItem = z.looseObject({ id: z.uuid(), position: z.int(), description: z.string(), quantity: z.int(), unitPriceMinor: money, totalMinor: money });
+
 export const quote = z.looseObject({
   id: z.uuid(),
   version: z.number().int(),
@@ -259,6 +261,26 @@ export const quote = z.looseObject({
   totalMinor: money,
   depositPercent: z.number(),
   billing: z.enum(['MILESTONES', 'COMPLETION']),
+  summary: z.string().nullable(),
+  validUntil: nullableDate,
+  sentAt: nullableDate,
+  decidedAt: nullableDate,
+  createdAt: date,
+  lineItems: z.array(quoteLineItem),
+});
+
+/** The contract made from an approved quote, and where its signature stands (its PDF: GET /api/contracts/:id/document). */
+export const contract = z.looseObject({
+  id: z.uuid(),
+  quoteId: z.uuid(),
+  status: z.enum(['DRAFT', 'SENT', 'SIGNED', 'DECLINED', 'VOIDED', 'EXPIRED']),
+  /** `local` or `docusign`. */
+  provider: z.string(),
+  sentAt: nullableDate,
+  signedAt: nullableDate,
+  expiresAt: nullableDate,
+  /** Why it ended unsigned: the signer's reason, a void, expiry. */
+  endReason: z.string().nullable(),
   createdAt: date,
 });
 
@@ -433,8 +455,10 @@ export const journeyDetail = journeyFields
     /** Null for the first moments of a journey, before its first activity has written its rows. */
     customer: customerRecord.nullable(),
     inquiries: z.array(inquiry),
-    /** Every version an acquisition drafted; other journeys have none. */
+    /** Every version an acquisition drafted, with its lines; other journeys have none. */
     quotes: z.array(quote),
+    /** The contracts an acquisition sent, oldest first. */
+    contracts: z.array(contract),
     /** The journey's own invoices, in full (for their readers: finance, managers). */
     invoices: z.array(invoice),
     /** What the journey asked the customer to decide. */

@@ -79,6 +79,7 @@ type Ctx = {
   ticketId: string;
   attachmentId: string;
   invoiceId: string;
+  contractId: string;
 };
 let ctx: Ctx;
 
@@ -100,7 +101,7 @@ async function newArticle(): Promise<string> {
  * A running delivery journey without the acquisition before it: its project and quote written
  * directly, the workflow started through the client (the journeys' own tests drive the real path).
  */
-async function deliveryJourney(customerId: string, acquisitionId: string): Promise<{ deliveryId: string; milestoneId: string }> {
+async function deliveryJourney(customerId: string, acquisitionId: string): Promise<{ deliveryId: string; milestoneId: string; contractId: string }> {
   const quote = await h.db.quote.create({
     data: {
       journeyId: acquisitionId,
@@ -113,6 +114,9 @@ async function deliveryJourney(customerId: string, acquisitionId: string): Promi
       lineItems: { create: [{ position: 1, description: 'Build', quantity: 1, unitPriceMinor: 100_000, totalMinor: 100_000 }] },
     },
   });
+  const contract = await h.db.contract.create({
+    data: { journeyId: acquisitionId, quoteId: quote.id, status: 'SIGNED', provider: 'local', envelopeId: unique('local-env'), document: new TextEncoder().encode('%PDF-1.7 test') },
+  });
   const project = await h.db.project.create({ data: { journeyId: acquisitionId, customerId, quoteId: quote.id, name: 'Authorization test project' } });
   const deliveryId = `journey:${customerId}:delivery:1`;
   await h.env.client.workflow.start('deliveryJourney', {
@@ -121,7 +125,7 @@ async function deliveryJourney(customerId: string, acquisitionId: string): Promi
     args: [{ journeyId: deliveryId, customerId, projectId: project.id, acquisitionJourneyId: acquisitionId }],
   });
   const milestone = await eventually(() => h.db.milestone.findFirst({ where: { projectId: project.id } }), Boolean);
-  return { deliveryId, milestoneId: milestone!.id };
+  return { deliveryId, milestoneId: milestone!.id, contractId: contract.id };
 }
 
 /** An invoice paid in full, on an ended billing journey, written directly. */
@@ -322,6 +326,12 @@ const rows: Row[] = [
     req: () => ({ method: 'GET', path: '/api/invoices' }),
     forbidden: ['sales', 'pm', 'support'],
     ok: { role: 'finance', status: 200 },
+  },
+  {
+    route: 'GET /api/contracts/:id/document',
+    req: (c) => ({ method: 'GET', path: `/api/contracts/${c.contractId}/document` }),
+    forbidden: ['pm', 'support'],
+    ok: { role: 'sales', status: 200 },
   },
   {
     route: 'GET /api/invoices/export',

@@ -221,3 +221,44 @@ it('a PM raises a change request and records time on a milestone from the delive
   const [m1] = await projectReader(h).milestonesOf(projectId);
   expect(await h.db.timeEntry.findFirst({ where: { projectId } })).toMatchObject({ milestoneId: m1!.id, minutes: 90, rateMinor: 12_000, userId: h.users.pm.id });
 });
+
+it('a manager assigns the team by choosing people from the staff, or typing someone from outside', async () => {
+  const drive = journeyDriver(h);
+  const companyName = uniqueCompany('Juniper Joinery');
+  const { journeyId } = await drive.qualifiedLead({ companyName });
+  const { deliveryId } = await drive.won(journeyId);
+  const task = await eventually(() => h.db.task.findFirst({ where: { journeyId: deliveryId, type: 'assign-team', status: 'OPEN' } }), Boolean);
+
+  const page = await signedIn('manager');
+  await page.goto(`${h.baseUrl}/#/tasks/${task!.id}/show`);
+  // The project manager from the staff list: typing narrows it, each name with its roles.
+  const pm = page.getByLabel('Project manager');
+  await pm.fill('Pri');
+  const option = page.getByRole('option', { name: /Priya PM/ });
+  await option.getByText('Pm').waitFor();
+  await screenshot(page, 'assign-team-choose-pm');
+  await option.click();
+  expect(await pm.inputValue()).toBe('Priya PM');
+  // The team: one of the staff, and a contractor from outside, typed.
+  const addMember = page.getByRole('button', { name: 'Add' });
+  await addMember.click();
+  await page.getByLabel('Name').nth(0).fill('Sam');
+  await page.getByRole('option', { name: /Sam Sales/ }).click();
+  await page.getByLabel('Role').nth(0).fill('Analyst');
+  await addMember.click();
+  await page.getByLabel('Name').nth(1).fill('Rita Contractor');
+  await page.getByLabel('Role').nth(1).fill('Designer');
+  await screenshot(page, 'assign-team-filled');
+  await page.getByRole('button', { name: 'Complete task' }).click();
+  const done = await eventually(() => h.db.task.findUniqueOrThrow({ where: { id: task!.id } }), (t) => t.status === 'COMPLETED', 30_000);
+  expect(done.result).toEqual({
+    projectManager: 'Priya PM',
+    team: [
+      { name: 'Sam Sales', role: 'Analyst' },
+      { name: 'Rita Contractor', role: 'Designer' },
+    ],
+  });
+  // The kickoff goes to the PM with the team as chosen.
+  const kickoff = await eventually(() => h.db.task.findFirst({ where: { journeyId: deliveryId, type: 'kickoff-meeting' } }), Boolean);
+  expect(kickoff!.input).toMatchObject({ team: done.result });
+});

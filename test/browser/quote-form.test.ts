@@ -1,9 +1,12 @@
 // The quote form as a salesperson fills it in: prices typed in the quote's currency with its
 // decimals (never in cents), each line's total and the quote's total shown as they type, and the
-// API given integer minor units. Expected figures worked out by hand.
+// API given integer minor units. Then the deal on the journey page once the customer has approved
+// and signed: the quote's version with its lines and totals, the contract signed with its document.
+// Expected figures worked out by hand.
 import type { Browser } from 'playwright-core';
 import type { Harness } from '../support/harness';
-import { eventually } from '../support/http';
+import { approveReview } from '../support/fixtures';
+import { eventually, request } from '../support/http';
 import { journeyDriver } from '../support/journey-driver';
 import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
 
@@ -12,7 +15,8 @@ let browser: Browser;
 startBrowserStack((started) => ({ h, browser } = started));
 
 it('takes prices in the currency and shows line and quote totals as they are typed', async () => {
-  const { journeyId } = await journeyDriver(h).qualifiedLead({ companyName: uniqueCompany('Quote Co') });
+  const drive = journeyDriver(h);
+  const { journeyId } = await drive.qualifiedLead({ companyName: uniqueCompany('Quote Co') });
   const task = (await eventually(() => h.db.task.findFirst({ where: { journeyId, type: 'prepare-quote', status: 'OPEN' } }), (t) => t !== null))!;
   expect((await h.as('sales')('POST', `/api/tasks/${task.id}/claim`)).status).toBe(200);
 
@@ -52,4 +56,31 @@ it('takes prices in the currency and shows line and quote totals as they are typ
       { description: 'Hosting set-up', quantity: 1, unitPriceMinor: 9_999 },
     ],
   });
+
+  // Reviewed, approved by the customer and signed: the journey page shows the deal.
+  await drive.complete('pm', journeyId, 'review-estimates', approveReview);
+  await drive.complete('finance', journeyId, 'review-pricing', approveReview);
+  for (const [link, body] of [[await drive.quoteLink(journeyId, 1), { decision: 'approve' }], [await drive.emailedLink(journeyId, 'contract:'), { decision: 'sign' }]] as const) {
+    expect((await request(h.baseUrl, 'POST', link, body)).status).toBe(200);
+  }
+  await eventually(() => h.db.contract.findFirst({ where: { journeyId } }), (c) => c?.status === 'SIGNED', 30_000);
+  await page.goto(`/#/journeys/${encodeURIComponent(journeyId)}/show`);
+  const quote = page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: 'Quote', exact: true }) });
+  await quote.getByText('Version 1').waitFor();
+  await quote.getByText('approved', { exact: true }).waitFor();
+  const quoteLines = quote.getByRole('table', { name: 'Lines of version 1' });
+  await quoteLines.getByRole('row', { name: /Design sprints 3 €1,250\.50 €3,751\.50/ }).waitFor();
+  await quoteLines.getByRole('row', { name: /Hosting set-up 1 €99\.99 €99\.99/ }).waitFor();
+  await quoteLines.getByRole('row', { name: /Total €3,851\.49/ }).waitFor();
+  await quote.getByText('30% on signature').waitFor();
+  const contract = page.locator('.MuiCard-root', { has: page.getByRole('heading', { name: 'Contract', exact: true }) });
+  await contract.getByText('signed', { exact: true }).waitFor();
+  await contract.getByText('Version 1 of the quote').waitFor();
+  const download = contract.getByRole('link', { name: 'Download the contract' });
+  const pdf = await page.request.get(`${h.baseUrl}${await download.getAttribute('href')}`);
+  expect([pdf.status(), pdf.headers()['content-type']]).toEqual([200, 'application/pdf']);
+  await screenshot(page, 'quote-02-the-deal-on-the-journey');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await quote.scrollIntoViewIfNeeded();
+  await screenshot(page, 'quote-03-the-deal-on-a-phone');
 });

@@ -2,12 +2,12 @@
 // kickoff and plan, milestone deliveries, finance's view of a change request, and answers to what
 // the customer sent back.
 import { z } from 'zod';
-import { longText, name } from '../runtime/form-fields';
+import { longText, name, person } from '../runtime/form-fields';
 
 export const deliveryTaskForms = {
   'assign-team': z.object({
-    projectManager: name,
-    team: z.array(z.object({ name, role: name })).min(1, 'Name at least one team member').max(50),
+    projectManager: person,
+    team: z.array(z.object({ name: person, role: name })).min(1, 'Name at least one team member').max(50),
   }),
   'kickoff-meeting': z.object({
     notes: longText,

@@ -18,6 +18,8 @@ const COLORS: Record<string, ChipProps['color']> = {
   PENDING_FINANCE: 'warning',
   PENDING_CUSTOMER: 'warning',
   PARTIALLY_PAID: 'warning',
+  SENT: 'warning',
+  SIGNED: 'success',
   COMPLETED: 'success',
   CLIENT_0_90_DAYS: 'success',
   CLIENT_90_DAYS_1_YEAR: 'success',

@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import type { Field } from './jsonSchema';
 import { LineTotal, ListTotal, MoneyInput, pricedLine } from './MoneyInput';
+import { PersonInput } from './PersonInput';
 import { validatorsFor } from './validators';
 
 // A few options read best side by side; more go into a drop-down.
@@ -28,6 +29,8 @@ const SchemaInput = ({ field, source, inline = false }: { field: Field; source: 
       );
     case 'text':
       return <TextInput {...common} multiline={field.multiline && !inline} minRows={field.multiline && !inline ? 3 : undefined} />;
+    case 'person':
+      return <PersonInput {...common} helperText={field.description ?? false} />;
     case 'number':
       return <NumberInput {...common} step={field.integer ? 1 : 'any'} />;
     case 'money':

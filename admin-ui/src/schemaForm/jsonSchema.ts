@@ -11,6 +11,8 @@ export interface JsonSchema {
   anyOf?: JsonSchema[];
   title?: string;
   description?: string;
+  /** `person`: a name chosen from the staff (or typed). */
+  format?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -26,6 +28,7 @@ export type Field = Common &
   (
     | { kind: 'choice'; options: { id: string | number; name: string }[] }
     | { kind: 'text'; multiline: boolean }
+    | { kind: 'person' }
     | { kind: 'number'; integer: boolean }
     | { kind: 'money' }
     | { kind: 'boolean' }
@@ -59,6 +62,7 @@ function describeField(name: string, schema: JsonSchema, required: boolean): Fie
   if (schema.enum) return { ...common, kind: 'choice', options: schema.enum.map((id) => ({ id, name: optionLabel(id) })) };
   switch (type) {
     case 'string':
+      if (schema.format === 'person') return { ...common, kind: 'person' };
       return { ...common, kind: 'text', multiline: LONG_TEXT.test(name) || (schema.maxLength ?? 0) > 200 };
     case 'number':
     case 'integer':

@@ -1,0 +1,151 @@
+// The deal an acquisition made: every quote version it drafted with its lines and totals (the
+// latest first, earlier ones folded), and the contract sent for signature with where the signature
+// stands and its document. Amounts in the quote's currency.
+import PdfIcon from '@mui/icons-material/PictureAsPdf';
+import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import ExpandIcon from '@mui/icons-material/ExpandMore';
+import { RecordField, usePermissions } from 'react-admin';
+import { FactGrid, wide } from '../../common/FactGrid';
+import { Money } from '../../common/money';
+import { RelativeTime } from '../../common/RelativeTime';
+import { SectionCard } from '../../common/SectionCard';
+import { StatusChip } from '../../common/StatusChip';
+import type { Contract, JourneyDetail, Quote, Role } from '../../types';
+
+/** Who may open a contract's document (the API's rule). */
+const READS_CONTRACTS: Role[] = ['sales', 'finance', 'manager', 'admin'];
+
+const QuoteLines = ({ quote }: { quote: Quote }) => (
+  <Table size="small" aria-label={`Lines of version ${quote.version}`}>
+    <TableHead>
+      <TableRow>
+        <TableCell>Line</TableCell>
+        <TableCell align="right">Quantity</TableCell>
+        <TableCell align="right">Unit price</TableCell>
+        <TableCell align="right">Amount</TableCell>
+      </TableRow>
+    </TableHead>
+    <TableBody>
+      {quote.lineItems.map((line) => (
+        <TableRow key={line.id}>
+          <TableCell>{line.description}</TableCell>
+          <TableCell align="right">{line.quantity}</TableCell>
+          <TableCell align="right">
+            <Money minor={line.unitPriceMinor} currency={quote.currency} />
+          </TableCell>
+          <TableCell align="right">
+            <Money minor={line.totalMinor} currency={quote.currency} />
+          </TableCell>
+        </TableRow>
+      ))}
+      {quote.taxMinor !== 0 && (
+        <TableRow>
+          <TableCell colSpan={3}>Tax</TableCell>
+          <TableCell align="right">
+            <Money minor={quote.taxMinor} currency={quote.currency} />
+          </TableCell>
+        </TableRow>
+      )}
+      <TableRow sx={{ '& td': { borderBottom: 0, fontWeight: 600 } }}>
+        <TableCell colSpan={3}>Total</TableCell>
+        <TableCell align="right">
+          <Money minor={quote.totalMinor} currency={quote.currency} strong />
+        </TableCell>
+      </TableRow>
+    </TableBody>
+  </Table>
+);
+
+const QuoteFacts = ({ quote }: { quote: Quote }) => (
+  <FactGrid>
+    <RecordField label="Total">
+      <Money minor={quote.totalMinor} currency={quote.currency} strong />
+    </RecordField>
+    <RecordField label="Deposit">{quote.depositPercent}% on signature</RecordField>
+    <RecordField label="The rest billed">{quote.billing === 'MILESTONES' ? 'as milestones are accepted' : 'at completion'}</RecordField>
+    <RecordField label="Sent">{quote.sentAt ? <RelativeTime date={quote.sentAt} /> : 'not yet'}</RecordField>
+    <RecordField label="Answered">{quote.decidedAt ? <RelativeTime date={quote.decidedAt} /> : 'not yet'}</RecordField>
+    {quote.validUntil && (
+      <RecordField label="Valid until">
+        <RelativeTime date={quote.validUntil} />
+      </RecordField>
+    )}
+    {quote.summary && (
+      <RecordField label="Scope" sx={wide}>
+        {quote.summary}
+      </RecordField>
+    )}
+  </FactGrid>
+);
+
+const QuoteVersion = ({ quote, latest }: { quote: Quote; latest: boolean }) => (
+  <Accordion defaultExpanded={latest} disableGutters variant="outlined">
+    <AccordionSummary expandIcon={<ExpandIcon />} aria-controls={`quote-${quote.version}`} id={`quote-${quote.version}-summary`}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography sx={{ fontWeight: 600 }}>Version {quote.version}</Typography>
+        <StatusChip status={quote.status} />
+        <Money minor={quote.totalMinor} currency={quote.currency} />
+      </Stack>
+    </AccordionSummary>
+    <AccordionDetails id={`quote-${quote.version}`}>
+      <Stack spacing={2}>
+        <QuoteFacts quote={quote} />
+        <Box sx={{ overflowX: 'auto' }}>
+          <QuoteLines quote={quote} />
+        </Box>
+      </Stack>
+    </AccordionDetails>
+  </Accordion>
+);
+
+const ContractFacts = ({ contract, versionOf, readsDocument }: { contract: Contract; versionOf: (quoteId: string) => number | undefined; readsDocument: boolean }) => (
+  <Stack spacing={1.5}>
+    <FactGrid>
+      <RecordField label="From">Version {versionOf(contract.quoteId) ?? '—'} of the quote</RecordField>
+      <RecordField label="Signed through">{contract.provider === 'docusign' ? 'DocuSign' : 'our own page'}</RecordField>
+      <RecordField label="Sent">{contract.sentAt ? <RelativeTime date={contract.sentAt} /> : 'not yet'}</RecordField>
+      <RecordField label="Signed">{contract.signedAt ? <RelativeTime date={contract.signedAt} /> : 'not yet'}</RecordField>
+      {contract.expiresAt && !contract.signedAt && (
+        <RecordField label="Signature due">
+          <RelativeTime date={contract.expiresAt} />
+        </RecordField>
+      )}
+      {contract.endReason && (
+        <RecordField label="Ended because" sx={wide}>
+          {contract.endReason}
+        </RecordField>
+      )}
+    </FactGrid>
+    {readsDocument && contract.status !== 'DRAFT' && (
+      <Box>
+        <Button startIcon={<PdfIcon />} href={`/api/contracts/${encodeURIComponent(contract.id)}/document`} download>
+          Download the contract
+        </Button>
+      </Box>
+    )}
+  </Stack>
+);
+
+export const DealSection = ({ journey }: { journey: JourneyDetail }) => {
+  const { permissions } = usePermissions<Role[]>();
+  if (journey.quotes.length === 0) return null;
+  const versions = [...journey.quotes].sort((a, b) => b.version - a.version);
+  const versionOf = (quoteId: string) => journey.quotes.find((q) => q.id === quoteId)?.version;
+  const readsDocument = !!permissions?.some((r) => READS_CONTRACTS.includes(r));
+  return (
+    <>
+      <SectionCard title={versions.length > 1 ? `Quote · ${versions.length} versions` : 'Quote'}>
+        <Stack spacing={1}>
+          {versions.map((quote, i) => (
+            <QuoteVersion key={quote.id} quote={quote} latest={i === 0} />
+          ))}
+        </Stack>
+      </SectionCard>
+      {journey.contracts.map((contract, i) => (
+        <SectionCard key={contract.id} title={journey.contracts.length > 1 ? `Contract ${i + 1}` : 'Contract'} action={<StatusChip status={contract.status} />}>
+          <ContractFacts contract={contract} versionOf={versionOf} readsDocument={readsDocument} />
+        </SectionCard>
+      ))}
+    </>
+  );
+};
