@@ -12,9 +12,12 @@ const STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  /** Answered by the HTTP server itself (api/http-server.ts), as are headers_too_large. */
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  headers_too_large: 431,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,

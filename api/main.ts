@@ -7,6 +7,7 @@ import { loadConfig } from '../platform/config';
 import { createDb } from '../platform/db';
 import { createLogger } from '../platform/logger';
 import { createTemporalClient } from '../platform/temporal-client';
+import { listen } from './http-server';
 import { createApp } from './app';
 import { listenForForgets } from './auth/auth-events';
 import { ensureDevUsers } from './auth/dev-users';
@@ -27,7 +28,7 @@ async function main() {
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = createTemporalClient(connection, config.temporal.namespace);
   const authEvents = await listenForForgets(config.database.url, log);
-  const server = createApp({ db, temporal, config, log, authEvents }).listen(config.http.port, config.http.host, () =>
+  const server = listen(createApp({ db, temporal, config, log, authEvents }), config.http.port, config.http.host, () =>
     log.info({ url: config.http.publicUrl }, 'API listening'),
   );
   // Drains on SIGTERM (what an orchestrator sends) or SIGINT. For a moment it still accepts

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
+import { listen } from '../api/http-server';
 import { createApp } from '../api/app';
 import { listenForForgets } from '../api/auth/auth-events';
 import { ensureDevUsers } from '../api/auth/dev-users';
@@ -91,7 +92,7 @@ export async function startPlatform(config: Config, log: Logger, shutdown: Shutd
   await shutdown.add('auth events', () => authEvents.close());
   const app = createApp({ db, temporal, config, log: log.child({ component: 'api' }), authEvents });
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.http.port, config.http.host, () => resolve(s));
+    const s = listen(app, config.http.port, config.http.host, () => resolve(s));
     s.on('error', reject);
   });
   await shutdown.add('http', () => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -36,7 +36,22 @@ export const LIFECYCLE_PHASES = ['PROSPECT', 'ACTIVE_LEAD', 'ONBOARDING', 'CLIEN
 export const apiError = z
   .object({
     error: z.looseObject({
-      code: z.enum(['validation_failed', 'invalid_json', 'bad_request', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'unavailable', 'internal']),
+      code: z.enum([
+        'validation_failed',
+        'invalid_json',
+        'bad_request',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'request_timeout',
+        'conflict',
+        'payload_too_large',
+        'unsupported_media_type',
+        'headers_too_large',
+        'rate_limited',
+        'unavailable',
+        'internal',
+      ]),
       message: z.string(),
       fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     }),

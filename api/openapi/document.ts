@@ -15,6 +15,7 @@ const ERRORS: Record<number, string> = {
   409: 'The record is not in a state that allows this.',
   413: 'The body is too large.',
   415: 'The body is in an unsupported media type or encoding.',
+  431: 'The request line and headers are over 16 KB (answered by the HTTP server, before the route).',
   503: 'PostgreSQL or Temporal is not answering: retry after `Retry-After` seconds.',
 };
 
@@ -29,7 +30,7 @@ function accessText(access: Access): string {
 const staff = (access: Access) => access === 'signed-in' || Array.isArray(access);
 
 function errorStatuses(op: Operation): number[] {
-  const statuses = [400, 404, 503];
+  const statuses = [400, 404, 431, 503];
   if (staff(op.access)) statuses.push(401);
   if (Array.isArray(op.access)) statuses.push(403);
   if (op.body) statuses.push(409, 413, 415);

@@ -38,9 +38,11 @@ export function startBrowserStack(use: (stack: { h: Harness; browser: Browser })
 /** What chromium refused under the answers' Content-Security-Policy, by page (the console says). */
 const cspViolations = new WeakMap<Page, string[]>();
 
-/** A fresh browser context (its own cookies) on the app at a desktop size, at `path`. */
-export async function openApp(browser: Browser, baseUrl: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1440, height: 900 } });
+export const PHONE = { width: 390, height: 844 };
+
+/** A fresh browser context (its own cookies) on the app at a desktop size (or `viewport`), at `path`. */
+export async function openApp(browser: Browser, baseUrl: string, path = '/', viewport = { width: 1440, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport });
   const page = await context.newPage();
   const refused: string[] = [];
   cspViolations.set(page, refused);

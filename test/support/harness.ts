@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
+import { listen } from '../../api/http-server';
 import { createApp } from '../../api/app';
 import { devUserEmail, ensureDevUsers } from '../../api/auth/dev-users';
 import { ROLES, type Role } from '../../api/auth/roles';
@@ -112,7 +113,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
 
   const app = createApp({ db, temporal: createTemporalClient(env.connection, env.namespace ?? 'default'), config, log: opts.log ?? log });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = listen(app, 0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -6,7 +6,7 @@ import { Accordion, AccordionDetails, AccordionSummary, Box, Button, Stack, Tabl
 import ExpandIcon from '@mui/icons-material/ExpandMore';
 import { RecordField, usePermissions } from 'react-admin';
 import { FactGrid, wide } from '../../common/FactGrid';
-import { Money } from '../../common/money';
+import { formatMoney, Money } from '../../common/money';
 import { RelativeTime } from '../../common/RelativeTime';
 import { SectionCard } from '../../common/SectionCard';
 import { StatusChip } from '../../common/StatusChip';
@@ -15,22 +15,36 @@ import type { Contract, JourneyDetail, Quote, Role } from '../../types';
 /** Who may open a contract's document (the API's rule). */
 const READS_CONTRACTS: Role[] = ['sales', 'finance', 'manager', 'admin'];
 
+/** Quantity and unit price have columns of their own on wider screens; on a phone they go under the line. */
+const wideOnly = { display: { xs: 'none', sm: 'table-cell' } } as const;
+
 const QuoteLines = ({ quote }: { quote: Quote }) => (
   <Table size="small" aria-label={`Lines of version ${quote.version}`}>
     <TableHead>
       <TableRow>
         <TableCell>Line</TableCell>
-        <TableCell align="right">Quantity</TableCell>
-        <TableCell align="right">Unit price</TableCell>
+        <TableCell align="right" sx={wideOnly}>
+          Quantity
+        </TableCell>
+        <TableCell align="right" sx={wideOnly}>
+          Unit price
+        </TableCell>
         <TableCell align="right">Amount</TableCell>
       </TableRow>
     </TableHead>
     <TableBody>
       {quote.lineItems.map((line) => (
         <TableRow key={line.id}>
-          <TableCell>{line.description}</TableCell>
-          <TableCell align="right">{line.quantity}</TableCell>
-          <TableCell align="right">
+          <TableCell>
+            {line.description}
+            <Typography variant="caption" color="text.secondary" component="div" sx={{ display: { sm: 'none' } }}>
+              {line.quantity} × {formatMoney(line.unitPriceMinor, quote.currency)}
+            </Typography>
+          </TableCell>
+          <TableCell align="right" sx={wideOnly}>
+            {line.quantity}
+          </TableCell>
+          <TableCell align="right" sx={wideOnly}>
             <Money minor={line.unitPriceMinor} currency={quote.currency} />
           </TableCell>
           <TableCell align="right">
@@ -40,14 +54,20 @@ const QuoteLines = ({ quote }: { quote: Quote }) => (
       ))}
       {quote.taxMinor !== 0 && (
         <TableRow>
-          <TableCell colSpan={3}>Tax</TableCell>
+          <TableCell colSpan={3} sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
+            Tax
+          </TableCell>
+          <TableCell sx={{ display: { sm: 'none' } }}>Tax</TableCell>
           <TableCell align="right">
             <Money minor={quote.taxMinor} currency={quote.currency} />
           </TableCell>
         </TableRow>
       )}
       <TableRow sx={{ '& td': { borderBottom: 0, fontWeight: 600 } }}>
-        <TableCell colSpan={3}>Total</TableCell>
+        <TableCell colSpan={3} sx={{ display: { xs: 'none', sm: 'table-cell' } }}>
+          Total
+        </TableCell>
+        <TableCell sx={{ display: { sm: 'none' } }}>Total</TableCell>
         <TableCell align="right">
           <Money minor={quote.totalMinor} currency={quote.currency} strong />
         </TableCell>
