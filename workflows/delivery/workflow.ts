@@ -100,14 +100,14 @@ export async function deliveryJourney(input: DeliveryInput): Promise<JourneyResu
       title: `Assign the team for ${company}`,
       role: 'manager',
       dueInMs: 2 * DAY,
-      input: { project: plan.name, milestones },
+      input: { project: plan.name, currency: plan.currency, milestones },
     });
     const kickoff = await journey.humanTask({
       type: 'kickoff-meeting',
       title: `Kick off ${company}'s project with them`,
       role: 'pm',
       dueInMs: 5 * DAY,
-      input: { project: plan.name, team, milestones },
+      input: { project: plan.name, currency: plan.currency, team, milestones },
     });
     await delivery.recordKickoff({ journeyId, projectId, ...team, at: new Date().toISOString() });
 

@@ -2,7 +2,9 @@ import { Stack, Typography } from '@mui/material';
 import { RecordField } from 'react-admin';
 import { FactGrid, wide } from './FactGrid';
 import { humanize } from './humanize';
+import { formatMoney } from './money';
 import { exactTime } from './RelativeTime';
+import { statusLabel } from './StatusChip';
 
 type Json = Record<string, unknown>;
 
@@ -10,12 +12,20 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An enum's value (PLANNED, MILESTONES): read as words. Three-letter codes (USD) stay. */
+const CODE = /^[A-Z][A-Z_]{3,}$/;
+/** A record's or journey's id: for machines, not for the person doing the task. */
+const isMachineId = (key: string, v: unknown) =>
+  (key === 'id' || /Id$/.test(key)) && typeof v === 'string' && /^([0-9a-f]{8}-[0-9a-f-]{27}|journey:)/i.test(v);
+/** Money kept in minor units (`amountMinor`), shown in the currency when the record (or one it is in) names it. */
+const MINOR = /Minor$/;
 
-/** A plain value as people read it: lists joined, yes/no, local dates. */
+/** A plain value as people read it: lists joined, yes/no, local dates, enum values as words. */
 function text(v: unknown): string {
   if (Array.isArray(v)) return v.map(text).join(', ');
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   if (typeof v === 'string' && ISO_DATE.test(v)) return exactTime(v);
+  if (typeof v === 'string' && CODE.test(v)) return statusLabel(v);
   return String(v);
 }
 
@@ -31,17 +41,17 @@ const ranker = (order: string[]) => ([key, v]: [string, unknown]) =>
 // Objects, and lists of objects, get sections of their own rather than a cell of JSON.
 const isSection = (v: unknown): v is Json | Json[] => isObject(v) || (Array.isArray(v) && v.some(isObject));
 
-const Section = ({ label, value }: { label: string; value: Json | Json[] }) => (
+const Section = ({ label, value, currency }: { label: string; value: Json | Json[]; currency?: string }) => (
   <Stack spacing={1}>
     <Typography variant="subtitle2">{label}</Typography>
     {Array.isArray(value) ? (
       value.map((item, i) => (
         <Stack key={i} sx={{ pl: 2, borderLeft: 2, borderColor: 'divider' }}>
-          <ObjectFacts value={isObject(item) ? item : { value: item }} />
+          <ObjectFacts value={isObject(item) ? item : { value: item }} currency={currency} />
         </Stack>
       ))
     ) : (
-      <ObjectFacts value={value} />
+      <ObjectFacts value={value} currency={currency} />
     )}
   </Stack>
 );
@@ -50,9 +60,13 @@ const Section = ({ label, value }: { label: string; value: Json | Json[] }) => (
  * Free-form JSON (a task's input or result) as labelled values: the shapes differ per task type
  * and grow with new journeys, so they are laid out from the data itself.
  */
-export const ObjectFacts = ({ value, order = [] }: { value: Json; order?: string[] }) => {
+export const ObjectFacts = ({ value, order = [], currency: inherited }: { value: Json; order?: string[]; currency?: string }) => {
   const rank = ranker(order);
-  const entries = Object.entries(value).filter(([, v]) => !isEmpty(v));
+  const currency = typeof value.currency === 'string' ? value.currency : inherited;
+  // Amounts in the currency, under their name without "minor"; ids left out.
+  const entries = Object.entries(value)
+    .filter(([key, v]) => !isEmpty(v) && !isMachineId(key, v))
+    .map(([key, v]): [string, unknown] => (MINOR.test(key) && typeof v === 'number' && currency ? [key.replace(MINOR, ''), formatMoney(v, currency)] : [key, v]));
   const plain = entries.filter(([, v]) => !isSection(v)).sort((a, b) => rank(a) - rank(b));
   const sections = entries.filter((e): e is [string, Json | Json[]] => isSection(e[1]));
   if (entries.length === 0) return <Typography color="text.secondary">Nothing recorded.</Typography>;
@@ -68,7 +82,7 @@ export const ObjectFacts = ({ value, order = [] }: { value: Json; order?: string
         </FactGrid>
       )}
       {sections.map(([key, v]) => (
-        <Section key={key} label={humanize(key)} value={v} />
+        <Section key={key} label={humanize(key)} value={v} currency={currency} />
       ))}
     </Stack>
   );
