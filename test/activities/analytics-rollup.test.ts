@@ -20,14 +20,20 @@ async function journey(startedAt = new Date('2026-03-02T09:00:00Z')) {
   return { id, at: (hours: number) => new Date(startedAt.getTime() + hours * HOUR).toISOString() };
 }
 
-it('keeps one visit per stage entered, each closed by the next with where it went', async () => {
+/** A journey through inquiry (0 h), discovery (5 h, recorded twice: a retried activity), proposal (12 h) and back to discovery (20 h). */
+async function withTrail() {
   const j = await journey();
   const stage = (sequence: number, name: string, hours: number) => records.recordStage({ journeyId: j.id, stage: name, at: j.at(hours), sequence });
   await stage(1, 'inquiry', 0);
   await stage(2, 'discovery', 5);
-  await stage(2, 'discovery', 5); // a retried activity
+  await stage(2, 'discovery', 5);
   await stage(3, 'proposal', 12);
-  await stage(4, 'discovery', 20); // back again: a second visit
+  await stage(4, 'discovery', 20);
+  return j;
+}
+
+it('keeps one visit per stage entered, each closed by the next with where it went', async () => {
+  const j = await withTrail();
 
   const visits = await db.stageVisit.findMany({ where: { journeyId: j.id }, orderBy: { enteredAt: 'asc' } });
   expect(visits.map((v) => [v.stage, v.enteredAt.toISOString(), v.leftAt?.toISOString() ?? null, v.nextStage])).toEqual([
@@ -66,13 +72,7 @@ it("keeps on each wait the stage by its start and the role it waited on, whateve
 });
 
 it('keeps the time a journey spent in each stage, its visits summed, the last one closed by its end', async () => {
-  const j = await journey();
-  const stage = (sequence: number, name: string, hours: number) => records.recordStage({ journeyId: j.id, stage: name, at: j.at(hours), sequence });
-  await stage(1, 'inquiry', 0);
-  await stage(2, 'discovery', 5);
-  await stage(2, 'discovery', 5); // a retried activity
-  await stage(3, 'proposal', 12);
-  await stage(4, 'discovery', 20);
+  const j = await withTrail();
   const times = async () =>
     (await db.stageTime.findMany({ where: { journeyId: j.id }, orderBy: { firstEnteredAt: 'asc' } })).map((t) => [
       t.stage,
