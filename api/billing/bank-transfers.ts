@@ -41,6 +41,9 @@ export async function recordBankTransfer(deps: Pick<ApiDeps, 'db' | 'temporal' |
     return { status: 'duplicate' as const, providerPaymentId, balanceMinor: invoice.totalMinor - invoice.paidMinor };
   }
   const due = invoice.totalMinor - invoice.paidMinor;
+  // A deposit's acquisition waits for the payment its link started, by that payment's id: money
+  // recorded here would never reach it (a false success), so it is refused, not taken.
+  if (invoice.kind === 'deposit') throw new AppError('conflict', `Invoice ${invoice.number} is a deposit: it is paid through its payment link, which the acquisition waits for`);
   if (invoice.status === 'VOID' || invoice.status === 'DRAFT') throw new AppError('conflict', `Invoice ${invoice.number} is ${invoice.status.toLowerCase()}: nothing is owed on it`);
   if (due <= 0) throw new AppError('conflict', `Invoice ${invoice.number} has nothing left to pay`);
   if (t.amountMinor > due) {

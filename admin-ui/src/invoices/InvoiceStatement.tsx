@@ -48,7 +48,8 @@ const Actions = ({ invoice }: { invoice: Invoice }) => {
       </Button>
       {owedAndOurs && (
         <>
-          <RecordBankTransferButton invoice={invoice} />
+          {/* A deposit is paid through its link, which its acquisition waits for (the API refuses a transfer on it). */}
+          {invoice.kind !== 'deposit' && <RecordBankTransferButton invoice={invoice} />}
           <NoticeButton invoice={invoice} notice="invoice" />
           <NoticeButton invoice={invoice} notice="reminder" />
         </>

@@ -135,6 +135,16 @@ it('refuses a transfer from anyone but finance and managers, to an invoice that 
     const res = await transfer(invoice.id, body);
     expect([JSON.stringify(body), res.status, res.body.error.fields?.map((f: { field: string }) => f.field) ?? []]).toEqual([JSON.stringify(body), 400, [field]]);
   }
+  // A deposit is paid through its link, which its acquisition waits for: a transfer on it is refused, not taken.
+  const customerId = invoice.customerId;
+  const depositJourney = `journey:${customerId}:acquisition:deposit-${Date.now()}`;
+  await h.db.journey.create({ data: { id: depositJourney, kind: 'acquisition', customerId, stage: 'deposit' } });
+  const deposit = await h.db.invoice.create({
+    data: { number: `INV-DEPOSIT-${Date.now()}`, kind: 'deposit', journeyId: depositJourney, customerId, status: 'OPEN', currency: 'USD', subtotalMinor: 50_000, totalMinor: 50_000 },
+  });
+  const onDeposit = await transfer(deposit.id, ok);
+  expect([onDeposit.status, onDeposit.body.error.message]).toEqual([409, `Invoice ${deposit.number} is a deposit: it is paid through its payment link, which the acquisition waits for`]);
+  expect(await h.db.externalEvent.count({ where: { objectId: { startsWith: `bank:${deposit.number}:` } } })).toBe(0);
   // The PDF and the export, for finance and managers only.
   expect((await h.as('sales')('GET', `/api/invoices/${invoice.id}/pdf`)).status).toBe(403);
   expect((await h.as('finance')('GET', '/api/invoices/not-an-id/pdf')).status).toBe(404);
