@@ -25,9 +25,9 @@ export function createAssignmentNotice({ db, config, sendEmail }: { db: Db; conf
       data: [{ key: `assigned:${a.key}`, recipientUserId: user.id, kind: 'task_assigned', title: `Yours now: ${a.title}`, journeyId: a.journeyId, taskId: a.taskId }],
       skipDuplicates: true,
     });
+    // Not the journey's (its emails are what the customer was sent): the staff member's own.
     await sendEmail({
       key: `assigned:${a.key}`,
-      journeyId: a.journeyId,
       to: user.email,
       template: 'task-assigned',
       data: { name: user.name, title: a.title, dueAt: a.dueAt, by: a.by, url: `${config.http.publicUrl}/#/tasks/${a.taskId}/show` },

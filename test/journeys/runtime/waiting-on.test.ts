@@ -2,7 +2,8 @@
 // The follow-up task is due after 0.001 h (3.6 s) in this file, so it really escalates to the
 // manager queue while the test runs. Four journeys end up at different points:
 //   A — at follow-up, past due and escalated: waiting on the manager queue, overdue;
-//   B — moved on to discovery: waiting on sales, due in 7 days;
+//   B — moved on to discovery: waiting on sales, due in 7 days (TASK_HANDOVER sends the discovery
+//       meeting back to the sales queue here, rather than to whoever qualified the lead);
 //   C — ended (its follow-up completed, the lead disqualified: LOST): waits on nothing;
 //   D — cancelled while waiting on its task and on a customer signature.
 // Other files' journeys share the database, so every query is narrowed to these customers.
@@ -16,7 +17,7 @@ const DAY_MS = 24 * 3_600_000;
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ env: { FOLLOW_UP_DUE_HOURS: '0.001' } });
+  h = await startHarness({ env: { FOLLOW_UP_DUE_HOURS: '0.001', TASK_HANDOVER: '{"discovery-meeting": "queue"}' } });
 }, 180_000);
 afterAll(async () => {
   // Leave nothing waiting behind: other files read the same database (task-escalation.test.ts
