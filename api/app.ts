@@ -9,6 +9,7 @@ import { redactCustomerLinks } from '../platform/customer-links';
 import { REQUEST_ID_HTTP_HEADER, requestContext, requestIdFrom } from '../platform/request-context';
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
+import { searchRoutes } from './search/routes';
 import { analyticsRoutes } from './analytics/routes';
 import type { AuthEvents } from './auth/auth-events';
 import { createAuthenticator } from './auth/authenticate';
@@ -99,6 +100,7 @@ export function createApp(deps: ApiDeps): Express {
     journeyKindRoutes(),
     knowledgeRoutes(deps),
     analyticsRoutes(deps),
+    searchRoutes(deps),
     ...kinds.flatMap((k) => (k.routes ? [k.routes(deps)] : [])),
   );
   app.use('/api', api, noRoute);

@@ -14,6 +14,7 @@ import { journeyOperations } from './routes/journeys';
 import { metricsOperations } from './routes/metrics';
 import { notificationOperations } from './routes/notifications';
 import { docsOperations } from './routes/openapi';
+import { searchOperations } from './search/routes';
 import { taskOperations } from './routes/tasks';
 import { userOperations } from './routes/users';
 import { knowledgeOperations } from './support/knowledge-routes';
@@ -35,6 +36,7 @@ export const allOperations: readonly Operation[] = [
   ...journeyKindOperations,
   ...knowledgeOperations,
   ...analyticsOperations,
+  ...searchOperations,
   ...customerDecisionOperations,
   ...Object.values(kindApis).flatMap((k) => k.operations),
   ...stripeWebhookOperations,

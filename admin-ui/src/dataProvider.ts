@@ -4,7 +4,7 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, ChangeRequest, ClientAccount, Task, TaskComment, TicketPriority, TimeEntry } from './types';
+import type { ApiError, ChangeRequest, ClientAccount, SearchResults, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 import type { OpportunitySource } from '../../workflows/acquisition/repeat-business';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
@@ -110,6 +110,8 @@ export const dataProvider = {
   /** The invoice emailed again, or a reminder now; `key` is chosen per click, so a double click sends one. */
   sendInvoiceNotice: (invoiceId: string, notice: 'invoice' | 'reminder', key: string) =>
     post<{ status: 'sending' | 'duplicate'; to: string }>(`/invoices/${encodeURIComponent(invoiceId)}/notices`, { notice }, { 'Idempotency-Key': key }),
+  /** The app bar's search: the best few customers, journeys, tasks, invoices and tickets for `q`. */
+  search: (q: string) => httpClient(`${apiUrl}/search?${new URLSearchParams({ q })}`).then(({ json }) => json as SearchResults),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

@@ -30,6 +30,7 @@ export type User = z.infer<typeof api.user>;
 export type Customer = z.infer<typeof api.customer>;
 export type CustomerDetail = z.infer<typeof api.customerDetail>;
 export type ClientAccount = z.infer<typeof api.clientAccount>;
+export type { SearchResults } from '../../api/contract/search';
 export type Wait = z.infer<typeof api.wait>;
 export type JourneyFields = z.infer<typeof api.journeyFields>;
 export type Journey = z.infer<typeof api.journey>;

@@ -36,6 +36,8 @@ export const READERS = {
   externalEvents: ['manager'],
   /** A contract's document (GET /api/contracts/:id/document): those who sell, approve and bill it. */
   contracts: ['sales', 'finance', 'manager'],
+  /** Support tickets with their messages (GET /api/tickets): the support desk and its managers. */
+  tickets: ['support', 'support_lead', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function mayRead(p: Principal, records: keyof typeof READERS): boolean {

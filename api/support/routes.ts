@@ -10,7 +10,7 @@ import { closeTicketUpdate, staffReplyUpdate, triageTicketUpdate } from '../../w
 import { PRIORITIES } from '../../workflows/support/sla';
 import type { ApiDeps } from '../app';
 import { actor, principal, requireRole } from '../auth/authenticate';
-import type { Role } from '../auth/roles';
+import { READERS, type Role } from '../auth/roles';
 import { ticket, ticketAttachment, ticketDetail, ticketStatus, timeEntry } from '../contract/records';
 import { onTicket, recordTimeEntry, timeWorked } from '../delivery/time-entries';
 import { AppError, parseOrThrow } from '../errors';
@@ -20,7 +20,7 @@ import { operations } from '../openapi/operation';
 import { attach, readUpload, sendAttachment, uploadForm } from './attachments';
 import { raiseTicket } from './raise-ticket';
 
-const SUPPORT_ROLES: Role[] = ['support', 'support_lead', 'manager'];
+const SUPPORT_ROLES: Role[] = [...READERS.tickets];
 const category = z.string().trim().min(1).max(60).regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and dashes');
 const queue = category;
 

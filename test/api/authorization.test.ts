@@ -232,6 +232,7 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],
     ok: { role: 'manager', status: 200 },
   })),
+  { route: 'GET /api/search', req: () => ({ method: 'GET', path: '/api/search?q=northwind' }), ok: { role: 'success', status: 200 } },
   { route: 'GET /api/journey-kinds', req: () => ({ method: 'GET', path: '/api/journey-kinds' }), ok: { role: 'sales', status: 200 } },
   { route: 'GET /api/journey-kinds/:id', req: () => ({ method: 'GET', path: '/api/journey-kinds/delivery' }), ok: { role: 'pm', status: 200 } },
   { route: 'GET /api/journeys', req: () => ({ method: 'GET', path: '/api/journeys' }), ok: { role: 'support', status: 200 } },

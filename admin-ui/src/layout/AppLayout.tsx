@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LoadingIndicator, TitlePortal, ToggleThemeButton } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { GlobalSearch } from './GlobalSearch';
 import { AppMenu } from './AppMenu';
 
 const AppTopBar = () => (
   <AppBar
     toolbar={
       <>
+        <GlobalSearch />
         <NotificationBell />
         {/* Light or dark: follows the system until the person picks one (kept in the browser). */}
         <ToggleThemeButton />
