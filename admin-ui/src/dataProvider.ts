@@ -68,7 +68,7 @@ export const dataProvider = {
   claimTask: (id: string) => post<Task>(taskPath(id, 'claim')),
   unclaimTask: (id: string) => post<Task>(taskPath(id, 'unclaim')),
   /** `null` hands the task back to its queue. */
-  assignTask: (id: string, assignee: string | null) => post<Task>(taskPath(id, 'assign'), { assignee }),
+  assignTask: (id: string, assignee: string | null, reason?: string) => post<Task>(taskPath(id, 'assign'), { assignee, ...(reason && { reason }) }),
   /** Resolves when the journey accepted the result; rejects with an HttpError whose body is an ApiError. */
   completeTask: (id: string, result: object) => post<{ taskId: string; completedAt: string }>(taskPath(id, 'complete'), { result }),
   /** `comment.id` is chosen by the browser, so a repeated submit stores the comment once. */

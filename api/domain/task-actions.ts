@@ -83,7 +83,14 @@ export async function unclaimTask(db: Db, p: Principal, id: string): Promise<Tas
  * came from — or to nobody, back to the queue.
  */
 /** `notify`: tells the new holder (bell and email); not awaited by the caller's answer beyond its start. */
-export async function assignTask(db: Db, p: Principal, id: string, assignee: string | null, notify?: (task: Task, assignee: string) => Promise<void>): Promise<Task> {
+/** Gives the task to `assignee` (null: back to its queue); `reason`, when given, goes on the trail with it. */
+export async function assignTask(
+  db: Db,
+  p: Principal,
+  id: string,
+  { assignee, reason }: { assignee: string | null; reason?: string },
+  notify?: (task: Task, assignee: string) => Promise<void>,
+): Promise<Task> {
   const task = await loadTask(db, p, id);
   ensureAllowed(p, task, 'assign', 'Only managers assign tasks');
   if (assignee) {
@@ -97,7 +104,7 @@ export async function assignTask(db: Db, p: Principal, id: string, assignee: str
   }
   if (task.assignee === assignee) return task;
   if (!(await swapHolder(db, task, task.assignee, assignee))) throw new AppError('conflict', 'The task changed hands meanwhile');
-  await audit(db, p, task, 'task_assigned', { assignee, previousAssignee: task.assignee });
+  await audit(db, p, task, 'task_assigned', { assignee, previousAssignee: task.assignee, ...(reason && { reason }) });
   // Assigned to someone else than the one assigning: they are told.
   if (assignee && assignee !== p.id) await notify?.(task, assignee);
   return db.task.findUniqueOrThrow({ where: { id: task.id } });

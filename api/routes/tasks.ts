@@ -3,7 +3,7 @@
 // Schema generated from the same zod schemas that validate completions.
 import { Router } from 'express';
 import { z } from 'zod';
-import { text } from '../../workflows/runtime/storable-text';
+import { optionalText, text } from '../../workflows/runtime/storable-text';
 import type { Prisma } from '../../prisma/generated/client';
 import { taskForms } from '../../workflows/runtime/task-forms';
 import { principal, requireRole } from '../auth/authenticate';
@@ -19,7 +19,13 @@ import type { Principal } from '../auth/roles';
 import type { ApiDeps } from '../app';
 
 const completeBody = z.object({ result: z.record(z.string(), z.unknown()) }).strict();
-const assignBody = z.object({ assignee: z.uuid().nullable() }).strict();
+const assignBody = z
+  .object({
+    assignee: z.uuid().nullable(),
+    /** Why, for whoever reads the journey's trail later (the inbox's bulk reassign asks for one). */
+    reason: optionalText(500),
+  })
+  .strict();
 const commentBody = z.object({ id: z.uuid().optional(), body: text(5000) }).strict();
 
 const taskFilter = z.object({
@@ -75,7 +81,7 @@ export const taskOperations = operations(
   { method: 'get', path: '/api/tasks/:id', summary: 'A task with its comments and the actions the caller may take', access: 'signed-in', responses: { 200: taskDetail } },
   { method: 'post', path: '/api/tasks/:id/claim', summary: 'Claim a task of one of your queues', access: 'signed-in', responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/unclaim', summary: 'Give a claimed task back to its queue', access: 'signed-in', responses: { 200: task } },
-  { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Checked on the task (a task the caller cannot see is a 404).', access: ['manager'], body: assignBody, responses: { 200: task } },
+  { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Checked on the task (a task the caller cannot see is a 404). A `reason` goes on the journey\'s trail with the assignment.', access: ['manager'], body: assignBody, responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/comments', summary: 'Comment on a task (idempotent by `id`)', access: 'signed-in', body: commentBody, responses: { 200: taskComment, 201: taskComment } },
   {
     method: 'post',
@@ -128,9 +134,9 @@ export function taskRoutes(deps: ApiDeps): Router {
   });
 
   router.post('/tasks/:id/assign', async (req, res) => {
-    const { assignee } = parseOrThrow(assignBody, req.body);
+    const { assignee, reason } = parseOrThrow(assignBody, req.body);
     const p = principal(req);
-    res.json(await assignTask(deps.db, p, req.params.id, assignee, (task, to) => noticeAssignment(deps, task, to, p.name)));
+    res.json(await assignTask(deps.db, p, req.params.id, { assignee, reason: reason || undefined }, (task, to) => noticeAssignment(deps, task, to, p.name)));
   });
 
   router.post('/tasks/:id/comments', async (req, res) => {

@@ -1,6 +1,6 @@
 // A manager's work in the browser, on the real dev server: reassigning a task whose SLA passed
-// (follow-ups are due within seconds here, so they really escalate), cancelling a journey, and
-// retrying a failed one.
+// (follow-ups are due within seconds here, so they really escalate), reassigning tasks and
+// cancelling journeys in bulk, cancelling a journey, and retrying a failed one.
 import type { Browser, Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { bugFailedJourney } from '../support/failed-journey';
@@ -61,6 +61,58 @@ it('reassigns an escalated, overdue follow-up to a salesperson', async () => {
   const reassigned = await h.db.task.findUniqueOrThrow({ where: { id: task!.id } });
   expect(reassigned).toMatchObject({ assignee: h.users.sales.id, status: 'OPEN' });
   expect(await h.db.journeyEvent.count({ where: { journeyId, type: 'task_assigned', actor: h.users.manager.id } })).toBe(1);
+});
+
+it('reassigns tasks and cancels journeys in bulk, each with the reason on its own trail, and lists what was refused', async () => {
+  const leads = [await newLead('Birchwood Bikes', 'Bo Birch'), await newLead('Cedar Cafe', 'Cy Cedar'), await newLead('Aspen Audio', 'Al Aspen')];
+  const tasks = await Promise.all(leads.map((l) => eventually(() => h.db.task.findFirst({ where: { journeyId: l.journeyId } }), (t) => t?.escalatedAt != null)));
+  const [bikes, cafe] = tasks.map((t) => t!);
+  const page = await asManager();
+  await page.getByRole('menuitem', { name: 'Inbox' }).click();
+  await page.getByRole('tab', { name: /All open/ }).click();
+  await page.getByRole('button', { name: /Sort by arrived/ }).click();
+  for (const task of [bikes!, cafe!]) await page.getByRole('row').filter({ hasText: task.title }).getByRole('checkbox').check();
+
+  // A PM does not work the sales queue: both refused, both still selected, and why.
+  await page.getByRole('button', { name: 'Reassign' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Assign to').click();
+  await page.getByRole('option', { name: /Priya PM/ }).click();
+  await dialog.getByLabel('Reason').fill('Sales is short this week');
+  await dialog.getByRole('button', { name: 'Assign to Priya PM' }).click();
+  await dialog.getByTestId('bulk-summary').filter({ hasText: '2 not changed (still selected)' }).getByText(/Must be an active user of the sales queue or a manager/).first().waitFor();
+  await screenshot(page, 'manager-10-bulk-refused', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Sam works sales: both his, one event each with the reason.
+  await page.getByRole('button', { name: 'Reassign' }).click();
+  await dialog.getByLabel('Assign to').click();
+  await page.getByRole('option', { name: /Sam Sales/ }).click();
+  await dialog.getByLabel('Reason').fill('Sam met them at the fair');
+  await screenshot(page, 'manager-11-bulk-reassign', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Assign to Sam Sales' }).click();
+  await page.getByText('2 tasks assigned to Sam Sales').waitFor();
+  for (const task of [bikes!, cafe!]) {
+    expect(await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ assignee: h.users.sales.id, status: 'OPEN' });
+    const events = await h.db.journeyEvent.findMany({ where: { journeyId: task.journeyId, type: 'task_assigned' } });
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ taskId: task.id, assignee: h.users.sales.id, reason: 'Sam met them at the fair' })]);
+  }
+
+  // Two journeys cancelled at once; one ended (someone else cancelled it) after it was selected, and is refused with why.
+  const [, cafeLead, audioLead] = leads;
+  await page.getByRole('menuitem', { name: 'Journeys' }).click();
+  for (const l of [cafeLead!, audioLead!]) await page.getByRole('row').filter({ hasText: l.companyName }).getByRole('checkbox').check();
+  expect((await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(audioLead!.journeyId)}/cancel`, { reason: 'Asked us to stop' })).status).toBe(200);
+  await page.getByRole('button', { name: 'Cancel journeys' }).click();
+  await dialog.getByLabel('Reason').fill('Duplicates of older enquiries');
+  await dialog.getByRole('button', { name: 'Cancel them' }).click();
+  await dialog.getByTestId('bulk-summary').filter({ hasText: '1 journey cancelled' }).filter({ hasText: `Acquisition of ${audioLead!.companyName}` }).waitFor();
+  await screenshot(page, 'manager-12-bulk-cancel', { fullPage: false });
+  // Named as they were listed, though the cancelled one has left the running list.
+  await dialog.getByText(`Acquisition of ${cafeLead!.companyName}, Acquisition of ${audioLead!.companyName}`, { exact: false }).waitFor();
+  const ended = await eventually(() => h.db.journey.findUniqueOrThrow({ where: { id: cafeLead!.journeyId } }), (j) => j.status === 'CANCELLED');
+  expect(ended).toMatchObject({ endReason: 'Duplicates of older enquiries', cancelledBy: h.users.manager.id });
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: audioLead!.journeyId } })).toMatchObject({ status: 'CANCELLED', endReason: 'Asked us to stop' });
 });
 
 it('opens an escalation from the notification bell, which marks it read', async () => {

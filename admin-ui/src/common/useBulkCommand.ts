@@ -3,10 +3,13 @@
 // rest still go. A 401 stops the run: the session ended, and the person is told how far it got.
 import { useState } from 'react';
 import { type Identifier, useRefresh } from 'react-admin';
-import { dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
+import { apiFieldErrors, dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
 import { isSessionEnded, useSessionEnded } from './useSessionEnded';
 
 export type BulkOutcome = { done: Identifier[]; failed: { id: Identifier; message: string }[] };
+
+/** A 400's field messages say what was wrong with this record ("Must be … of the sales queue"); else the API's message. */
+const whyRefused = (error: unknown) => apiFieldErrors(error).map((f) => f.message).join('; ') || errorMessage(error, 'That did not work');
 
 export function useBulkCommand() {
   const sessionEnded = useSessionEnded();
@@ -26,7 +29,7 @@ export function useBulkCommand() {
             sessionEnded(`${outcome.done.length} of ${ids.length} were done before it ended; the rest were not changed`);
             return undefined;
           }
-          outcome.failed.push({ id, message: errorMessage(error, 'That did not work') });
+          outcome.failed.push({ id, message: whyRefused(error) });
         }
       }
       return outcome;

@@ -2,6 +2,7 @@ import JourneyIcon from '@mui/icons-material/Route';
 import { Stack, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, useListContext } from 'react-admin';
 import { useIsManager } from '../auth/roles';
+import { JourneyBulkActions } from './JourneyBulkActions';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { StatusChip, statusChoices } from '../common/StatusChip';
@@ -89,8 +90,9 @@ const FailureCell = ({ journey }: { journey: Journey }) => (
 const JourneyTable = () => {
   const { filterValues } = useListContext();
   const failed = filterValues.status === 'FAILED';
+  const isManager = useIsManager();
   return (
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />}>
+    <DataTable rowClick="show" bulkActionButtons={isManager ? <JourneyBulkActions /> : false} empty={<ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />}>
       <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
       <Column source="kind" label="Journey" disableSort render={(journey) => <KindName kind={journey.kind} />} />
       <Column source="stage" render={(journey) => <StageCell journey={journey} />} />

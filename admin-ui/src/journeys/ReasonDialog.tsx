@@ -1,11 +1,11 @@
 // A manager's action on a whole journey, confirmed with the reason it goes on the journey's trail
 // with (cancelling a journey, retrying a failed one). The API's 400 on `reason` shows under the field.
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, TextField } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { MIN_REASON, ReasonField } from '../common/ReasonField';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type AppDataProvider } from '../dataProvider';
 
-const MIN_REASON = 3;
 
 export const ReasonDialog = ({
   title,
@@ -45,20 +45,16 @@ export const ReasonDialog = ({
       <DialogTitle>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{children}</DialogContentText>
-        <TextField
-          label="Reason"
-          name="reason"
+        <ReasonField
+          required
           autoFocus
-          fullWidth
-          multiline
-          minRows={2}
           value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
+          onChange={(value) => {
+            setReason(value);
             setFieldError(undefined);
           }}
-          error={!!fieldError}
-          helperText={fieldError ?? 'A few words, for whoever looks at this journey later'}
+          error={fieldError}
+          helperText="A few words, for whoever looks at this journey later"
         />
       </DialogContent>
       <DialogActions>

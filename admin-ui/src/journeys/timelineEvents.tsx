@@ -81,6 +81,7 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     icon: <AssignIcon />,
     describe: (d, c) => ({
       text: d.assignee ? <>Assigned {c.taskLink(d.taskId)} to {c.userName(str(d.assignee)) ?? 'someone'}</> : <>Handed {c.taskLink(d.taskId)} back to its queue</>,
+      detail: str(d.reason),
     }),
   },
   task_commented: { icon: <CommentIcon />, describe: (d, c) => ({ text: <>Commented on {c.taskLink(d.taskId)}</>, detail: str(d.body) }) },

@@ -4,10 +4,9 @@
 import AssignIcon from '@mui/icons-material/SwitchAccount';
 import PriorityIcon from '@mui/icons-material/LowPriority';
 import SpamIcon from '@mui/icons-material/Report';
-import { Alert, Button, Stack } from '@mui/material';
+import { Button, Stack } from '@mui/material';
 import { useState, type ReactElement } from 'react';
-import { type Identifier, useListContext, useNotify } from 'react-admin';
-import { useBulkCommand, type BulkOutcome } from '../common/useBulkCommand';
+import { useBulkSelection } from '../common/useBulkSelection';
 import type { AppDataProvider } from '../dataProvider';
 import type { Ticket } from '../types';
 import { ticketNumber } from './ticketFields';
@@ -55,55 +54,19 @@ const ACTIONS: Action[] = [
   },
 ];
 
-const Summary = ({ action, outcome, numberOf }: { action: Action; outcome: BulkOutcome; numberOf: (id: Identifier) => string }) => (
-  <Alert severity={outcome.done.length ? 'warning' : 'error'} sx={{ mt: 2 }} data-testid="bulk-summary">
-    {outcome.done.length > 0 && <div>{action.done(outcome.done.length)}.</div>}
-    <div>
-      {outcome.failed.length} not changed (still selected):
-      <ul style={{ margin: 0, paddingLeft: 20 }}>
-        {outcome.failed.map((f) => (
-          <li key={String(f.id)}>
-            {numberOf(f.id)}: {f.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  </Alert>
-);
-
 const BulkDialog = ({ action, onClose }: { action: Action; onClose: () => void }) => {
-  const { selectedIds, data, onSelect } = useListContext<Ticket>();
-  const notify = useNotify();
-  const { run, pending } = useBulkCommand();
-  const [ids] = useState(selectedIds);
-  const [outcome, setOutcome] = useState<BulkOutcome>();
-  const numberOf = (id: Identifier) => {
-    const ticket = data?.find((t) => t.id === id);
-    return ticket ? ticketNumber(ticket) : String(id);
-  };
-
-  const send = async (change: TicketChange) => {
-    const result = await run(outcome ? outcome.failed.map((f) => f.id) : ids, (api, id) => action.send(api, String(id), change));
-    if (!result) return onClose();
-    onSelect(result.failed.map((f) => f.id as Ticket['id']));
-    if (result.failed.length === 0) {
-      notify(action.done(result.done.length + (outcome?.done.length ?? 0)), { type: 'success' });
-      return onClose();
-    }
-    setOutcome({ done: [...(outcome?.done ?? []), ...result.done], failed: result.failed });
-  };
-
+  const bulk = useBulkSelection<Ticket>({ nameOf: ticketNumber, done: action.done, onClose });
   return (
     <TicketChangeDialog
-      title={`${action.label}: ${plural(ids.length)}`}
-      intro={`Each ticket is changed on its own, with this reason on its timeline: ${ids.map(numberOf).join(', ')}.`}
+      title={`${action.label}: ${plural(bulk.ids.length)}`}
+      intro={`Each ticket is changed on its own, with this reason on its timeline: ${bulk.names.join(', ')}.`}
       fields={action.fields}
       reasonRequired={action.id !== 'spam'}
-      confirm={outcome ? `Try the ${outcome.failed.length} again` : action.confirm}
+      confirm={bulk.confirmLabel(action.confirm)}
       color={action.id === 'spam' ? 'error' : 'primary'}
-      pending={pending}
-      outcome={outcome && <Summary action={action} outcome={outcome} numberOf={numberOf} />}
-      onSend={send}
+      pending={bulk.pending}
+      outcome={bulk.summary}
+      onSend={(change) => bulk.send((api, id) => action.send(api, String(id), change))}
       onClose={onClose}
     />
   );

@@ -14,6 +14,7 @@ import {
   TextField,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
+import { MIN_REASON, ReasonField as CommonReasonField } from '../common/ReasonField';
 import { useUsers } from '../common/useUserNames';
 import type { TicketPriority, User } from '../types';
 import { TICKET_PRIORITIES } from './ticketFields';
@@ -21,24 +22,14 @@ import { TICKET_PRIORITIES } from './ticketFields';
 export type TicketChange = { priority?: TicketPriority; queue?: string; assigneeId?: string | null; reason: string };
 type Field = 'priority' | 'queue' | 'assignee';
 
-const MIN_REASON = 3;
 const NOBODY = '';
 
 /** Who the API takes as a ticket's assignee: active people of a support role (admins only with one). */
 const worksSupport = (user: User) => user.active && user.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager');
 
 /** Why a ticket changes: it goes on the ticket's timeline with the change. */
-export const ReasonField = ({ value, onChange, required, error }: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => (
-  <TextField
-    label={required ? 'Reason' : 'Reason (optional)'}
-    name="reason"
-    multiline
-    minRows={2}
-    value={value}
-    onChange={(e) => onChange(e.target.value)}
-    error={!!error}
-    helperText={error ?? "Kept on the ticket's timeline"}
-  />
+export const ReasonField = (props: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => (
+  <CommonReasonField {...props} helperText="Kept on the ticket's timeline" />
 );
 
 export const TicketChangeDialog = ({

@@ -10,6 +10,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import { ROLES, type Task } from '../types';
 import { ClaimButton } from './HoldButtons';
+import { TaskBulkActions } from './TaskBulkActions';
 import { INBOX_VIEWS } from './inboxViews';
 import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
 import { useTaskTypes } from './useTaskTypes';
@@ -92,7 +93,7 @@ const ClaimAndOpen = ({ task }: { task: Task }) => {
 const overdueRow = (task: Task) => (isOverdue(task) ? lateRowSx : {});
 
 const InboxTable = () => (
-  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={false} empty={<ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} noun="tasks" />}>
+  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={useIsManager() ? <TaskBulkActions /> : false} empty={<ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} noun="tasks" />}>
     <Column source="title" label="Task" render={(task) => <TaskTitle task={task} />} />
     <Column source="type" render={(task) => taskTypeLabel(task.type)} />
     <Column source="role" label="Queue" render={(task) => <QueueCell task={task} />} />

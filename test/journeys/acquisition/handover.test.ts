@@ -66,6 +66,17 @@ it('tells the person a manager assigns a task to, once per assignment, and nobod
   expect((await assign(sales.id)).status).toBe(200);
   await eventually(() => h.db.email.count({ where: { template: 'task-assigned', key: { startsWith: `assigned:task:${followUp.id}:${sales.id}` } } }), (n) => n === 2, 20_000);
   expect(await h.db.notification.count({ where: { recipientUserId: sales.id, taskId: followUp.id, kind: 'task_assigned' } })).toBe(2);
+
+  // A reason goes on the trail with the assignment; one that cannot be stored is a 400 that changes nothing.
+  const withReason = (reason: unknown) => h.as('manager')('POST', `/api/tasks/${followUp.id}/assign`, { assignee: null, reason });
+  for (const bad of ['x\u0000y', 'x'.repeat(501), 5]) {
+    const res = await withReason(bad);
+    expect({ status: res.status, field: res.body.error.fields[0].field }).toEqual({ status: 400, field: 'reason' });
+  }
+  expect((await h.db.task.findUniqueOrThrow({ where: { id: followUp.id } })).assignee).toBe(sales.id);
+  expect((await withReason('  Back to the queue while Sam is away  ')).status).toBe(200);
+  const last = await h.db.journeyEvent.findFirstOrThrow({ where: { journeyId, type: 'task_assigned' }, orderBy: { id: 'desc' } });
+  expect(last.data).toMatchObject({ taskId: followUp.id, assignee: null, previousAssignee: sales.id, reason: 'Back to the queue while Sam is away' });
 });
 
 it('sends a task back to the queue when TASK_HANDOVER says so, or when its holder no longer works it', async () => {

@@ -1,0 +1,69 @@
+// A bulk action's dialog asking for a reason (and whatever else the action needs, as children):
+// the records it acts on are named, each gets its own request with the reason on its own trail, and
+// what failed is listed for another try (useBulkSelection).
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import type { Identifier, RaRecord } from 'react-admin';
+import type { AppDataProvider } from '../dataProvider';
+import { MIN_REASON, ReasonField } from './ReasonField';
+import { useBulkSelection } from './useBulkSelection';
+
+export function BulkReasonDialog<R extends RaRecord>({
+  title,
+  noun,
+  nameOf,
+  children,
+  ready = true,
+  confirm,
+  color = 'primary',
+  done,
+  command,
+  onClose,
+}: {
+  /** E.g. "Reassign": the title reads "Reassign: 3 tasks". */
+  title: string;
+  /** Singular and plural: ['task', 'tasks']. */
+  noun: [string, string];
+  nameOf: (record: R) => string;
+  /** The action's own fields (a person, a date). */
+  children?: ReactNode;
+  /** Whether those fields are filled in enough to send. */
+  ready?: boolean;
+  confirm: string;
+  color?: 'primary' | 'error';
+  done: (n: number) => string;
+  command: (api: AppDataProvider, id: Identifier, reason: string) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const bulk = useBulkSelection<R>({ nameOf, done, onClose });
+  const [reason, setReason] = useState('');
+  const count = `${bulk.ids.length} ${bulk.ids.length === 1 ? noun[0] : noun[1]}`;
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>
+        {title}: {count}
+      </DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          Each is changed on its own, with the reason on its journey’s timeline: {bulk.names.join(', ')}.
+        </DialogContentText>
+        <Stack spacing={2}>
+          {children}
+          <ReasonField required value={reason} onChange={setReason} helperText="A few words, for whoever looks at these later" />
+        </Stack>
+        {bulk.summary}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{bulk.summary ? 'Close' : 'Cancel'}</Button>
+        <Button
+          variant="contained"
+          color={color}
+          disabled={bulk.pending || !ready || reason.trim().length < MIN_REASON}
+          onClick={() => bulk.send((api, id) => command(api, id, reason.trim()))}
+        >
+          {bulk.confirmLabel(confirm)}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
