@@ -2,7 +2,6 @@
 // ticket page (priority, queue, assignee), and the inbox's bulk actions (assign, change priority,
 // close as spam). It only gathers the change; the caller sends it, one ticket or many.
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -15,14 +14,13 @@ import {
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { MIN_REASON, ReasonField as CommonReasonField } from '../common/ReasonField';
-import { useUsers } from '../common/useUserNames';
+import { NOBODY, PersonSelect } from '../common/PersonSelect';
 import type { TicketPriority, User } from '../types';
 import { TICKET_PRIORITIES } from './ticketFields';
 
 export type TicketChange = { priority?: TicketPriority; queue?: string; assigneeId?: string | null; reason: string };
 type Field = 'priority' | 'queue' | 'assignee';
 
-const NOBODY = '';
 
 /** Who the API takes as a ticket's assignee: active people of a support role (admins only with one). */
 const worksSupport = (user: User) => user.active && user.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager');
@@ -62,12 +60,10 @@ export const TicketChangeDialog = ({
   onSend: (change: TicketChange) => void;
   onClose: () => void;
 }) => {
-  const { data: users, isPending: usersPending, error: usersError } = useUsers();
   const [priority, setPriority] = useState<TicketPriority | ''>(initial.priority ?? '');
   const [queue, setQueue] = useState(initial.queue ?? '');
   const [assignee, setAssignee] = useState(initial.assigneeId ?? NOBODY);
   const [reason, setReason] = useState('');
-  const agents = (users ?? []).filter(worksSupport);
 
   const change: TicketChange = {
     reason: reason.trim(),
@@ -109,30 +105,17 @@ export const TicketChangeDialog = ({
               helperText={fieldErrors.queue ?? 'Where it belongs: billing, technical, general…'}
             />
           )}
-          {fields.includes('assignee') &&
-            (usersError ? (
-              <Alert severity="error">The list of people could not be loaded.</Alert>
-            ) : (
-              <TextField
-                select
-                label="Assignee"
-                value={usersPending ? NOBODY : assignee}
-                onChange={(e) => setAssignee(e.target.value)}
-                disabled={usersPending}
-                error={!!fieldErrors.assigneeId}
-                helperText={fieldErrors.assigneeId ?? 'People who work support'}
-                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-              >
-                <MenuItem value={NOBODY}>
-                  <em>Nobody: left to its queue</em>
-                </MenuItem>
-                {agents.map((user) => (
-                  <MenuItem key={user.id} value={user.id}>
-                    {user.name}
-                  </MenuItem>
-                ))}
-              </TextField>
-            ))}
+          {fields.includes('assignee') && (
+            <PersonSelect
+              label="Assignee"
+              value={assignee}
+              onChange={setAssignee}
+              eligible={worksSupport}
+              nobody="Nobody: left to its queue"
+              helperText="People who work support"
+              error={fieldErrors.assigneeId}
+            />
+          )}
           <ReasonField value={reason} onChange={setReason} required={reasonRequired} error={fieldErrors.reason} />
         </Stack>
         {outcome}

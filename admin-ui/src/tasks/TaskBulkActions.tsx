@@ -2,18 +2,17 @@
 // queues, with a reason on each journey's trail. Each task is checked on its own (a person who does
 // not work a task's queue is refused for that task, and it stays selected with why).
 import ReassignIcon from '@mui/icons-material/SwitchAccount';
-import { Alert, Button, MenuItem, TextField } from '@mui/material';
+import { Button } from '@mui/material';
 import { useState } from 'react';
 import { BulkReasonDialog } from '../common/BulkReasonDialog';
+import { NOBODY, PersonSelect, usePerson } from '../common/PersonSelect';
 import { useUsers } from '../common/useUserNames';
 import type { Task } from '../types';
 
-const BACK_TO_QUEUE = '';
-
 const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
-  const { data: users, isPending, error } = useUsers();
-  const [assignee, setAssignee] = useState(BACK_TO_QUEUE);
-  const person = users?.find((u) => u.id === assignee);
+  const { isPending, error } = useUsers();
+  const [assignee, setAssignee] = useState(NOBODY);
+  const person = usePerson(assignee);
   return (
     <BulkReasonDialog<Task>
       title="Reassign"
@@ -25,30 +24,15 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
       command={(api, id, reason) => api.assignTask(String(id), person?.id ?? null, reason)}
       onClose={onClose}
     >
-      {error ? (
-        <Alert severity="error">The list of people could not be loaded.</Alert>
-      ) : (
-        <TextField
-          select
-          label="Assign to"
-          value={isPending ? BACK_TO_QUEUE : assignee}
-          onChange={(e) => setAssignee(e.target.value)}
-          disabled={isPending}
-          helperText="Someone who works each task's queue, or a manager"
-          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        >
-          <MenuItem value={BACK_TO_QUEUE}>
-            <em>Nobody: back to their queues</em>
-          </MenuItem>
-          {(users ?? [])
-            .filter((u) => u.active)
-            .map((u) => (
-              <MenuItem key={u.id} value={u.id}>
-                {u.name} · {u.roles.join(', ')}
-              </MenuItem>
-            ))}
-        </TextField>
-      )}
+      <PersonSelect
+        label="Assign to"
+        value={assignee}
+        onChange={setAssignee}
+        eligible={(u) => u.active}
+        nobody="Nobody: back to their queues"
+        helperText="Someone who works each task's queue, or a manager"
+        withRoles
+      />
     </BulkReasonDialog>
   );
 };
