@@ -1,9 +1,11 @@
 // The knowledge base in the browser, on the real stack: support writes an article, publishes it
-// with the switch and sees it suggested as a customer would; a salesperson reads it without any
-// way to change it.
+// with the switch and sees it suggested as a customer would; an article written as the session
+// ends is kept and saved after logging in again; a salesperson reads it without any way to change it.
 import type { Browser } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
+import { devUserEmail } from '../../api/auth/dev-users';
+import { DEV_USER_PASSWORD } from '../../platform/config';
 import { logIn, openApp, screenshot, startBrowserStack } from './browser';
 
 let h: Harness;
@@ -55,6 +57,39 @@ it('support writes an article, publishes it, finds it and sees it suggested', as
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('heading', { name: `${title} (updated)`, exact: true }).waitFor();
   expect(await h.db.knowledgeArticle.findUniqueOrThrow({ where: { id: saved.id } })).toMatchObject({ title: `${title} (updated)`, published: true, updatedBy: h.users.support.id });
+});
+
+it('keeps an article written while the session ended, and brings the writer back to it after logging in', async () => {
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'support');
+  await page.goto('/#/knowledge-articles/create');
+  await page.waitForURL(/\/knowledge-articles\/create$/);
+  const lateTitle = `Resetting the modem (${Date.now()})`; // not found by the next test's search for `word`
+  await page.getByRole('textbox', { name: 'Title', exact: true }).fill(lateTitle);
+  await page.getByLabel('Body').fill('Hold the reset button for five seconds.');
+
+  // The session ends (its cookie is gone) while the form is open: nothing saved, nothing claimed.
+  await page.context().clearCookies();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(/Your session has ended\. The article was not saved; what you wrote is kept/).waitFor();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  expect(await page.getByText('Article created').count()).toBe(0);
+  expect(await h.db.knowledgeArticle.count({ where: { title: lateTitle } })).toBe(0);
+
+  // Back on the form after logging in, filled in; saved, and the draft is gone.
+  await page.getByLabel('Email').fill(devUserEmail('support'));
+  await page.getByLabel('Password').fill(DEV_USER_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/knowledge-articles\/create$/);
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).resolves.toBe(lateTitle);
+  expect(await page.getByLabel('Body').inputValue()).toBe('Hold the reset button for five seconds.');
+  await page.getByText('What you wrote before your session ended is back').waitFor();
+  await screenshot(page, 'knowledge-04-draft-restored');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: lateTitle, exact: true }).waitFor();
+  await page.getByText('Article created').waitFor();
+  expect(await h.db.knowledgeArticle.count({ where: { title: lateTitle } })).toBe(1);
+  expect(await page.evaluate<string | null>("localStorage.getItem('pf:article-draft:new')")).toBeNull();
 });
 
 it('a salesperson reads articles, with no way to write, publish or delete them', async () => {

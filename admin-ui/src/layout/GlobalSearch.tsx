@@ -121,7 +121,7 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
           {...params}
           inputRef={input}
           autoFocus={autoFocus}
-          placeholder="Search (press /)"
+          placeholder="Find anything (press /)"
           size="small"
           variant="outlined"
           sx={{ '& .MuiInputBase-root': { bgcolor: 'background.paper', borderRadius: 1 } }}
