@@ -12,6 +12,7 @@ import invoices from './invoices';
 import journeys from './journeys';
 import { knowledgeResource } from './knowledge';
 import { AppLayout } from './layout/AppLayout';
+import { darkTheme, lightTheme } from './layout/theme';
 import support from './support';
 import { mayWorkSupport } from './support/ticketFields';
 import tasks from './tasks';
@@ -41,6 +42,8 @@ export const App = () => (
     authProvider={authProvider}
     loginPage={LoginPage}
     layout={AppLayout}
+    theme={lightTheme}
+    darkTheme={darkTheme}
     dashboard={Dashboard}
     requireAuth
     disableTelemetry

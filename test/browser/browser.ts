@@ -87,3 +87,24 @@ export const widerThanScreen = (page: Page) =>
       .slice(0, 5)
       .map((e) => e.tagName.toLowerCase() + '.' + String(e.className).slice(0, 80));
   })()`);
+
+/** An axe-core violation, as the accessibility tests report it: the rule, how bad, and where. */
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[]; html: string[] };
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's WCAG 2 A and AA rules over the page as it stands. Run through the DevTools protocol
+ * (page.evaluate), so the page's Content-Security-Policy, which refuses inline scripts, is not
+ * loosened for it.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  return page.evaluate<AxeViolation[]>(`(async () => {
+    ${AXE_SOURCE}
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')), html: v.nodes.slice(0, 3).map((n) => n.html.slice(0, 160)) }));
+  })()`);
+}
+
+/** The violations that block people: critical and serious (the accessibility tests allow none). */
+export const blocking = (violations: AxeViolation[]) => violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');

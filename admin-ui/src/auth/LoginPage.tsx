@@ -89,7 +89,7 @@ export const LoginPage = () => {
                 variant="contained"
                 size="large"
                 disabled={submitting || !email || !password}
-                startIcon={submitting ? <CircularProgress size={18} color="inherit" /> : undefined}
+                startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-label="Signing in" /> : undefined}
               >
                 Sign in
               </Button>

@@ -1,5 +1,5 @@
 import DoneIcon from '@mui/icons-material/TaskAlt';
-import { List, ListItemButton, ListItemText, Skeleton, Alert } from '@mui/material';
+import { List, ListItem, ListItemButton, ListItemText, Skeleton, Alert } from '@mui/material';
 import { Link, useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { SectionCard } from '../common/SectionCard';
@@ -26,10 +26,12 @@ export const DueNext = () => {
       ) : (
         <List disablePadding>
           {data.map((task) => (
-            <ListItemButton key={task.id} component={Link} to={`/tasks/${task.id}/show`} divider>
-              <ListItemText primary={task.title} secondary={task.journey?.customer.companyName} />
-              <DueChip task={task} />
-            </ListItemButton>
+            <ListItem key={task.id} disablePadding divider>
+              <ListItemButton component={Link} to={`/tasks/${task.id}/show`}>
+                <ListItemText primary={task.title} secondary={task.journey?.customer.companyName} />
+                <DueChip task={task} />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

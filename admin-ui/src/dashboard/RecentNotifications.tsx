@@ -1,5 +1,5 @@
 import QuietIcon from '@mui/icons-material/NotificationsNone';
-import { Alert, List, ListItemButton, ListItemIcon, ListItemText, Skeleton } from '@mui/material';
+import { Alert, List, ListItem, ListItemButton, ListItemIcon, ListItemText, Skeleton } from '@mui/material';
 import { useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
@@ -29,14 +29,16 @@ export const RecentNotifications = () => {
       ) : (
         <List disablePadding>
           {data.map((notification) => (
-            <ListItemButton key={notification.id} onClick={() => open(notification)} divider>
-              <ListItemIcon>{notificationIcon(notification)}</ListItemIcon>
-              <ListItemText
-                primary={notification.title}
-                secondary={<RelativeTime date={notification.createdAt} />}
-                slotProps={{ primary: { sx: { fontWeight: notification.readAt ? 400 : 600 } } }}
-              />
-            </ListItemButton>
+            <ListItem key={notification.id} disablePadding divider>
+              <ListItemButton onClick={() => open(notification)}>
+                <ListItemIcon>{notificationIcon(notification)}</ListItemIcon>
+                <ListItemText
+                  primary={notification.title}
+                  secondary={<RelativeTime date={notification.createdAt} />}
+                  slotProps={{ primary: { sx: { fontWeight: notification.readAt ? 400 : 600 } } }}
+                />
+              </ListItemButton>
+            </ListItem>
           ))}
         </List>
       )}

@@ -78,7 +78,7 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
                         )}
                       </Typography>
                     }
-                    sx={visited ? undefined : { '& .MuiStepLabel-label': { color: 'text.disabled' } }}
+                    sx={visited ? undefined : { '& .MuiStepLabel-label': { color: 'text.secondary' } }}
                   >
                     {stage.label}
                   </StepLabel>

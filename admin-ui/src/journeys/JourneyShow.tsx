@@ -45,7 +45,7 @@ const JourneyActions = () => {
   return (
     <TopToolbar sx={{ gap: 1 }}>
       {journey.temporalUiUrl && (
-        <Tooltip title="Engine internals. Cancel there bypasses the journey's own cancellation: use Cancel journey here.">
+        <Tooltip describeChild title="Engine internals. Cancel there bypasses the journey's own cancellation: use Cancel journey here.">
           <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
             Workflow in Temporal
           </Button>

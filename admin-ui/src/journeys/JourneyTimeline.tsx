@@ -19,7 +19,7 @@ const TONE_COLORS: Record<NonNullable<DescribedEvent['tone']>, string> = {
 const TimelineEntry = ({ event, ctx, last }: { event: JourneyEvent; ctx: EventContext; last: boolean }) => {
   const { icon, tone, text, detail } = describeEvent(event, ctx);
   return (
-    <Stack direction="row" spacing={1.5} data-event-type={event.type}>
+    <Stack component="li" direction="row" spacing={1.5} data-event-type={event.type}>
       {/* The icon column carries the line that joins the entries. */}
       <Stack sx={{ alignItems: 'center' }}>
         <Avatar sx={{ width: 28, height: 28, bgcolor: tone ? TONE_COLORS[tone] : 'grey.500', '& .MuiSvgIcon-root': { fontSize: 16 } }}>
@@ -77,7 +77,7 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
       {events.length === 0 ? (
         <EmptyState title="Nothing recorded yet" />
       ) : (
-        <Box role="list" aria-label="Timeline">
+        <Box component="ol" aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {events.map((event, i) => (
             <TimelineEntry key={event.id} event={event} ctx={ctx} last={i === events.length - 1} />
           ))}

@@ -1,18 +1,26 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, LoadingIndicator, TitlePortal, ToggleThemeButton } from 'react-admin';
+import { AppBar, Layout, LoadingIndicator, TitlePortal, ToggleThemeButton, useGetIdentity, UserMenu } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { GlobalSearch } from './GlobalSearch';
 import { AppMenu } from './AppMenu';
 
+/** The account menu, named for whom it is: its button shows the person's name, which its label must contain. */
+const AccountMenu = () => {
+  const { identity } = useGetIdentity();
+  return <UserMenu label={identity?.fullName ?? 'Account'} />;
+};
+
 const AppTopBar = () => (
   <AppBar
+    userMenu={<AccountMenu />}
     toolbar={
       <>
         <GlobalSearch />
         <NotificationBell />
         {/* Light or dark: follows the system until the person picks one (kept in the browser). */}
         <ToggleThemeButton />
-        <LoadingIndicator />
+        {/* Its spinner, while anything loads, is named for screen readers (its props go to the spinner). */}
+        <LoadingIndicator aria-label="Loading" />
       </>
     }
   >

@@ -28,8 +28,8 @@ export const NotificationBell = () => {
   return (
     <>
       <Tooltip title={error ? 'Notifications could not be loaded' : `${unread} unread notification${unread === 1 ? '' : 's'}`}>
-        <IconButton color="inherit" aria-label="Notifications" onClick={(e) => setAnchor(e.currentTarget)}>
-          <Badge badgeContent={unread} color="error" max={99}>
+        <IconButton color="inherit" aria-label={unread ? `Notifications, ${unread > 99 ? '99+' : unread} unread` : 'Notifications'} onClick={(e) => setAnchor(e.currentTarget)}>
+          <Badge badgeContent={unread || undefined} color="error" max={99}>
             <BellIcon />
           </Badge>
         </IconButton>
