@@ -13,9 +13,14 @@ export const HITS_PER_GROUP = 5;
 /** Customers whose records are searched too: the best matches, enough for a company's name. */
 const MATCHED_CUSTOMERS = 20;
 
+/** At most this many words: each is a condition on every table searched. */
+export const MAX_WORDS = 10;
+
+export const wordsOf = (q: string) => q.split(/\s+/).filter(Boolean);
+
 /** `q`'s words as ILIKE patterns, wildcards typed by the person taken literally. */
 export function wordPatterns(q: string): string[] {
-  const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
+  const words = wordsOf(q);
   return words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
@@ -47,11 +52,17 @@ export async function globalSearch(db: Db, p: Principal, q: string) {
   // Records matching themselves first, then those of a matching customer, the newest first.
   const ofCustomer = (column: Prisma.Sql) => (customerIds.length ? Prisma.sql`${column} = ANY(${customerIds}::uuid[])` : Prisma.sql`false`);
   const rank = (haystack: Prisma.Sql) => Prisma.sql`(${allWordsIn(haystack, patterns)}) DESC, similarity(${haystack}, ${q}) DESC`;
+  // The candidates as a union of two index reads (the text's trigram index, the customer's index):
+  // one OR over both would read the whole table.
+  const candidates = (matchingItself: Prisma.Sql, ofMatchedCustomer: Prisma.Sql) => Prisma.sql`(${matchingItself} UNION ${ofMatchedCustomer})`;
 
   const journeys = db.$queryRaw<Hits['journeys']>`
     SELECT j.id, j.kind, j.stage, j.status::text AS status, c."companyName", j."startedAt"
     FROM "Journey" j JOIN "Customer" c ON c.id = j."customerId"
-    WHERE ${allWordsIn(Prisma.sql`j.id`, patterns)} OR ${ofCustomer(Prisma.sql`j."customerId"`)}
+    WHERE j.id IN ${candidates(
+      Prisma.sql`SELECT j.id FROM "Journey" j WHERE ${allWordsIn(Prisma.sql`j.id`, patterns)}`,
+      Prisma.sql`SELECT j.id FROM "Journey" j WHERE ${ofCustomer(Prisma.sql`j."customerId"`)}`,
+    )}
     ORDER BY ${rank(Prisma.sql`j.id`)}, j."startedAt" DESC, j.id
     LIMIT ${HITS_PER_GROUP}`;
 
@@ -62,7 +73,10 @@ export async function globalSearch(db: Db, p: Principal, q: string) {
   const tasks = db.$queryRaw<Hits['tasks']>`
     SELECT t.id, t.title, t.status::text AS status, t."dueAt", t."journeyId", c."companyName"
     FROM "Task" t JOIN "Journey" j ON j.id = t."journeyId" JOIN "Customer" c ON c.id = j."customerId"
-    WHERE ${visible} AND (${allWordsIn(Prisma.sql`t.title`, patterns)} OR ${ofCustomer(Prisma.sql`j."customerId"`)})
+    WHERE ${visible} AND t.id IN ${candidates(
+      Prisma.sql`SELECT t.id FROM "Task" t WHERE ${allWordsIn(Prisma.sql`t.title`, patterns)}`,
+      Prisma.sql`SELECT t.id FROM "Task" t JOIN "Journey" j ON j.id = t."journeyId" WHERE ${ofCustomer(Prisma.sql`j."customerId"`)}`,
+    )}
     ORDER BY ${rank(Prisma.sql`t.title`)}, (t.status = 'OPEN') DESC, t."createdAt" DESC, t.id
     LIMIT ${HITS_PER_GROUP}`;
 
@@ -70,7 +84,10 @@ export async function globalSearch(db: Db, p: Principal, q: string) {
     ? db.$queryRaw<Hits['invoices']>`
         SELECT i.id, i.number, i.status::text AS status, i."totalMinor", i.currency, i."journeyId", c."companyName"
         FROM "Invoice" i JOIN "Customer" c ON c.id = i."customerId"
-        WHERE ${allWordsIn(Prisma.sql`i.number`, patterns)} OR ${ofCustomer(Prisma.sql`i."customerId"`)}
+        WHERE i.id IN ${candidates(
+          Prisma.sql`SELECT i.id FROM "Invoice" i WHERE ${allWordsIn(Prisma.sql`i.number`, patterns)}`,
+          Prisma.sql`SELECT i.id FROM "Invoice" i WHERE ${ofCustomer(Prisma.sql`i."customerId"`)}`,
+        )}
         ORDER BY ${rank(Prisma.sql`i.number`)}, i."createdAt" DESC, i.id
         LIMIT ${HITS_PER_GROUP}`
     : undefined;
@@ -79,7 +96,10 @@ export async function globalSearch(db: Db, p: Principal, q: string) {
     ? db.$queryRaw<Hits['tickets']>`
         SELECT t.id, t.number, t.subject, t.status, c."companyName"
         FROM "SupportTicket" t JOIN "Customer" c ON c.id = t."customerId"
-        WHERE ${allWordsIn(TICKET_TEXT, patterns)} OR ${ofCustomer(Prisma.sql`t."customerId"`)}
+        WHERE t.id IN ${candidates(
+          Prisma.sql`SELECT t.id FROM "SupportTicket" t WHERE ${allWordsIn(TICKET_TEXT, patterns)}`,
+          Prisma.sql`SELECT t.id FROM "SupportTicket" t WHERE ${ofCustomer(Prisma.sql`t."customerId"`)}`,
+        )}
         ORDER BY ${rank(TICKET_TEXT)}, t."createdAt" DESC, t.id
         LIMIT ${HITS_PER_GROUP}`
     : undefined;

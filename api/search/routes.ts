@@ -8,13 +8,14 @@ import { parseOrThrow } from '../errors';
 import { operations } from '../openapi/operation';
 import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
-import { globalSearch } from './global-search';
+import { globalSearch, MAX_WORDS, wordsOf } from './global-search';
 
 const searchQuery = z
   .object({
     q: text(100)
       .refine((q) => q.length >= 2, 'Type at least two characters')
-      .meta({ description: 'Words to find (each must appear): part of a name, an email, a company, an invoice or ticket number, a task title, a journey id.' }),
+      .refine((q) => wordsOf(q).length <= MAX_WORDS, `At most ${MAX_WORDS} words`)
+      .meta({ description: `Words to find (each must appear, at most ${MAX_WORDS}): part of a name, an email, a company, an invoice or ticket number, a task title, a journey id.` }),
   })
   .strict();
 

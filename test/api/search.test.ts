@@ -104,6 +104,7 @@ it('refuses a search it cannot run with a 400 naming the query; never a 500', as
     ['?q=ab&q=cd', 'query.q'],
     ['?q[x]=ab', 'query.q'],
     ['?q=ab&limit=3', 'query.limit'],
+    [`?q=${encodeURIComponent('a b c d e f g h i j k')}`, 'query.q'],
   ] as const) {
     expect(await bad(query)).toEqual({ query, status: 400, field });
   }

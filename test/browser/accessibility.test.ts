@@ -25,6 +25,8 @@ it('finds no critical or serious violation on the pages staff work in, nor on a 
   const task = await eventually(() => h.db.task.findFirst({ where: { journeyId, status: 'OPEN' } }), Boolean);
   const customerId = (await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).customerId;
 
+  // An unread notification: the bell shows its count.
+  await h.db.notification.create({ data: { key: `a11y:${journeyId}`, recipientUserId: h.users.manager.id, kind: 'task_escalated', title: 'An unread notification', journeyId } });
   const results = [];
   for (const [viewport, scheme] of [[{ width: 1440, height: 900 }, 'light'], [PHONE, 'dark']] as const) {
     const page = await openApp(browser, h.baseUrl, '/', viewport);
@@ -33,7 +35,11 @@ it('finds no critical or serious violation on the pages staff work in, nor on a 
     await logIn(page, 'manager');
     results.push(await check(page, `dashboard ${scheme}`));
     for (const [name, path, ready] of [
-      ['inbox', '/#/tasks', () => page.getByRole('tab', { name: /All open/ }).waitFor()],
+      ['inbox', '/#/tasks', async () => {
+        // All open: rows, each with its selection checkbox (a manager's bulk actions).
+        await page.getByRole('tab', { name: /All open/ }).click();
+        await page.getByRole('row').filter({ hasText: task!.title }).getByRole('checkbox').waitFor();
+      }],
       ['task', `/#/tasks/${task!.id}/show`, () => page.getByRole('heading', { name: task!.title, exact: true }).waitFor()],
       ['journey', `/#/journeys/${encodeURIComponent(journeyId)}/show`, () => page.getByTestId('journey-stage').waitFor()],
       ['invoices', '/#/invoices', () => page.waitForLoadState('networkidle')],

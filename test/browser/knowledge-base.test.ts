@@ -75,6 +75,7 @@ it('keeps an article written while the session ended, and brings the writer back
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   expect(await page.getByText('Article created').count()).toBe(0);
   expect(await h.db.knowledgeArticle.count({ where: { title: lateTitle } })).toBe(0);
+  expect(JSON.parse((await page.evaluate<string | null>(`localStorage.getItem('pf:article-draft:${h.users.support.id}:new')`))!)).toMatchObject({ title: lateTitle });
 
   // Back on the form after logging in, filled in; saved, and the draft is gone.
   await page.getByLabel('Email').fill(devUserEmail('support'));
@@ -89,7 +90,7 @@ it('keeps an article written while the session ended, and brings the writer back
   await page.getByRole('heading', { name: lateTitle, exact: true }).waitFor();
   await page.getByText('Article created').waitFor();
   expect(await h.db.knowledgeArticle.count({ where: { title: lateTitle } })).toBe(1);
-  expect(await page.evaluate<string | null>("localStorage.getItem('pf:article-draft:new')")).toBeNull();
+  expect(await page.evaluate<string | null>(`localStorage.getItem('pf:article-draft:${h.users.support.id}:new')`)).toBeNull();
 });
 
 it('a salesperson reads articles, with no way to write, publish or delete them', async () => {

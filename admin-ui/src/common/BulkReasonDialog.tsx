@@ -5,7 +5,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { useState, type ReactNode } from 'react';
 import type { Identifier, RaRecord } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
-import { MIN_REASON, ReasonField } from './ReasonField';
+import { MIN_REASON, ReasonField, tooLong } from './ReasonField';
 import { useBulkSelection } from './useBulkSelection';
 
 export function BulkReasonDialog<R extends RaRecord>({
@@ -18,6 +18,7 @@ export function BulkReasonDialog<R extends RaRecord>({
   color = 'primary',
   done,
   command,
+  maxReason,
   onClose,
 }: {
   /** E.g. "Reassign": the title reads "Reassign: 3 tasks". */
@@ -33,6 +34,8 @@ export function BulkReasonDialog<R extends RaRecord>({
   color?: 'primary' | 'error';
   done: (n: number) => string;
   command: (api: AppDataProvider, id: Identifier, reason: string) => Promise<unknown>;
+  /** The longest reason the API takes. */
+  maxReason: number;
   onClose: () => void;
 }) {
   const bulk = useBulkSelection<R>({ nameOf, done, onClose });
@@ -49,7 +52,7 @@ export function BulkReasonDialog<R extends RaRecord>({
         </DialogContentText>
         <Stack spacing={2}>
           {children}
-          <ReasonField required value={reason} onChange={setReason} helperText="A few words, for whoever looks at these later" />
+          <ReasonField required value={reason} onChange={setReason} max={maxReason} helperText="A few words, for whoever looks at these later" />
         </Stack>
         {bulk.summary}
       </DialogContent>
@@ -58,7 +61,7 @@ export function BulkReasonDialog<R extends RaRecord>({
         <Button
           variant="contained"
           color={color}
-          disabled={bulk.pending || !ready || reason.trim().length < MIN_REASON}
+          disabled={bulk.pending || !ready || reason.trim().length < MIN_REASON || !!tooLong(reason, maxReason)}
           onClick={() => bulk.send((api, id) => command(api, id, reason.trim()))}
         >
           {bulk.confirmLabel(confirm)}

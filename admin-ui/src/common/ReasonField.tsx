@@ -4,6 +4,10 @@ import { TextField } from '@mui/material';
 /** What the API asks of a required reason (journeys' and tasks' bulk actions, ticket triage). */
 export const MIN_REASON = 3;
 
+/** What to say when `value` is past `max` characters, if it is. */
+export const tooLong = (value: string, max?: number) =>
+  max !== undefined && value.trim().length > max ? `At most ${max} characters (${value.trim().length} now)` : undefined;
+
 export const ReasonField = ({
   value,
   onChange,
@@ -11,6 +15,7 @@ export const ReasonField = ({
   error,
   helperText,
   autoFocus,
+  max,
 }: {
   value: string;
   onChange: (reason: string) => void;
@@ -18,6 +23,8 @@ export const ReasonField = ({
   error?: string;
   helperText: string;
   autoFocus?: boolean;
+  /** The API's limit: past it the field says so (and the dialog does not send). */
+  max?: number;
 }) => (
   <TextField
     label={required ? 'Reason' : 'Reason (optional)'}
@@ -28,7 +35,7 @@ export const ReasonField = ({
     autoFocus={autoFocus}
     value={value}
     onChange={(e) => onChange(e.target.value)}
-    error={!!error}
-    helperText={error ?? helperText}
+    error={!!(error ?? tooLong(value, max))}
+    helperText={error ?? tooLong(value, max) ?? helperText}
   />
 );

@@ -25,6 +25,7 @@ export const JourneyBulkActions = () => {
           color="error"
           done={(n) => `${n} journey${n === 1 ? '' : 's'} cancelled`}
           command={(api, id, reason) => api.cancelJourney(String(id), reason)}
+          maxReason={1000}
           onClose={() => setOpen(false)}
         />
       )}

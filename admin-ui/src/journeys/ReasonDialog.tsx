@@ -2,10 +2,12 @@
 // with (cancelling a journey, retrying a failed one). The API's 400 on `reason` shows under the field.
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { MIN_REASON, ReasonField } from '../common/ReasonField';
+import { MIN_REASON, ReasonField, tooLong } from '../common/ReasonField';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type AppDataProvider } from '../dataProvider';
 
+/** As the API's reason for a journey's cancel and retry (api/routes/journeys.ts). */
+const MAX_REASON = 1000;
 
 export const ReasonDialog = ({
   title,
@@ -32,7 +34,7 @@ export const ReasonDialog = ({
   const { run, pending } = useCommand();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const tooShort = reason.trim().length < MIN_REASON;
+  const unsendable = reason.trim().length < MIN_REASON || !!tooLong(reason, MAX_REASON);
 
   const submit = async () => {
     const outcome = await run((api) => command(api, reason.trim()), done);
@@ -55,11 +57,12 @@ export const ReasonDialog = ({
           }}
           error={fieldError}
           helperText="A few words, for whoever looks at this journey later"
+          max={MAX_REASON}
         />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{keep}</Button>
-        <Button color={color} variant="contained" onClick={submit} disabled={pending || tooShort}>
+        <Button color={color} variant="contained" onClick={submit} disabled={pending || unsendable}>
           {confirm}
         </Button>
       </DialogActions>

@@ -1,5 +1,5 @@
 // The app bar's search: customers, journeys, tasks, invoices and tickets by what a person types
-// (GET /api/search), grouped by type. Keyboard-first: "/" or Ctrl+K focuses it, the arrows move
+// (GET /api/search), grouped by type. Keyboard-first: "/" or Ctrl+K (Cmd+K) focuses it, the arrows move
 // through the results, Enter opens one, Escape closes. On a phone it is a button that opens the
 // box on a screen of its own.
 import CloseIcon from '@mui/icons-material/Close';
@@ -20,6 +20,7 @@ import type { SearchResults } from '../types';
 type Hit = { key: string; group: string; label: string; detail: string; path: string };
 
 const LABEL = 'Search customers, journeys, tasks, invoices and tickets';
+const MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 function hitsOf(results: SearchResults, kinds: ReturnType<typeof useJourneyKinds>): Hit[] {
   return [
@@ -63,13 +64,15 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
   const q = useDebounced(text.trim(), 250);
   const ready = q.length >= 2;
   const { data, isFetching, error } = useQuery({ queryKey: ['search', q], queryFn: () => dataProvider.search(q), enabled: ready, staleTime: 10_000 });
-  const hits = ready && data ? hitsOf(data, kinds) : [];
+  // Results of what is typed now, never of what was typed before: Enter on a stale top hit would open the wrong record.
+  const settled = text.trim() === q;
+  const hits = ready && settled && data ? hitsOf(data, kinds) : [];
 
-  // "/" (outside a field) or Ctrl+K / Cmd+K from anywhere: to the search box.
+  // "/" (outside a field) or Ctrl+K (Cmd+K on a Mac, where Ctrl+K edits text) from anywhere: to the search box.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if ((e.key === '/' && !typing) || (e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey))) {
+      if ((e.key === '/' && !typing) || (e.key.toLowerCase() === 'k' && (MAC ? e.metaKey : e.ctrlKey))) {
         e.preventDefault();
         input.current?.focus();
       }
@@ -78,7 +81,7 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const empty = !ready ? 'Type two or more characters' : error ? errorMessage(error, 'The search did not work') : isFetching ? 'Searching…' : `Nothing matches “${q}”`;
+  const empty = !ready ? 'Type two or more characters' : error ? errorMessage(error, 'The search did not work') : isFetching || !settled ? 'Searching…' : `Nothing matches “${q}”`;
   return (
     <Autocomplete<Hit, false, false, false>
       options={hits}

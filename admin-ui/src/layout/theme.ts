@@ -3,8 +3,27 @@
 // 3-4.4:1, which axe-core reports as serious (test/browser/accessibility.test.ts).
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
 
+type CheckboxState = { 'aria-label'?: string; inputProps?: { 'aria-label'?: string } };
+
+/**
+ * A checkbox's name on its input, where screen readers and axe look for it: react-admin's row
+ * checkbox (DataTable's SelectRowCheckbox) hands `aria-label` to the checkbox's root span, which
+ * leaves the input unnamed (critical) and the span with an attribute its role does not allow.
+ */
+const checkboxNamesItsInput = {
+  MuiCheckbox: {
+    defaultProps: {
+      slotProps: {
+        root: { 'aria-label': undefined },
+        input: (state: CheckboxState) => ({ 'aria-label': state['aria-label'] ?? state.inputProps?.['aria-label'] }),
+      },
+    },
+  },
+} as RaThemeOptions['components'];
+
 export const lightTheme: RaThemeOptions = {
   ...defaultLightTheme,
+  components: { ...defaultLightTheme.components, ...checkboxNamesItsInput },
   palette: {
     ...defaultLightTheme.palette,
     primary: { main: '#1565c0' },
@@ -15,4 +34,4 @@ export const lightTheme: RaThemeOptions = {
   },
 };
 
-export const darkTheme: RaThemeOptions = defaultDarkTheme;
+export const darkTheme: RaThemeOptions = { ...defaultDarkTheme, components: { ...defaultDarkTheme.components, ...checkboxNamesItsInput } };

@@ -22,6 +22,7 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
       confirm={person ? `Assign to ${person.name}` : 'Hand back to their queues'}
       done={(n) => `${n} task${n === 1 ? '' : 's'} ${person ? `assigned to ${person.name}` : 'handed back to their queues'}`}
       command={(api, id, reason) => api.assignTask(String(id), person?.id ?? null, reason)}
+      maxReason={500}
       onClose={onClose}
     >
       <PersonSelect

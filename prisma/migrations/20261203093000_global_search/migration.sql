@@ -7,3 +7,5 @@ CREATE INDEX "Journey_id_trgm_idx" ON "Journey" USING gin ("id" gin_trgm_ops);
 CREATE INDEX "Task_title_trgm_idx" ON "Task" USING gin ("title" gin_trgm_ops);
 CREATE INDEX "Invoice_number_trgm_idx" ON "Invoice" USING gin ("number" gin_trgm_ops);
 CREATE INDEX "SupportTicket_search_trgm_idx" ON "SupportTicket" USING gin (('T-' || "number"::text || ' ' || "subject") gin_trgm_ops);
+-- The invoices of a matching customer, read by the customer (schema.prisma declares it).
+CREATE INDEX "Invoice_customerId_idx" ON "Invoice"("customerId");
