@@ -13,6 +13,9 @@ let browser: Browser;
 startBrowserStack((started) => ({ h, browser } = started));
 
 async function check(page: Page, name: string) {
+  // MUI fades colours in over 250 ms (a button enabled once the list's total is in): axe measures
+  // contrast as drawn, so it waits for the page to settle first.
+  await page.waitForTimeout(600);
   const found = blocking(await axeViolations(page));
   return { page: name, violations: found };
 }
