@@ -22,6 +22,7 @@ import { runtimeEmails, type Rendered } from './runtime/email-templates';
 import { createJourneyRecordActivities } from './runtime/journey-records';
 import { createRetentionActivities } from './retention/accounts';
 import { retentionEmails } from './retention/emails';
+import { createRenewalActivities } from './retention/renewals';
 import { supportEmails } from './support/emails';
 import { createSupportActivities } from './support/tickets';
 
@@ -34,7 +35,7 @@ const kindActivities = {
   delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
   billing: { create: [createBillingActivities], emails: billingEmails },
   support: { create: [createSupportActivities], emails: supportEmails },
-  retention: { create: [createRetentionActivities], emails: retentionEmails },
+  retention: { create: [createRetentionActivities, createRenewalActivities], emails: retentionEmails },
 } satisfies Record<JourneyKind, KindActivities>;
 
 type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails | typeof digestEmails;

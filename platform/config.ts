@@ -85,6 +85,7 @@ const envSchema = z.object({
   RETENTION_AT_RISK_BELOW: z.coerce.number().int().min(1).max(100).default(DEFAULT_AT_RISK_BELOW),
   // Past a year and its annual review's window: a client held to the annual cadence is never quiet by it.
   RETENTION_QUIET_AFTER_DAYS: z.coerce.number().int().min(400).max(3650).default(540),
+  RETENTION_RENEWAL_NOTICE_DAYS: z.coerce.number().int().min(7).max(365).default(60),
   /** Unset: the journey runtime's own limit (workflows/runtime/journey.ts DEFAULT_HISTORY_LIMIT). */
   RETENTION_HISTORY_LIMIT: z.coerce.number().int().min(100).max(50_000).optional(),
   // Five cron fields, in UTC (Temporal checks them when the schedule is made); `off`: no digest.
@@ -182,8 +183,8 @@ export type Config = {
   };
   /** Days after their last journey ended that a client with nothing running becomes a former client. */
   customers: { formerAfterDays: number };
-  /** A new account's first 90 days' cadence; the health score below which it is at risk; days without contact after which the relationship has gone quiet; history events a run grows to before it continues as new. */
-  retention: { earlyCadence: EarlyCadence; atRiskBelow: number; quietAfterDays: number; historyLimit?: number };
+  /** A new account's first 90 days' cadence; the health score below which it is at risk; days without contact after which the relationship has gone quiet; days before a long-term contract's last day its renewal task opens; history events a run grows to before it continues as new. */
+  retention: { earlyCadence: EarlyCadence; atRiskBelow: number; quietAfterDays: number; renewalNoticeDays: number; historyLimit?: number };
   /** Stripe when a secret key is set; otherwise the local payment provider (no account needed). */
   stripe?: { secretKey: string; webhookSecret?: string; apiUrl?: string };
   /** DocuSign when an account and token are set; otherwise the local e-signature provider. */
@@ -318,7 +319,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     customers: { formerAfterDays: e.CUSTOMER_FORMER_AFTER_DAYS },
     digestSchedule: e.DIGEST_SCHEDULE === 'off' ? null : e.DIGEST_SCHEDULE,
-    retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW, quietAfterDays: e.RETENTION_QUIET_AFTER_DAYS, historyLimit: e.RETENTION_HISTORY_LIMIT },
+    retention: { earlyCadence: e.RETENTION_EARLY_CADENCE, atRiskBelow: e.RETENTION_AT_RISK_BELOW, quietAfterDays: e.RETENTION_QUIET_AFTER_DAYS, renewalNoticeDays: e.RETENTION_RENEWAL_NOTICE_DAYS, historyLimit: e.RETENTION_HISTORY_LIMIT },
     stripe: e.STRIPE_SECRET_KEY
       ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, apiUrl: e.STRIPE_API_URL }
       : undefined,

@@ -631,6 +631,20 @@ export const checkIn = z
   })
   .meta({ id: 'CheckIn' });
 
+/** A signed contract's term: a long-term contract has a last day, and a renewal before it (workflows/retention/renewals.ts). */
+export const contractTerm = z
+  .object({
+    id: z.uuid(),
+    journeyId: z.string(),
+    signedAt: nullableDate,
+    /** The last day (YYYY-MM-DD), or null. */
+    endsOn: z.string().nullable(),
+    /** Each renewal's outcome, latest first: RENEWED (with the new last day), NOT_RENEWED or LAPSED. */
+    renewals: z.array(z.object({ endsOn: z.string(), outcome: z.enum(['RENEWED', 'NOT_RENEWED', 'LAPSED']), newEndsOn: z.string().nullable(), notes: z.string().nullable(), decidedAt: date })),
+  })
+  .meta({ id: 'ContractTerm' });
+export type ContractTerm = z.infer<typeof contractTerm>;
+
 /** A client's account with customer success: owner, cadence, health with each input, the check-ins. */
 export const clientAccount = z
   .looseObject({
@@ -665,5 +679,7 @@ export const clientAccount = z
     referrals: z.array(z.object({ journeyId: z.string(), companyName: z.string(), receivedAt: date, status: z.string(), won: z.boolean() })),
     /** New projects opened with the client (acquisition journeys, children of this account's), latest first (at most 20). */
     repeatBusiness: z.array(z.object({ journeyId: z.string(), projectType: z.string(), startedAt: date, stage: z.string(), status: z.string() })),
+    /** Their signed contracts (at most 20, latest signed first), each with its last day and renewals. */
+    contracts: z.array(contractTerm),
   })
   .meta({ id: 'ClientAccount' });

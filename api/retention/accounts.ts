@@ -1,7 +1,9 @@
 // A client's account as the API answers it (api/contract/records.ts clientAccount): the account row
 // with its owner's name, the retention journey's stage, the latest check-ins, the contacts, and
-// the client's referral code with the leads they referred, and the repeat business opened with them.
+// the client's referral code with the leads they referred, the repeat business opened with them, and
+// their signed contracts with each one's term and renewals.
 import type { ApiDeps } from '../app';
+import { contractTermsOf } from './contract-terms';
 
 /** How many check-ins the account answers with, latest first. */
 const CHECK_INS = 20;
@@ -27,7 +29,7 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
       },
     },
   });
-  const [journey, owner, repeatBusiness] = await Promise.all([
+  const [journey, owner, repeatBusiness, contracts] = await Promise.all([
     deps.db.journey.findUniqueOrThrow({ where: { id: account.journeyId }, select: { stage: true, status: true } }),
     account.ownerId ? deps.db.user.findUnique({ where: { id: account.ownerId }, select: { id: true, name: true } }) : null,
     deps.db.journey.findMany({
@@ -36,6 +38,7 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
       orderBy: { startedAt: 'desc' },
       take: REPEAT_BUSINESS,
     }),
+    contractTermsOf(deps.db, customerId),
   ]);
   const { customer, healthScore, healthAt } = account;
   return {
@@ -68,5 +71,6 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
       stage: j.stage,
       status: j.status,
     })),
+    contracts,
   };
 }

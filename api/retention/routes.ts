@@ -9,12 +9,13 @@ import { text } from '../../workflows/runtime/storable-text';
 import type { ApiDeps } from '../app';
 import { actor, principal, requireRole } from '../auth/authenticate';
 import { isManager, type Role } from '../auth/roles';
-import { clientAccount } from '../contract/records';
+import { clientAccount, contractTerm } from '../contract/records';
 import { AppError, parseOrThrow } from '../errors';
 import { isUuid } from '../ids';
 import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
 import { accountDetail } from './accounts';
+import { setContractTerm, TERM_ROLES, termBody } from './contract-terms';
 import { issueReferralCode } from './referrals';
 import { opportunityBody, openRepeatBusiness } from './repeat-business';
 import { leadReceived } from '../contract/records';
@@ -63,6 +64,15 @@ export const retentionOperations = operations(
     body: opportunityBody,
     responses: { 201: leadReceived },
     links: [{ to: 'GET /api/journeys/:id', id: '$response.body#/journeyId' }],
+  },
+  {
+    method: 'patch',
+    path: '/api/contracts/:id',
+    summary: "Set a signed contract's last day (a long-term contract's term), or clear it; the client's account opens the renewal task before it",
+    description: 'Sent again with the same day, it changes nothing and tells the account again (after a 503, send it again). 409 for a contract not signed.',
+    access: TERM_ROLES,
+    body: termBody,
+    responses: { 200: contractTerm },
   },
   {
     method: 'post',
@@ -116,6 +126,11 @@ export function retentionRoutes(deps: ApiDeps): Router {
     const body = parseOrThrow(opportunityBody, req.body);
     const account = await findAccount(req.params.id);
     res.status(201).json(await openRepeatBusiness(deps, account.customerId, body, actor(req)));
+  });
+
+  router.patch('/contracts/:id', requireRole(...TERM_ROLES), async (req, res) => {
+    const body = parseOrThrow(termBody, req.body);
+    res.json(await setContractTerm(deps, req.params.id, body, actor(req).id));
   });
 
   router.post('/customers/:id/account/end', requireRole('manager'), async (req, res) => {

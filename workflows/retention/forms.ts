@@ -1,6 +1,6 @@
 // The retention journey's human-task forms (zod): the onboarding checklist (seed 003 phase 4) and
 // the check-in every cadence task records (sentiment, notes, issues, opportunities, referral), and
-// the review of an account at risk.
+// the review of an account at risk, and a long-term contract's renewal.
 // Opportunities become repeat business and the sentiment feeds the health score (health.ts).
 import { z } from 'zod';
 import { emailAddress, longText, name, said } from '../runtime/form-fields';
@@ -32,6 +32,15 @@ export const retentionTaskForms = {
     opportunitiesFound: z.array(item).max(20),
     referralAsked: z.boolean(),
   }),
+  /** What the client decided about a long-term contract before its last day (renewals.ts). */
+  'contract-renewal': z
+    .object({
+      outcome: z.enum(['renewed', 'not-renewed']),
+      /** Renewed: for how many months from the day after its last day. */
+      months: z.number().int().min(1).max(120).optional(),
+      notes: said(5000),
+    })
+    .refine((r) => r.outcome !== 'renewed' || r.months !== undefined, { path: ['months'], message: 'For how many months is it renewed?' }),
   /** The owner's and the manager's answer to a health score below the threshold. */
   'at-risk-review': z.object({
     outlook: z.enum(['recovering', 'watch', 'likely-to-leave']),

@@ -39,6 +39,9 @@ export type RetentionInput = {
 /** Another project of the customer's was signed off while the journey runs (from its delivery journey). */
 export const projectHandedOverSignal = defineSignal<[HandOver]>('projectHandedOver');
 
+/** A contract of the customer's was given a last day, or a new one: the journey works out its renewals again. */
+export const contractsChangedSignal = defineSignal('contractsChanged');
+
 /** A manager assigns the account owner; the owner or a manager changes the first 90 days' cadence. */
 export type AccountChange = { ownerId?: string | null; earlyCadence?: EarlyCadence; by: StaffMember };
 export const changeAccountUpdate = defineUpdate<{ ownerId: string | null; earlyCadence: EarlyCadence }, [AccountChange]>('changeAccount');

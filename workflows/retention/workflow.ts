@@ -7,8 +7,11 @@
 // the threshold opens an at-risk review. The journey ends LOST (a former client) when a manager
 // records that the customer leaves, or when nobody has been in touch past the quiet threshold.
 // It continues as new at the top of its loop, carrying where the schedule is.
+// Beside the loop, each long-term contract's renewal (renewals.ts) waits for its notice, then asks
+// the owner what the client decided; renewed, the next renewal follows from the new last day.
 import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RetentionActivities } from '../../activities/retention/accounts';
+import type { RenewalActivities } from '../../activities/retention/renewals';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { FailureTypes, type JourneyResult } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
@@ -17,6 +20,7 @@ import { clientPhase, nextCheckIn, type CheckIn, type CheckInKind } from './cade
 import type { Health } from './health';
 import {
   changeAccountUpdate,
+  contractsChangedSignal,
   endRelationshipUpdate,
   projectHandedOverSignal,
   type AccountChange,
@@ -24,10 +28,12 @@ import {
   type RetentionCarried,
   type RetentionInput,
 } from './messages';
+import { renewalKey, renewalTimes, type RenewalDue } from './renewals';
 import { retentionStages, STAGE_OF_PHASE } from './stages';
 
 const retention = proxyActivities<RetentionActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
+const renewals = proxyActivities<RenewalActivities>(recordActivityOptions);
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long the owner has to hold each kind of check-in before it escalates to the managers. */
@@ -50,6 +56,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     state.handOvers.push(h);
     version++;
   });
+  setHandler(contractsChangedSignal, () => void version++);
   const refuseEnding = () => {
     if (state.ending || journey.state().status !== 'RUNNING') {
       throw ApplicationFailure.create({ type: FailureTypes.journeyNotRunning, message: 'The relationship is ending', nonRetryable: true });
@@ -161,6 +168,60 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       await reviewRisk(after.health, ref.dueAt, next.dueAt.getTime());
     }
 
+    /** The renewals followed beside the loop, by key: one dropped from here gives way. */
+    const renewing = new Map<string, RenewalDue>();
+    let renewalFailure: unknown;
+
+    /** One renewal: the notice, the owner's task until the contract's last day, then its outcome (LAPSED without one). */
+    async function renew(r: RenewalDue & { noticeDays: number }) {
+      const key = renewalKey(r);
+      const gone = () => ending() || !renewing.has(key);
+      const { noticeAt, endsAt } = renewalTimes(r.endsOn, r.noticeDays);
+      const title = `Renewal of ${company}'s contract ending ${r.endsOn}`;
+      const notice = { kind: 'timer' as const, key: `${key}:notice`, description: `${title}: asked on ${new Date(noticeAt).toISOString().slice(0, 10)}`, timeoutMs: noticeAt - Date.now(), unblockedBy: account.ownerId ?? 'success' };
+      if (notice.timeoutMs > 0 && (await journey.waitFor(notice, gone))) return;
+      // Decided already when a run continued as new between the task's completion and its record.
+      let decided = await renewals.renewalDecided({ journeyId, renewal: r });
+      if (!decided && Date.now() < endsAt) {
+        const task = await unless(
+          () =>
+            journey.humanTask({
+              key,
+              type: 'contract-renewal',
+              title,
+              role: 'success',
+              assignee: account.ownerId ?? undefined,
+              dueInMs: Math.max((endsAt - Date.now()) / 2, DAY),
+              input: { company, contractId: r.contractId, endsOn: r.endsOn },
+            }),
+          gone,
+          endsAt - Date.now(),
+        );
+        if (task) decided = { decision: task.value, decidedBy: journey.completedBy('contract-renewal') ?? null };
+      }
+      if (!decided && gone()) return;
+      await renewals.recordRenewal({ journeyId, customerId, renewal: r, decision: decided?.decision ?? null, decidedBy: decided?.decidedBy ?? null, at: new Date().toISOString() });
+      renewing.delete(key);
+      version++; // renewed: the next renewal is ahead
+    }
+
+    /** Starts a branch for each renewal ahead not followed yet; those no longer ahead (a new last day) give way. */
+    async function followRenewals() {
+      if (renewalFailure) throw renewalFailure;
+      if (!patched('contract-renewals')) return;
+      const ahead = await renewals.renewalsAhead({ customerId });
+      const keys = new Set(ahead.map(renewalKey));
+      for (const key of renewing.keys()) if (!keys.has(key)) renewing.delete(key);
+      for (const r of ahead) {
+        if (renewing.has(renewalKey(r))) continue;
+        renewing.set(renewalKey(r), r);
+        renew(r).catch((err: unknown) => {
+          renewalFailure ??= err;
+          version++;
+        });
+      }
+    }
+
     if (!account.onboardedAt) {
       if (journey.state().stage !== 'onboarding') await journey.enterStage('onboarding');
       await mail.sendEmail({
@@ -191,6 +252,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       // Taken before anything below reads the state: a change from here on wakes the wait.
       const seen = version;
       for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) await retention.recordHandOver({ journeyId, handOver: h, at: new Date().toISOString() });
+      await followRenewals();
       const stage = STAGE_OF_PHASE[clientPhase({ clientSince: new Date(account.clientSince), onboardedAt: account.onboardedAt ? new Date(account.onboardedAt) : null }, new Date())];
       if (journey.state().stage !== stage) await journey.enterStage(stage);
 

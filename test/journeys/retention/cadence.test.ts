@@ -1,6 +1,7 @@
 // The retention cadence over hand-picked accounts: every date below is worked out by hand in the
 // comments (day counts from clientSince, month ends, leap years), not by the code under test.
 import { addMonths, clientPhase, nextCheckIn, type Account, type EarlyCadence } from '../../../workflows/retention/cadence';
+import { renewalTimes, renewedUntil } from '../../../workflows/retention/renewals';
 
 const at = (iso: string) => new Date(iso);
 const account = (clientSince: string, earlyCadence: EarlyCadence, onboardedAt: string | null = clientSince): Account => ({
@@ -131,4 +132,20 @@ it('adds calendar months at the same UTC time, clamped to the month end', () => 
   expect(addMonths(at('2026-12-31T00:00:00.000Z'), 2)).toEqual(at('2027-02-28T00:00:00.000Z')); // across a year end
   expect(addMonths(at('2026-05-31T00:00:00.000Z'), 1)).toEqual(at('2026-06-30T00:00:00.000Z'));
   expect(addMonths(at('2026-05-15T00:00:00.000Z'), 0)).toEqual(at('2026-05-15T00:00:00.000Z'));
+});
+
+describe('renewals', () => {
+  it('asks a notice period before the last day and ends the day after it', () => {
+    const { noticeAt, endsAt } = renewalTimes('2027-06-30', 60);
+    // Jun 30 less 30 days is May 31; less 30 more is May 1.
+    expect(new Date(noticeAt).toISOString()).toBe('2027-05-01T00:00:00.000Z');
+    expect(new Date(endsAt).toISOString()).toBe('2027-07-01T00:00:00.000Z');
+  });
+
+  it('runs a renewal on from the day after the last one, month ends and leap days included', () => {
+    expect(renewedUntil('2027-06-30', 12)).toBe('2028-06-30'); // Jul 1 2027 + 12 months = Jul 1 2028, less a day
+    expect(renewedUntil('2027-02-28', 12)).toBe('2028-02-29'); // Mar 1 2028 less a day: 2028 is a leap year
+    expect(renewedUntil('2027-01-31', 1)).toBe('2027-02-28'); // Feb 1 + 1 month = Mar 1, less a day
+    expect(renewedUntil('2027-12-31', 6)).toBe('2028-06-30'); // Jan 1 2028 + 6 = Jul 1, less a day
+  });
 });
