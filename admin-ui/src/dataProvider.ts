@@ -99,6 +99,9 @@ export const dataProvider = {
     ),
   changeAccount: (customerId: string, change: { ownerId?: string | null; earlyCadence?: 'biweekly' | 'monthly' }) =>
     httpClient(`${apiUrl}${accountPath(customerId)}`, { method: 'PATCH', body: JSON.stringify(change) }).then(({ json }) => json as ClientAccount),
+  /** A signed contract's last day (null: none); the client's account opens its renewal before it. */
+  setContractTerm: (contractId: string, endsOn: string | null) =>
+    httpClient(`${apiUrl}/contracts/${encodeURIComponent(contractId)}`, { method: 'PATCH', body: JSON.stringify({ endsOn }) }).then(({ json }) => json as ClientAccount['contracts'][number]),
   issueReferralCode: (customerId: string) => post<ClientAccount>(`${accountPath(customerId)}/referral-code`, {}),
   endAccount: (customerId: string, reason: string) => post<{ status: 'ending' }>(`${accountPath(customerId)}/end`, { reason }),
   /** Repeat business: a new acquisition journey for the client at discovery. `id` makes a resend the same request. */

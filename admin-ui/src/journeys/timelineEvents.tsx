@@ -25,10 +25,12 @@ import NoteIcon from '@mui/icons-material/LockOutlined';
 import CustomerReplyIcon from '@mui/icons-material/Person';
 import TriageIcon from '@mui/icons-material/AltRoute';
 import RatingIcon from '@mui/icons-material/StarBorder';
+import RenewIcon from '@mui/icons-material/EventRepeat';
+import LapsedIcon from '@mui/icons-material/EventBusy';
 import type { ReactElement, ReactNode } from 'react';
 import { Link } from 'react-admin';
 import { OPPORTUNITY_SOURCE_LABELS } from '../retention/opportunitySources';
-import { exactTime } from '../common/RelativeTime';
+import { calendarDate, exactTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
 import type { JourneyEvent } from '../types';
@@ -52,6 +54,8 @@ export type DescribedEvent = {
 type Describe = (data: JourneyEvent['data'], ctx: EventContext) => Omit<DescribedEvent, 'icon' | 'tone'>;
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+/** A calendar day (`YYYY-MM-DD`) as people read it. */
+const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? calendarDate(`${v}T00:00:00Z`, { utc: true }) : str(v));
 
 const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone']; describe: Describe }> = {
   lead_received: {
@@ -145,6 +149,13 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   },
   ticket_closed: { icon: <EndIcon />, describe: (d) => ({ text: `Ticket closed${d.mergedInto ? `, merged into ${str(d.mergedInto)}` : ''}`, detail: str(d.reason) }) },
   ticket_rated: { icon: <RatingIcon />, describe: (d) => ({ text: `The customer rated it ${str(d.rating)}/5`, detail: str(d.comment) }) },
+  contract_term_set: {
+    icon: <RenewIcon />,
+    describe: (d) => ({ text: d.endsOn ? `The contract's last day set to ${day(d.endsOn)}` : "The contract's last day removed: a one-off contract" }),
+  },
+  contract_renewed: { icon: <RenewIcon />, tone: 'success', describe: (d) => ({ text: `Contract renewed to ${day(d.newEndsOn)}`, detail: str(d.notes) }) },
+  contract_not_renewed: { icon: <LapsedIcon />, tone: 'warning', describe: (d) => ({ text: `The client does not renew the contract ending ${day(d.endsOn)}`, detail: str(d.notes) }) },
+  contract_lapsed: { icon: <LapsedIcon />, tone: 'error', describe: (d) => ({ text: `The contract ending ${day(d.endsOn)} lapsed with no renewal recorded` }) },
   journey_retried: {
     icon: <RetryIcon />,
     describe: (d) => ({ text: <>Journey <strong>retried</strong>: it runs again from the step that failed</>, detail: str(d.reason) }),

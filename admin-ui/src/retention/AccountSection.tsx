@@ -3,7 +3,8 @@
 // it, the check-ins held and missed, the client's referral code with the leads sent with it, the
 // repeat business opened with them, and the client's contacts. Managers assign the owner and record
 // that the customer leaves; the owner or a manager changes the first 90 days' cadence and gives the
-// client a referral code; they, sales and support open repeat business as a new project.
+// client a referral code; they, sales and support open repeat business as a new project; they and
+// sales set a long-term contract's last day, before which its renewal is asked.
 import { Box, Button, Chip, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link, RecordContextProvider, RecordField, usePermissions } from 'react-admin';
@@ -20,6 +21,7 @@ import type { ClientAccount, Customer, Role } from '../types';
 import { EndRelationshipButton } from './EndRelationshipButton';
 import { HealthBreakdown, HealthChip } from './Health';
 import { NewProjectButton } from './NewProjectButton';
+import { ContractTerms } from './ContractTerms';
 
 const CHECK_IN_LABELS: Record<string, string> = { 'check-in': 'Check-in', 'quarterly-review': 'Quarterly review', 'annual-review': 'Annual review' };
 const checkInLabel = (kind: string) => CHECK_IN_LABELS[kind] ?? humanize(kind);
@@ -209,6 +211,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
   const mayChangeCadence = manager || !!permissions?.includes('success');
   const running = account.status === 'RUNNING';
   const findsBusiness = !!permissions?.some((r) => r === 'manager' || r === 'success' || r === 'sales' || r === 'support');
+  const agreesTerms = !!permissions?.some((r) => r === 'manager' || r === 'success' || r === 'sales');
   return (
     <SectionCard
       title="Customer success"
@@ -263,6 +266,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
         </Box>
         <Referrals account={account} mayIssue={running && mayChangeCadence} />
         <RepeatBusiness account={account} companyName={customer.companyName} mayOpen={running && findsBusiness} />
+        <ContractTerms contracts={account.contracts} mayChange={running && agreesTerms} />
         {account.contacts.length > 0 && (
           <Box>
             <Typography variant="subtitle2" component="h3" gutterBottom>

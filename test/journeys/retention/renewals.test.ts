@@ -27,6 +27,7 @@ it('asks the owner before the last day, runs a renewed contract on, and records 
   const retentionId = `journey:${customerId}:retention:1`;
   await h.env.client.workflow.start(retentionJourney, { taskQueue: h.taskQueue, workflowId: retentionId, args: [{ journeyId: retentionId, customerId, handOver: { projectId, deliveryJourneyId: deliveryId } }] });
   const owner = h.users.success.id;
+  await eventually(() => h.db.clientAccount.findUnique({ where: { customerId } }), Boolean);
   expect((await h.as('manager')('PATCH', `/api/customers/${customerId}/account`, { ownerId: owner })).status).toBe(200);
   await drive.complete('success', retentionId, 'onboarding-checklist', { operationalContacts: [{ name: 'Robert King', contactFor: 'Anything technical' }], clientContacts: [], recognition: 'A card' });
 
