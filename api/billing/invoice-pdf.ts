@@ -2,60 +2,19 @@
 // tax, what has been paid and refunded, and what is still due, every amount in the invoice's
 // currency with its decimals. Made on request from the rows, so it is always the invoice as it
 // stands (a late fee added, a payment received).
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { Customer, Invoice, InvoiceLine, Payment } from '../../prisma/generated/client';
+import { day, pdfWriter, printable, RIGHT } from '../../platform/pdf';
 import { formatMoney } from '../../workflows/runtime/money';
 
 export type InvoiceForPdf = Invoice & { customer: Customer; lines: InvoiceLine[]; payments: Payment[] };
-
-const A4: [number, number] = [595, 842];
-const MARGIN = 50;
-const RIGHT = A4[0] - MARGIN;
-const INK = rgb(0.1, 0.1, 0.1);
-const MUTED = rgb(0.4, 0.4, 0.4);
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '—');
-
-/**
- * The standard fonts cover WinAnsi only: a character outside it (a name in another script, an
- * emoji) is shown as "?" rather than failing the whole document.
- */
-const printable = (font: PDFFont, text: string) =>
-  [...text].map((ch) => {
-    try {
-      font.encodeText(ch);
-      return ch;
-    } catch {
-      return '?';
-    }
-  }).join('');
 
 export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`Invoice ${invoice.number}`);
   doc.setAuthor('Pivotal Flow');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  const { font, text, down, rule } = await pdfWriter(doc);
   const money = (minor: number) => printable(font, formatMoney(minor, invoice.currency));
-  let page = doc.addPage(A4);
-  let y = A4[1] - MARGIN;
-
-  const text = (s: string, opts: { size?: number; bold?: boolean; x?: number; right?: boolean; muted?: boolean; maxWidth?: number } = {}) => {
-    const f = opts.bold ? bold : font;
-    const size = opts.size ?? 10;
-    let shown = printable(f, s);
-    // Long descriptions are cut to the column, with an ellipsis, rather than run into the amounts.
-    if (opts.maxWidth) while (shown.length > 1 && f.widthOfTextAtSize(shown, size) > opts.maxWidth) shown = `${shown.slice(0, -2)}…`;
-    const width = f.widthOfTextAtSize(shown, size);
-    page.drawText(shown, { x: opts.right ? (opts.x ?? RIGHT) - width : (opts.x ?? MARGIN), y, size, font: f, color: opts.muted ? MUTED : INK });
-  };
-  const down = (by: number) => {
-    y -= by;
-    if (y < MARGIN + 40) {
-      page = doc.addPage(A4);
-      y = A4[1] - MARGIN;
-    }
-  };
   const row = (label: string, amount: string, opts: { bold?: boolean } = {}) => {
     text(label, { x: 330, bold: opts.bold });
     text(amount, { right: true, bold: opts.bold });
@@ -82,14 +41,14 @@ export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
   text('Description', { bold: true, size: 9 });
   text(`Amount (${invoice.currency})`, { bold: true, size: 9, right: true });
   down(6);
-  page.drawLine({ start: { x: MARGIN, y }, end: { x: RIGHT, y }, thickness: 0.5, color: MUTED });
+  rule();
   down(14);
   for (const line of [...invoice.lines].sort((a, b) => a.position - b.position)) {
     text(line.description, { maxWidth: 380 });
     text(money(line.amountMinor), { right: true });
     down(16);
   }
-  page.drawLine({ start: { x: 330, y: y + 8 }, end: { x: RIGHT, y: y + 8 }, thickness: 0.5, color: MUTED });
+  rule(330, RIGHT, 8);
   down(6);
   row('Subtotal', money(invoice.subtotalMinor));
   if (invoice.taxMinor || invoice.taxRateBps) row(`Tax (${(invoice.taxRateBps / 100).toFixed(2).replace(/\.?0+$/, '')}%)`, money(invoice.taxMinor));
