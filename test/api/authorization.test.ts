@@ -457,6 +457,13 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead', 'success'],
     ok: { role: 'manager', status: 404, error: 'not_found' },
   },
+  {
+    // Clearing a last day the fixture's signed contract does not have: past the role check, nothing changes.
+    route: 'PATCH /api/contracts/:id',
+    req: (c) => ({ method: 'PATCH', path: `/api/contracts/${c.contractId}`, body: { endsOn: null } }),
+    forbidden: ['pm', 'finance', 'support', 'support_lead'],
+    ok: { role: 'sales', status: 200 },
+  },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {

@@ -107,6 +107,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
   'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
   'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
+  'PATCH /api/contracts/:id': () => ({ endsOn: '2099-12-31' }),
   'POST /api/customers/:id/account/opportunities': () => ({ id: randomUUID(), projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'Fuzzing', source: 'account' }),
 };
 
