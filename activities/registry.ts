@@ -23,6 +23,7 @@ import { createJourneyRecordActivities } from './runtime/journey-records';
 import { createRetentionActivities } from './retention/accounts';
 import { retentionEmails } from './retention/emails';
 import { createRenewalActivities } from './retention/renewals';
+import { createReportActivities, reportEmails } from './retention/report';
 import { supportEmails } from './support/emails';
 import { createSupportActivities } from './support/tickets';
 
@@ -35,7 +36,7 @@ const kindActivities = {
   delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
   billing: { create: [createBillingActivities], emails: billingEmails },
   support: { create: [createSupportActivities], emails: supportEmails },
-  retention: { create: [createRetentionActivities, createRenewalActivities], emails: retentionEmails },
+  retention: { create: [createRetentionActivities, createRenewalActivities], emails: { ...retentionEmails, ...reportEmails } },
 } satisfies Record<JourneyKind, KindActivities>;
 
 type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails | typeof digestEmails;
@@ -50,7 +51,9 @@ export type EmailTemplate = keyof EmailTemplates & string;
 export function createActivities(deps: ActivityDeps) {
   const email = createEmailActivities({ ...deps, templates: emailTemplates });
   const noticeAssignment = createAssignmentNotice({ ...deps, sendEmail: email.sendEmail });
-  const runtime = [createJourneyRecordActivities({ ...deps, noticeAssignment }), email, createCustomerDecisionActivities(deps), createDigestActivities(deps)];
+  // The retention journey's review report sends its email itself, through the mail activity (as the assignment notice does).
+  const reports = createReportActivities({ ...deps, sendEmail: email.sendEmail });
+  const runtime = [createJourneyRecordActivities({ ...deps, noticeAssignment }), email, createCustomerDecisionActivities(deps), createDigestActivities(deps), reports];
   // Registered by name: two kinds using one name would silently shadow each other.
   return mergeRecords<Activities>('activities', [...runtime, ...Object.values(kindActivities).flatMap((k) => k.create.map((create) => create(deps)))]);
 }

@@ -74,7 +74,7 @@ export const journeyKinds = {
     stages: retentionStages,
     taskForms: retentionTaskForms,
     decisionForms: {},
-    linkPurposes: [],
+    linkPurposes: ['account-report'],
   },
 } as const satisfies Record<string, KindDeclaration>;
 
