@@ -1,6 +1,6 @@
 // What each journey kind adds to the HTTP API: its staff routes (under /api) and its customer
 // pages (under /customer), and the operations both declare for the OpenAPI document. Adding a kind: one line here.
-import type { Router } from 'express';
+import { Router } from 'express';
 import type { JourneyKind } from '../workflows/kinds';
 import { acquisitionCustomerPageOperations, acquisitionCustomerPages } from './acquisition/customer-pages';
 import { acquisitionOperations, acquisitionRoutes } from './acquisition/routes';
@@ -9,6 +9,7 @@ import { billingCustomerPageOperations, billingCustomerPages } from './billing/c
 import { billingOperations, billingRoutes } from './billing/routes';
 import { deliveryOperations, deliveryRoutes } from './delivery/routes';
 import type { Operation } from './openapi/operation';
+import { accountReportOperations, accountReportPageOperations, accountReportPages, accountReportRoutes } from './retention/account-reports';
 import { retentionOperations, retentionRoutes } from './retention/routes';
 import { supportCustomerPageOperations, supportCustomerPages } from './support/customer-pages';
 import { supportOperations, supportRoutes } from './support/routes';
@@ -20,5 +21,9 @@ export const kindApis: Record<JourneyKind, KindApi> = {
   delivery: { routes: deliveryRoutes, operations: deliveryOperations },
   billing: { routes: billingRoutes, customerPages: billingCustomerPages, operations: [...billingOperations, ...billingCustomerPageOperations] },
   support: { routes: supportRoutes, customerPages: supportCustomerPages, operations: [...supportOperations, ...supportCustomerPageOperations] },
-  retention: { routes: retentionRoutes, operations: retentionOperations },
+  retention: {
+    routes: (deps) => Router().use(retentionRoutes(deps), accountReportRoutes(deps)),
+    customerPages: accountReportPages,
+    operations: [...retentionOperations, ...accountReportOperations, ...accountReportPageOperations],
+  },
 };
