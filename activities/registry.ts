@@ -22,6 +22,7 @@ import { runtimeEmails, type Rendered } from './runtime/email-templates';
 import { createJourneyRecordActivities } from './runtime/journey-records';
 import { createRetentionActivities } from './retention/accounts';
 import { retentionEmails } from './retention/emails';
+import { createAdvocacyActivities } from './retention/advocacy';
 import { createRenewalActivities } from './retention/renewals';
 import { createReportActivities, reportEmails } from './retention/report';
 import { supportEmails } from './support/emails';
@@ -36,7 +37,7 @@ const kindActivities = {
   delivery: { create: [createDeliveryActivities], emails: deliveryEmails },
   billing: { create: [createBillingActivities], emails: billingEmails },
   support: { create: [createSupportActivities], emails: supportEmails },
-  retention: { create: [createRetentionActivities, createRenewalActivities], emails: { ...retentionEmails, ...reportEmails } },
+  retention: { create: [createRetentionActivities, createRenewalActivities, createAdvocacyActivities], emails: { ...retentionEmails, ...reportEmails } },
 } satisfies Record<JourneyKind, KindActivities>;
 
 type KindEmails = (typeof kindActivities)[JourneyKind]['emails'] | typeof runtimeEmails | typeof digestEmails;

@@ -10,6 +10,7 @@ import { billingOperations, billingRoutes } from './billing/routes';
 import { deliveryOperations, deliveryRoutes } from './delivery/routes';
 import type { Operation } from './openapi/operation';
 import { accountReportOperations, accountReportPageOperations, accountReportPages, accountReportRoutes } from './retention/account-reports';
+import { referralPageOperations, referralPages } from './retention/referral-pages';
 import { retentionOperations, retentionRoutes } from './retention/routes';
 import { supportCustomerPageOperations, supportCustomerPages } from './support/customer-pages';
 import { supportOperations, supportRoutes } from './support/routes';
@@ -23,7 +24,7 @@ export const kindApis: Record<JourneyKind, KindApi> = {
   support: { routes: supportRoutes, customerPages: supportCustomerPages, operations: [...supportOperations, ...supportCustomerPageOperations] },
   retention: {
     routes: (deps) => Router().use(retentionRoutes(deps), accountReportRoutes(deps)),
-    customerPages: accountReportPages,
-    operations: [...retentionOperations, ...accountReportOperations, ...accountReportPageOperations],
+    customerPages: (deps) => Router().use(accountReportPages(deps), referralPages(deps)),
+    operations: [...retentionOperations, ...accountReportOperations, ...accountReportPageOperations, ...referralPageOperations],
   },
 };

@@ -8,7 +8,7 @@ import { billingTaskForms } from './billing/forms';
 import { billingStages } from './billing/stages';
 import { deliveryTaskForms } from './delivery/forms';
 import { deliveryStages } from './delivery/stages';
-import { retentionTaskForms } from './retention/forms';
+import { retentionDecisionForms, retentionTaskForms } from './retention/forms';
 import { retentionStages } from './retention/stages';
 import type { StageMap } from './runtime/stages';
 import { supportTaskForms } from './support/forms';
@@ -73,7 +73,7 @@ export const journeyKinds = {
     workflowTypes: ['retentionJourney'],
     stages: retentionStages,
     taskForms: retentionTaskForms,
-    decisionForms: {},
+    decisionForms: retentionDecisionForms,
     linkPurposes: ['account-report'],
   },
 } as const satisfies Record<string, KindDeclaration>;

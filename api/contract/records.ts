@@ -677,6 +677,8 @@ export const clientAccount = z
     referralCode: z.string().nullable(),
     /** The leads sent with it, latest first (at most 20); `won`: that customer became a client. */
     referrals: z.array(z.object({ journeyId: z.string(), companyName: z.string(), receivedAt: date, status: z.string(), won: z.boolean() })),
+    /** Their words we may publish, under the name they gave (their consent), latest first (at most 20). */
+    testimonials: z.array(z.object({ wording: z.string(), attribution: z.string(), consentAt: date })),
     /** New projects opened with the client (acquisition journeys, children of this account's), latest first (at most 20). */
     repeatBusiness: z.array(z.object({ journeyId: z.string(), projectType: z.string(), startedAt: date, stage: z.string(), status: z.string() })),
     /** Their signed contracts (at most 20, latest signed first), each with its last day and renewals. */

@@ -1,6 +1,6 @@
 // A client's account as the API answers it (api/contract/records.ts clientAccount): the account row
 // with its owner's name, the retention journey's stage, the latest check-ins, the contacts, and
-// the client's referral code with the leads they referred, the repeat business opened with them, and
+// the client's referral code with the leads they referred, their testimonials, the repeat business opened with them, and
 // their signed contracts with each one's term and renewals.
 import type { ApiDeps } from '../app';
 import { contractTermsOf } from './contract-terms';
@@ -10,6 +10,7 @@ const CHECK_INS = 20;
 /** How many of the leads they referred, and of the projects opened with them, latest first. */
 const REFERRALS = 20;
 const REPEAT_BUSINESS = 20;
+const TESTIMONIALS = 20;
 
 export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, customerId: string) {
   const account = await deps.db.clientAccount.findUniqueOrThrow({
@@ -20,6 +21,7 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
           contacts: { select: { name: true, email: true }, orderBy: { createdAt: 'asc' } },
           checkIns: { orderBy: { dueAt: 'desc' }, take: CHECK_INS },
           referralCode: true,
+          testimonials: { where: { withdrawnAt: null }, select: { wording: true, attribution: true, consentAt: true }, orderBy: { consentAt: 'desc' }, take: TESTIMONIALS },
           referrals: {
             select: { journeyId: true, receivedAt: true, customer: { select: { companyName: true, clientSince: true } }, journey: { select: { status: true } } },
             orderBy: { receivedAt: 'desc' },
@@ -56,6 +58,7 @@ export async function accountDetail(deps: Pick<ApiDeps, 'db' | 'config'>, custom
     checkIns: customer.checkIns,
     contacts: customer.contacts,
     referralCode: customer.referralCode,
+    testimonials: customer.testimonials,
     referrals: customer.referrals.map((r) => ({
       journeyId: r.journeyId,
       companyName: r.customer.companyName,

@@ -16,7 +16,7 @@ import { executeJourneyUpdate } from '../journey-calls';
 import { operations } from '../openapi/operation';
 import { accountDetail } from './accounts';
 import { setContractTerm, TERM_ROLES, termBody } from './contract-terms';
-import { issueReferralCode } from './referrals';
+import { issueReferralCode } from '../../activities/retention/referral-codes';
 import { opportunityBody, openRepeatBusiness } from './repeat-business';
 import { leadReceived } from '../contract/records';
 

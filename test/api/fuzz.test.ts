@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { createApp } from '../../api/app';
 import { createLogger } from '../../platform/logger';
 import { createLinkToken } from '../../platform/customer-links';
+import { createActivities } from '../../activities/registry';
+import type { ReportActivities } from '../../activities/retention/report';
 import { startHarness, type Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
@@ -105,6 +107,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/tickets/:id/close': () => ({ as: 'spam', reason: 'Fuzzing' }),
   'POST /customer/tickets/:token': () => ({ body: 'Fuzz reply', nonce: randomUUID() }),
   'POST /customer/help/:token': () => ({ subject: 'Fuzz', description: 'Fuzzing', nonce: randomUUID() }),
+  'POST /customer/refer/:code': () => ({ contactName: 'Fuzz Friend', companyName: 'Fuzz Ltd', email: `fuzz-${randomUUID()}@example.test`, projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'Fuzzing' }),
   'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
   'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
   'PATCH /api/contracts/:id': () => ({ endsOn: '2099-12-31' }),
@@ -115,6 +118,9 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
 function idFor(route: Route, c: Ctx): string {
   if (route.path.startsWith('/customer/tickets')) return c.ids.ticketLink!;
   if (route.path.startsWith('/customer/help')) return c.ids.helpLink!;
+  // A code of a client's or not, the page is the same.
+  if (route.path.startsWith('/customer/refer')) return 'FUZZ2345';
+  if (route.path.startsWith('/customer/account-reports')) return c.ids.reportLink!;
   if (route.path.includes('/customer/')) return c.ids.link!;
   if (route.path.startsWith('/api/tickets')) return c.ids.ticket!;
   if (route.path.startsWith('/api/tasks')) return c.ids.task!;
@@ -125,6 +131,7 @@ function idFor(route: Route, c: Ctx): string {
   if (route.path.startsWith('/api/customers')) return c.ids.customer!;
   if (route.path.startsWith('/api/knowledge-articles')) return c.ids.article!;
   if (route.path.startsWith('/api/invoices')) return c.ids.invoice!;
+  if (route.path.startsWith('/api/account-reports')) return c.ids.report!;
   return randomUUID();
 }
 
@@ -217,6 +224,12 @@ async function buildContext(): Promise<Ctx> {
   const invoice = await h.db.invoice.create({
     data: { number: `FUZZ-${randomUUID()}`, journeyId: billingId, customerId: created.body.customerId, status: 'PAID', currency: 'EUR', subtotalMinor: 100, totalMinor: 100, paidMinor: 100 },
   });
+  // A review's report on a retention journey of the customer's, and the customer's link to it.
+  const retentionId = `journey:${created.body.customerId}:retention:1`;
+  await h.db.journey.create({ data: { id: retentionId, kind: 'retention', customerId: created.body.customerId, stage: 'first-year' } });
+  const { prepareReport } = createActivities({ db: h.db, config: h.config }) as unknown as ReportActivities;
+  const { reportId } = await prepareReport({ journeyId: retentionId, customerId: created.body.customerId, kind: 'annual-review', periodStart: '2025-07-01T00:00:00.000Z', periodEnd: '2026-07-01T00:00:00.000Z' });
+  const reportLink = createLinkToken(h.config.auth.secret, { purpose: 'account-report', journeyId: retentionId, subject: reportId, exp: Date.now() + 3_600_000 });
   return {
     adminToken: login.body.token,
     ids: {
@@ -234,6 +247,8 @@ async function buildContext(): Promise<Ctx> {
       ticketLink,
       helpLink,
       invoice: invoice.id,
+      report: reportId,
+      reportLink,
     },
   };
 }

@@ -24,7 +24,8 @@ export type EarlyCadence = (typeof EARLY_CADENCES)[number];
 /** The lifecycle phases of a client (api/contract/records.ts LIFECYCLE_PHASES names them the same). */
 export type ClientPhase = 'ONBOARDING' | ClientPeriod['phase'];
 export type CheckInKind = 'check-in' | 'quarterly-review' | 'annual-review';
-export type CheckIn = { kind: CheckInKind; dueAt: Date };
+/** A review also covers a period, for its report: since the review before (or since they became a client). */
+export type CheckIn = { kind: CheckInKind; dueAt: Date; periodStart?: Date };
 
 export type Account = {
   /** When they became a client (their first won acquisition). */
@@ -86,6 +87,7 @@ function* schedule({ clientSince, earlyCadence }: Pick<Account, 'clientSince' | 
     if (dueAt >= firstQuarterly) break;
     yield { kind: 'check-in', dueAt };
   }
-  for (const months of QUARTERLY_MONTHS) yield { kind: 'quarterly-review', dueAt: addMonths(clientSince, months) };
-  for (let years = 1; ; years++) yield { kind: 'annual-review', dueAt: addMonths(clientSince, years * MONTHS_A_YEAR) };
+  for (const months of QUARTERLY_MONTHS) yield { kind: 'quarterly-review', dueAt: addMonths(clientSince, months), periodStart: addMonths(clientSince, months - 3) };
+  // The first annual review reports on the year, as each after it does.
+  for (let years = 1; ; years++) yield { kind: 'annual-review', dueAt: addMonths(clientSince, years * MONTHS_A_YEAR), periodStart: addMonths(clientSince, (years - 1) * MONTHS_A_YEAR) };
 }

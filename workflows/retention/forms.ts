@@ -31,6 +31,8 @@ export const retentionTaskForms = {
     issuesRaised: z.array(item).max(20),
     opportunitiesFound: z.array(item).max(20),
     referralAsked: z.boolean(),
+    /** A review's report approved by the owner: it is emailed to the client. */
+    sendReport: z.boolean().optional().meta({ title: 'Send the report to the client', description: "Reviews only: the report on this task, emailed to the client's contact" }),
   }),
   /** What the client decided about a long-term contract before its last day (renewals.ts). */
   'contract-renewal': z
@@ -46,4 +48,19 @@ export const retentionTaskForms = {
     outlook: z.enum(['recovering', 'watch', 'likely-to-leave']),
     actions: longText,
   }),
+} as const;
+
+/**
+ * What a client is asked at a moment that earns it (a promoter's NPS, a good review): will they
+ * introduce us to someone (they get a referral link), and may we publish a few words of theirs.
+ * Their words are kept only with the name they give to publish them under: that is their consent.
+ */
+export const retentionDecisionForms = {
+  advocacy: z
+    .strictObject({
+      decision: z.enum(['glad-to', 'not-now']),
+      testimonial: said(2000).describe('A few words about working with us that we may publish (optional)'),
+      publishAs: said(200).describe('The name and role to publish them under, such as "Anne Dodsworth, COO, Northwind"'),
+    })
+    .refine((a) => !a.testimonial || !!a.publishAs, { path: ['publishAs'], message: 'Tell us the name to publish your words under, or leave them out' }),
 } as const;

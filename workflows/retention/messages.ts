@@ -22,6 +22,8 @@ export type RetentionCarried = {
   handOvers: HandOver[];
   /** The last assessment found the account at risk (an at-risk review opens when it becomes so). */
   atRisk: boolean;
+  /** When the client was last asked to advocate (a referral, a testimonial): asked again only after a while. */
+  advocacyAskedAt?: string;
   ending?: EndRelationship;
 };
 

@@ -7,11 +7,15 @@
 // the threshold opens an at-risk review. The journey ends LOST (a former client) when a manager
 // records that the customer leaves, or when nobody has been in touch past the quiet threshold.
 // It continues as new at the top of its loop, carrying where the schedule is.
-// Beside the loop, each long-term contract's renewal (renewals.ts) waits for its notice, then asks
+// A quarterly or annual review comes with a report of its period, sent to the client when the owner
+// approves it. A promoter's NPS or a review that went well earns the ask for a referral and a
+// testimonial (the customer answers on the decision page). Beside the loop, each long-term contract's renewal (renewals.ts) waits for its notice, then asks
 // the owner what the client decided; renewed, the next renewal follows from the new last day.
 import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RetentionActivities } from '../../activities/retention/accounts';
+import type { AdvocacyActivities } from '../../activities/retention/advocacy';
 import type { RenewalActivities } from '../../activities/retention/renewals';
+import type { ReportActivities } from '../../activities/retention/report';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { FailureTypes, type JourneyResult } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
@@ -34,6 +38,8 @@ import { retentionStages, STAGE_OF_PHASE } from './stages';
 const retention = proxyActivities<RetentionActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
 const renewals = proxyActivities<RenewalActivities>(recordActivityOptions);
+const reports = proxyActivities<ReportActivities>(recordActivityOptions);
+const advocacy = proxyActivities<AdvocacyActivities>(recordActivityOptions);
 
 const DAY = 24 * 60 * 60 * 1000;
 /** How long the owner has to hold each kind of check-in before it escalates to the managers. */
@@ -43,6 +49,11 @@ const CHECK_IN_TITLES: Record<CheckInKind, string> = { 'check-in': 'Check in wit
 const SURVEY_DAYS = 21;
 const ONBOARDING_DAYS = 7;
 const AT_RISK_REVIEW_DAYS = 3;
+/** An NPS score this high is a promoter's (9-10). */
+const PROMOTER = 9;
+/** A client is asked to advocate at most this often, and has this long to answer. */
+const ADVOCACY_EVERY_DAYS = 180;
+const ADVOCACY_DAYS = 21;
 
 export async function retentionJourney(input: RetentionInput): Promise<JourneyResult> {
   const { journeyId, customerId } = input;
@@ -122,6 +133,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
         return;
       }
       await retention.checkInDue(ref);
+      // A review comes with its report of the period, made from the client's own data.
+      const report = due.periodStart && patched('review-reports') ? await reports.prepareReport({ journeyId, customerId, kind: due.kind as 'quarterly-review' | 'annual-review', periodStart: due.periodStart.toISOString(), periodEnd: ref.dueAt }) : undefined;
       /** The annual survey, beside the review: its answer recorded as soon as it comes. */
       const survey = async () => {
         const answer = await unless(
@@ -138,8 +151,9 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
           ending,
         );
         if (answer?.value) await retention.recordNps({ ...ref, score: answer.value.score, comment: answer.value.comment });
+        return answer?.value?.score;
       };
-      const [held] = await Promise.all([
+      const [held, nps] = await Promise.all([
         unless(
           () =>
             journey.humanTask({
@@ -149,7 +163,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
               role: 'success',
               assignee: account.ownerId ?? undefined,
               dueInMs: HOLD_WITHIN_DAYS[due.kind] * DAY,
-              input: { company, kind: due.kind, dueAt: ref.dueAt, health: before.health.score, inputs: before.health.contributions },
+              input: { company, kind: due.kind, dueAt: ref.dueAt, health: before.health.score, inputs: before.health.contributions, ...(report && { reportId: report.reportId }) },
             }),
           ending,
           next.dueAt.getTime() - Date.now(),
@@ -160,12 +174,46 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       if (held) {
         state.held++;
         await retention.holdCheckIn({ ...ref, result: held.value, at });
+        const approvedBy = journey.completedBy('check-in');
+        if (report && held.value.sendReport && approvedBy) await reports.sendReport({ reportId: report.reportId, approvedBy, key: `${journeyId}:report:${ref.dueAt}` });
       } else {
         state.missed++;
         await retention.missCheckIn({ ...ref, at });
       }
       const after = await assess(`${ref.dueAt}:${held ? 'held' : 'missed'}`);
       await reviewRisk(after.health, ref.dueAt, next.dueAt.getTime());
+      // A promoter's score, or a review that went well, earns the ask (not more often than ADVOCACY_EVERY_DAYS).
+      const earned = (nps !== undefined && nps >= PROMOTER) || (held?.value.sentiment === 'positive' && due.kind !== 'check-in');
+      const askedLately = state.advocacyAskedAt !== undefined && Date.now() - Date.parse(state.advocacyAskedAt) < ADVOCACY_EVERY_DAYS * DAY;
+      if (earned && !askedLately && !after.health.atRisk && !ending() && patched('ask-for-advocacy')) await askForAdvocacy(ref.dueAt, next.dueAt.getTime());
+    }
+
+    /** Asks the client to introduce us to someone and for a few words we may publish; glad to, they are emailed their referral link. */
+    async function askForAdvocacy(dueAt: string, untilMs: number) {
+      state.advocacyAskedAt = new Date().toISOString();
+      const subject = `advocacy:${dueAt}`;
+      const answer = await unless(
+        () =>
+          journey.customerDecision({
+            form: 'advocacy',
+            subject,
+            title: 'Would you introduce us to someone who could use our help?',
+            details: {
+              company,
+              'If you are glad to': 'We email you a link to pass on. What anyone sends us through it comes to us as your referral, and we let you know when they become a client.',
+              'Your words': 'Kept only with the name you give to publish them under, and published only as you wrote them. Ask us to take them down at any time.',
+            },
+            customer: account.customer,
+            remindAfterMs: 7 * DAY,
+            timeoutMs: ADVOCACY_DAYS * DAY,
+          }),
+        ending,
+        untilMs - Date.now(),
+      );
+      const { referral } = await advocacy.recordAdvocacy({ journeyId, customerId, subject, answer: answer?.value ?? null, at: new Date().toISOString() });
+      if (referral) {
+        await mail.sendEmail({ key: `${journeyId}:${subject}:referral-link`, journeyId, to: account.customer.email, template: 'referral-invitation', data: { contactName: account.customer.contactName, ...referral } });
+      }
     }
 
     /** The renewals followed beside the loop, by key: one dropped from here gives way. */

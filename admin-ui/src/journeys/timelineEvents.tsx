@@ -27,6 +27,7 @@ import TriageIcon from '@mui/icons-material/AltRoute';
 import RatingIcon from '@mui/icons-material/StarBorder';
 import RenewIcon from '@mui/icons-material/EventRepeat';
 import LapsedIcon from '@mui/icons-material/EventBusy';
+import AdvocacyIcon from '@mui/icons-material/Campaign';
 import type { ReactElement, ReactNode } from 'react';
 import { Link } from 'react-admin';
 import { OPPORTUNITY_SOURCE_LABELS } from '../retention/opportunitySources';
@@ -156,6 +157,13 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   contract_renewed: { icon: <RenewIcon />, tone: 'success', describe: (d) => ({ text: `Contract renewed to ${day(d.newEndsOn)}`, detail: str(d.notes) }) },
   contract_not_renewed: { icon: <LapsedIcon />, tone: 'warning', describe: (d) => ({ text: `The client does not renew the contract ending ${day(d.endsOn)}`, detail: str(d.notes) }) },
   contract_lapsed: { icon: <LapsedIcon />, tone: 'error', describe: (d) => ({ text: `The contract ending ${day(d.endsOn)} lapsed with no renewal recorded` }) },
+  advocacy_offered: {
+    icon: <AdvocacyIcon />,
+    tone: 'success',
+    describe: (d) => ({ text: `The customer is glad to refer us${d.testimonial ? ', and gave words we may publish' : ''}: their referral link was emailed` }),
+  },
+  advocacy_declined: { icon: <AdvocacyIcon />, describe: () => ({ text: 'Asked to refer us, the customer said not now' }) },
+  advocacy_unanswered: { icon: <AdvocacyIcon />, describe: () => ({ text: 'Asked to refer us, the customer did not answer' }) },
   journey_retried: {
     icon: <RetryIcon />,
     describe: (d) => ({ text: <>Journey <strong>retried</strong>: it runs again from the step that failed</>, detail: str(d.reason) }),

@@ -163,6 +163,28 @@ const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: bo
   );
 };
 
+/** The client's words we may publish, each under the name they gave. */
+const Testimonials = ({ testimonials }: { testimonials: ClientAccount['testimonials'] }) =>
+  testimonials.length === 0 ? null : (
+    <Box>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        Testimonials
+      </Typography>
+      <Stack spacing={1.5}>
+        {testimonials.map((t) => (
+          <Box component="figure" key={t.consentAt} sx={{ m: 0, pl: 2, borderLeft: 3, borderColor: 'divider' }}>
+            <Typography component="blockquote" variant="body2" sx={{ m: 0, fontStyle: 'italic' }}>
+              “{t.wording}”
+            </Typography>
+            <Typography component="figcaption" variant="caption" color="text.secondary">
+              {t.attribution}, agreed to publish <RelativeTime date={t.consentAt} />
+            </Typography>
+          </Box>
+        ))}
+      </Stack>
+    </Box>
+  );
+
 /** The projects opened with the client as repeat business (their acquisition journeys). */
 const RepeatBusiness = ({ account, companyName, mayOpen }: { account: ClientAccount; companyName: string; mayOpen: boolean }) => (
   <Box>
@@ -265,6 +287,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
           <CheckIns checkIns={account.checkIns} />
         </Box>
         <Referrals account={account} mayIssue={running && mayChangeCadence} />
+        <Testimonials testimonials={account.testimonials} />
         <RepeatBusiness account={account} companyName={customer.companyName} mayOpen={running && findsBusiness} />
         <ContractTerms contracts={account.contracts} mayChange={running && agreesTerms} />
         {account.contacts.length > 0 && (

@@ -1,6 +1,7 @@
 import CustomerIcon from '@mui/icons-material/Business';
+import PdfIcon from '@mui/icons-material/PictureAsPdf';
 import JourneyIcon from '@mui/icons-material/Route';
-import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { Link, Loading, RecordField, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { ObjectFacts } from '../common/ObjectFacts';
@@ -113,6 +114,14 @@ const TaskResult = ({ task, result }: { task: TaskDetail; result: Record<string,
   );
 };
 
+/** A review's report of the client's period (the retention journey puts it on the task), to read before approving it. */
+const ReviewReportButton = ({ input }: { input: TaskDetail['input'] }) =>
+  typeof input.reportId === 'string' ? (
+    <Button size="small" startIcon={<PdfIcon />} href={`/api/account-reports/${encodeURIComponent(input.reportId)}/pdf`} download>
+      The report (PDF)
+    </Button>
+  ) : null;
+
 const TaskView = () => {
   const task = useRecordContext();
   if (!isDetail(task)) return <Loading />;
@@ -123,7 +132,7 @@ const TaskView = () => {
         <Stack spacing={2}>
           {task.actions.complete ? <CompleteTaskForm task={task} /> : <UnsentDraft task={task} />}
           {task.result && <TaskResult task={task} result={task.result} />}
-          <SectionCard title="What you need to know">
+          <SectionCard title="What you need to know" action={<ReviewReportButton input={task.input} />}>
             <ObjectFacts value={task.input} />
           </SectionCard>
         </Stack>

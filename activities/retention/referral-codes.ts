@@ -1,4 +1,4 @@
-// A client's referral code: issued once by customer success and kept; a lead sent with it is
+// A client's referral code: issued once (by customer success, or when the client offers to refer) and kept; a lead sent with it is
 // attributed to the client (activities/acquisition/leads.ts), and their account lists those leads.
 import { randomInt } from 'node:crypto';
 import { isUniqueViolation, type Db } from '../../platform/db';
