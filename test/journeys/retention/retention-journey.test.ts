@@ -12,6 +12,7 @@ import { eventually, request } from '../../support/http';
 import { journeyDriver } from '../../support/journey-driver';
 import { sleepUntil as skipTo } from '../../support/time-skipping';
 import { addMonths } from '../../../workflows/retention/cadence';
+import { renewedUntil } from '../../../workflows/retention/renewals';
 import { retentionJourney } from '../../../workflows/retention/workflow';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -36,6 +37,7 @@ const checkInForm = (sentiment: 'positive' | 'neutral' | 'negative' = 'positive'
 });
 
 const sleepUntil = (at: number) => skipTo(h.env, at);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 it('runs onboarding and three years of check-ins on the cadence, continuing as new, and ends when the customer leaves', async () => {
   const { deliveryId, projectId, customerId } = await drive.projectInProgress();
@@ -64,7 +66,35 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   expect((await account()).contacts).toEqual([{ name: 'Anne Dodsworth', email: 'anne@northwind.test' }]);
 
   // The schedule from the day they became a client: days 14 to 84, months 3, 6 and 9, then yearly.
-  const clientSince = (await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).clientSince!;
+  const customer = await h.db.customer.findUniqueOrThrow({ where: { id: customerId } });
+  const clientSince = customer.clientSince!;
+
+  /** The customer answers the ask after the review due at `iso`: glad to, with words to publish; a lead sent through their link is won, and they are thanked. */
+  async function referralWon(iso: string) {
+    const ask = await drive.emailedLink(retentionId, `decision:advocacy:${iso}`);
+    const unnamed = await request(h.baseUrl, 'POST', ask, { decision: 'glad-to', testimonial: 'They deliver what they promise.' });
+    expect(unnamed).toMatchObject({ status: 400, body: { error: { fields: [{ field: 'publishAs' }] } } });
+    expect((await request(h.baseUrl, 'POST', ask, { decision: 'glad-to', testimonial: 'They deliver what they promise.', publishAs: 'Anne Dodsworth, COO' })).status).toBe(200);
+    const email = await eventually(() => h.db.email.findUnique({ where: { key: `${retentionId}:advocacy:${iso}:referral-link` } }), Boolean);
+    const code = (await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).referralCode!;
+    const page = new URL(/https?:\/\/\S+\/customer\/refer\/\S+/.exec(email!.text)![0]).pathname;
+    expect(page).toBe(`/customer/refer/${code}`);
+    expect(email!.text).toContain(code);
+    // The referred person's form: refused on the field left out, then sent.
+    const form = { contactName: 'Laura Callahan', companyName: 'Callahan Trading', email: 'laura@callahan.test', projectType: 'Web app', budgetRange: '$25K-$50K', timeline: '3 months', description: 'A customer portal', phone: '' };
+    const post = (body: Record<string, string>) => fetch(new URL(page, h.baseUrl), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body) });
+    const refused = await post({ ...form, email: '' });
+    expect(refused.status).toBe(400);
+    const refusedPage = await refused.text();
+    expect(refusedPage).toContain('Please check what is marked below');
+    expect(refusedPage).toContain('value="Callahan Trading"');
+    expect((await post(form)).status).toBe(201);
+    const inquiry = await eventually(() => h.db.inquiry.findFirst({ where: { customer: { email: form.email } } }), Boolean);
+    expect(inquiry).toMatchObject({ referrerId: customerId, referralNote: null });
+    await drive.qualify(inquiry!.journeyId);
+    await drive.won(inquiry!.journeyId);
+    await eventually(() => h.db.email.findFirst({ where: { template: 'referral-thanks', to: customer.email } }), Boolean);
+  }
   const t0 = clientSince.getTime();
   const expected = [
     ...[1, 2, 3, 4, 5, 6].map((n) => ({ kind: 'check-in', dueAt: new Date(t0 + n * 14 * DAY) })),
@@ -72,6 +102,12 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
     ...[12, 24, 36].map((m) => ({ kind: 'annual-review', dueAt: addMonths(clientSince, m) })),
   ];
   expect((await account()).nextCheckIn).toEqual({ kind: 'check-in', dueAt: expected[0]!.dueAt.toISOString() });
+
+  // A long-term contract: its last day 200 days on, so its renewal falls due (60 days before) in the first year.
+  const contract = await h.db.contract.findFirstOrThrow({ where: { journey: { customerId }, status: 'SIGNED' } });
+  const firstEnd = isoDay(t0 + 200 * DAY);
+  expect((await h.as('sales')('PATCH', `/api/contracts/${contract.id}`, { endsOn: firstEnd })).status).toBe(200);
+  const secondEnd = renewedUntil(firstEnd, 12);
 
   for (const [i, due] of expected.entries()) {
     await sleepUntil(due.dueAt.getTime() + 60_000);
@@ -90,7 +126,27 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
       expect((await request(h.baseUrl, 'POST', link, { score, comment: `A ${score}` })).status).toBe(200);
       await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.nps === score);
     }
-    const task = await drive.complete('success', retentionId, 'check-in', checkInForm(i === 10 ? 'negative' : 'positive'));
+    // The month 6 review finds the renewal asked (day 140): renewed for a year. The next one (day ~505) is left to lapse.
+    if (i === 7) {
+      const renewal = await drive.complete('success', retentionId, 'contract-renewal', { outcome: 'renewed', months: 12, notes: 'Another year, same terms' });
+      expect(renewal).toMatchObject({ assignee: owner, input: expect.objectContaining({ endsOn: firstEnd }) });
+    }
+    // The first quarterly review and the first annual review send their reports.
+    const sendReport = i === 6 || i === 9;
+    const task = await drive.complete('success', retentionId, 'check-in', { ...checkInForm(i === 10 ? 'negative' : 'positive'), ...(sendReport && { sendReport: true }) });
+    if (due.kind !== 'check-in') expect(task.input).toMatchObject({ reportId: expect.any(String) });
+    if (sendReport) {
+      const report = await eventually(() => h.db.accountReport.findUniqueOrThrow({ where: { id: (task.input as { reportId: string }).reportId } }), (r) => r.sentAt !== null);
+      expect(report).toMatchObject({ kind: due.kind, periodEnd: due.dueAt, approvedBy: owner });
+      // Month 3's report covers the first quarter, month 12's the first year: both from the day they became a client.
+      expect(report.periodStart).toEqual(clientSince);
+      const email = await h.db.email.findUniqueOrThrow({ where: { key: `account-report:${report.id}` } });
+      expect(email.to).toBe(customer.email);
+      const pdf = await fetch(new URL(new URL(/https?:\/\/\S+\/customer\/account-reports\/\S+/.exec(email.text)![0]).pathname, h.baseUrl));
+      expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    }
+    // The first quarterly review went well: the client is asked to refer us, and is glad to.
+    if (i === 6) await referralWon(iso);
     expect(task.title).toMatch(due.kind === 'annual-review' ? /^Annual service review with / : due.kind === 'quarterly-review' ? /^Quarterly review with / : /^Check in with /);
     expect(task.input).toMatchObject({ kind: due.kind, dueAt: iso });
     await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.status === 'HELD');
@@ -102,6 +158,24 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   const checkIns = await h.db.checkIn.findMany({ where: { customerId }, orderBy: { dueAt: 'asc' } });
   expect(checkIns.map((c) => [c.kind, c.dueAt.toISOString(), c.status])).toEqual(expected.map((e, i) => [e.kind, e.dueAt.toISOString(), i === 2 ? 'MISSED' : 'HELD']));
   expect(checkIns.map((c) => c.nps)).toEqual([...Array(9).fill(null), 9, 6, 9]);
+
+  // Six review reports, two of them sent; the testimonial kept with the name to publish it under.
+  const reports = await h.db.accountReport.findMany({ where: { customerId }, orderBy: { periodEnd: 'asc' } });
+  expect(reports.map((r) => [r.kind, r.periodEnd.toISOString(), r.sentAt !== null])).toEqual(expected.filter((e) => e.kind !== 'check-in').map((e, n) => [e.kind, e.dueAt.toISOString(), n === 0 || n === 3]));
+  expect((await account()).testimonials).toEqual([expect.objectContaining({ wording: 'They deliver what they promise.', attribution: 'Anne Dodsworth, COO' })]);
+
+  // The contract renewed at its first end, and lapsed at its second with nobody deciding.
+  const renewals = await h.db.contractRenewal.findMany({ where: { contractId: contract.id }, orderBy: { endsOn: 'asc' } });
+  expect(renewals.map((r) => [isoDay(r.endsOn.getTime()), r.outcome, r.newEndsOn && isoDay(r.newEndsOn.getTime())])).toEqual([
+    [firstEnd, 'RENEWED', secondEnd],
+    [secondEnd, 'LAPSED', null],
+  ]);
+
+  // Repeat business from a review: a new acquisition for the client at discovery, the child of the account.
+  const repeat = await h.as('success')('POST', `/api/customers/${customerId}/account/opportunities`, { id: '00000000-0000-4000-8000-0000000000aa', projectType: 'Mobile app', budgetRange: '$50K', timeline: 'Next quarter', description: 'Found at the annual review', source: 'review' });
+  expect(repeat.status).toBe(201);
+  await eventually(() => h.db.journey.findUnique({ where: { id: repeat.body.journeyId } }), (j) => j?.parentJourneyId === retentionId && j.stage === 'discovery');
+  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'CLIENT' });
 
   // One at-risk review, in the managers' queue, held and done by the owner.
   const atRisk = await h.db.task.findMany({ where: { journeyId: retentionId, type: 'at-risk-review' } });
@@ -119,6 +193,8 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   expect(events.filter((e) => e.type === 'stage_entered').map((e) => (e.data as { stage: string }).stage)).toEqual(['onboarding', 'first-90-days', 'first-year', 'established']);
   const count = (type: string) => events.filter((e) => e.type === type).length;
   expect([count('check_in_held'), count('check_in_missed'), count('nps_answered'), count('relationship_ended'), count('journey_ended')]).toEqual([11, 1, 3, 1, 1]);
+  // Asked after the first quarterly review (glad to), again after the third (half a year on: no answer), and after the last annual review's promoter score (the customer left first).
+  expect([count('advocacy_offered'), count('advocacy_unanswered'), count('advocacy_declined'), count('contract_renewed'), count('contract_lapsed')]).toEqual([1, 2, 0, 1, 1]);
 
   // Continued as new along the way, each run's history bounded.
   const runs: number[] = [];
