@@ -17,6 +17,8 @@ import { followUpQualified, lead } from '../support/fixtures';
 import { servedRoutes } from '../support/served-routes';
 import { buildOpenApiDocument } from '../../api/openapi/document';
 import { allOperations } from '../../api/operations';
+import { createActivities } from '../../activities/registry';
+import type { ReportActivities } from '../../activities/retention/report';
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,6 +82,7 @@ type Ctx = {
   attachmentId: string;
   invoiceId: string;
   contractId: string;
+  reportId: string;
 };
 let ctx: Ctx;
 
@@ -128,6 +131,14 @@ async function deliveryJourney(customerId: string, acquisitionId: string): Promi
   return { deliveryId, milestoneId: milestone!.id, contractId: contract.id };
 }
 
+/** A quarterly review's report for the customer, prepared by the activity on a retention journey written directly. */
+async function reviewReport(customerId: string): Promise<string> {
+  const journeyId = `journey:${customerId}:retention:1`;
+  await h.db.journey.create({ data: { id: journeyId, kind: 'retention', customerId, stage: 'first-year' } });
+  const { prepareReport } = createActivities({ db: h.db, config: h.config }) as unknown as ReportActivities;
+  return (await prepareReport({ journeyId, customerId, kind: 'quarterly-review', periodStart: '2026-04-01T00:00:00.000Z', periodEnd: '2026-07-01T00:00:00.000Z' })).reportId;
+}
+
 /** An invoice paid in full, on an ended billing journey, written directly. */
 async function paidInvoice(customerId: string): Promise<string> {
   const journeyId = `journey:${customerId}:billing:${randomUUID()}`;
@@ -154,6 +165,7 @@ async function buildContext(): Promise<Ctx> {
     ticketId,
     attachmentId: (await h.db.ticketAttachment.create({ data: { ticketId, filename: 'a.json', contentType: 'application/json', size: 11, data: new TextEncoder().encode('{"ok":true}'), uploadedBy: 'customer' } })).id,
     invoiceId: await paidInvoice(t.customerId),
+    reportId: await reviewReport(t.customerId),
     ...(await deliveryJourney(t.customerId, t.journeyId)),
   };
 }
@@ -463,6 +475,18 @@ const rows: Row[] = [
     req: (c) => ({ method: 'PATCH', path: `/api/contracts/${c.contractId}`, body: { endsOn: null } }),
     forbidden: ['pm', 'finance', 'support', 'support_lead'],
     ok: { role: 'sales', status: 200 },
+  },
+  {
+    route: 'GET /api/account-reports/:id',
+    req: (c) => ({ method: 'GET', path: `/api/account-reports/${c.reportId}` }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead'],
+    ok: { role: 'success', status: 200 },
+  },
+  {
+    route: 'GET /api/account-reports/:id/pdf',
+    req: (c) => ({ method: 'GET', path: `/api/account-reports/${c.reportId}/pdf` }),
+    forbidden: ['sales', 'pm', 'finance', 'support', 'support_lead'],
+    ok: { role: 'manager', status: 200 },
   },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },

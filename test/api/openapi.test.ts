@@ -65,6 +65,19 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/api/tasks/{id}/claim'].post.responses['404']).toBeDefined();
   });
 
+  it("describes the review reports: the JSON record, the PDF, and the customer's link", () => {
+    const report = doc.paths['/api/account-reports/{id}'].get;
+    expect(report['x-roles']).toEqual(['success', 'manager']);
+    expect(report.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/AccountReport');
+    for (const record of ['AccountReportFigures', 'ReportFigures', 'CurrencyFigures']) expect(doc.components.schemas[record]).toBeDefined();
+    const pdf = doc.paths['/api/account-reports/{id}/pdf'].get;
+    expect(pdf['x-roles']).toEqual(['success', 'manager']);
+    expect(Object.keys(pdf.responses['200'].content)).toEqual(['application/pdf']);
+    const link = doc.paths['/customer/account-reports/{token}'].get;
+    expect(link['x-access']).toBe('customer-link');
+    expect(Object.keys(link.responses['200'].content)).toEqual(['application/pdf']);
+  });
+
   it('has a reference page whose scripts and styles all come from this server', async () => {
     const page = await fetch(`${h.baseUrl}/api/docs`);
     expect(page.status).toBe(200);
