@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import { createRetentionActivities } from '../../activities/retention/accounts';
+import { createAdvocacyActivities } from '../../activities/retention/advocacy';
 import type { Harness } from '../support/harness';
 import { eventually } from '../support/http';
 import { lead, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
-import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany, widerThanScreen } from './browser';
+import { axeViolations, blocking, logIn, openApp, PHONE, screenshot, startBrowserStack, uniqueCompany, widerThanScreen } from './browser';
 
 let h: Harness;
 let browser: Browser;
@@ -150,4 +151,67 @@ it('a salesperson opens repeat business from a client’s account: the dialog, t
   await phone.getByRole('dialog').waitFor();
   expect(await widerThanScreen(phone)).toEqual([]);
   await screenshot(phone, 'account-05-new-project-phone');
+});
+
+it("a client's contracts and testimonials on the account: a salesperson sets a contract's last day; the referral link's page works for the person referred (desktop and phone, axe)", async () => {
+  const company = uniqueCompany('Skagen Ceramics');
+  const first = await journeyDriver(h).projectInProgress({ companyName: company, contactName: 'Mette Skov' });
+  const customerId = first.customerId;
+  const retentionId = `journey:${customerId}:retention:1`;
+  await h.db.journey.create({ data: { id: retentionId, kind: 'retention', customerId, stage: 'first-year' } });
+  await h.db.clientAccount.create({ data: { customerId, journeyId: retentionId } });
+  // The client answered an ask as the journey records it: glad to, with words to publish.
+  const { referral } = await createAdvocacyActivities({ db: h.db, config: h.config }).recordAdvocacy({
+    journeyId: retentionId,
+    customerId,
+    subject: 'advocacy:browser',
+    answer: { decision: 'glad-to', testimonial: 'Every kiln order arrived on the day they promised.', publishAs: 'Mette Skov, Head of Operations' },
+    at: new Date().toISOString(),
+  });
+
+  const page = await openApp(browser, h.baseUrl);
+  await logIn(page, 'sales');
+  await page.goto(`/#/customers/${customerId}/show`);
+  const section = page.locator('.MuiCard-root').filter({ has: page.getByRole('heading', { name: 'Customer success' }) });
+  await section.getByText('“Every kiln order arrived on the day they promised.”').waitFor();
+  await section.getByText(/Mette Skov, Head of Operations, agreed to publish/).waitFor();
+  const contracts = section.getByRole('table', { name: 'Contracts' });
+  await contracts.getByText('None: a one-off project').waitFor();
+
+  // A day already passed is refused on the field; a day ahead is saved and shown as a date.
+  await contracts.getByRole('button', { name: /Set the last day/ }).click();
+  const dialog = page.getByRole('dialog', { name: "The contract's last day" });
+  await dialog.getByLabel('Last day').fill('2020-06-30');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByText(/^A day after \d{4}-\d{2}-\d{2}$/).waitFor();
+  const lastDay = new Date(Date.now() + 400 * DAY).toISOString().slice(0, 10);
+  await dialog.getByLabel('Last day').fill(lastDay);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Last day saved: the renewal is on the account').waitFor();
+  const shown = new Date(`${lastDay}T00:00:00Z`).toLocaleDateString('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  await contracts.getByText(shown).waitFor();
+  expect((await h.db.contract.findFirstOrThrow({ where: { journeyId: first.journeyId } })).endsOn?.toISOString().slice(0, 10)).toBe(lastDay);
+  await screenshot(page, 'account-06-contracts-testimonials');
+
+  // The referral link's page, as the person referred opens it: a contact form that names no client.
+  const refer = await openApp(browser, h.baseUrl, new URL(referral!.url).pathname, PHONE);
+  await refer.getByRole('heading', { name: 'Tell us what you need' }).waitFor();
+  expect(await refer.content()).not.toContain(company);
+  expect(await widerThanScreen(refer)).toEqual([]);
+  expect(blocking(await axeViolations(refer))).toEqual([]);
+  await refer.getByLabel('Your name').fill('Lars Holm');
+  await refer.getByLabel('Your company').fill(uniqueCompany('Holm Glass'));
+  await refer.getByLabel('What would you like us to help with?').fill('An online shop');
+  await refer.getByLabel('Budget, roughly').fill('$10K-$25K');
+  await refer.getByLabel('When do you need it?').fill('Spring');
+  await refer.getByLabel('Tell us more').fill('We sell glassware to restaurants.');
+  await refer.getByRole('button', { name: 'Send' }).click();
+  // The email left out: the form again, with what was typed and the field marked.
+  await refer.getByText('Please check what is marked below.').waitFor();
+  expect(await refer.getByLabel('Your name').inputValue()).toBe('Lars Holm');
+  await screenshot(refer, 'account-07-referral-form-phone');
+  await refer.getByLabel('Email').fill(`lars-${randomUUID()}@holm.test`);
+  await refer.getByRole('button', { name: 'Send' }).click();
+  await refer.getByRole('heading', { name: 'Thank you' }).waitFor();
+  await eventually(() => h.db.inquiry.count({ where: { referrerId: customerId } }), (n) => n === 1);
 });

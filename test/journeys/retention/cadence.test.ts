@@ -78,15 +78,15 @@ describe('the schedule', () => {
     // Strictly after: asked at a check-in's own instant, the answer is the one after it.
     expect(nextCheckIn(a, at('2026-02-14T09:00:00.000Z')).dueAt).toEqual(at('2026-02-28T09:00:00.000Z'));
     // Handed over in August: the next is the month-9 review.
-    expect(nextCheckIn(a, at('2026-08-15T00:00:00.000Z'))).toEqual({ kind: 'quarterly-review', dueAt: at('2026-10-31T09:00:00.000Z') });
+    expect(nextCheckIn(a, at('2026-08-15T00:00:00.000Z'))).toEqual({ kind: 'quarterly-review', dueAt: at('2026-10-31T09:00:00.000Z'), periodStart: at('2026-07-31T09:00:00.000Z') }); // its report: since month 6
     // Eleven years on: month 132, Jan 31 2037.
-    expect(nextCheckIn(a, at('2036-06-01T00:00:00.000Z'))).toEqual({ kind: 'annual-review', dueAt: at('2037-01-31T09:00:00.000Z') });
+    expect(nextCheckIn(a, at('2036-06-01T00:00:00.000Z'))).toEqual({ kind: 'annual-review', dueAt: at('2037-01-31T09:00:00.000Z'), periodStart: at('2036-01-31T09:00:00.000Z') }); // its report: the year since month 120
   });
 
   it('has the first quarterly review a little after day 90 when the months are long', () => {
     // Mar 1 + 3 months = Jun 1: 31 (Mar) + 30 (Apr) + 31 (May) = day 92. Day 84 is May 24; day 98 (Jun 7) is past Jun 1.
     const a = account('2026-03-01T00:00:00.000Z', 'biweekly');
-    expect(nextCheckIn(a, at('2026-05-24T00:00:00.000Z'))).toEqual({ kind: 'quarterly-review', dueAt: at('2026-06-01T00:00:00.000Z') });
+    expect(nextCheckIn(a, at('2026-05-24T00:00:00.000Z'))).toEqual({ kind: 'quarterly-review', dueAt: at('2026-06-01T00:00:00.000Z'), periodStart: at('2026-03-01T00:00:00.000Z') }); // its report: the first quarter
     expect(clientPhase(a, at('2026-06-01T00:00:00.000Z'))).toBe('CLIENT_90_DAYS_1_YEAR');
   });
 });
@@ -117,7 +117,7 @@ describe('the phase', () => {
     const leap = account('2027-03-01T00:00:00.000Z', 'monthly');
     expect(clientPhase(leap, at('2028-02-28T23:59:59.999Z'))).toBe('CLIENT_90_DAYS_1_YEAR');
     expect(clientPhase(leap, at('2028-02-29T00:00:00.000Z'))).toBe('ESTABLISHED');
-    expect(nextCheckIn(leap, at('2028-02-29T00:00:00.000Z'))).toEqual({ kind: 'annual-review', dueAt: at('2028-03-01T00:00:00.000Z') });
+    expect(nextCheckIn(leap, at('2028-02-29T00:00:00.000Z'))).toEqual({ kind: 'annual-review', dueAt: at('2028-03-01T00:00:00.000Z'), periodStart: at('2027-03-01T00:00:00.000Z') }); // its report: their first year
   });
 
   it('takes a clientSince a little ahead of the clock as the first 90 days', () => {

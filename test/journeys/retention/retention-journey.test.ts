@@ -126,10 +126,11 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
       expect((await request(h.baseUrl, 'POST', link, { score, comment: `A ${score}` })).status).toBe(200);
       await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.nps === score);
     }
-    // The month 6 review finds the renewal asked (day 140): renewed for a year. The next one (day ~505) is left to lapse.
+    // The month 6 review finds the renewal asked on day 140 and, not decided by day 170 (half the notice), with the managers:
+    // a manager records it renewed for a year. The next one (asked on day ~505) is left to lapse.
     if (i === 7) {
-      const renewal = await drive.complete('success', retentionId, 'contract-renewal', { outcome: 'renewed', months: 12, notes: 'Another year, same terms' });
-      expect(renewal).toMatchObject({ assignee: owner, input: expect.objectContaining({ endsOn: firstEnd }) });
+      const renewal = await drive.complete('manager', retentionId, 'contract-renewal', { outcome: 'renewed', months: 12, notes: 'Another year, same terms' });
+      expect(renewal).toMatchObject({ role: 'manager', input: expect.objectContaining({ endsOn: firstEnd }) });
     }
     // The first quarterly review and the first annual review send their reports.
     const sendReport = i === 6 || i === 9;
