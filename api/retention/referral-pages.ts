@@ -54,7 +54,7 @@ function codeOf(req: Request): string {
 function formPage(fill: Fill): string {
   const summary = fill.errors.size
     ? `<div class="errors" role="alert"><p><strong>Please check what is marked below.</strong></p><ul>${[...fill.errors]
-        .map(([field, message]) => `<li><a href="#${escape(field)}">${escape(FIELDS.find((f) => f.name === field)?.label ?? field)}</a>: ${escape(message)}</li>`)
+        .map(([field, message]) => `<li><a href="#${escape(field)}">${escape(FIELDS.find((f) => f.name === field)?.label ?? (field || 'The form'))}</a>: ${escape(message)}</li>`)
         .join('')}</ul></div>`
     : '';
   const inputs = FIELDS.map((f) => {
