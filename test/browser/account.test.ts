@@ -205,12 +205,16 @@ it("a client's contracts and testimonials on the account: a salesperson sets a c
   await refer.getByLabel('Budget, roughly').fill('$10K-$25K');
   await refer.getByLabel('When do you need it?').fill('Spring');
   await refer.getByLabel('Tell us more').fill('We sell glassware to restaurants.');
+  await refer.getByLabel('Email').fill(`lars-${randomUUID()}@holm.test`);
+  // A phone number that is none (the browser checks only what is required and the email): the form again, with what was typed and the field marked.
+  await refer.getByLabel('Phone (optional)').fill('call me');
   await refer.getByRole('button', { name: 'Send' }).click();
-  // The email left out: the form again, with what was typed and the field marked.
   await refer.getByText('Please check what is marked below.').waitFor();
   expect(await refer.getByLabel('Your name').inputValue()).toBe('Lars Holm');
+  expect(await refer.getByLabel('Phone (optional)').getAttribute('aria-invalid')).toBe('true');
+  await refer.getByText('Must be a phone number').first().waitFor();
   await screenshot(refer, 'account-07-referral-form-phone');
-  await refer.getByLabel('Email').fill(`lars-${randomUUID()}@holm.test`);
+  await refer.getByLabel('Phone (optional)').fill('');
   await refer.getByRole('button', { name: 'Send' }).click();
   await refer.getByRole('heading', { name: 'Thank you' }).waitFor();
   await eventually(() => h.db.inquiry.count({ where: { referrerId: customerId } }), (n) => n === 1);

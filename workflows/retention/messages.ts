@@ -24,6 +24,8 @@ export type RetentionCarried = {
   atRisk: boolean;
   /** When the client was last asked to advocate (a referral, a testimonial): asked again only after a while. */
   advocacyAskedAt?: string;
+  /** A moment that earned the ask, not yet acted on (the loop asks at its top, if not asked lately). */
+  earned?: AdvocacyMoment;
   ending?: EndRelationship;
 };
 
@@ -40,6 +42,10 @@ export type RetentionInput = {
 
 /** Another project of the customer's was signed off while the journey runs (from its delivery journey). */
 export const projectHandedOverSignal = defineSignal<[HandOver]>('projectHandedOver');
+
+/** A moment that earns asking the client to refer us: a project signed off, a ticket rated 5 of 5 (`ref`: the project or ticket). */
+export type AdvocacyMoment = { moment: 'sign-off' | 'top-rating'; ref: string };
+export const advocacyEarnedSignal = defineSignal<[AdvocacyMoment]>('advocacyEarned');
 
 /** A contract of the customer's was given a last day, or a new one: the journey works out its renewals again. */
 export const contractsChangedSignal = defineSignal('contractsChanged');

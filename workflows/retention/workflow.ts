@@ -8,8 +8,8 @@
 // records that the customer leaves, or when nobody has been in touch past the quiet threshold.
 // It continues as new at the top of its loop, carrying where the schedule is.
 // A quarterly or annual review comes with a report of its period, sent to the client when the owner
-// approves it. A promoter's NPS or a review that went well earns the ask for a referral and a
-// testimonial (the customer answers on the decision page). Beside the loop, each long-term contract's renewal (renewals.ts) waits for its notice, then asks
+// approves it. A sign-off, a ticket rated 5, a promoter's NPS or a review that went well earns the
+// ask for a referral and a testimonial (the customer answers on the decision page). Beside the loop, each long-term contract's renewal (renewals.ts) waits for its notice, then asks
 // the owner what the client decided; renewed, the next renewal follows from the new last day.
 import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { RetentionActivities } from '../../activities/retention/accounts';
@@ -24,6 +24,7 @@ import { clientPhase, nextCheckIn, type CheckIn, type CheckInKind } from './cade
 import type { Health } from './health';
 import {
   changeAccountUpdate,
+  advocacyEarnedSignal,
   contractsChangedSignal,
   endRelationshipUpdate,
   projectHandedOverSignal,
@@ -68,6 +69,10 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     version++;
   });
   setHandler(contractsChangedSignal, () => void version++);
+  setHandler(advocacyEarnedSignal, (m) => {
+    state.earned ??= m;
+    version++;
+  });
   const refuseEnding = () => {
     if (state.ending || journey.state().status !== 'RUNNING') {
       throw ApplicationFailure.create({ type: FailureTypes.journeyNotRunning, message: 'The relationship is ending', nonRetryable: true });
@@ -83,6 +88,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
   );
 
   return journey.run(async () => {
+    // The sign-off that started the journey earns the first ask, once onboarding is done.
+    if (!input.carried && patched('ask-at-sign-off')) state.earned = { moment: 'sign-off', ref: input.handOver.projectId };
     let account = await retention.openAccount({ journeyId, customerId, handOver: input.handOver, at: new Date().toISOString() });
     const company = account.customer.companyName;
     const ending = () => state.ending !== undefined;
@@ -184,14 +191,17 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       await reviewRisk(after.health, ref.dueAt, next.dueAt.getTime());
       // A promoter's score, or a review that went well, earns the ask (not more often than ADVOCACY_EVERY_DAYS).
       const earned = (nps !== undefined && nps >= PROMOTER) || (held?.value.sentiment === 'positive' && due.kind !== 'check-in');
-      const askedLately = state.advocacyAskedAt !== undefined && Date.now() - Date.parse(state.advocacyAskedAt) < ADVOCACY_EVERY_DAYS * DAY;
-      if (earned && !askedLately && !after.health.atRisk && !ending() && patched('ask-for-advocacy')) await askForAdvocacy(ref.dueAt, next.dueAt.getTime());
+      if (earned && mayAsk() && patched('ask-for-advocacy')) await askForAdvocacy(ref.dueAt, next.dueAt.getTime());
     }
 
+    /** Not while the account is at risk or ending, nor within ADVOCACY_EVERY_DAYS of the last ask. */
+    const mayAsk = () =>
+      !state.atRisk && !ending() && (state.advocacyAskedAt === undefined || Date.now() - Date.parse(state.advocacyAskedAt) >= ADVOCACY_EVERY_DAYS * DAY);
+
     /** Asks the client to introduce us to someone and for a few words we may publish; glad to, they are emailed their referral link. */
-    async function askForAdvocacy(dueAt: string, untilMs: number) {
+    async function askForAdvocacy(occasion: string, untilMs: number) {
       state.advocacyAskedAt = new Date().toISOString();
-      const subject = `advocacy:${dueAt}`;
+      const subject = `advocacy:${occasion}`;
       const answer = await unless(
         () =>
           journey.customerDecision({
@@ -299,7 +309,10 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
       // Taken before anything below reads the state: a change from here on wakes the wait.
       const seen = version;
-      for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) await retention.recordHandOver({ journeyId, handOver: h, at: new Date().toISOString() });
+      for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) {
+        await retention.recordHandOver({ journeyId, handOver: h, at: new Date().toISOString() });
+        state.earned ??= { moment: 'sign-off', ref: h.projectId };
+      }
       await followRenewals();
       const stage = STAGE_OF_PHASE[clientPhase({ clientSince: new Date(account.clientSince), onboardedAt: account.onboardedAt ? new Date(account.onboardedAt) : null }, new Date())];
       if (journey.state().stage !== stage) await journey.enterStage(stage);
@@ -307,6 +320,10 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       const schedule = { clientSince: new Date(account.clientSince), earlyCadence: account.earlyCadence };
       const due = nextCheckIn(schedule, state.lastDueAt ? new Date(state.lastDueAt) : new Date());
       await retention.scheduleCheckIn({ customerId, next: { kind: due.kind, dueAt: due.dueAt.toISOString() } });
+      // A moment earned the ask (a sign-off, a top rating): asked now, until the check-in falls due.
+      const moment = state.earned;
+      state.earned = undefined;
+      if (moment && mayAsk() && patched('ask-for-advocacy')) await askForAdvocacy(`${moment.moment}:${moment.ref}`, due.dueAt.getTime());
       const woken = await journey.waitFor(
         { kind: 'timer', key: `check-in:${due.dueAt.toISOString()}`, description: `${CHECK_IN_TITLES[due.kind]} ${company} on ${due.dueAt.toISOString().slice(0, 10)}`, timeoutMs: Math.max(due.dueAt.getTime() - Date.now(), 1), unblockedBy: account.ownerId ?? 'success' },
         () => ending() || version !== seen,

@@ -9,6 +9,7 @@ import type { SupportActivities } from '../../activities/support/tickets';
 import type { EmailActivities } from '../../activities/runtime/email';
 import { calendarOf } from '../runtime/business-calendar';
 import { billingJourney } from '../billing/workflow';
+import { tellOfAdvocacyMoment } from '../retention/hand-over';
 import { FailureTypes, journeyWorkflowId, type JourneyResult } from '../runtime/definitions';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { SlaClock } from '../runtime/sla-clock';
@@ -38,6 +39,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const RATING_DAYS = 7;
 /** A rating at or below this opens a follow-up task for the support lead. */
 const LOW_RATING = 2;
+/** A rating this high (5 of 5) earns asking the client to refer us. */
+const TOP_RATING = 5;
 
 export async function supportJourney(input: SupportInput): Promise<JourneyResult> {
   const journey = new JourneyRuntime(input.journeyId, supportStages);
@@ -286,6 +289,8 @@ export async function supportJourney(input: SupportInput): Promise<JourneyResult
       });
       if (rating) {
         await support.recordSatisfaction({ ticketId: opened.ticketId, journeyId: input.journeyId, rating: rating.rating, comment: rating.comment, at: new Date().toISOString() });
+        // A top rating earns asking the client to refer us (their retention journey asks, if it runs).
+        if (rating.rating === TOP_RATING && patched('top-rating-earns-advocacy')) await tellOfAdvocacyMoment(input.customerId, { moment: 'top-rating', ref: opened.ticketId });
         if (rating.rating <= LOW_RATING) {
           await journey.humanTask({
             type: 'csat-follow-up',

@@ -7,6 +7,7 @@
 // the customer leaves. Every check-in's due time is checked against the schedule worked out from
 // the day they became a client; each run's history stays bounded (RETENTION_HISTORY_LIMIT is low
 // here, so the journey continues as new several times); the trail is in PostgreSQL.
+import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually, request } from '../../support/http';
 import { journeyDriver } from '../../support/journey-driver';
@@ -69,13 +70,27 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   const customer = await h.db.customer.findUniqueOrThrow({ where: { id: customerId } });
   const clientSince = customer.clientSince!;
 
-  /** The customer answers the ask after the review due at `iso`: glad to, with words to publish; a lead sent through their link is won, and they are thanked. */
-  async function referralWon(iso: string) {
-    const ask = await drive.emailedLink(retentionId, `decision:advocacy:${iso}`);
+  /** A ticket raised, resolved, confirmed and rated 5 by the customer; the ask it earns, answered "not now". */
+  async function ratedFive() {
+    const raised = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Export', description: 'The export is slow.', category: 'technical', priority: 'normal' });
+    const ticketJourney = raised.body.journeyId as string;
+    const ticket = (await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: ticketJourney } }), Boolean))!;
+    expect((await h.as('support')('POST', `/api/tickets/${ticket.id}/replies`, { id: randomUUID(), body: 'Fixed: exports stream now.', then: 'resolved' })).status).toBe(200);
+    const page = await drive.emailedLink(ticketJourney, 'received');
+    expect((await request(h.baseUrl, 'POST', page, { confirmResolved: true, nonce: 'confirm-top-rating' })).status).toBe(200);
+    expect((await request(h.baseUrl, 'POST', await drive.emailedLink(ticketJourney, 'decision:satisfaction'), { rating: 5, comment: 'Quick and kind' })).status).toBe(200);
+    const ask = await drive.emailedLink(retentionId, `decision:advocacy:top-rating:${ticket.id}`);
+    expect((await request(h.baseUrl, 'POST', ask, { decision: 'not-now' })).status).toBe(200);
+    await eventually(() => h.db.journeyEvent.count({ where: { journeyId: retentionId, type: 'advocacy_declined' } }), (n) => n === 1);
+  }
+
+  /** The customer answers the ask made on `occasion`: glad to, with words to publish; a lead sent through their link is won, and they are thanked. */
+  async function referralWon(occasion: string) {
+    const ask = await drive.emailedLink(retentionId, `decision:advocacy:${occasion}`);
     const unnamed = await request(h.baseUrl, 'POST', ask, { decision: 'glad-to', testimonial: 'They deliver what they promise.' });
     expect(unnamed).toMatchObject({ status: 400, body: { error: { fields: [{ field: 'publishAs' }] } } });
     expect((await request(h.baseUrl, 'POST', ask, { decision: 'glad-to', testimonial: 'They deliver what they promise.', publishAs: 'Anne Dodsworth, COO' })).status).toBe(200);
-    const email = await eventually(() => h.db.email.findUnique({ where: { key: `${retentionId}:advocacy:${iso}:referral-link` } }), Boolean);
+    const email = await eventually(() => h.db.email.findUnique({ where: { key: `${retentionId}:advocacy:${occasion}:referral-link` } }), Boolean);
     const code = (await h.db.customer.findUniqueOrThrow({ where: { id: customerId } })).referralCode!;
     const page = new URL(/https?:\/\/\S+\/customer\/refer\/\S+/.exec(email!.text)![0]).pathname;
     expect(page).toBe(`/customer/refer/${code}`);
@@ -102,6 +117,9 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
     ...[12, 24, 36].map((m) => ({ kind: 'annual-review', dueAt: addMonths(clientSince, m) })),
   ];
   expect((await account()).nextCheckIn).toEqual({ kind: 'check-in', dueAt: expected[0]!.dueAt.toISOString() });
+
+  // The sign-off earned the first ask, made once onboarding is done: the client is glad to refer us.
+  await referralWon(`sign-off:${projectId}`);
 
   // A long-term contract: its last day 200 days on, so its renewal falls due (60 days before) in the first year.
   const contract = await h.db.contract.findFirstOrThrow({ where: { journey: { customerId }, status: 'SIGNED' } });
@@ -146,13 +164,16 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
       const pdf = await fetch(new URL(new URL(/https?:\/\/\S+\/customer\/account-reports\/\S+/.exec(email.text)![0]).pathname, h.baseUrl));
       expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf']);
     }
-    // The first quarterly review went well: the client is asked to refer us, and is glad to.
-    if (i === 6) await referralWon(iso);
     expect(task.title).toMatch(due.kind === 'annual-review' ? /^Annual service review with / : due.kind === 'quarterly-review' ? /^Quarterly review with / : /^Check in with /);
     expect(task.input).toMatchObject({ kind: due.kind, dueAt: iso });
     await eventually(() => h.db.checkIn.findFirst({ where: { customerId, dueAt: due.dueAt } }), (c) => c?.status === 'HELD');
     // Year two's detractor and bad check-in took the score to 70, under 75: the owner reviews the account.
     if (i === 10) await drive.complete('success', retentionId, 'at-risk-review', { outlook: 'watch', actions: 'A call every week until the reports arrive on time.' });
+    // Half a year after month 12's ask, a ticket rated 5 of 5 earns another: the client says not now.
+    if (i === 9) {
+      await sleepUntil(addMonths(clientSince, 18).getTime());
+      await ratedFive();
+    }
   }
 
   // Every check-in, at its exact due time, held but the one missed.
@@ -195,8 +216,10 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   expect(events.filter((e) => e.type === 'stage_entered').map((e) => (e.data as { stage: string }).stage)).toEqual(['onboarding', 'first-90-days', 'first-year', 'established']);
   const count = (type: string) => events.filter((e) => e.type === type).length;
   expect([count('check_in_held'), count('check_in_missed'), count('nps_answered'), count('relationship_ended'), count('journey_ended')]).toEqual([11, 1, 3, 1, 1]);
-  // Asked after the first quarterly review (glad to), again after the third (half a year on: no answer), and after the last annual review's promoter score (the customer left first).
-  expect([count('advocacy_offered'), count('advocacy_unanswered'), count('advocacy_declined'), count('contract_renewed'), count('contract_lapsed')]).toEqual([1, 2, 0, 1, 1]);
+  // Asked at the sign-off (glad to); not at month 3 (asked lately); after month 6's good review and month 12's promoter
+  // score (each half a year on: no answer); at month 18 for a ticket rated 5 (not now); not at month 24 (at risk); after
+  // month 36's promoter score (the customer left first).
+  expect([count('advocacy_offered'), count('advocacy_unanswered'), count('advocacy_declined'), count('contract_renewed'), count('contract_lapsed')]).toEqual([1, 3, 1, 1, 1]);
 
   // Continued as new along the way, each run's history bounded.
   const runs: number[] = [];
