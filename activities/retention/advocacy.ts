@@ -16,6 +16,16 @@ export const referralUrl = (publicUrl: string, code: string) => `${publicUrl}/cu
 
 export function createAdvocacyActivities({ db, config }: { db: Db; config: Config }) {
   return {
+    /**
+     * Where an ask stands in PostgreSQL: not asked yet or still open (`ask`), answered, or closed
+     * unanswered. A run that continued as new between the answer and its record takes it from here.
+     */
+    async advocacyAsked({ journeyId, subject }: { journeyId: string; subject: string }): Promise<{ state: 'ask' } | { state: 'closed'; answer: AdvocacyAnswer | null }> {
+      const decision = await db.customerDecision.findFirst({ where: { journeyId, subject }, select: { status: true, answer: true } });
+      if (!decision || decision.status === 'OPEN') return { state: 'ask' };
+      return { state: 'closed', answer: (decision.answer as AdvocacyAnswer | null) ?? null };
+    },
+
     /** Records the answer (or that none came); glad to, the client's referral code and link to email them. */
     async recordAdvocacy(i: { journeyId: string; customerId: string; subject: string; answer: AdvocacyAnswer | null; at: string }): Promise<{ referral: { code: string; url: string } | null }> {
       const at = new Date(i.at);

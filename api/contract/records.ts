@@ -478,6 +478,8 @@ export const journeyDetail = journeyFields
     invoices: z.array(invoice),
     /** What the journey asked the customer to decide. */
     decisions: z.array(customerDecision),
+    /** The end reason in parts, what it names as links (a project's delivery, an invoice, a ticket, a journey); null while running. */
+    endReasonParts: z.array(z.object({ text: z.string(), link: z.object({ resource: z.enum(['journeys', 'invoices', 'tickets']), id: z.string() }).optional() })).nullable(),
     /** The project the journey won (acquisition), runs (delivery) or bills (billing). */
     project: project.nullable(),
     tasks: z.array(task),

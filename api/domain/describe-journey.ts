@@ -10,6 +10,7 @@ import type { Logger } from '../../platform/logger';
 import { hasRole, mayRead, type Principal } from '../auth/roles';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
+import { endReasonParts } from './end-reason';
 import { emailForStaff } from './staff-emails';
 
 const QUERY_TIMEOUT_MS = 5_000;
@@ -65,6 +66,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
     // What the workflow says it waits on; the index's open rows when no worker answered.
     waitingOn: live?.waitingOn ?? journey.waits.filter((w) => !w.endedAt),
     live: Boolean(live),
+    endReasonParts: journey.endReason ? await endReasonParts(deps.db, viewer, journey.endReason) : null,
     temporalUiUrl: temporalUiLink(deps.config, viewer, id),
     // For outside systems correlating their own events with this journey.
     envelopeId: journey.contracts.at(-1)?.envelopeId ?? null,
@@ -118,6 +120,7 @@ async function describeUnprojected(deps: Deps, id: string, viewer: Principal) {
     updatedAt: live.stageSince,
     endedAt: null,
     endReason: null,
+    endReasonParts: null,
     cancelledBy: null,
     customer: null,
     parentJourneyId: null,

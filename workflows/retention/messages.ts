@@ -26,6 +26,8 @@ export type RetentionCarried = {
   advocacyAskedAt?: string;
   /** A moment that earned the ask, not yet acted on (the loop asks at its top, if not asked lately). */
   earned?: AdvocacyMoment;
+  /** The ask under way beside the loop (its occasion): the next run follows it again. */
+  asking?: string;
   ending?: EndRelationship;
 };
 

@@ -191,18 +191,33 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       await reviewRisk(after.health, ref.dueAt, next.dueAt.getTime());
       // A promoter's score, or a review that went well, earns the ask (not more often than ADVOCACY_EVERY_DAYS).
       const earned = (nps !== undefined && nps >= PROMOTER) || (held?.value.sentiment === 'positive' && due.kind !== 'check-in');
-      if (earned && mayAsk() && patched('ask-for-advocacy')) await askForAdvocacy(ref.dueAt, next.dueAt.getTime());
+      if (earned && mayAsk() && patched('ask-for-advocacy')) startAsking(ref.dueAt);
     }
 
-    /** Not while the account is at risk or ending, nor within ADVOCACY_EVERY_DAYS of the last ask. */
+    /** Not while the account is at risk or ending, nor while an ask is open or within ADVOCACY_EVERY_DAYS of the last. */
     const mayAsk = () =>
-      !state.atRisk && !ending() && (state.advocacyAskedAt === undefined || Date.now() - Date.parse(state.advocacyAskedAt) >= ADVOCACY_EVERY_DAYS * DAY);
+      !state.atRisk && !ending() && !state.asking && (state.advocacyAskedAt === undefined || Date.now() - Date.parse(state.advocacyAskedAt) >= ADVOCACY_EVERY_DAYS * DAY);
+
+    /** The ask beside the loop (it does not hold the cadence up); a failure of it fails the journey at the loop's top. */
+    let asking: Promise<void> | undefined;
+    let branchFailure: unknown;
+    function startAsking(occasion: string) {
+      if (state.asking !== occasion) state.advocacyAskedAt = new Date().toISOString();
+      state.asking = occasion;
+      asking = askForAdvocacy(occasion).catch((err: unknown) => {
+        branchFailure ??= err;
+        version++;
+      });
+    }
 
     /** Asks the client to introduce us to someone and for a few words we may publish; glad to, they are emailed their referral link. */
-    async function askForAdvocacy(occasion: string, untilMs: number) {
-      state.advocacyAskedAt = new Date().toISOString();
+    async function askForAdvocacy(occasion: string) {
       const subject = `advocacy:${occasion}`;
-      const answer = await unless(
+      const asked = await advocacy.advocacyAsked({ journeyId, subject });
+      const answer =
+        asked.state === 'closed'
+          ? asked.answer && { value: asked.answer }
+          : await unless(
         () =>
           journey.customerDecision({
             form: 'advocacy',
@@ -218,17 +233,16 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
             timeoutMs: ADVOCACY_DAYS * DAY,
           }),
         ending,
-        untilMs - Date.now(),
       );
       const { referral } = await advocacy.recordAdvocacy({ journeyId, customerId, subject, answer: answer?.value ?? null, at: new Date().toISOString() });
       if (referral) {
         await mail.sendEmail({ key: `${journeyId}:${subject}:referral-link`, journeyId, to: account.customer.email, template: 'referral-invitation', data: { contactName: account.customer.contactName, ...referral } });
       }
+      state.asking = undefined;
     }
 
     /** The renewals followed beside the loop, by key: one dropped from here gives way. */
     const renewing = new Map<string, RenewalDue>();
-    let renewalFailure: unknown;
 
     /** One renewal: the notice, the owner's task until the contract's last day, then its outcome (LAPSED without one). */
     async function renew(r: RenewalDue & { noticeDays: number }) {
@@ -265,7 +279,6 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
 
     /** Starts a branch for each renewal ahead not followed yet; those no longer ahead (a new last day) give way. */
     async function followRenewals() {
-      if (renewalFailure) throw renewalFailure;
       if (!patched('contract-renewals')) return;
       const ahead = await renewals.renewalsAhead({ customerId });
       const keys = new Set(ahead.map(renewalKey));
@@ -274,7 +287,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
         if (renewing.has(renewalKey(r))) continue;
         renewing.set(renewalKey(r), r);
         renew(r).catch((err: unknown) => {
-          renewalFailure ??= err;
+          branchFailure ??= err;
           version++;
         });
       }
@@ -306,7 +319,10 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     }
 
     while (!state.ending) {
+      if (branchFailure) throw branchFailure;
       await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
+      // An ask the previous run left open is followed again (its decision was carried).
+      if (state.asking && !asking) startAsking(state.asking);
       // Taken before anything below reads the state: a change from here on wakes the wait.
       const seen = version;
       for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) {
@@ -323,7 +339,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       // A moment earned the ask (a sign-off, a top rating): asked now, until the check-in falls due.
       const moment = state.earned;
       state.earned = undefined;
-      if (moment && mayAsk() && patched('ask-for-advocacy')) await askForAdvocacy(`${moment.moment}:${moment.ref}`, due.dueAt.getTime());
+      if (moment && mayAsk() && patched('ask-for-advocacy')) startAsking(`${moment.moment}:${moment.ref}`);
       const woken = await journey.waitFor(
         { kind: 'timer', key: `check-in:${due.dueAt.toISOString()}`, description: `${CHECK_IN_TITLES[due.kind]} ${company} on ${due.dueAt.toISOString().slice(0, 10)}`, timeoutMs: Math.max(due.dueAt.getTime() - Date.now(), 1), unblockedBy: account.ownerId ?? 'success' },
         () => ending() || version !== seen,
@@ -333,6 +349,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       state.lastDueAt = due.dueAt.toISOString();
     }
 
+    await asking; // an open ask is closed (withdrawn) and recorded before the account ends
     const { reason, by } = state.ending!;
     // endAccount clears the next check-in itself; runs before this patch cleared it first.
     if (!patched('retention-end-clears-once')) await retention.scheduleCheckIn({ customerId, next: null });

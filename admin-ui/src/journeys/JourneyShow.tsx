@@ -27,6 +27,7 @@ import { CancelJourneyButton } from './CancelJourneyButton';
 import { CustomerDecisions } from './CustomerDecisions';
 import { journeyName, journeyPath } from './journeyFields';
 import { JourneyTimeline } from './JourneyTimeline';
+import { EndReason } from './EndReason';
 import { JourneyMap } from './JourneyMap';
 import { kindSections } from './registry';
 import { RetryJourneyButton } from './RetryJourneyButton';
@@ -92,7 +93,7 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
           )}
           {journey.endReason && (
             <RecordField label="Why it ended" sx={wide}>
-              {journey.endReason}
+              <EndReason parts={journey.endReasonParts} reason={journey.endReason} />
             </RecordField>
           )}
           {journey.parentJourneyId && (

@@ -48,6 +48,12 @@ it('signs the contract and pays the deposit on local pages, and the project star
   });
   // A client from the won project on, onboarding until its kickoff.
   const project = await h.db.project.findUniqueOrThrow({ where: { journeyId } });
+  // The end reason names the project by its name, linked to its delivery, not by its id.
+  expect(detail.body.endReasonParts).toEqual([
+    { text: 'Won: contract signed, deposit paid, ' },
+    { text: `project ${project.name}`, link: { resource: 'journeys', id: project.deliveryJourneyId } },
+    { text: ' in delivery' },
+  ]);
   expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'ONBOARDING', clientSince: project.createdAt.toISOString() });
   expect(detail.body.externalEvents.map((e: any) => [e.source, e.type])).toEqual([
     ['local-esign', 'envelope-completed'],

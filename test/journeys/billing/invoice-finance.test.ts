@@ -86,6 +86,10 @@ it('records bank transfers as payments: once per reference, never more than is d
   // The rest: paid in full, the journey completes.
   expect((await transfer(invoice.id, { amountMinor: 215_000, reference: 'BT-2026-0002' })).body.status).toBe('recorded');
   await eventually(() => h.db.journey.findUniqueOrThrow({ where: { id: invoice.journeyId } }), (j) => j.status === 'COMPLETED', 30_000);
+  // Its end reason links the invoice for finance; for a PM, who cannot open invoices, it is text.
+  const reasonFor = async (role: 'finance' | 'pm') => (await h.as(role)('GET', `/api/journeys/${encodeURIComponent(invoice.journeyId)}`)).body.endReasonParts;
+  expect(await reasonFor('finance')).toEqual(expect.arrayContaining([{ text: invoice.number, link: { resource: 'invoices', id: invoice.id } }]));
+  expect(await reasonFor('pm')).toEqual(expect.arrayContaining([{ text: invoice.number }]));
   expect(await ledger()).toMatchObject({ status: 'PAID', paidMinor: 315_000 });
   const paidAgain = await transfer(invoice.id, { amountMinor: 1, reference: 'BT-2026-0003' });
   expect([paidAgain.status, paidAgain.body.error.message]).toEqual([409, `Invoice ${invoice.number} has nothing left to pay`]);
