@@ -1,9 +1,10 @@
 // axe-core over the pages people work in, on the real stack, at desktop and phone widths and in
 // dark mode: the dashboard, inbox, a task, a journey, invoices, a customer, and a customer's own
-// proposal page. No critical or serious violation (WCAG 2.1 A and AA rules) is allowed.
+// pages (the proposal, the contract, the deposit, their help page and a ticket). No critical or serious violation (WCAG 2.1 A and AA rules) is allowed.
 import type { Browser, Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
-import { eventually } from '../support/http';
+import { createLinkToken } from '../../platform/customer-links';
+import { eventually, request } from '../support/http';
 import { approveReview, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
 import { PHONE, axeViolations, blocking, logIn, openApp, startBrowserStack, uniqueCompany } from './browser';
@@ -61,6 +62,23 @@ it('finds no critical or serious violation on the pages staff work in, nor on a 
   const proposal = await openApp(browser, h.baseUrl, await drive.quoteLink(journeyId, 1), PHONE);
   await proposal.getByRole('heading', { name: `Proposal v1 for ${companyName}` }).waitFor();
   results.push(await check(proposal, 'customer proposal'));
+
+  // The customer's other pages, each through the link its email carries, on a phone: the contract
+  // to sign, the deposit to pay, then as a client their help page and a ticket of theirs.
+  const customerPage = async (name: string, path: string) => {
+    const page = await openApp(browser, h.baseUrl, path, PHONE);
+    await page.locator('h1').first().waitFor();
+    results.push(await check(page, name));
+    await page.context().close();
+  };
+  expect((await request(h.baseUrl, 'POST', await drive.quoteLink(journeyId, 1), { decision: 'approve' })).status).toBe(200);
+  await customerPage('customer contract', await drive.emailedLink(journeyId, 'contract:'));
+  expect((await request(h.baseUrl, 'POST', await drive.emailedLink(journeyId, 'contract:'), { decision: 'sign' })).status).toBe(200);
+  await customerPage('customer deposit', await drive.emailedLink(journeyId, 'deposit:'));
+  const help = createLinkToken(h.config.auth.secret, { purpose: 'support-help', journeyId: `customer:${customerId}`, subject: customerId, exp: Date.now() + 60_000 });
+  await customerPage('customer help', `/customer/help/${help}`);
+  const raised = await h.as('support')('POST', '/api/tickets', { customerId, subject: 'Dimmer flickers', description: 'The hall dimmer flickers at 20%.', category: 'technical', priority: 'normal' });
+  await customerPage('customer ticket', await drive.emailedLink(raised.body.journeyId, 'received'));
 
   expect(results.filter((r) => r.violations.length)).toEqual([]);
 });
