@@ -198,16 +198,24 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     const mayAsk = () =>
       !state.atRisk && !ending() && !state.asking && (state.advocacyAskedAt === undefined || Date.now() - Date.parse(state.advocacyAskedAt) >= ADVOCACY_EVERY_DAYS * DAY);
 
-    /** The ask beside the loop (it does not hold the cadence up); a failure of it fails the journey at the loop's top. */
-    let asking: Promise<void> | undefined;
+    /**
+     * What runs beside the loop (an ask, each renewal), so as not to hold the cadence up: awaited
+     * before the account ends; a failure of one fails the journey at the loop's top.
+     */
+    const branches = new Set<Promise<void>>();
     let branchFailure: unknown;
-    function startAsking(occasion: string) {
-      if (state.asking !== occasion) state.advocacyAskedAt = new Date().toISOString();
-      state.asking = occasion;
-      asking = askForAdvocacy(occasion).catch((err: unknown) => {
+    function beside(work: Promise<void>) {
+      const branch = work.catch((err: unknown) => {
         branchFailure ??= err;
         version++;
       });
+      branches.add(branch);
+      void branch.finally(() => branches.delete(branch));
+    }
+    function startAsking(occasion: string) {
+      if (state.asking !== occasion) state.advocacyAskedAt = new Date().toISOString();
+      state.asking = occasion;
+      beside(askForAdvocacy(occasion));
     }
 
     /** Asks the client to introduce us to someone and for a few words we may publish; glad to, they are emailed their referral link. */
@@ -248,6 +256,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     async function renew(r: RenewalDue & { noticeDays: number }) {
       const key = renewalKey(r);
       const gone = () => ending() || !renewing.has(key);
+      // Given way before it began: only a task the previous run left open needs taking up, to be cancelled.
+      if (gone() && !journey.hasCarriedTask(key)) return;
       const { noticeAt, endsAt } = renewalTimes(r.endsOn, r.noticeDays);
       const title = `Renewal of ${company}'s contract ending ${r.endsOn}`;
       const notice = { kind: 'timer' as const, key: `${key}:notice`, description: `${title}: asked on ${new Date(noticeAt).toISOString().slice(0, 10)}`, timeoutMs: noticeAt - Date.now(), unblockedBy: account.ownerId ?? 'success' };
@@ -286,10 +296,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       for (const r of ahead) {
         if (renewing.has(renewalKey(r))) continue;
         renewing.set(renewalKey(r), r);
-        renew(r).catch((err: unknown) => {
-          branchFailure ??= err;
-          version++;
-        });
+        beside(renew(r));
       }
     }
 
@@ -318,11 +325,13 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       if (checklist) account = { ...account, ...(await retention.recordOnboarding({ journeyId, customerId, result: checklist.value, at: new Date().toISOString() })) };
     }
 
+    // What the previous run left under way beside the loop is followed again (its task or decision
+    // was carried), even when the account ends now: so it is closed, not left open.
+    if (state.asking) startAsking(state.asking);
+    await followRenewals();
     while (!state.ending) {
       if (branchFailure) throw branchFailure;
       await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
-      // An ask the previous run left open is followed again (its decision was carried).
-      if (state.asking && !asking) startAsking(state.asking);
       // Taken before anything below reads the state: a change from here on wakes the wait.
       const seen = version;
       for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) {
@@ -349,7 +358,8 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       state.lastDueAt = due.dueAt.toISOString();
     }
 
-    await asking; // an open ask is closed (withdrawn) and recorded before the account ends
+    // Each branch gives way (an ask withdrawn and recorded, a renewal's task cancelled) before the account ends.
+    while (branches.size) await Promise.all([...branches]);
     const { reason, by } = state.ending!;
     // endAccount clears the next check-in itself; runs before this patch cleared it first.
     if (!patched('retention-end-clears-once')) await retention.scheduleCheckIn({ customerId, next: null });

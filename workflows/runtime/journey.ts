@@ -281,6 +281,8 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   private readonly carriedWaits: CarriedWait[] = [];
   private readonly carriedTasks = new Map<string, Promise<unknown>>();
   private readonly carriedDecisions = new Map<string, Promise<Record<string, unknown> | undefined>>();
+  /** Each carried task's and decision's own scope (by key or subject): cancelled when what took it up is. */
+  private readonly carriedScopes = new Map<string, CancellationScope>();
   private readonly resume?: JourneySnapshot;
   private readonly historyLimit: number;
 
@@ -550,7 +552,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     const carried = this.carriedDecisions.get(spec.subject);
     if (carried) {
       this.carriedDecisions.delete(spec.subject);
-      return carried as Promise<DecisionOutcome<S>>;
+      return this.adopt(`decision:${spec.subject}`, carried) as Promise<DecisionOutcome<S>>;
     }
     // Open before the link exists anywhere: the customer may answer as soon as the email is out.
     this.decisions.set(spec.subject, { form: spec.form, options: spec.options });
@@ -634,7 +636,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     const carried = spec.key === undefined ? undefined : this.carriedTasks.get(spec.key);
     if (carried) {
       this.carriedTasks.delete(spec.key!);
-      return carried as Promise<TaskResult<T>>;
+      return this.adopt(`task:${spec.key}`, carried) as Promise<TaskResult<T>>;
     }
     const id = uuid4();
     const created = new Date();
@@ -886,11 +888,35 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       outcome.catch(() => undefined);
       outcomes.set(key, outcome);
     };
-    for (const t of this.resume.tasks) follow(this.carriedTasks, t.key, this.followTask(this.tasks.get(t.id)!));
+    // Each in a scope of its own, so that the body's branch that takes it up can cancel it (see adopt).
+    const own = <T>(name: string, start: () => Promise<T>) => {
+      const scope = new CancellationScope();
+      this.carriedScopes.set(name, scope);
+      return scope.run(start);
+    };
+    for (const t of this.resume.tasks) follow(this.carriedTasks, t.key, own(`task:${t.key}`, () => this.followTask(this.tasks.get(t.id)!)));
     for (const d of this.resume.decisions) {
       const { url, ...spec } = d;
-      follow(this.carriedDecisions, d.subject, this.decide(spec, url));
+      follow(this.carriedDecisions, d.subject, own(`decision:${d.subject}`, () => this.decide(spec, url)));
     }
+  }
+
+  /** A task the previous run handed over under `key`, not taken up yet (humanTask with that key takes it). */
+  hasCarriedTask(key: string): boolean {
+    return this.carriedTasks.has(key);
+  }
+
+  /**
+   * A carried task or decision taken up by the body: cancelling the body's branch that took it up
+   * (a retention check-in giving way, an ask withdrawn as the account ends) cancels it too, as it
+   * would one it had created itself. (Runs before this patch left it open.)
+   */
+  private adopt<T>(name: string, outcome: Promise<T>): Promise<T> {
+    const scope = this.carriedScopes.get(name);
+    if (scope && patched('carried-follow-their-taker')) {
+      CancellationScope.current().cancelRequested.catch(() => scope.cancel());
+    }
+    return outcome;
   }
 
   /** A carried wait of this kind and key, taken up by the body's wait for it. */
