@@ -221,7 +221,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     /** Asks the client to introduce us to someone and for a few words we may publish; glad to, they are emailed their referral link. */
     async function askForAdvocacy(occasion: string) {
       const subject = `advocacy:${occasion}`;
-      const asked = await advocacy.advocacyAsked({ journeyId, subject });
+      const asked = await journey.step(() => advocacy.advocacyAsked({ journeyId, subject }));
       const answer =
         asked.state === 'closed'
           ? asked.answer && { value: asked.answer }
@@ -242,10 +242,12 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
           }),
         ending,
       );
-      const { referral } = await advocacy.recordAdvocacy({ journeyId, customerId, subject, answer: answer?.value ?? null, at: new Date().toISOString() });
-      if (referral) {
-        await mail.sendEmail({ key: `${journeyId}:${subject}:referral-link`, journeyId, to: account.customer.email, template: 'referral-invitation', data: { contactName: account.customer.contactName, ...referral } });
-      }
+      await journey.step(async () => {
+        const { referral } = await advocacy.recordAdvocacy({ journeyId, customerId, subject, answer: answer?.value ?? null, at: new Date().toISOString() });
+        if (referral) {
+          await mail.sendEmail({ key: `${journeyId}:${subject}:referral-link`, journeyId, to: account.customer.email, template: 'referral-invitation', data: { contactName: account.customer.contactName, ...referral } });
+        }
+      });
       state.asking = undefined;
     }
 
@@ -263,7 +265,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
       const notice = { kind: 'timer' as const, key: `${key}:notice`, description: `${title}: asked on ${new Date(noticeAt).toISOString().slice(0, 10)}`, timeoutMs: noticeAt - Date.now(), unblockedBy: account.ownerId ?? 'success' };
       if (notice.timeoutMs > 0 && (await journey.waitFor(notice, gone))) return;
       // Decided already when a run continued as new between the task's completion and its record.
-      let decided = await renewals.renewalDecided({ journeyId, renewal: r });
+      let decided = await journey.step(() => renewals.renewalDecided({ journeyId, renewal: r }));
       if (!decided && Date.now() < endsAt) {
         const task = await unless(
           () =>
@@ -282,7 +284,7 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
         if (task) decided = { decision: task.value, decidedBy: journey.completedBy('contract-renewal') ?? null };
       }
       if (!decided && gone()) return;
-      await renewals.recordRenewal({ journeyId, customerId, renewal: r, decision: decided?.decision ?? null, decidedBy: decided?.decidedBy ?? null, at: new Date().toISOString() });
+      await journey.step(() => renewals.recordRenewal({ journeyId, customerId, renewal: r, decision: decided?.decision ?? null, decidedBy: decided?.decidedBy ?? null, at: new Date().toISOString() }));
       renewing.delete(key);
       version++; // renewed: the next renewal is ahead
     }

@@ -901,6 +901,20 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     }
   }
 
+  /**
+   * A step of a branch beside the body's loop (an activity, an email): a move of the journey, so
+   * the run does not continue as new in the middle of it and leave its activity running for a
+   * closed run (the next run could not know whether it happened).
+   */
+  async step<T>(work: () => Promise<T>): Promise<T> {
+    this.moving++;
+    try {
+      return await work();
+    } finally {
+      this.moving--;
+    }
+  }
+
   /** A task the previous run handed over under `key`, not taken up yet (humanTask with that key takes it). */
   hasCarriedTask(key: string): boolean {
     return this.carriedTasks.has(key);
