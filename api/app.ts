@@ -10,6 +10,7 @@ import { REQUEST_ID_HTTP_HEADER, requestContext, requestIdFrom } from '../platfo
 import type { Db } from '../platform/db';
 import type { Logger } from '../platform/logger';
 import { searchRoutes } from './search/routes';
+import { savedViewRoutes } from './saved-views/routes';
 import { analyticsRoutes } from './analytics/routes';
 import type { AuthEvents } from './auth/auth-events';
 import { createAuthenticator } from './auth/authenticate';
@@ -101,6 +102,7 @@ export function createApp(deps: ApiDeps): Express {
     knowledgeRoutes(deps),
     analyticsRoutes(deps),
     searchRoutes(deps),
+    savedViewRoutes(deps),
     ...kinds.flatMap((k) => (k.routes ? [k.routes(deps)] : [])),
   );
   app.use('/api', api, noRoute);

@@ -15,6 +15,7 @@ import { metricsOperations } from './routes/metrics';
 import { notificationOperations } from './routes/notifications';
 import { docsOperations } from './routes/openapi';
 import { searchOperations } from './search/routes';
+import { savedViewOperations } from './saved-views/routes';
 import { taskOperations } from './routes/tasks';
 import { userOperations } from './routes/users';
 import { knowledgeOperations } from './support/knowledge-routes';
@@ -37,6 +38,7 @@ export const allOperations: readonly Operation[] = [
   ...knowledgeOperations,
   ...analyticsOperations,
   ...searchOperations,
+  ...savedViewOperations,
   ...customerDecisionOperations,
   ...Object.values(kindApis).flatMap((k) => k.operations),
   ...stripeWebhookOperations,

@@ -6,6 +6,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
 import type { ApiError, ChangeRequest, ClientAccount, SearchResults, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 import type { OpportunitySource } from '../../workflows/acquisition/repeat-business';
+import type { NewSavedView, SavedView, SavedViewChange } from './types';
 
 export type NewTicket = { customerId: string; subject: string; description: string; category: string; priority: TicketPriority; projectId?: string };
 /** Time worked, as the API takes it: hours in quarter steps, the hourly rate in minor units. */
@@ -51,6 +52,7 @@ const simpleRest = simpleRestProvider(apiUrl, httpClient);
 
 const taskPath = (id: string, action: string) => `/tasks/${encodeURIComponent(id)}/${action}`;
 const ticketPath = (id: string, action: string) => `/tickets/${encodeURIComponent(id)}/${action}`;
+const savedViewPath = (id: string) => `${apiUrl}/saved-views/${encodeURIComponent(id)}`;
 const accountPath = (customerId: string) => `/customers/${encodeURIComponent(customerId)}/account`;
 /** Where a ticket is after a change: its stage, or closed. */
 type TicketAnswer = { status: string };
@@ -115,6 +117,13 @@ export const dataProvider = {
     post<{ status: 'sending' | 'duplicate'; to: string }>(`/invoices/${encodeURIComponent(invoiceId)}/notices`, { notice }, { 'Idempotency-Key': key }),
   /** The app bar's search: the best few customers, journeys, tasks, invoices and tickets for `q`. */
   search: (q: string) => httpClient(`${apiUrl}/search?${new URLSearchParams({ q })}`).then(({ json }) => json as SearchResults),
+  /** A list's saved views: the person's own, then those shared with a role they hold. */
+  listSavedViews: (resource: string) => httpClient(`${apiUrl}/saved-views?${new URLSearchParams({ resource })}`).then(({ json }) => json as SavedView[]),
+  /** `key` is chosen once per dialog: sent again (a double click, a retry), it saves one view. */
+  saveView: (view: NewSavedView, key: string) => post<SavedView>('/saved-views', view, { 'Idempotency-Key': key }),
+  changeSavedView: (id: string, change: SavedViewChange) =>
+    httpClient(savedViewPath(id), { method: 'PATCH', body: JSON.stringify(change) }).then(({ json }) => json as SavedView),
+  deleteSavedView: (id: string) => httpClient(savedViewPath(id), { method: 'DELETE' }).then(() => undefined),
   closeTicket: (id: string, closing: { as: 'spam' | 'duplicate'; mergeInto?: string; reason?: string }) => post<TicketAnswer>(ticketPath(id, 'close'), closing),
 };
 

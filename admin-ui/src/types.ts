@@ -4,6 +4,7 @@
 import type { RaRecord } from 'react-admin';
 import type { z } from 'zod';
 import type * as api from '../../api/contract/records';
+import type * as savedViews from '../../api/contract/saved-views';
 import type { JsonSchema } from './schemaForm/jsonSchema';
 
 export { CUSTOMER_TICKET_CATEGORIES, KNOWLEDGE_EDITORS, ROLES, TICKET_PRIORITIES, TICKET_STATUSES, WAIT_KINDS } from '../../api/contract/records';
@@ -31,6 +32,9 @@ export type Customer = z.infer<typeof api.customer>;
 export type CustomerDetail = z.infer<typeof api.customerDetail>;
 export type ClientAccount = z.infer<typeof api.clientAccount>;
 export type { SearchResults } from '../../api/contract/search';
+export type { SavedView, SavedViewResource } from '../../api/contract/saved-views';
+export type NewSavedView = z.input<typeof savedViews.newSavedView>;
+export type SavedViewChange = z.input<typeof savedViews.savedViewChange>;
 export type Wait = z.infer<typeof api.wait>;
 export type JourneyFields = z.infer<typeof api.journeyFields>;
 export type Journey = z.infer<typeof api.journey>;

@@ -18,7 +18,7 @@ import { bankTransferBody, recordBankTransfer } from './bank-transfers';
 import { invoicePdf } from './invoice-pdf';
 import { idempotencyHeader, invoiceNoticeBody, sendInvoiceNotice } from './invoice-notices';
 
-const invoiceFilter = z.object({
+export const invoiceFilter = z.object({
   status: z.enum(['DRAFT', 'OPEN', 'PARTIALLY_PAID', 'PAID', 'VOID']),
   kind: z.string(),
   journeyId: z.string(),
@@ -30,7 +30,7 @@ const invoiceFilter = z.object({
   unpaid: z.literal(true),
 });
 
-const invoiceSort = ['dueAt', 'issuedAt', 'totalMinor', 'number'] as const;
+export const invoiceSort = ['dueAt', 'issuedAt', 'totalMinor', 'number'] as const;
 /** More than anyone opens in a spreadsheet; past it, narrow the filter. */
 const EXPORT_MAX = 10_000;
 const RECORDS_PAYMENTS = ['finance', 'manager'] as const;

@@ -10,11 +10,11 @@ import { operations } from '../openapi/operation';
 import { LIFECYCLE_PHASES, lifecycleOf, lifecycleWhere, type LifecycleFacts } from '../domain/customer-lifecycle';
 import type { ApiDeps } from '../app';
 
-const customerFilter = z.object({
+export const customerFilter = z.object({
   lifecycle: z.enum(LIFECYCLE_PHASES),
   email: z.string(),
 });
-const customerSort = ['createdAt', 'companyName', 'clientSince'] as const;
+export const customerSort = ['createdAt', 'companyName', 'clientSince'] as const;
 
 export const customerOperations = operations(
   { method: 'get', path: '/api/customers', summary: 'Customers, each with their lifecycle phase', access: 'signed-in', list: true, query: listQuerySchema(customerFilter, customerSort), responses: { 200: z.array(customer) }, links: [{ to: 'GET /api/customers/:id', id: '$response.body#/0/id' }] },

@@ -27,7 +27,7 @@ const waitFilter = {
 };
 type WaitFilter = { [K in keyof typeof waitFilter]?: z.infer<(typeof waitFilter)[K]> };
 
-const journeyFilter = z.object({
+export const journeyFilter = z.object({
   status: z.enum(['RUNNING', 'COMPLETED', 'LOST', 'CANCELLED', 'FAILED']),
   kind: z.string(),
   stage: z.string(),
@@ -36,7 +36,7 @@ const journeyFilter = z.object({
 });
 
 const waitListFilter = z.object({ journeyId: z.string(), ...waitFilter });
-const journeySort = ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'] as const;
+export const journeySort = ['startedAt', 'stageSince', 'updatedAt', 'endedAt', 'stage', 'status'] as const;
 const waitSort = ['since', 'deadline', 'kind'] as const;
 
 function openWaitWhere(f: WaitFilter, now: Date): Prisma.JourneyWaitWhereInput {

@@ -28,7 +28,7 @@ const assignBody = z
   .strict();
 const commentBody = z.object({ id: z.uuid().optional(), body: text(5000) }).strict();
 
-const taskFilter = z.object({
+export const taskFilter = z.object({
   status: z.enum(['OPEN', 'COMPLETED', 'CANCELLED']),
   role: z.string(),
   /** A user id, `me`, or `none` for unclaimed tasks. */
@@ -41,7 +41,7 @@ const taskFilter = z.object({
   /** `mine`: tasks I hold; `my-roles`: unclaimed tasks in my roles' queues. */
   queue: z.enum(['mine', 'my-roles']),
 });
-const taskSort = ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'] as const;
+export const taskSort = ['dueAt', 'createdAt', 'status', 'type', 'title', 'role'] as const;
 type TaskFilter = Partial<z.infer<typeof taskFilter>>;
 
 function taskWhere(p: Principal, f: TaskFilter, now: Date): Prisma.TaskWhereInput {

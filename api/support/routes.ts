@@ -58,7 +58,7 @@ const closeBody = z
   .strict()
   .refine((b) => b.as !== 'duplicate' || b.mergeInto, { path: ['mergeInto'], message: 'A duplicate names the ticket it duplicates' });
 
-const ticketFilter = z.object({
+export const ticketFilter = z.object({
   status: z.string().max(40),
   priority: z.enum(PRIORITIES),
   queue,
@@ -72,7 +72,7 @@ const ticketFilter = z.object({
   /** A clock has breached. */
   breached: z.boolean(),
 });
-const ticketSort = ['nextBreachAt', 'createdAt', 'number', 'priority'] as const;
+export const ticketSort = ['nextBreachAt', 'createdAt', 'number', 'priority'] as const;
 const raisedTicket = z.object({ journeyId: z.string() });
 
 export const supportOperations = operations(

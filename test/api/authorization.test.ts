@@ -83,6 +83,7 @@ type Ctx = {
   invoiceId: string;
   contractId: string;
   reportId: string;
+  savedViewId: string;
 };
 let ctx: Ctx;
 
@@ -91,6 +92,13 @@ async function newTicket(customerId: string): Promise<string> {
   const res = await call(tokenOf('support'), { method: 'POST', path: '/api/tickets', body: { customerId, subject: unique('Ticket'), description: 'Help', category: 'question' } });
   if (res.status !== 201) throw new Error(`ticket failed: ${JSON.stringify(res.body)}`);
   return (await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: res.body.journeyId } }), Boolean))!.id;
+}
+
+/** A saved view of the journeys list, the PM's. */
+async function newSavedView(): Promise<string> {
+  const res = await call(tokenOf('pm'), { method: 'POST', path: '/api/saved-views', body: { resource: 'journeys', name: unique('View'), filter: { status: 'RUNNING' } } });
+  if (res.status !== 201) throw new Error(`saved view failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }
 
 /** A knowledge-base article, written by support. */
@@ -166,6 +174,7 @@ async function buildContext(): Promise<Ctx> {
     attachmentId: (await h.db.ticketAttachment.create({ data: { ticketId, filename: 'a.json', contentType: 'application/json', size: 11, data: new TextEncoder().encode('{"ok":true}'), uploadedBy: 'customer' } })).id,
     invoiceId: await paidInvoice(t.customerId),
     reportId: await reviewReport(t.customerId),
+    savedViewId: await newSavedView(),
     ...(await deliveryJourney(t.customerId, t.journeyId)),
   };
 }
@@ -489,6 +498,23 @@ const rows: Row[] = [
     ok: { role: 'manager', status: 200 },
   },
   { route: 'GET /api/emails', req: () => ({ method: 'GET', path: '/api/emails' }), ok: { role: 'support', status: 200 } },
+  { route: 'GET /api/saved-views', req: () => ({ method: 'GET', path: '/api/saved-views?resource=tasks' }), ok: { role: 'finance', status: 200 } },
+  {
+    route: 'POST /api/saved-views',
+    req: () => ({ method: 'POST', path: '/api/saved-views', body: { resource: 'journeys', name: unique('View'), filter: { status: 'RUNNING' } } }),
+    ok: { role: 'sales', status: 201 },
+  },
+  {
+    // Only the owner: others get a 404 (test/api/saved-views.test.ts).
+    route: 'PATCH /api/saved-views/:id',
+    req: (c) => ({ method: 'PATCH', path: `/api/saved-views/${c.savedViewId}`, body: { name: unique('Renamed') } }),
+    ok: { role: 'pm', status: 200 },
+  },
+  {
+    route: 'DELETE /api/saved-views/:id',
+    req: (c) => ({ method: 'DELETE', path: `/api/saved-views/${c.savedViewId}` }),
+    ok: { role: 'pm', status: 204, req: async () => ({ method: 'DELETE', path: `/api/saved-views/${await newSavedView()}` }) },
+  },
   { route: 'GET /api/notifications', req: () => ({ method: 'GET', path: '/api/notifications' }), ok: { role: 'pm', status: 200 } },
   {
     route: 'POST /api/notifications/:id/read',

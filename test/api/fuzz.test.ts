@@ -11,7 +11,7 @@ import { createLinkToken } from '../../platform/customer-links';
 import { createActivities } from '../../activities/registry';
 import type { ReportActivities } from '../../activities/retention/report';
 import { startHarness, type Harness } from '../support/harness';
-import { eventually } from '../support/http';
+import { eventually, request } from '../support/http';
 import { followUpQualified, lead } from '../support/fixtures';
 import { servedRoutes } from '../support/served-routes';
 import type { Express } from 'express';
@@ -111,6 +111,8 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
   'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
   'PATCH /api/contracts/:id': () => ({ endsOn: '2099-12-31' }),
+  'POST /api/saved-views': () => ({ resource: 'tasks', name: `Fuzz ${randomUUID()}`, filter: { queue: 'mine', overdue: true }, sort: { field: 'dueAt', order: 'ASC' }, sharedWithRole: 'manager' }),
+  'PATCH /api/saved-views/:id': () => ({ name: `Fuzz ${randomUUID()}`, filter: { status: 'OPEN', type: 'follow-up' }, sort: null, sharedWithRole: null }),
   'POST /api/customers/:id/account/opportunities': () => ({ id: randomUUID(), projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'Fuzzing', source: 'account' }),
 };
 
@@ -132,6 +134,8 @@ function idFor(route: Route, c: Ctx): string {
   if (route.path.startsWith('/api/knowledge-articles')) return c.ids.article!;
   if (route.path.startsWith('/api/invoices')) return c.ids.invoice!;
   if (route.path.startsWith('/api/account-reports')) return c.ids.report!;
+  // A view of the fuzzer's own (only owners reach past the 404), one to delete and one to change.
+  if (route.path.startsWith('/api/saved-views')) return route.method === 'DELETE' ? c.ids.doomedView! : c.ids.savedView!;
   return randomUUID();
 }
 
@@ -230,6 +234,8 @@ async function buildContext(): Promise<Ctx> {
   const { prepareReport } = createActivities({ db: h.db, config: h.config }) as unknown as ReportActivities;
   const { reportId } = await prepareReport({ journeyId: retentionId, customerId: created.body.customerId, kind: 'annual-review', periodStart: '2025-07-01T00:00:00.000Z', periodEnd: '2026-07-01T00:00:00.000Z' });
   const reportLink = createLinkToken(h.config.auth.secret, { purpose: 'account-report', journeyId: retentionId, subject: reportId, exp: Date.now() + 3_600_000 });
+  const saveView = async (name: string) =>
+    (await request(h.baseUrl, 'POST', '/api/saved-views', { resource: 'tasks', name, filter: { queue: 'mine' } }, login.body.token)).body.id as string;
   return {
     adminToken: login.body.token,
     ids: {
@@ -249,6 +255,8 @@ async function buildContext(): Promise<Ctx> {
       invoice: invoice.id,
       report: reportId,
       reportLink,
+      savedView: await saveView('Fuzzed view'),
+      doomedView: await saveView('Fuzzed view to delete'),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useListContext } from 'react-admin';
 import { EmptyState } from './EmptyState';
 import type { ListView, ListViews } from './listViews';
+import { currentSavedView, SavedViewActions, SavedViewTab, savedTabValue, useSavedViews } from './SavedViews';
 import { useCount } from './useCount';
 
 const ViewTab = ({ view, refinements, refreshMs, ...tabProps }: { view: ListView; refinements: object; refreshMs?: number; value: string }) => {
@@ -21,7 +22,11 @@ const ViewTab = ({ view, refinements, refreshMs, ...tabProps }: { view: ListView
   );
 };
 
-/** A list's tabs, each with how many records it holds under the current refinements; `children` go on the right. */
+/**
+ * A list's tabs, each with how many records it holds under the current refinements, then the
+ * person's saved views and those shared with them (common/SavedViews.tsx); `children` go on the
+ * right, before "Save view".
+ */
 export const ViewTabs = <V extends ListView>({
   views,
   shown = views.all,
@@ -34,13 +39,22 @@ export const ViewTabs = <V extends ListView>({
   refreshMs?: number;
   children?: ReactNode;
 }) => {
-  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const { filterValues, displayedFilters, setFilters, sort, setSort, resource } = useListContext();
+  const saved = useSavedViews(resource);
   const selected = views.current(filterValues);
+  const savedOn = currentSavedView(saved, filterValues, sort);
   const refinements = views.refinements(filterValues);
   const select = (id: string) => {
     const view = shown.find((v) => v.id === id);
     if (view) setFilters({ ...refinements, ...view.filter }, displayedFilters);
+    // A saved view is the whole filter (its filters' inputs shown) and its sort.
+    const mine = saved.find((v) => savedTabValue(v) === id);
+    if (mine) {
+      setFilters(mine.filter, { ...displayedFilters, ...Object.fromEntries(Object.keys(mine.filter).map((key) => [key, true])) });
+      if (mine.sort) setSort(mine.sort);
+    }
   };
+  const value = savedOn ? savedTabValue(savedOn) : selected && shown.includes(selected) ? selected.id : false;
   return (
     <Stack
       direction="row"
@@ -49,19 +63,25 @@ export const ViewTabs = <V extends ListView>({
     >
       {/* Scrollable: on a phone the tabs slide sideways instead of widening the page. Their row's
           width must not count as the list's own (a flex item grows to it): contained, they take
-          the room there is. */}
+          the room there is; at least 16rem of it, so on a phone the actions wrap below them. */}
       <Tabs
-        value={selected && shown.includes(selected) ? selected.id : false}
+        value={value}
         onChange={(_e, id: string) => select(id)}
         variant="scrollable"
         scrollButtons={false}
-        sx={{ flex: '1 1 auto', minWidth: 0, maxWidth: '100%', contain: 'inline-size' }}
+        sx={{ flex: '1 1 16rem', minWidth: 0, maxWidth: '100%', contain: 'inline-size' }}
       >
         {shown.map((view) => (
           <ViewTab key={view.id} value={view.id} view={view} refinements={refinements} refreshMs={refreshMs} />
         ))}
+        {saved.map((view) => (
+          <SavedViewTab key={view.id} value={savedTabValue(view)} view={view} refreshMs={refreshMs} />
+        ))}
       </Tabs>
-      {children}
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        {children}
+        <SavedViewActions current={savedOn} />
+      </Stack>
     </Stack>
   );
 };

@@ -31,7 +31,9 @@ const AppTopBar = () => (
 // react-admin's layout grows to its widest content (`min-width: fit-content`, and a content area
 // that is a flex item): a row of tabs or a table made a phone's page scroll sideways. At minWidth 0
 // the page keeps the screen's width, and what is wider scrolls in its own box.
-const contentFitsScreen = { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } };
+// A list's main box is a flex item too, and a table's wrapper did not scroll: with rows, the
+// inbox's table made a phone's page 835 px wide at 390.
+const contentFitsScreen = { minWidth: 0, '& .RaLayout-content, & .RaList-main': { minWidth: 0 }, '& .RaDataTable-tableWrapper': { overflowX: 'auto' } };
 
 export const AppLayout = ({ children }: { children: ReactNode }) => (
   <Layout appBar={AppTopBar} menu={AppMenu} sx={contentFitsScreen}>
