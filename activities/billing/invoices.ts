@@ -257,7 +257,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
             journeyId: invoice.journeyId,
             key: `invoice:${invoice.id}:credit-note:${note.id}:applied`,
             type: 'credit_note_applied',
-            data: { invoiceId: invoice.id, number: invoice.number, creditNote: note.number, amountMinor: note.amountMinor, creditedMinor: invoice.creditedMinor, balanceMinor: balanceDue(invoice) },
+            data: { invoiceId: invoice.id, number: invoice.number, creditNote: note.number, amountMinor: note.amountMinor, currency: invoice.currency, creditedMinor: invoice.creditedMinor, balanceMinor: balanceDue(invoice) },
           });
         }
         return { number: note.number, amountMinor: note.amountMinor, reason: note.reason, balanceMinor: balanceDue(invoice) };

@@ -626,7 +626,7 @@ export const ticketDetail = ticket
     /** The customer's context: their other tickets and their latest invoices, newest first (five of each). */
     otherTickets: z.array(z.looseObject({ id: z.uuid(), number: z.number().int(), subject: z.string(), status: z.string(), createdAt: date })),
     recentInvoices: z.array(
-      z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int(), paidMinor: z.number().int(), dueAt: nullableDate }),
+      z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int(), paidMinor: z.number().int(), creditedMinor: z.number().int(), dueAt: nullableDate }),
     ),
     /** The invoice that billed its time, once it closed. */
     invoice: z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int() }).nullable(),

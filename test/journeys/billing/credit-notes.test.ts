@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually, request } from '../../support/http';
-import { lead } from '../../support/fixtures';
+import { invoiceFor as billingInvoice } from '../../support/billing';
 import type { Role } from '../../../api/auth/roles';
 
 let h: Harness;
@@ -16,21 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-/** A billing journey started for a milestone of `amountMinor` in `currency`; its invoice once issued. */
-async function invoiceFor(currency: string, amountMinor: number) {
-  const { body } = await h.as('anonymous')('POST', '/api/leads', lead());
-  const customerId: string = body.customerId;
-  await eventually(() => h.db.journey.findUnique({ where: { id: body.journeyId } }), Boolean);
-  const quote = await h.db.quote.create({ data: { journeyId: body.journeyId, customerId, version: 1, status: 'APPROVED', currency, subtotalMinor: amountMinor, totalMinor: amountMinor } });
-  const project = await h.db.project.create({ data: { journeyId: body.journeyId, customerId, quoteId: quote.id, name: 'Storefront' } });
-  const milestone = await h.db.milestone.create({ data: { projectId: project.id, position: 1, title: 'Design', amountMinor, dueAt: new Date() } });
-  const journeyId = `journey:${customerId}:billing:1`;
-  await h.env.client.workflow.start('billingJourney', { workflowId: journeyId, taskQueue: h.taskQueue, args: [{ journeyId, customerId, projectId: project.id, milestoneId: milestone.id }] });
-  const invoice = (await eventually(() => h.db.invoice.findFirst({ where: { milestoneId: milestone.id } }), Boolean, 30_000))!;
-  // Waiting for payment: its wait is open.
-  await eventually(() => h.db.journeyWait.findFirst({ where: { journeyId, kind: 'payment', endedAt: null } }), Boolean, 30_000);
-  return invoice;
-}
+const invoiceFor = (currency: string, amountMinor: number) => billingInvoice(h, currency, amountMinor);
 
 const credit = (invoiceId: string, body: object, key: string | undefined, as: Role | 'anonymous' = 'finance') =>
   request(h.baseUrl, 'POST', `/api/invoices/${invoiceId}/credit-notes`, body, as === 'anonymous' ? undefined : h.users[as].token, key === undefined ? {} : { 'Idempotency-Key': key });
