@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config';
 import { createLinkToken } from '../../platform/customer-links';
 import type { Db } from '../../platform/db';
 import type { Prisma } from '../../prisma/generated/client';
-import { allocate, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } from '../../workflows/billing/billing-math';
+import { allocate, balanceDue, invoiceTotals, lateFee, timeAmount, type InvoiceLineInput } from '../../workflows/billing/billing-math';
 import { journeyIdParts } from '../../workflows/runtime/definitions';
 import { formatMoney } from '../../workflows/runtime/money';
 import { lockPayment, settleRefundedPayment } from './payment-ledger';
@@ -104,7 +104,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         key: `invoice:${invoice.id}:notice:${n.key}`,
         type: n.notice === 'invoice' ? 'invoice_sent_again' : 'invoice_reminder_sent',
         actor: n.requestedBy,
-        data: { invoiceId: invoice.id, number: invoice.number, balanceMinor: invoice.totalMinor - invoice.paidMinor, currency: invoice.currency },
+        data: { invoiceId: invoice.id, number: invoice.number, balanceMinor: balanceDue(invoice), currency: invoice.currency },
       });
       return {
         journeyId: invoice.journeyId,
@@ -113,7 +113,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
           contactName: invoice.customer.contactName,
           number: invoice.number,
           total: money(invoice.totalMinor),
-          balance: money(invoice.totalMinor - invoice.paidMinor),
+          balance: money(balanceDue(invoice)),
           url: payUrl(invoice.journeyId, invoice.id, dueAt),
           dueAt: dueAt.toISOString(),
           overdue: dueAt.getTime() < Date.parse(n.at),
@@ -177,7 +177,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         number,
         currency: invoice.currency,
         totalMinor: invoice.totalMinor,
-        balanceMinor: invoice.totalMinor - invoice.paidMinor,
+        balanceMinor: balanceDue(invoice),
         dueAt: invoice.dueAt!.toISOString(),
         payUrl: payUrl(i.journeyId, invoice.id, invoice.dueAt!),
         customer: { email: invoice.customer.email, contactName: invoice.customer.contactName },
@@ -198,7 +198,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         const existing = await tx.payment.findUnique({ where: { providerPaymentId: p.providerPaymentId } });
         if (existing?.status === 'SUCCEEDED' || existing?.status === 'REFUNDED') {
           const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: p.invoiceId } });
-          return { recorded: false, balanceMinor: invoice.totalMinor - invoice.paidMinor };
+          return { recorded: false, balanceMinor: balanceDue(invoice) };
         }
         const paidAt = new Date(p.at);
         const before = await tx.invoice.findUniqueOrThrow({ where: { id: p.invoiceId } });
@@ -211,16 +211,17 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         await settleRefundedPayment(tx, payment.id);
         // Incremented, not read and rewritten: two payments recorded at once both count.
         const invoice = await tx.invoice.update({ where: { id: before.id }, data: { paidMinor: { increment: p.amountMinor } } });
-        const paidInFull = invoice.paidMinor >= invoice.totalMinor;
+        // Credit notes count: a payment of what was left after a credit settles it.
+        const paidInFull = balanceDue(invoice) <= 0;
         await tx.invoice.update({ where: { id: invoice.id }, data: { status: paidInFull ? 'PAID' : 'PARTIALLY_PAID', ...(paidInFull && !invoice.paidAt && { paidAt }) } });
-        const overpaidMinor = Math.max(invoice.paidMinor - invoice.totalMinor, 0);
+        const overpaidMinor = Math.max(-balanceDue(invoice), 0);
         await appendEvent(tx, {
           journeyId: invoice.journeyId,
           key: `invoice:${invoice.id}:payment:${p.providerPaymentId}`,
           type: 'payment_received',
           data: { invoiceId: invoice.id, number: invoice.number, amountMinor: p.amountMinor, paidMinor: invoice.paidMinor, providerPaymentId: p.providerPaymentId, eventId: p.eventId, ...(overpaidMinor && { overpaidMinor }) },
         });
-        return { recorded: true, balanceMinor: invoice.totalMinor - invoice.paidMinor };
+        return { recorded: true, balanceMinor: balanceDue(invoice) };
       });
     },
 
@@ -241,11 +242,33 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
       return { number: invoice.number, currency: invoice.currency };
     },
 
+    /**
+     * A credit note finance issued (api/billing/credit-notes.ts wrote it and took it off the
+     * invoice's balance, under the invoice's lock), taken by the invoice's journey: recorded on the
+     * trail once, and what remains to pay with the note's figures for the customer's email.
+     */
+    async applyCreditNote({ creditNoteId, at }: { creditNoteId: string; at: string }) {
+      return db.$transaction(async (tx) => {
+        const note = await tx.creditNote.findUniqueOrThrow({ where: { id: creditNoteId }, include: { invoice: true } });
+        const { invoice } = note;
+        if (!note.appliedAt) {
+          await tx.creditNote.update({ where: { id: note.id }, data: { appliedAt: new Date(at) } });
+          await appendEvent(tx, {
+            journeyId: invoice.journeyId,
+            key: `invoice:${invoice.id}:credit-note:${note.id}:applied`,
+            type: 'credit_note_applied',
+            data: { invoiceId: invoice.id, number: invoice.number, creditNote: note.number, amountMinor: note.amountMinor, currency: invoice.currency, creditedMinor: invoice.creditedMinor, balanceMinor: balanceDue(invoice) },
+          });
+        }
+        return { number: note.number, amountMinor: note.amountMinor, reason: note.reason, balanceMinor: balanceDue(invoice) };
+      });
+    },
+
     /** The late fee on what is still owed, once per invoice (a line of its own, untaxed). */
     async applyLateFee({ invoiceId, at }: { invoiceId: string; at: string }) {
       return db.$transaction(async (tx) => {
         const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { lines: true } });
-        const outstanding = invoice.totalMinor - invoice.paidMinor;
+        const outstanding = balanceDue(invoice);
         const feeMinor = lateFee(outstanding, config.billing.lateFeeBps);
         if (invoice.lateFeeAt || feeMinor === 0) return { feeMinor: 0, totalMinor: invoice.totalMinor, balanceMinor: outstanding };
         const totalMinor = invoice.totalMinor + feeMinor;
@@ -254,7 +277,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
         });
         await tx.invoice.update({ where: { id: invoiceId }, data: { totalMinor, lateFeeAt: new Date(at) } });
         await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:late-fee`, type: 'late_fee_added', data: { invoiceId, number: invoice.number, feeMinor } });
-        return { feeMinor, totalMinor, balanceMinor: totalMinor - invoice.paidMinor };
+        return { feeMinor, totalMinor, balanceMinor: balanceDue({ ...invoice, totalMinor }) };
       });
     },
   };

@@ -15,7 +15,8 @@
 // - Per currency, never summed across currencies, in minor units: invoiced (the totals of invoices
 //   issued in it, drafts and void ones left out), paid (payments received in it, refunds not
 //   deducted, as Invoice.paidMinor counts them), outstanding at its end (what the invoices issued
-//   by then still owed after the payments received by then); overdue at its end: those invoices
+//   by then still owed after the payments received and the credit notes issued by then); overdue
+//   at its end: those invoices
 //   past their due date with something owed.
 //
 // Both activities are idempotent: a report is keyed by (customer, kind, period end), and its email
@@ -57,7 +58,7 @@ export async function reportFigures(db: Db | Prisma.TransactionClient, customerI
     }),
     db.checkIn.findFirst({ where: { customerId, dueAt: inPeriod, nps: { not: null } }, orderBy: { dueAt: 'desc' }, select: { nps: true } }),
     // Every invoice issued by the period's end (one never marked issued counts from its creation),
-    // with the payments received by then.
+    // with the payments received and the credit notes issued by then.
     db.invoice.findMany({
       where: { customerId, status: { notIn: ['DRAFT', 'VOID'] }, OR: [{ issuedAt: { lt: periodEnd } }, { issuedAt: null, createdAt: { lt: periodEnd } }] },
       select: {
@@ -67,6 +68,7 @@ export async function reportFigures(db: Db | Prisma.TransactionClient, customerI
         createdAt: true,
         dueAt: true,
         payments: { where: { status: { in: ['SUCCEEDED', 'REFUNDED'] }, paidAt: { lt: periodEnd } }, select: { amountMinor: true, paidAt: true } },
+        creditNotes: { where: { issuedAt: { lt: periodEnd } }, select: { amountMinor: true } },
       },
     }),
   ]);
@@ -79,8 +81,9 @@ export async function reportFigures(db: Db | Prisma.TransactionClient, customerI
     if ((invoice.issuedAt ?? invoice.createdAt) >= periodStart) line.invoicedMinor += invoice.totalMinor;
     const received = invoice.payments.reduce((sum, p) => sum + p.amountMinor, 0);
     line.paidMinor += invoice.payments.filter((p) => p.paidAt! >= periodStart).reduce((sum, p) => sum + p.amountMinor, 0);
+    const credited = invoice.creditNotes.reduce((sum, n) => sum + n.amountMinor, 0);
     // An overpayment is the customer's money to refund, not a credit against another invoice.
-    const owed = Math.max(invoice.totalMinor - received, 0);
+    const owed = Math.max(invoice.totalMinor - received - credited, 0);
     line.outstandingMinor += owed;
     if (owed > 0 && invoice.dueAt && invoice.dueAt < periodEnd) overdue++;
   }

@@ -4,7 +4,7 @@
 // is a method of its own.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type UpdateParams } from 'react-admin';
-import type { ApiError, ChangeRequest, ClientAccount, SearchResults, Task, TaskComment, TicketPriority, TimeEntry } from './types';
+import type { ApiError, ChangeRequest, ClientAccount, CreditNote, SearchResults, Task, TaskComment, TicketPriority, TimeEntry } from './types';
 import type { OpportunitySource } from '../../workflows/acquisition/repeat-business';
 import type { NewSavedView, SavedView, SavedViewChange } from './types';
 
@@ -112,6 +112,9 @@ export const dataProvider = {
   /** A bank transfer received for an invoice; its `reference` makes a resend count once. */
   recordBankTransfer: (invoiceId: string, transfer: { amountMinor: number; reference: string; receivedOn: string }) =>
     post<{ status: 'recorded' | 'duplicate'; balanceMinor: number }>(`/invoices/${encodeURIComponent(invoiceId)}/payments`, transfer),
+  /** A credit note on the invoice; `key` is chosen when the dialog opens, so a double click issues one. */
+  issueCreditNote: (invoiceId: string, note: { amountMinor: number; reason: string }, key: string) =>
+    post<{ creditNote: CreditNote; balanceMinor: number }>(`/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, note, { 'Idempotency-Key': key }),
   /** The invoice emailed again, or a reminder now; `key` is chosen per click, so a double click sends one. */
   sendInvoiceNotice: (invoiceId: string, notice: 'invoice' | 'reminder', key: string) =>
     post<{ status: 'sending' | 'duplicate'; to: string }>(`/invoices/${encodeURIComponent(invoiceId)}/notices`, { notice }, { 'Idempotency-Key': key }),

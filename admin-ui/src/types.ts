@@ -66,6 +66,7 @@ export type InvoiceFields = z.infer<typeof api.invoiceFields>;
 export type Payment = z.infer<typeof api.payment>;
 export type Refund = z.infer<typeof api.refund>;
 export type Invoice = z.infer<typeof api.invoice>;
+export type CreditNote = z.infer<typeof api.creditNote>;
 export type InvoiceRow = z.infer<typeof api.invoiceRow>;
 export type Project = z.infer<typeof api.project>;
 export type CustomerDecision = z.infer<typeof api.customerDecision>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { appendEvent } from '../../platform/audit';
 import { text } from '../../workflows/runtime/storable-text';
 import { formatMoney } from '../../workflows/runtime/money';
+import { balanceDue } from '../../workflows/billing/billing-math';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { receiveExternalEvent } from '../domain/external-events';
@@ -38,9 +39,9 @@ export async function recordBankTransfer(deps: Pick<ApiDeps, 'db' | 'temporal' |
   if (earlier) {
     const amount = Number((earlier.data as { amountMinor?: unknown } | null)?.amountMinor);
     if (amount !== t.amountMinor) throw new AppError('conflict', `The transfer ${t.reference} was recorded for ${money(amount)}`);
-    return { status: 'duplicate' as const, providerPaymentId, balanceMinor: invoice.totalMinor - invoice.paidMinor };
+    return { status: 'duplicate' as const, providerPaymentId, balanceMinor: balanceDue(invoice) };
   }
-  const due = invoice.totalMinor - invoice.paidMinor;
+  const due = balanceDue(invoice);
   // A deposit's acquisition waits for the payment its link started, by that payment's id: money
   // recorded here would never reach it (a false success), so it is refused, not taken.
   if (invoice.kind === 'deposit') throw new AppError('conflict', `Invoice ${invoice.number} is a deposit: it is paid through its payment link, which the acquisition waits for`);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { paymentProvider } from '../../platform/providers/payments';
 import { decimalsOf, formatMoney, minorFromAmount } from '../../workflows/runtime/money';
+import { balanceDue } from '../../workflows/billing/billing-math';
 import type { ApiDeps } from '../app';
 import { errorSummary } from '../customer-forms';
 import { escape, page, sendError, wantsJson } from '../customer-pages';
@@ -63,7 +64,7 @@ type LinkedInvoice = Awaited<ReturnType<typeof invoiceForLink>>;
  * balance; shown again after a refusal with what the customer typed and the problem beside it.
  */
 function invoicePage(inv: LinkedInvoice, refused?: { typed: string; message: string }): string {
-  const balanceMinor = inv.totalMinor - inv.paidMinor;
+  const balanceMinor = balanceDue(inv);
   const money = (minor: number) => formatMoney(minor, inv.currency);
   const rows = inv.lines.map((l) => `<tr><td>${escape(l.description)}</td><td class="n">${money(l.amountMinor)}</td></tr>`).join('');
   const tax = inv.taxMinor ? `<tr><td>Tax (${inv.taxRateBps / 100}%)</td><td class="n">${money(inv.taxMinor)}</td></tr>` : '';
@@ -73,11 +74,11 @@ function invoicePage(inv: LinkedInvoice, refused?: { typed: string; message: str
     balanceMinor > 0
       ? `${refused ? errorSummary([{ field: 'amount', message: refused.message }], () => 'Amount to pay now') : ''}<form method="post"><input type="hidden" name="nonce" value="${randomUUID()}"><label for="field-amount">Amount to pay now, in ${escape(inv.currency)} (the whole balance, ${escape(money(balanceMinor))}, or part of it)</label>${error}
 <input id="field-amount" name="amount" inputmode="decimal" autocomplete="off" value="${escape(refused?.typed ?? amountText(balanceMinor, inv.currency))}"${describedBy}><button class="yes">Pay</button></form>`
-      : '<p><strong>Paid in full. Thank you.</strong></p>';
+      : `<p><strong>${inv.creditedMinor ? 'Nothing is left to pay' : 'Paid in full'}. Thank you.</strong></p>`;
   return page(
     `Invoice ${inv.number}`,
     `<h1>Invoice ${escape(inv.number)}</h1><p class="note">${escape(inv.customer.companyName)} · due ${inv.dueAt!.toISOString().slice(0, 10)}</p>
-<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>
+<table><tbody>${rows}${tax}</tbody><tfoot><tr><th>Total</th><th class="n">${money(inv.totalMinor)}</th></tr><tr><td>Paid</td><td class="n">${money(inv.paidMinor)}</td></tr>${inv.creditedMinor ? `<tr><td>Credited</td><td class="n">${money(inv.creditedMinor)}</td></tr>` : ''}
 <tr><th>To pay</th><th class="n">${money(balanceMinor)}</th></tr></tfoot></table>${pay}`,
   );
 }
@@ -91,7 +92,7 @@ export function billingCustomerPages(deps: ApiDeps) {
       const inv = await invoiceForLink(deps, req.params.token);
       if (wantsJson(req)) {
         const { customer, ...rest } = inv;
-        return void res.json({ ...rest, balanceMinor: inv.totalMinor - inv.paidMinor, customer: { companyName: customer.companyName } });
+        return void res.json({ ...rest, balanceMinor: balanceDue(inv), customer: { companyName: customer.companyName } });
       }
       res.type('html').send(invoicePage(inv));
     } catch (err) {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { invoiceNotice } from '../../workflows';
 import { invoiceNoticeWorkflowId } from '../../workflows/billing/invoice-notice';
 import { text } from '../../workflows/runtime/storable-text';
+import { balanceDue } from '../../workflows/billing/billing-math';
 import type { ApiDeps } from '../app';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
@@ -21,7 +22,7 @@ export const idempotencyHeader = z.object({ 'idempotency-key': text(200).optiona
 export async function sendInvoiceNotice(deps: Pick<ApiDeps, 'db' | 'temporal' | 'config'>, invoiceId: string, notice: 'invoice' | 'reminder', requestedBy: string, requestKey?: string) {
   const invoice = isUuid(invoiceId) ? await deps.db.invoice.findUnique({ where: { id: invoiceId }, include: { customer: { select: { email: true } } } }) : null;
   if (!invoice) throw new AppError('not_found', `No invoice ${invoiceId}`);
-  if (!(invoice.status === 'OPEN' || invoice.status === 'PARTIALLY_PAID') || invoice.totalMinor - invoice.paidMinor <= 0) {
+  if (!(invoice.status === 'OPEN' || invoice.status === 'PARTIALLY_PAID') || balanceDue(invoice) <= 0) {
     throw new AppError('conflict', `Invoice ${invoice.number} has nothing left to pay: download its PDF for a copy`);
   }
   // The caller's key, scoped to the caller.

@@ -13,6 +13,7 @@ import type { Logger } from '../../platform/logger';
 import type { Payment, RefundStatus } from '../../prisma/generated/client';
 import { AppError } from '../errors';
 import { formatMoney } from '../../workflows/runtime/money';
+import { balanceDue } from '../../workflows/billing/billing-math';
 import { linkOf } from '../domain/links';
 import { confirmLocalPayment } from '../acquisition/local-providers';
 
@@ -41,7 +42,7 @@ export async function payInvoice(deps: Deps & { payments: PaymentProvider }, tok
       fields: [{ field: 'amountMinor', message: `That is more than the ${formatMoney(due, invoice.currency)} left to pay: pay at most that (${due} in minor units)` }],
       dueMinor: due,
     });
-  const unpaid = invoice.totalMinor - invoice.paidMinor;
+  const unpaid = balanceDue(invoice);
   if (invoice.status === 'PAID' || unpaid <= 0) throw nothingDue();
   if (opts.amountMinor !== undefined && opts.amountMinor > unpaid) throw tooMuch(unpaid);
   const provider = deps.payments;
@@ -54,7 +55,7 @@ export async function payInvoice(deps: Deps & { payments: PaymentProvider }, tok
     // Requests for one invoice take turns here: each sees the payments the one before it made.
     await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoice.id}::uuid FOR UPDATE`;
     const current = await tx.invoice.findUniqueOrThrow({ where: { id: invoice.id }, include: { payments: { where: { status: 'PENDING' } } } });
-    const due = current.totalMinor - current.paidMinor - current.payments.reduce((s, p) => s + p.amountMinor, 0);
+    const due = balanceDue(current) - current.payments.reduce((s, p) => s + p.amountMinor, 0);
     if (current.status === 'PAID' || due <= 0) throw nothingDue();
     const amountMinor = opts.amountMinor ?? due;
     if (amountMinor > due) throw tooMuch(due);

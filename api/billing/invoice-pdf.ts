@@ -1,13 +1,14 @@
 // An invoice as a PDF (pdf-lib: pure JavaScript): what the customer was billed, line by line, with
 // tax, what has been paid and refunded, and what is still due, every amount in the invoice's
 // currency with its decimals. Made on request from the rows, so it is always the invoice as it
-// stands (a late fee added, a payment received).
+// stands (a late fee added, a payment received, a credit note issued).
 import { PDFDocument } from 'pdf-lib';
-import type { Customer, Invoice, InvoiceLine, Payment } from '../../prisma/generated/client';
+import type { CreditNote, Customer, Invoice, InvoiceLine, Payment } from '../../prisma/generated/client';
 import { day, pdfWriter, printable, RIGHT } from '../../platform/pdf';
+import { balanceDue } from '../../workflows/billing/billing-math';
 import { formatMoney } from '../../workflows/runtime/money';
 
-export type InvoiceForPdf = Invoice & { customer: Customer; lines: InvoiceLine[]; payments: Payment[] };
+export type InvoiceForPdf = Invoice & { customer: Customer; lines: InvoiceLine[]; payments: Payment[]; creditNotes: CreditNote[] };
 
 export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -55,8 +56,9 @@ export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
   row('Total', money(invoice.totalMinor), { bold: true });
   const received = invoice.payments.filter((p) => p.status === 'SUCCEEDED' || p.status === 'REFUNDED');
   if (invoice.paidMinor) row('Paid', `-${money(invoice.paidMinor)}`);
-  // What is due is the total less what was paid; refunds give back an overpayment, not the debt.
-  const due = invoice.totalMinor - invoice.paidMinor;
+  if (invoice.creditedMinor) row('Credited', `-${money(invoice.creditedMinor)}`);
+  // What is due is the total less what was paid and credited; refunds give back an overpayment, not the debt.
+  const due = balanceDue(invoice);
   row(due > 0 ? 'Balance due' : 'Balance', money(Math.max(due, 0)), { bold: true });
   if (due < 0) row('Paid over the total', money(-due));
   if (invoice.refundedMinor) row('Refunded to you', money(invoice.refundedMinor));
@@ -72,6 +74,16 @@ export async function invoicePdf(invoice: InvoiceForPdf): Promise<Uint8Array> {
     }
     down(10);
   }
-  text(due > 0 ? `Please pay ${money(due)} by ${day(invoice.dueAt)}, quoting ${invoice.number}.` : 'Paid in full. Thank you.', { muted: true });
+  if (invoice.creditNotes.length) {
+    text('Credit notes', { bold: true, size: 9 });
+    down(14);
+    for (const n of [...invoice.creditNotes].sort((a, b) => a.sequence - b.sequence)) {
+      text(`${day(n.issuedAt)}  ${n.number}: ${n.reason.replace(/\s+/g, ' ')}`, { muted: true, size: 9, maxWidth: 380 });
+      text(money(n.amountMinor), { right: true, size: 9 });
+      down(13);
+    }
+    down(10);
+  }
+  text(due > 0 ? `Please pay ${money(due)} by ${day(invoice.dueAt)}, quoting ${invoice.number}.` : invoice.creditedMinor ? 'Settled. Thank you.' : 'Paid in full. Thank you.', { muted: true });
   return doc.save();
 }

@@ -1,5 +1,6 @@
 // Billing for finance: the invoices (open, overdue, paid) with their lines and balance, as a list,
-// a CSV export and each one as a PDF; and payments received outside the providers (bank transfers).
+// a CSV export, one at a time and each as a PDF; payments received outside the providers (bank
+// transfers); and credit notes, each with its PDF.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Prisma } from '../../prisma/generated/client';
@@ -9,11 +10,14 @@ import { READERS } from '../auth/roles';
 import { principal } from '../auth/authenticate';
 import { AppError, parseOrThrow } from '../errors';
 import { listQuerySchema, pageArgs, parseExportQuery, parseListQuery, sendPage } from '../list-query';
-import { invoiceRow } from '../contract/records';
+import { creditNote, invoiceDetail, invoiceRow } from '../contract/records';
 import { operations } from '../openapi/operation';
 import { toCsv } from '../csv';
 import { isUuid } from '../ids';
 import { decimalsOf } from '../../workflows/runtime/money';
+import { balanceDue } from '../../workflows/billing/billing-math';
+import { creditNoteBody, creditNoteKeyHeader, creditNoteView, issueCreditNote } from './credit-notes';
+import { creditNotePdf } from './credit-note-pdf';
 import { bankTransferBody, recordBankTransfer } from './bank-transfers';
 import { invoicePdf } from './invoice-pdf';
 import { idempotencyHeader, invoiceNoticeBody, sendInvoiceNotice } from './invoice-notices';
@@ -55,6 +59,30 @@ export const billingOperations = operations({
   method: 'get',
   path: '/api/invoices/:id/pdf',
   summary: 'The invoice as a PDF, as it stands now',
+  access: READERS.invoices,
+  binary: 'application/pdf',
+  responses: { 200: null },
+}, {
+  method: 'get',
+  path: '/api/invoices/:id',
+  summary: 'One invoice with its lines, balance, payments, refunds and credit notes',
+  access: READERS.invoices,
+  responses: { 200: invoiceDetail },
+}, {
+  method: 'post',
+  path: '/api/invoices/:id/credit-notes',
+  summary: "Issue a credit note: an amount (at most the balance due) off what the customer owes, with a reason; the invoice's journey takes it (the customer is emailed; a note that leaves nothing owed ends the journey as paid). Idempotency-Key required: the same key answers the same note",
+  access: RECORDS_PAYMENTS,
+  body: creditNoteBody,
+  headers: creditNoteKeyHeader,
+  responses: {
+    200: z.object({ creditNote: creditNote, balanceMinor: z.int() }).meta({ description: 'The note this Idempotency-Key issued before' }),
+    201: z.object({ creditNote: creditNote, balanceMinor: z.int() }),
+  },
+}, {
+  method: 'get',
+  path: '/api/invoices/:id/credit-notes/:creditNoteId/pdf',
+  summary: 'A credit note as a PDF',
   access: READERS.invoices,
   binary: 'application/pdf',
   responses: { 200: null },
@@ -113,7 +141,8 @@ export function billingRoutes(deps: ApiDeps): Router {
         total: amount(i.totalMinor, i.currency),
         paid: amount(i.paidMinor, i.currency),
         refunded: amount(i.refundedMinor, i.currency),
-        balance: amount(i.totalMinor - i.paidMinor, i.currency),
+        credited: amount(i.creditedMinor, i.currency),
+        balance: amount(balanceDue(i), i.currency),
         issued: day(i.issuedAt),
         due: day(i.dueAt),
         paidOn: day(i.paidAt),
@@ -125,9 +154,41 @@ export function billingRoutes(deps: ApiDeps): Router {
 
   router.get('/invoices/:id/pdf', requireRole(...READERS.invoices), async (req, res) => {
     const { id } = req.params;
-    const invoice = isUuid(id) ? await deps.db.invoice.findUnique({ where: { id }, include: { customer: true, lines: true, payments: { orderBy: { createdAt: 'asc' } } } }) : null;
+    const invoice = isUuid(id) ? await deps.db.invoice.findUnique({ where: { id }, include: { customer: true, lines: true, payments: { orderBy: { createdAt: 'asc' } }, creditNotes: true } }) : null;
     if (!invoice) throw new AppError('not_found', `No invoice ${id}`);
     res.type('application/pdf').attachment(`${invoice.number}.pdf`).send(Buffer.from(await invoicePdf(invoice)));
+  });
+
+  router.get('/invoices/:id/credit-notes/:creditNoteId/pdf', requireRole(...READERS.invoices), async (req, res) => {
+    const { id, creditNoteId } = req.params;
+    const note = isUuid(id) && isUuid(creditNoteId) ? await deps.db.creditNote.findFirst({ where: { id: creditNoteId, invoiceId: id }, include: { invoice: { include: { customer: true } } } }) : null;
+    if (!note) throw new AppError('not_found', `No credit note ${creditNoteId} on invoice ${id}`);
+    res.type('application/pdf').attachment(`${note.number}.pdf`).send(Buffer.from(await creditNotePdf(note)));
+  });
+
+  router.post('/invoices/:id/credit-notes', requireRole(...RECORDS_PAYMENTS), async (req, res) => {
+    const body = parseOrThrow(creditNoteBody, req.body);
+    const { 'idempotency-key': key } = parseOrThrow(creditNoteKeyHeader, { 'idempotency-key': req.header('idempotency-key') }, ['header']);
+    const { created, creditNote: note, balanceMinor } = await issueCreditNote(deps, req.params.id, body, principal(req).id, key);
+    res.status(created ? 201 : 200).json({ creditNote: note, balanceMinor });
+  });
+
+  router.get('/invoices/:id', requireRole(...READERS.invoices), async (req, res) => {
+    const { id } = req.params;
+    const invoice = isUuid(id)
+      ? await deps.db.invoice.findUnique({
+          where: { id },
+          include: {
+            customer: { select: { companyName: true } },
+            lines: { orderBy: { position: 'asc' } },
+            payments: { orderBy: { createdAt: 'asc' } },
+            refunds: { orderBy: { createdAt: 'asc' } },
+            creditNotes: { orderBy: { sequence: 'asc' } },
+          },
+        })
+      : null;
+    if (!invoice) throw new AppError('not_found', `No invoice ${id}`);
+    res.json({ ...invoice, balanceMinor: balanceDue(invoice), creditNotes: invoice.creditNotes.map(creditNoteView) });
   });
 
   router.post('/invoices/:id/payments', requireRole(...RECORDS_PAYMENTS), async (req, res) => {
@@ -145,7 +206,7 @@ export function billingRoutes(deps: ApiDeps): Router {
     const q = parseListQuery(req.query, invoiceFilter, invoiceSort, ['dueAt', 'ASC']);
     const where = whereOf(q.filter);
     const include = { customer: { select: { companyName: true } }, lines: { orderBy: { position: 'asc' as const } } };
-    const rows = deps.db.invoice.findMany({ where, include, ...pageArgs(q) }).then((list) => list.map((i) => ({ ...i, balanceMinor: i.totalMinor - i.paidMinor })));
+    const rows = deps.db.invoice.findMany({ where, include, ...pageArgs(q) }).then((list) => list.map((i) => ({ ...i, balanceMinor: balanceDue(i) })));
     await sendPage(res, 'invoices', q, rows, deps.db.invoice.count({ where }));
   });
 

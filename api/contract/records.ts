@@ -356,9 +356,11 @@ export const invoiceSummary = z.looseObject({
   /** The billing journey that issues it and collects it (the acquisition, for a deposit). */
   journeyId: z.string(),
   totalMinor: money,
-  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor. */
+  /** Received so far, refunds not deducted: what is owed is totalMinor - paidMinor - creditedMinor. */
   paidMinor: money,
   refundedMinor: money,
+  /** Taken off by credit notes. */
+  creditedMinor: money,
   currency: z.string(),
   dueAt: nullableDate,
 });
@@ -411,13 +413,36 @@ export const refund = z.looseObject({
   createdAt: date,
 });
 
+/** A credit note finance issued against an invoice (POST /api/invoices/:id/credit-notes). */
+export const creditNote = z
+  .looseObject({
+    id: z.uuid(),
+    /** CN-<invoice number>-<n>. */
+    number: z.string(),
+    invoiceId: z.uuid(),
+    amountMinor: money,
+    currency: z.string(),
+    reason: z.string(),
+    /** The user (or API token) who issued it. */
+    issuedBy: z.string(),
+    issuedAt: date,
+    /** When the invoice's journey took it (the balance it waits on, the customer's email). */
+    appliedAt: nullableDate,
+  })
+  .meta({ id: 'CreditNote' });
+
 /** An invoice on its journey's page. */
-export const invoice = invoiceFields.extend({ payments: z.array(payment), refunds: z.array(refund) });
+export const invoice = invoiceFields.extend({ payments: z.array(payment), refunds: z.array(refund), creditNotes: z.array(creditNote) });
 
 /** A row of GET /api/invoices (finance, managers). */
 export const invoiceRow = invoiceFields
-  .extend({ customer: z.looseObject({ companyName: z.string() }), /** totalMinor - paidMinor. */ balanceMinor: money })
+  .extend({ customer: z.looseObject({ companyName: z.string() }), /** totalMinor - paidMinor - creditedMinor. */ balanceMinor: money })
   .meta({ id: 'InvoiceRow' });
+
+/** GET /api/invoices/:id: the row with the money that moved against it. */
+export const invoiceDetail = invoiceRow
+  .extend({ payments: z.array(payment), refunds: z.array(refund), creditNotes: z.array(creditNote) })
+  .meta({ id: 'InvoiceDetail' });
 
 export const project = z.looseObject({
   id: z.uuid(),
@@ -603,7 +628,7 @@ export const ticketDetail = ticket
     /** The customer's context: their other tickets and their latest invoices, newest first (five of each). */
     otherTickets: z.array(z.looseObject({ id: z.uuid(), number: z.number().int(), subject: z.string(), status: z.string(), createdAt: date })),
     recentInvoices: z.array(
-      z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int(), paidMinor: z.number().int(), dueAt: nullableDate }),
+      z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int(), paidMinor: z.number().int(), creditedMinor: z.number().int(), dueAt: nullableDate }),
     ),
     /** The invoice that billed its time, once it closed. */
     invoice: z.looseObject({ id: z.uuid(), number: z.string(), journeyId: z.string(), status: z.string(), currency: z.string(), totalMinor: z.number().int() }).nullable(),

@@ -37,7 +37,7 @@ export async function describeJourney(deps: Deps, id: string, viewer: Principal)
       emails: { orderBy: { createdAt: 'asc' } },
       quotes: { orderBy: { version: 'asc' }, include: { lineItems: { orderBy: { position: 'asc' } } } },
       contracts: { orderBy: { createdAt: 'asc' }, omit: { document: true } },
-      invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true, lines: { orderBy: { position: 'asc' } }, refunds: true } },
+      invoices: { orderBy: { createdAt: 'asc' }, include: { payments: true, lines: { orderBy: { position: 'asc' } }, refunds: true, creditNotes: { orderBy: { sequence: 'asc' }, omit: { idempotencyKey: true } } } },
       decisions: { orderBy: { createdAt: 'asc' } },
       events: { orderBy: [{ at: 'asc' }, { id: 'asc' }] },
       // The journeys this one started (its parent is parentJourneyId).
@@ -87,7 +87,7 @@ async function projectOf(db: Db, journeyId: string, withInvoices: boolean) {
     changeRequests: { orderBy: { number: 'asc' as const } },
     // Support tickets' time shows on their tickets.
     timeEntries: { where: { milestoneId: { not: null } }, orderBy: { date: 'asc' as const } },
-    invoices: { orderBy: { issuedAt: 'asc' as const }, select: { id: true, number: true, kind: true, status: true, journeyId: true, totalMinor: true, paidMinor: true, refundedMinor: true, currency: true, dueAt: true } },
+    invoices: { orderBy: { issuedAt: 'asc' as const }, select: { id: true, number: true, kind: true, status: true, journeyId: true, totalMinor: true, paidMinor: true, refundedMinor: true, creditedMinor: true, currency: true, dueAt: true } },
   };
   const billedBy = await db.invoice.findFirst({ where: { journeyId, projectId: { not: null } }, select: { projectId: true } });
   const project = await db.project.findFirst({

@@ -175,7 +175,7 @@ export function supportRoutes(deps: ApiDeps): Router {
       }),
       deps.db.invoice.findMany({
         where: { customerId: found.customerId, issuedAt: { not: null } },
-        select: { id: true, number: true, journeyId: true, status: true, currency: true, totalMinor: true, paidMinor: true, dueAt: true },
+        select: { id: true, number: true, journeyId: true, status: true, currency: true, totalMinor: true, paidMinor: true, creditedMinor: true, dueAt: true },
         orderBy: { issuedAt: 'desc' },
         take: CONTEXT_ROWS,
       }),

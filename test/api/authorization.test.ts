@@ -27,8 +27,8 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => h?.stop());
 
-type Req = { method: string; path: string; body?: unknown };
-const call = (token: string | undefined, r: Req) => request(h.baseUrl, r.method, r.path, r.body, token);
+type Req = { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+const call = (token: string | undefined, r: Req) => request(h.baseUrl, r.method, r.path, r.body, token, r.headers ?? {});
 const tokenOf = (role: Role) => h.users[role].token;
 const unique = (prefix: string) => `${prefix}-${randomUUID()}`;
 const PASSWORD = 'correct horse battery staple';
@@ -373,6 +373,33 @@ const rows: Row[] = [
     forbidden: ['sales', 'pm', 'support'],
     // Finance may: the invoice is paid, so it is the invoice that refuses.
     ok: { role: 'finance', status: 409, error: 'conflict' },
+  },
+  {
+    route: 'GET /api/invoices/:id',
+    req: (c) => ({ method: 'GET', path: `/api/invoices/${c.invoiceId}` }),
+    forbidden: ['sales', 'pm', 'support'],
+    ok: { role: 'finance', status: 200 },
+  },
+  {
+    route: 'POST /api/invoices/:id/credit-notes',
+    req: (c) => ({ method: 'POST', path: `/api/invoices/${c.invoiceId}/credit-notes`, body: { amountMinor: 100, reason: 'Goodwill' }, headers: { 'Idempotency-Key': 'auth-1' } }),
+    forbidden: ['sales', 'pm', 'support'],
+    // Finance may: the invoice is paid, so it is the invoice that refuses.
+    ok: { role: 'finance', status: 409, error: 'conflict' },
+  },
+  {
+    route: 'GET /api/invoices/:id/credit-notes/:creditNoteId/pdf',
+    req: (c) => ({ method: 'GET', path: `/api/invoices/${c.invoiceId}/credit-notes/${randomUUID()}/pdf` }),
+    forbidden: ['sales', 'pm', 'support'],
+    ok: {
+      role: 'manager',
+      status: 200,
+      req: async (c) => {
+        const invoice = await h.db.invoice.findUniqueOrThrow({ where: { id: c.invoiceId } });
+        const note = await h.db.creditNote.create({ data: { number: `CN-AUTH-${randomUUID()}`, invoiceId: invoice.id, sequence: 1000 + Math.floor(Math.random() * 1e6), amountMinor: 1, currency: invoice.currency, reason: 'Authorization test', idempotencyKey: randomUUID(), issuedBy: 'test' } });
+        return { method: 'GET', path: `/api/invoices/${invoice.id}/credit-notes/${note.id}/pdf` };
+      },
+    },
   },
   {
     route: 'POST /api/invoices/:id/notices',

@@ -198,7 +198,7 @@ describe('contact form', () => {
 
   it('no template puts a name, a company, a project or a title in its subject', () => {
     const marker = 'Claim your refund at http://evil.example';
-    const visitorText = { contactName: marker, companyName: marker, referredCompany: marker, projectName: marker, title: marker };
+    const visitorText = { contactName: marker, companyName: marker, referredCompany: marker, projectName: marker, title: marker, reason: marker };
     const companyText = {
       repName: 'Sam Sales', version: 2, total: '$1,000.00', amount: '$500.00', balance: '$500.00', fee: '$7.50', number: 'INV-0001',
       url: 'http://localhost/customer/x', validUntil: '2027-01-01T00:00:00.000Z', expiresAt: '2027-01-01T00:00:00.000Z',

@@ -100,6 +100,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /customer/invoices/:token': () => ({ amountMinor: 100 }),
   'POST /api/invoices/:id/payments': () => ({ amountMinor: 100, reference: 'BT-1', receivedOn: '2026-12-01' }),
   'POST /api/invoices/:id/notices': () => ({ notice: 'reminder' }),
+  'POST /api/invoices/:id/credit-notes': () => ({ amountMinor: 100, reason: 'Fuzzing goodwill' }),
   'POST /api/tickets': (c) => ({ customerId: c.ids.customer, subject: 'Fuzz', description: 'Fuzzing', category: 'question' }),
   'POST /api/tickets/:id/replies': () => ({ id: randomUUID(), body: 'Fuzz note', internal: true }),
   'POST /api/tickets/:id/triage': () => ({ priority: 'low', reason: 'Fuzzing' }),

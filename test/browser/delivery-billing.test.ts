@@ -136,8 +136,8 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   expect(await exportLink.getAttribute('href')).toMatch(/^\/api\/invoices\/export\?filter=.*unpaid.*&sort=/);
   const csv = await finance.request.get(`${h.baseUrl}${await exportLink.getAttribute('href')}`);
   expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
-  // Subtotal, tax 666.67, total 3,000.00, paid 1,200.00, refunded 0.00, balance 1,800.00.
-  expect((await csv.text()).split('\r\n').find((line) => line.startsWith(`${invoice.number},`))).toMatch(/,GBP,\d+\.\d\d,666\.67,3000\.00,1200\.00,0\.00,1800\.00,/);
+  // Subtotal, tax 666.67, total 3,000.00, paid 1,200.00, refunded 0.00, credited 0.00, balance 1,800.00.
+  expect((await csv.text()).split('\r\n').find((line) => line.startsWith(`${invoice.number},`))).toMatch(/,GBP,\d+\.\d\d,666\.67,3000\.00,1200\.00,0\.00,0\.00,1800\.00,/);
   await finance.getByRole('tab', { name: /Overdue/ }).click();
   await finance.getByText('Nothing is overdue').waitFor();
   await finance.getByRole('tab', { name: /Unpaid/ }).click();

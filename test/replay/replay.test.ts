@@ -3,6 +3,7 @@
 // Record new histories (keep the old ones!) after a workflow change with:
 //   RECORD_HISTORIES=1 npm test -- test/replay
 // or only some scenarios' (those whose workflows changed): RECORD_HISTORIES=support,delivery
+// (`billing`: an invoice settled by a transfer and two credit notes, the patch `credit-notes`)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { startHarness, workflowBundle } from '../support/harness';
 import { eventually, request } from '../support/http';
 import { approveReview, discoveryMeeting, followUpQualified, lead, quoteDraft } from '../support/fixtures';
 import { journeyDriver } from '../support/journey-driver';
+import { invoiceFor } from '../support/billing';
 
 const dir = path.join(__dirname, 'histories');
 const RETENTION_HISTORY_LIMIT = 100;
@@ -138,6 +140,18 @@ async function recordHistories() {
         await drive.complete('sales', id, 'follow-up-call', { outcome: 'disqualified', notes: 'No budget', disqualifiedReason: 'No budget' });
       },
       delivery: deliveredAndPaid,
+      // €1,234.56 invoiced: €200.00 by bank transfer, a €34.56 credit note, then the €1,000.00 left credited: paid.
+      billing: async () => {
+        const invoice = await invoiceFor(h, 'EUR', 123_456);
+        expect((await h.as('finance')('POST', `/api/invoices/${invoice.id}/payments`, { amountMinor: 20_000, reference: 'BT-REPLAY' })).status).toBe(202);
+        await eventually(() => h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } }), (i) => i.paidMinor === 20_000);
+        const credit = (amountMinor: number, key: string) =>
+          request(h.baseUrl, 'POST', `/api/invoices/${invoice.id}/credit-notes`, { amountMinor, reason: 'Agreed with the customer' }, h.users.finance.token, { 'Idempotency-Key': key });
+        expect((await credit(3_456, 'replay-1')).status).toBe(201);
+        await eventually(() => h.db.creditNote.findFirst({ where: { invoiceId: invoice.id, appliedAt: { not: null } } }), Boolean);
+        expect((await credit(100_000, 'replay-2')).status).toBe(201);
+        return { 'billing-credit-notes': invoice.journeyId };
+      },
       support: supportBilledRatedLow,
       'acquisition-cancelled': async (id) => {
         await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);

@@ -50,3 +50,12 @@ export function invoiceTotals(lines: InvoiceLineInput[], taxRateBps: number): In
 export function lateFee(outstandingMinor: number, lateFeeBps: number): number {
   return outstandingMinor > 0 ? basisPoints(outstandingMinor, lateFeeBps) : 0;
 }
+
+/**
+ * What is still owed on an invoice: its total less what was paid and what credit notes took off
+ * (refunds give back an overpayment, not the debt, so they do not add to it). Negative: paid
+ * beyond the total, an overpayment for finance to refund.
+ */
+export function balanceDue(invoice: { totalMinor: number; paidMinor: number; creditedMinor?: number }): number {
+  return invoice.totalMinor - invoice.paidMinor - (invoice.creditedMinor ?? 0);
+}

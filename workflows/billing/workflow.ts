@@ -2,10 +2,14 @@
 // time) from issue to paid. The invoice goes out with a payment link; payments arrive as provider events (Stripe webhooks, or the local provider's page) in any
 // number of parts, each acknowledged with a receipt; reminders go out on the configured schedule
 // around the due date, and the late fee per the terms is added once if it is still unpaid then.
+// A credit note finance issues (behind the patch `credit-notes`) reaches it as an external event
+// too: the balance goes down by it, the customer is told, and one that leaves nothing owed ends
+// the journey as paid, so no reminder or late fee follows.
 import { ParentClosePolicy, patched, proxyActivities, startChild } from '@temporalio/workflow';
 import type { BillingActivities } from '../../activities/billing/invoices';
 import type { EmailActivities } from '../../activities/runtime/email';
-import { journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput, type ExternalEvent, type JourneyResult } from '../runtime/definitions';
+import { z } from 'zod';
+import { CREDIT_NOTE_EVENT, journeyIdParts, latePaymentJourneyId, PAYMENT_EVENTS, type BillingInput, type ExternalEvent, type JourneyResult } from '../runtime/definitions';
 import { latePaymentJourney } from './late-payment';
 import { JourneyRuntime, mailActivityOptions, recordActivityOptions } from '../runtime/journey';
 import { billingStages } from './stages';
@@ -13,6 +17,9 @@ import { formatMoney } from '../runtime/money';
 
 const billing = proxyActivities<BillingActivities>(recordActivityOptions);
 const mail = proxyActivities<EmailActivities>(mailActivityOptions);
+
+/** What a credit note's event must carry to be taken: the note is then read from PostgreSQL by its id. */
+const creditNoteData = z.object({ invoiceId: z.string(), creditNoteId: z.string().min(1), amountMinor: z.number().int().positive() });
 
 export async function billingJourney(input: BillingInput): Promise<JourneyResult> {
   const journey = new JourneyRuntime(input.journeyId, billingStages);
@@ -22,7 +29,7 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
     const money = (minor: number) => formatMoney(minor, invoice.currency);
     let total = invoice.totalMinor;
     let balance = invoice.balanceMinor;
-    const email = (key: string, template: 'invoice' | 'invoice-reminder' | 'late-fee' | 'receipt', extra: object = {}) =>
+    const email = (key: string, template: 'invoice' | 'invoice-reminder' | 'late-fee' | 'receipt' | 'credit-note', extra: object = {}) =>
       mail.sendEmail({
         key: `${input.journeyId}:${key}`,
         journeyId: input.journeyId,
@@ -48,6 +55,14 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
 
     await journey.enterStage('awaiting-payment');
     const isPayment = (e: ExternalEvent) => (PAYMENT_EVENTS as readonly string[]).includes(e.type) && e.data?.invoiceId === invoice.invoiceId;
+    // A credit note for this invoice, its data as the API sends it (anything else is passed over).
+    // The patch is asked only when one arrives, from the wait's own check: a journey that was already
+    // waiting when this code was deployed takes the note at once, not after its next reminder, and
+    // histories from before (which hold no such event) never ask it.
+    const isCreditNote = (e: ExternalEvent) =>
+      e.type === CREDIT_NOTE_EVENT && e.data?.invoiceId === invoice.invoiceId && creditNoteData.safeParse(e.data).success && patched('credit-notes');
+    const isBalanceChange = (e: ExternalEvent) => isPayment(e) || isCreditNote(e);
+    let credited = 0;
     let next = 0;
     while (balance > 0) {
       const deadline = deadlines[next];
@@ -59,11 +74,18 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
           unblockedBy: 'customer',
           timeoutMs: deadline && Math.max(Date.parse(deadline.at) - Date.now(), 0),
         },
-        isPayment,
+        isBalanceChange,
       );
       if (!payment) {
         await deadline!.fire();
         next++;
+        continue;
+      }
+      if (payment.type === CREDIT_NOTE_EVENT) {
+        const note = await billing.applyCreditNote({ creditNoteId: creditNoteData.parse(payment.data).creditNoteId, at: new Date().toISOString() });
+        balance = note.balanceMinor;
+        credited += note.amountMinor;
+        await email(`invoice:credit-note:${note.number}`, 'credit-note', { creditNote: note.number, amount: money(note.amountMinor), reason: note.reason, balance: balance > 0 ? money(balance) : '' });
         continue;
       }
       const paid = await billing.recordPayment({
@@ -80,7 +102,7 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
       }
     }
     await journey.enterStage('paid');
-    const result = await journey.end('COMPLETED', `Invoice ${invoice.number} paid: ${money(total)}`);
+    const result = await journey.end('COMPLETED', credited ? `Invoice ${invoice.number} settled: ${money(total)}, ${money(credited)} of it by credit notes` : `Invoice ${invoice.number} paid: ${money(total)}`);
     // A payment that came once nothing was owed (a second tab, a retried charge) is real money. It
     // goes where any payment after its invoice's journey goes: a late-payment journey records it
     // as an overpayment and asks finance to refund or keep it. Taken up to this journey's very last

@@ -125,7 +125,9 @@ export const externalEventSignal = defineSignal<[ExternalEvent]>('externalEvent'
 /** The provider events journeys wait for; others are stored (for the record) but not signalled. */
 export const SIGNATURE_EVENTS = ['envelope-completed', 'envelope-declined', 'envelope-voided'] as const;
 export const PAYMENT_EVENTS = ['payment_intent.succeeded'] as const;
-export const JOURNEY_EVENT_TYPES: ReadonlySet<string> = new Set([...SIGNATURE_EVENTS, ...PAYMENT_EVENTS]);
+/** A credit note finance issued against an invoice (api/billing/credit-notes.ts): the balance its journey waits on went down. */
+export const CREDIT_NOTE_EVENT = 'credit_note.issued';
+export const JOURNEY_EVENT_TYPES: ReadonlySet<string> = new Set([...SIGNATURE_EVENTS, ...PAYMENT_EVENTS, CREDIT_NOTE_EVENT]);
 
 export type QuoteDecision = 'approve' | 'request-changes' | 'decline';
 export type QuoteDecisionRequest = { version: number; decision: QuoteDecision; comments?: string };

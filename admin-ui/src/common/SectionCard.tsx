@@ -1,5 +1,42 @@
 import { Card, CardContent, CardHeader } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/**
+ * A table too wide for the screen scrolls sideways in its own box (sectionTableSx); with nothing in
+ * it to focus, a keyboard could not scroll it (WCAG 2.1.1, axe's scrollable-region-focusable). Such
+ * a box is made a named, focusable region while it overflows, as the card's content changes and
+ * the window is resized.
+ */
+function useKeyboardScrollableTables(title: ReactNode) {
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const root = card.current;
+    if (!root) return;
+    const mark = () => {
+      for (const box of root.querySelectorAll<HTMLElement>('.RaDataTable-tableWrapper')) {
+        const scrolls = box.scrollWidth > box.clientWidth + 1;
+        if (scrolls && !box.hasAttribute('tabindex')) {
+          box.tabIndex = 0;
+          box.setAttribute('role', 'region');
+          box.setAttribute('aria-label', typeof title === 'string' ? `${title}: the table scrolls sideways` : 'The table scrolls sideways');
+        } else if (!scrolls && box.getAttribute('role') === 'region') {
+          box.removeAttribute('tabindex');
+          box.removeAttribute('role');
+          box.removeAttribute('aria-label');
+        }
+      }
+    };
+    mark();
+    const observer = new MutationObserver(mark);
+    observer.observe(root, { childList: true, subtree: true });
+    window.addEventListener('resize', mark);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', mark);
+    };
+  }, [title]);
+  return card;
+}
 
 /** A titled card: one section of a page. Tables go edge to edge (`flush`); other content is padded. */
 export const SectionCard = ({
@@ -12,13 +49,16 @@ export const SectionCard = ({
   action?: ReactNode;
   flush?: boolean;
   children: ReactNode;
-}) => (
-  <Card>
+}) => {
+  const card = useKeyboardScrollableTables(title);
+  return (
+  <Card ref={card}>
     {/* On a phone the actions go under the title rather than past the screen's edge. */}
     <CardHeader title={title} action={action} slotProps={{ title: { variant: 'h6', component: 'h2' } }} sx={{ pb: 1, flexWrap: 'wrap', rowGap: 1, '& .MuiCardHeader-action': { m: 0 } }} />
     {flush ? children : <CardContent sx={{ pt: 0 }}>{children}</CardContent>}
   </Card>
-);
+  );
+};
 
 /**
  * For a DataTable in a flush SectionCard: cells of several lines align at the top; columns sit

@@ -1,6 +1,7 @@
 // A journey's own invoice in full (a billing journey's, an acquisition's deposit): its figures,
-// lines and tax, and the money that moved against it; finance's actions on it (its PDF, a bank
-// transfer received, the invoice sent again, a reminder now).
+// lines and tax, and the money that moved against it (payments, refunds, credit notes with their
+// PDFs); finance's actions on it (its PDF, a bank transfer received, a credit note, the invoice
+// sent again, a reminder now).
 import PdfIcon from '@mui/icons-material/PictureAsPdf';
 import ResendIcon from '@mui/icons-material/ForwardToInbox';
 import RemindIcon from '@mui/icons-material/NotificationsActive';
@@ -15,9 +16,10 @@ import { DueDate, RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
 import { useCommand } from '../common/useCommand';
-import type { Invoice, Payment, Refund, Role } from '../types';
+import type { CreditNote, Invoice, Payment, Refund, Role } from '../types';
 import { balanceOf, isOverdue, isOwed } from './invoiceFields';
 import { InvoiceLines } from './InvoiceLines';
+import { IssueCreditNoteButton } from './IssueCreditNoteButton';
 import { RecordBankTransferButton } from './RecordBankTransferButton';
 
 /** Who records money received (the API's rule: finance, and managers overseeing them). */
@@ -50,6 +52,8 @@ const Actions = ({ invoice }: { invoice: Invoice }) => {
         <>
           {/* A deposit is paid through its link, which its acquisition waits for (the API refuses a transfer on it). */}
           {invoice.kind !== 'deposit' && <RecordBankTransferButton invoice={invoice} />}
+          {/* The same for a credit note: nothing waits for a deposit's balance. */}
+          {invoice.kind !== 'deposit' && <IssueCreditNoteButton invoice={invoice} />}
           <NoticeButton invoice={invoice} notice="invoice" />
           <NoticeButton invoice={invoice} notice="reminder" />
         </>
@@ -60,6 +64,7 @@ const Actions = ({ invoice }: { invoice: Invoice }) => {
 
 const PaymentColumn = DataTable.Col<Payment>;
 const RefundColumn = DataTable.Col<Refund>;
+const CreditColumn = DataTable.Col<CreditNote>;
 
 // Provider ids are long and unbroken: they wrap anywhere rather than widen the table.
 const providerId = { fontFamily: 'monospace', fontSize: '0.8rem', overflowWrap: 'anywhere' } as const;
@@ -95,6 +100,24 @@ const Refunds = ({ invoice }: { invoice: Invoice }) => (
   </DataTable>
 );
 
+const CreditNotes = ({ invoice }: { invoice: Invoice }) => (
+  <DataTable data={invoice.creditNotes} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
+    <CreditColumn source="number" label="Credit note" render={(n) => <Box sx={{ overflowWrap: 'anywhere' }}>{n.number}</Box>} />
+    <CreditColumn source="reason" label="Reason" render={(n) => <Box sx={{ overflowWrap: 'anywhere' }}>{n.reason}</Box>} />
+    <CreditColumn source="issuedAt" label="When" render={(n) => <RelativeTime date={n.issuedAt} />} />
+    <CreditColumn source="amountMinor" label="Amount" align="right" render={(n) => <Money minor={n.amountMinor} currency={n.currency} />} />
+    <CreditColumn
+      source="id"
+      label="PDF"
+      render={(n) => (
+        <Button size="small" startIcon={<PdfIcon />} href={`/api/invoices/${encodeURIComponent(invoice.id)}/credit-notes/${encodeURIComponent(n.id)}/pdf`} download={`${n.number}.pdf`} aria-label={`Download ${n.number} as PDF`}>
+          PDF
+        </Button>
+      )}
+    />
+  </DataTable>
+);
+
 export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
   const money = (minor: number, strong = false) => <Money minor={minor} currency={invoice.currency} strong={strong} />;
   return (
@@ -110,6 +133,7 @@ export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
             </RecordField>
             <RecordField label="Total">{money(invoice.totalMinor)}</RecordField>
             <RecordField label="Paid">{money(invoice.paidMinor)}</RecordField>
+            {invoice.creditedMinor > 0 && <RecordField label="Credited">{money(invoice.creditedMinor)}</RecordField>}
             {invoice.refundedMinor > 0 && <RecordField label="Refunded">{money(invoice.refundedMinor)}</RecordField>}
             {/* Paid beyond the total (a payment after it was settled): what finance is to refund. */}
             {balanceOf(invoice) < 0 ? (
@@ -133,6 +157,11 @@ export const InvoiceStatement = ({ invoice }: { invoice: Invoice }) => {
         <Part title="Payments">
           <Payments invoice={invoice} />
         </Part>
+        {invoice.creditNotes.length > 0 && (
+          <Part title="Credit notes">
+            <CreditNotes invoice={invoice} />
+          </Part>
+        )}
         {invoice.refunds.length > 0 && (
           <Part title="Refunds">
             <Refunds invoice={invoice} />

@@ -6,8 +6,8 @@ import type { InvoiceSummary } from '../types';
 
 export const INVOICE_KINDS = ['deposit', 'milestone', 'final'] as const;
 
-/** What is still owed: refunds are kept apart from what was paid, so they do not add to it. */
-export const balanceOf = (invoice: Pick<InvoiceSummary, 'totalMinor' | 'paidMinor'>) => invoice.totalMinor - invoice.paidMinor;
+/** What is still owed: less what was paid and credited; refunds are kept apart from what was paid, so they do not add to it. */
+export const balanceOf = (invoice: Pick<InvoiceSummary, 'totalMinor' | 'paidMinor'> & { creditedMinor?: number }) => invoice.totalMinor - invoice.paidMinor - (invoice.creditedMinor ?? 0);
 
 /** Something still owed on it (what GET /api/invoices calls `unpaid`). */
 export const isOwed = (invoice: Pick<InvoiceSummary, 'status'>) => invoice.status === 'OPEN' || invoice.status === 'PARTIALLY_PAID';

@@ -7,6 +7,7 @@ import { formatMoney } from '../common/money';
 import { calendarDate } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { journeyPath } from '../journeys/journeyFields';
+import { balanceOf } from '../invoices/invoiceFields';
 import type { TicketDetail } from '../types';
 import { ticketNumber, ticketStatusLabel } from './ticketFields';
 
@@ -47,7 +48,7 @@ export const CustomerContext = ({ ticket }: { ticket: TicketDetail }) => {
                   secondary={[
                     humanize(i.status),
                     formatMoney(i.totalMinor, i.currency),
-                    i.paidMinor < i.totalMinor ? `${formatMoney(i.totalMinor - i.paidMinor, i.currency)} due` : undefined,
+                    balanceOf(i) > 0 ? `${formatMoney(balanceOf(i), i.currency)} due` : undefined,
                     i.dueAt ? `due ${calendarDate(i.dueAt)}` : undefined,
                   ]
                     .filter(Boolean)

@@ -111,8 +111,8 @@ it('records bank transfers as payments: once per reference, never more than is d
   expect(csv.status).toBe(200);
   expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   const [header, row, end] = (await csv.text()).split('\r\n');
-  expect(header).toBe('number,kind,status,customer,currency,subtotal,tax,total,paid,refunded,balance,issued,due,paidOn,journeyId');
-  expect(row).toMatch(new RegExp(`^${invoice.number},milestone,PAID,("[^"]*"|[^,]+),USD,\\d+\\.\\d{2},\\d+\\.\\d{2},3150\\.00,3150\\.00,0\\.00,0\\.00,\\d{4}-\\d\\d-\\d\\d,\\d{4}-\\d\\d-\\d\\d,\\d{4}-\\d\\d-\\d\\d,${invoice.journeyId}$`));
+  expect(header).toBe('number,kind,status,customer,currency,subtotal,tax,total,paid,refunded,credited,balance,issued,due,paidOn,journeyId');
+  expect(row).toMatch(new RegExp(`^${invoice.number},milestone,PAID,("[^"]*"|[^,]+),USD,\\d+\\.\\d{2},\\d+\\.\\d{2},3150\\.00,3150\\.00,0\\.00,0\\.00,0\\.00,\\d{4}-\\d\\d-\\d\\d,\\d{4}-\\d\\d-\\d\\d,\\d{4}-\\d\\d-\\d\\d,${invoice.journeyId}$`));
   expect(end).toBe('');
 });
 
