@@ -333,7 +333,9 @@ export async function retentionJourney(input: RetentionInput): Promise<JourneyRe
     await followRenewals();
     while (!state.ending) {
       if (branchFailure) throw branchFailure;
-      await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }]);
+      // Not when the relationship is ending meanwhile: the run ends instead of handing over.
+      await journey.continueAsNewIfDue<typeof retentionJourney>((resume) => [{ ...input, carried: state, resume }], { stillWanted: () => !(ending() && patched('no-hop-when-ending')) });
+      if (ending()) break;
       // Taken before anything below reads the state: a change from here on wakes the wait.
       const seen = version;
       for (let h = state.handOvers.shift(); h; h = state.handOvers.shift()) {

@@ -812,15 +812,18 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
    * it), waits until the journey is at rest (no update or signal handler running, every task, wait
    * and decision waiting rather than writing or mailing) and continues as new with `args(snapshot)`:
    * the body's own state plus this runtime's snapshot, which the next run passes back as `resume`.
-   * Otherwise returns at once. Branches beside the loop should only store a task's or decision's
+   * Otherwise returns at once; and also when `stillWanted` says, once at rest, that the hop is no
+   * longer wanted (the journey is ending). Branches beside the loop should only store a task's or decision's
    * result in the body's state (the loop acts on it), and ask for it again in the next run, by key.
    */
-  async continueAsNewIfDue<F extends Workflow>(args: (snapshot: JourneySnapshot) => Parameters<F>): Promise<void> {
+  async continueAsNewIfDue<F extends Workflow>(args: (snapshot: JourneySnapshot) => Parameters<F>, { stillWanted }: { stillWanted?: () => boolean } = {}): Promise<void> {
     const info = workflowInfo();
     if (!info.continueAsNewSuggested && info.historyLength < this.historyLimit) return;
     // Checked again where the snapshot is taken: a primitive woken in the same activation may have moved first.
     do await condition(() => this.atRest());
     while (!this.atRest());
+    // What happened while it waited (the journey is ending) may make the hop pointless: the body goes on in this run.
+    if (stillWanted && !stillWanted()) return;
     await continueAsNew<F>(...args(this.snapshot()));
   }
 
