@@ -20,6 +20,8 @@ export const SAVED_VIEW_LIMITS = {
   items: 50,
   /** Views one person keeps for one list. */
   perList: 50,
+  /** Views shared with someone's roles that a list shows them: the latest changed (a list of tabs, not a directory). */
+  sharedShown: 20,
 } as const;
 
 const date = z.iso.datetime({ offset: true });

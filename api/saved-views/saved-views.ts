@@ -76,11 +76,22 @@ const nameTaken = (name: string) =>
   new AppError('conflict', `You already have a view named "${name}" on this list`, { fields: [{ field: 'name', message: 'You already have a view of this name here' }] });
 const notFound = (id: string) => new AppError('not_found', `No saved view ${id}`);
 
-/** The caller's views of a list and those shared with a role they hold (admins hold every role): theirs first, then by name. */
+/**
+ * The caller's views of a list and those others shared with a role they hold (admins hold every
+ * role), the latest changed SAVED_VIEW_LIMITS.sharedShown of them: theirs first, then by name.
+ */
 export async function listViews(db: Db, p: Principal, resource: SavedViewResource): Promise<SavedView[]> {
   const roles: Role[] = p.roles.includes('admin') ? [...ROLES] : p.roles;
-  const rows = await db.savedView.findMany({ where: { resource, OR: [{ ownerId: p.id }, { sharedWithRole: { in: roles } }] }, include: withOwner });
-  return rows
+  const [own, shared] = await Promise.all([
+    db.savedView.findMany({ where: { resource, ownerId: p.id }, include: withOwner }),
+    db.savedView.findMany({
+      where: { resource, ownerId: { not: p.id }, sharedWithRole: { in: roles } },
+      include: withOwner,
+      orderBy: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      take: SAVED_VIEW_LIMITS.sharedShown,
+    }),
+  ]);
+  return [...own, ...shared]
     .map((row) => toView(row, p.id))
     .sort((a, b) => Number(b.mine) - Number(a.mine) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
 }

@@ -112,7 +112,8 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'PATCH /api/customers/:id/account': () => ({ earlyCadence: 'monthly' }),
   'POST /api/customers/:id/account/end': () => ({ reason: 'Fuzzing' }),
   'PATCH /api/contracts/:id': () => ({ endsOn: '2099-12-31' }),
-  'POST /api/saved-views': () => ({ resource: 'tasks', name: `Fuzz ${randomUUID()}`, filter: { queue: 'mine', overdue: true }, sort: { field: 'dueAt', order: 'ASC' }, sharedWithRole: 'manager' }),
+  // Not shared: the fuzzer's many views would be every manager's tabs in the run's shared database.
+  'POST /api/saved-views': () => ({ resource: 'tasks', name: `Fuzz ${randomUUID()}`, filter: { queue: 'mine', overdue: true }, sort: { field: 'dueAt', order: 'ASC' } }),
   'PATCH /api/saved-views/:id': () => ({ name: `Fuzz ${randomUUID()}`, filter: { status: 'OPEN', type: 'follow-up' }, sort: null, sharedWithRole: null }),
   'POST /api/customers/:id/account/opportunities': () => ({ id: randomUUID(), projectType: 'App', budgetRange: '$10K', timeline: 'Soon', description: 'Fuzzing', source: 'account' }),
 };

@@ -179,3 +179,18 @@ it('is for people: an API token has no saved views (403), and no credentials is 
   expect(res.status).toBe(403);
   expect((await h.as('anonymous')('GET', '/api/saved-views?resource=tasks')).status).toBe(401);
 });
+
+it("shows the latest 20 views others shared with one's roles, besides all one's own", async () => {
+  // Invoices views shared with finance: no other test file shares one (the run's database is shared).
+  const sharer = await person(['finance', 'manager'], 'Sharing Sue');
+  const reader = await person(['finance'], 'Reading Rob');
+  for (let n = 1; n <= 22; n++) {
+    expect((await sharer.call('POST', '/api/saved-views', { resource: 'invoices', name: `Shared ${String(n).padStart(2, '0')}`, filter: {}, sharedWithRole: 'finance' })).status).toBe(201);
+  }
+  expect((await reader.call('POST', '/api/saved-views', { resource: 'invoices', name: 'My own', filter: {} })).status).toBe(201);
+  const listed = (await reader.call('GET', '/api/saved-views?resource=invoices')).body as Array<{ name: string; mine: boolean; owner: { id: string } }>;
+  const fromSharer = listed.filter((v) => v.owner.id === sharer.id).map((v) => v.name);
+  // Each created after the one before: the latest 20 are 03 to 22.
+  expect(fromSharer.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Shared ${String(i + 3).padStart(2, '0')}`));
+  expect(listed[0]).toMatchObject({ name: 'My own', mine: true });
+});
