@@ -29,6 +29,8 @@ it('finds no critical or serious violation on the pages staff work in, nor on a 
   const task = await eventually(() => h.db.task.findFirst({ where: { journeyId, status: 'OPEN' } }), Boolean);
   const customerId = (await h.db.journey.findUniqueOrThrow({ where: { id: journeyId } })).customerId;
 
+  // Overdue: the inbox draws its due chip in the error colour (dark mode's had white on red at 3.7:1).
+  await h.db.task.update({ where: { id: task!.id }, data: { dueAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) } });
   // An unread notification: the bell shows its count.
   await h.db.notification.create({ data: { key: `a11y:${journeyId}`, recipientUserId: h.users.manager.id, kind: 'task_escalated', title: 'An unread notification', journeyId } });
   const results = [];
