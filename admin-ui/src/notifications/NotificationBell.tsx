@@ -29,8 +29,8 @@ export const NotificationBell = () => {
     <>
       <Tooltip title={error ? 'Notifications could not be loaded' : `${unread} unread notification${unread === 1 ? '' : 's'}`}>
         <IconButton color="inherit" aria-label={unread ? `Notifications, ${unread > 99 ? '99+' : unread} unread` : 'Notifications'} onClick={(e) => setAnchor(e.currentTarget)}>
-          {/* error.dark: white on the dark theme's error red is under 4.5:1. */}
-          <Badge badgeContent={unread || undefined} color="error" max={99} sx={{ '& .MuiBadge-badge': { bgcolor: 'error.dark' } }}>
+          {/* White on error.dark: on the dark theme's error red (which carries dark text) white is under 4.5:1. */}
+          <Badge badgeContent={unread || undefined} color="error" max={99} sx={{ '& .MuiBadge-badge': { bgcolor: 'error.dark', color: '#fff' } }}>
             <BellIcon />
           </Badge>
         </IconButton>
