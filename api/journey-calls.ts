@@ -74,6 +74,8 @@ const REFUSALS: Record<FailureType, ErrorCode> = {
   [FailureTypes.invalidDecisionAnswer]: 'validation_failed',
   [FailureTypes.changeRequestsClosed]: 'conflict',
   [FailureTypes.ticketClosed]: 'conflict',
+  [FailureTypes.taskDueFixed]: 'conflict',
+  [FailureTypes.invalidTaskDue]: 'validation_failed',
   // Raised by the runtime when a journey's code steps off its map: the journey fails, so the
   // Update that led it there finds it ended.
   [FailureTypes.undeclaredStage]: 'conflict',

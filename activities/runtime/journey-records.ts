@@ -39,6 +39,18 @@ export type TaskDeadlineInput = { id: string; journeyId: string; dueAt: string }
 export type EscalateTaskInput = { id: string; journeyId: string; waitId: string; at: string; role?: string; step?: number };
 /** A task's SLA clock paused, or resumed with the deadlines not yet reached moved on (`change` counts the clock's pauses and resumes). */
 export type TaskClockInput = { id: string; journeyId: string; waitId: string; at: string; change: number; paused: boolean; dueAt?: string; slaAt?: string };
+/** A manager moved the task's due date (`change`: how many times so far, which keys the event); `slaAt` absent: already escalated, it stays. */
+export type RescheduleTaskInput = {
+  id: string;
+  journeyId: string;
+  waitId: string;
+  change: number;
+  from: string;
+  dueAt: string;
+  slaAt?: string;
+  changedBy: string;
+  reason?: string;
+};
 export type CancelTaskInput = { id: string; journeyId: string; waitId: string; reason: string; at: string };
 export type OpenWaitInput = Wait & { journeyId: string };
 export type CloseWaitInput = { id: string; at: string; outcome: string };
@@ -233,6 +245,21 @@ export function createJourneyRecordActivities({ db, noticeAssignment }: { db: Db
           data: { taskId: id, ...(dueAt && { dueAt }), ...(!paused && task.clockPausedAt && { pausedMs: when.getTime() - task.clockPausedAt.getTime() }) },
           at: when,
         });
+      });
+    },
+
+    /** The task, its wait and the trail show the new due date; whoever holds it is told. */
+    async rescheduleTask({ id, journeyId, waitId, change, from, dueAt, slaAt, changedBy, reason }: RescheduleTaskInput): Promise<void> {
+      const key = `task:${id}:due:${change}`;
+      await db.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id } });
+        if (task.status !== 'OPEN' || (await tx.journeyEvent.findUnique({ where: { key } }))) return;
+        await tx.task.update({ where: { id }, data: { dueAt: new Date(dueAt), ...(slaAt && { slaAt: new Date(slaAt) }) } });
+        await tx.journeyWait.updateMany({ where: { id: waitId, endedAt: null }, data: { deadline: new Date(dueAt) } });
+        if (task.assignee && task.assignee !== changedBy) {
+          await notify(tx, { key, kind: 'task_due_changed', title: `New due date: ${task.title}`, recipientUserId: task.assignee, journeyId, taskId: id });
+        }
+        await appendEvent(tx, { journeyId, key, type: 'task_due_changed', actor: changedBy, data: { taskId: id, from, dueAt, ...(reason && { reason }) } });
       });
     },
 

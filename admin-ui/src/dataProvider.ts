@@ -71,6 +71,8 @@ export const dataProvider = {
   unclaimTask: (id: string) => post<Task>(taskPath(id, 'unclaim')),
   /** `null` hands the task back to its queue. */
   assignTask: (id: string, assignee: string | null, reason?: string) => post<Task>(taskPath(id, 'assign'), { assignee, ...(reason && { reason }) }),
+  /** `dueAt`: an ISO date-time; the journey moves the task's deadlines not yet passed by as much. */
+  changeTaskDue: (id: string, dueAt: string, reason?: string) => post<Task>(taskPath(id, 'due'), { dueAt, ...(reason && { reason }) }),
   /** Resolves when the journey accepted the result; rejects with an HttpError whose body is an ApiError. */
   completeTask: (id: string, result: object) => post<{ taskId: string; completedAt: string }>(taskPath(id, 'complete'), { result }),
   /** `comment.id` is chosen by the browser, so a repeated submit stores the comment once. */

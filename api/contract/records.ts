@@ -191,7 +191,7 @@ export const taskComment = z
   .meta({ id: 'TaskComment' });
 
 /** What the signed-in person may do with a task now: the task page shows exactly these. */
-export const taskActions = z.object({ claim: z.boolean(), unclaim: z.boolean(), assign: z.boolean(), complete: z.boolean(), comment: z.boolean() });
+export const taskActions = z.object({ claim: z.boolean(), unclaim: z.boolean(), assign: z.boolean(), reschedule: z.boolean(), complete: z.boolean(), comment: z.boolean() });
 
 export const taskDetail = taskRow
   .extend({ comments: z.array(taskComment.extend({ author: z.object({ name: z.string() }) })), actions: taskActions })

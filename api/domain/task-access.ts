@@ -17,7 +17,8 @@ function inQueueOf(p: Principal, task: Pick<Task, 'role'>): boolean {
   return !!task.role && (p.roles as string[]).includes(task.role);
 }
 
-export type TaskActions = { claim: boolean; unclaim: boolean; assign: boolean; complete: boolean; comment: boolean };
+/** `reschedule`: move its due date (the journey refuses it for a task on its own SLA clock). */
+export type TaskActions = { claim: boolean; unclaim: boolean; assign: boolean; reschedule: boolean; complete: boolean; comment: boolean };
 
 /** What `p` may do with `task` now; the UI shows exactly these buttons and the API enforces them. */
 export function allowedActions(p: Principal, task: Pick<Task, 'status' | 'role' | 'assignee' | 'completedBy'>): TaskActions {
@@ -28,6 +29,7 @@ export function allowedActions(p: Principal, task: Pick<Task, 'status' | 'role' 
     claim: open && !task.assignee && (manager || inQueueOf(p, task)),
     unclaim: open && !!task.assignee && (holds || manager),
     assign: open && manager,
+    reschedule: open && manager,
     complete: open && (holds || manager || (!task.assignee && inQueueOf(p, task))),
     comment: canSee(p, task),
   };

@@ -13,6 +13,7 @@ import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-que
 import { taskDetail, taskRow, task, taskComment, taskType } from '../contract/records';
 import { operations } from '../openapi/operation';
 import { completeTask } from '../domain/complete-task';
+import { changeTaskDue } from '../domain/task-due';
 import { allowedActions, visibleTasks } from '../domain/task-access';
 import { assignTask, claimTask, commentOnTask, loadTask, unclaimTask } from '../domain/task-actions';
 import type { Principal } from '../auth/roles';
@@ -23,6 +24,18 @@ const assignBody = z
   .object({
     assignee: z.uuid().nullable(),
     /** Why, for whoever reads the journey's trail later (the inbox's bulk reassign asks for one). */
+    reason: optionalText(500),
+  })
+  .strict();
+/** How far ahead a due date may be moved: beyond that it is not a due date but a wish. */
+const MAX_DUE_AHEAD_MS = 2 * 365 * 24 * 60 * 60 * 1000;
+const dueBody = z
+  .object({
+    dueAt: z.iso
+      .datetime({ offset: true, message: 'Must be a date and time, e.g. 2027-01-31T17:00:00Z' })
+      .transform((v) => new Date(v))
+      .refine((d) => d.getTime() > Date.now(), 'Must be in the future')
+      .refine((d) => d.getTime() <= Date.now() + MAX_DUE_AHEAD_MS, 'Must be within two years'),
     reason: optionalText(500),
   })
   .strict();
@@ -76,12 +89,22 @@ export const taskOperations = operations(
     list: true,
     query: listQuerySchema(taskFilter, taskSort),
     responses: { 200: z.array(taskRow) },
-    links: ['', '/claim', '/unclaim', '/assign', '/comments', '/complete'].map((action) => ({ to: `${action ? 'POST' : 'GET'} /api/tasks/:id${action}`, id: '$response.body#/0/id' })),
+    links: ['', '/claim', '/unclaim', '/assign', '/due', '/comments', '/complete'].map((action) => ({ to: `${action ? 'POST' : 'GET'} /api/tasks/:id${action}`, id: '$response.body#/0/id' })),
   },
   { method: 'get', path: '/api/tasks/:id', summary: 'A task with its comments and the actions the caller may take', access: 'signed-in', responses: { 200: taskDetail } },
   { method: 'post', path: '/api/tasks/:id/claim', summary: 'Claim a task of one of your queues', access: 'signed-in', responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/unclaim', summary: 'Give a claimed task back to its queue', access: 'signed-in', responses: { 200: task } },
   { method: 'post', path: '/api/tasks/:id/assign', summary: 'Assign a task to someone (or nobody)', description: 'Checked on the task (a task the caller cannot see is a 404). A `reason` goes on the journey\'s trail with the assignment.', access: ['manager'], body: assignBody, responses: { 200: task } },
+  {
+    method: 'post',
+    path: '/api/tasks/:id/due',
+    summary: "Move an open task's due date",
+    description:
+      "The journey moves the task's deadlines not yet passed (reminder, overdue, escalation) by as much; those passed stay passed. A `reason` goes on the journey's trail, and whoever holds the task is told. 409 for a task whose deadlines follow its SLA clock (support tickets).",
+    access: ['manager'],
+    body: dueBody,
+    responses: { 200: task },
+  },
   { method: 'post', path: '/api/tasks/:id/comments', summary: 'Comment on a task (idempotent by `id`)', access: 'signed-in', body: commentBody, responses: { 200: taskComment, 201: taskComment } },
   {
     method: 'post',
@@ -137,6 +160,11 @@ export function taskRoutes(deps: ApiDeps): Router {
     const { assignee, reason } = parseOrThrow(assignBody, req.body);
     const p = principal(req);
     res.json(await assignTask(deps.db, p, req.params.id, { assignee, reason: reason || undefined }, (task, to) => noticeAssignment(deps, task, to, p.name)));
+  });
+
+  router.post('/tasks/:id/due', async (req, res) => {
+    const { dueAt, reason } = parseOrThrow(dueBody, req.body);
+    res.json(await changeTaskDue(deps, principal(req), { taskId: req.params.id, dueAt, reason: reason || undefined }));
   });
 
   router.post('/tasks/:id/comments', async (req, res) => {

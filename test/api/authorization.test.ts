@@ -233,6 +233,20 @@ const rows: Row[] = [
     },
   },
   {
+    route: 'POST /api/tasks/:id/due',
+    req: (c) => ({ method: 'POST', path: `/api/tasks/${c.taskId}/due`, body: { dueAt: new Date(Date.now() + 86_400_000).toISOString() } }),
+    forbidden: ['sales'],
+    ok: {
+      role: 'manager',
+      status: 200,
+      req: async () => ({
+        method: 'POST',
+        path: `/api/tasks/${(await salesTask()).taskId}/due`,
+        body: { dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(), reason: 'Client away' },
+      }),
+    },
+  },
+  {
     route: 'POST /api/tasks/:id/complete',
     req: (c) => ({ method: 'POST', path: `/api/tasks/${c.taskId}/complete`, body: { result: followUpQualified } }),
     ok: {

@@ -87,6 +87,7 @@ const SEEDS: Record<string, (c: Ctx) => Record<string, unknown>> = {
   'POST /api/tasks/:id/complete': () => ({ result: { ...followUpQualified } }),
   'POST /api/tasks/:id/comments': () => ({ id: randomUUID(), body: 'Called, no answer' }),
   'POST /api/tasks/:id/assign': () => ({ assignee: null }),
+  'POST /api/tasks/:id/due': () => ({ dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString(), reason: 'Client away' }),
   'POST /api/journeys/:id/cancel': () => ({ reason: 'Customer went quiet' }),
   'POST /api/users': () => ({ email: `fuzz-${randomUUID()}@pivotal.test`, name: 'Fuzz', roles: ['support'], password: 'a long enough password' }),
   'PATCH /api/users/:id': () => ({ name: 'Renamed' }),

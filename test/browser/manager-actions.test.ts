@@ -1,6 +1,6 @@
 // A manager's work in the browser, on the real dev server: reassigning a task whose SLA passed
-// (follow-ups are due within seconds here, so they really escalate), reassigning tasks and
-// cancelling journeys in bulk, cancelling a journey, and retrying a failed one.
+// (follow-ups are due within seconds here, so they really escalate), reassigning tasks, moving
+// their due dates and cancelling journeys in bulk, cancelling a journey, and retrying a failed one.
 import type { Browser, Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { bugFailedJourney } from '../support/failed-journey';
@@ -96,6 +96,22 @@ it('reassigns tasks and cancels journeys in bulk, each with the reason on its ow
     expect(await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).toMatchObject({ assignee: h.users.sales.id, status: 'OPEN' });
     const events = await h.db.journeyEvent.findMany({ where: { journeyId: task.journeyId, type: 'task_assigned' } });
     expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ taskId: task.id, assignee: h.users.sales.id, reason: 'Sam met them at the fair' })]);
+  }
+
+  // Both moved to the dialog's offer (the next working day at 17:00), one event each with the reason; neither is overdue now.
+  for (const task of [bikes!, cafe!]) await page.getByRole('row').filter({ hasText: task.title }).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Change due date' }).click();
+  const due = await dialog.getByLabel('New due date').inputValue();
+  const dueAt = await page.evaluate((local) => new Date(local).toISOString(), due);
+  await dialog.getByLabel('Reason').fill('Waiting on their budget');
+  await screenshot(page, 'manager-11b-bulk-due', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Change due date' }).click();
+  await page.getByText(/^2 tasks now due /).waitFor();
+  for (const task of [bikes!, cafe!]) {
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).dueAt.toISOString()).toBe(dueAt);
+    const events = await h.db.journeyEvent.findMany({ where: { journeyId: task.journeyId, type: 'task_due_changed' } });
+    expect(events.map((e) => e.data)).toEqual([expect.objectContaining({ taskId: task.id, dueAt, reason: 'Waiting on their budget' })]);
+    await page.getByRole('row').filter({ hasText: task.title }).locator('[data-overdue]').waitFor({ state: 'detached' });
   }
 
   // Two journeys cancelled at once; one ended (someone else cancelled it) after it was selected, and is refused with why.

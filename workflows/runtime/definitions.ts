@@ -160,6 +160,12 @@ export type CancelJourneyRequest = { reason: string; cancelledBy: string };
 /** A manager ends a running journey: its open tasks are cancelled and it ends CANCELLED. */
 export const cancelJourneyUpdate = defineUpdate<JourneyResult, [CancelJourneyRequest]>('cancelJourney');
 
+/** A manager moves an open task's due date; its deadlines not yet passed move by as much. `reason` goes on the trail. */
+export type ChangeTaskDueRequest = { taskId: string; dueAt: string; changedBy: string; reason?: string };
+export type ChangeTaskDueResponse = { taskId: string; dueAt: string; slaAt?: string };
+
+export const changeTaskDueUpdate = defineUpdate<ChangeTaskDueResponse, [ChangeTaskDueRequest]>('changeTaskDue');
+
 /** ApplicationFailure types a caller can tell apart. */
 export const FailureTypes = {
   taskNotOpen: 'TaskNotOpen',
@@ -171,4 +177,7 @@ export const FailureTypes = {
   changeRequestsClosed: 'ChangeRequestsClosed',
   undeclaredStage: 'UndeclaredStage',
   ticketClosed: 'TicketClosed',
+  /** The task's deadlines follow its SLA clock (a ticket's policy), not a date a person sets. */
+  taskDueFixed: 'TaskDueFixed',
+  invalidTaskDue: 'InvalidTaskDue',
 } as const;

@@ -25,12 +25,15 @@ import type { EmailTemplate, EmailTemplates } from '../../activities/registry';
 import type { JourneyRecordActivities } from '../../activities/runtime/journey-records';
 import {
   cancelJourneyUpdate,
+  changeTaskDueUpdate,
   completeTaskUpdate,
   answerOf,
   customerDecisionUpdate,
   externalEventSignal,
   type ExternalEvent,
   type CancelJourneyRequest,
+  type ChangeTaskDueRequest,
+  type ChangeTaskDueResponse,
   FailureTypes,
   journeyStateQuery,
   type JourneyResult,
@@ -83,6 +86,9 @@ type OpenTask = {
   escalation?: EscalationStep[];
   /** How many of the task's deadlines (reminder, overdue, escalation) have fired. */
   fired: number;
+  /** How far a manager moved the deadlines not yet fired (ms, see changeTaskDue), and how many times. */
+  shiftMs?: number;
+  dueChanges?: number;
   wait: Wait;
   /** When set, the deadlines are on this clock rather than the wall clock from `since`. */
   clock?: TaskClock & { state: ClockState };
@@ -324,6 +330,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
         }
       },
     });
+    setHandler(changeTaskDueUpdate, (req) => this.changeTaskDue(req), { validator: (req) => this.checkDueChange(req) });
     setHandler(
       customerDecisionUpdate,
       (req) => {
@@ -724,17 +731,19 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
           if (task.state === 'open') await d.fire();
           continue;
         }
-        const left = task.since + d.afterMs - Date.now();
-        if (left > 0) {
-          const rest = this.park(done, left);
-          let completed: boolean;
+        // A due date moved meanwhile (changeTaskDue) re-arms the wait for this deadline where it now is.
+        for (let left; (left = task.since + d.afterMs + (task.shiftMs ?? 0) - Date.now()) > 0; ) {
+          const shift = task.shiftMs;
+          const woken = () => done() || task.shiftMs !== shift;
+          const rest = this.park(woken, left);
           try {
-            completed = await condition(done, left);
+            await condition(woken, left);
           } finally {
             this.unpark(rest);
           }
-          if (completed) break;
+          if (done()) break;
         }
+        if (done()) break;
         if (task.state === 'open') await d.fire();
       }
       if (clock) {
@@ -758,6 +767,54 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
       this.waits.delete(wait.id);
       this.tasks.delete(id);
     }
+  }
+
+  /** Refuses a due change for a task not open, on its own SLA clock, or to a time already past. */
+  private checkDueChange(req: ChangeTaskDueRequest) {
+    const task = this.tasks.get(req.taskId);
+    if (!task || task.state !== 'open' || !task.created || this.cancellation) {
+      throw ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${req.taskId} is not open on this journey`, nonRetryable: true });
+    }
+    if (task.clock) {
+      throw ApplicationFailure.create({ type: FailureTypes.taskDueFixed, message: 'This task is due when its SLA clock says, not on a date set by hand', nonRetryable: true });
+    }
+    if (!(Date.parse(req.dueAt) > Date.now())) {
+      throw ApplicationFailure.create({
+        type: FailureTypes.invalidTaskDue,
+        message: 'The due date is invalid',
+        details: [[{ field: 'dueAt', message: 'Must be in the future' }]],
+        nonRetryable: true,
+      });
+    }
+  }
+
+  /**
+   * Moves an open task's due date: its deadlines not yet fired (reminder, overdue, escalation) move
+   * by as much, and the one it waits for is re-armed; those already fired stay fired.
+   */
+  private async changeTaskDue(req: ChangeTaskDueRequest): Promise<ChangeTaskDueResponse> {
+    const task = this.tasks.get(req.taskId)!;
+    const from = task.wait.deadline!;
+    const delta = Date.parse(req.dueAt) - Date.parse(from);
+    if (delta === 0) return { taskId: task.id, dueAt: from };
+    task.shiftMs = (task.shiftMs ?? 0) + delta;
+    task.dueChanges = (task.dueChanges ?? 0) + 1;
+    task.wait.deadline = new Date(Date.parse(from) + delta).toISOString();
+    // The SLA moves too, unless the task has already escalated (fired: reminder, [overdue], SLA step, ...).
+    const slaStep = task.slaMs > task.dueInMs ? 2 : 1;
+    const slaAt = task.fired <= slaStep ? new Date(task.since + task.slaMs + task.shiftMs).toISOString() : undefined;
+    await records.rescheduleTask({
+      id: task.id,
+      journeyId: this.journeyId,
+      waitId: task.wait.id,
+      change: task.dueChanges,
+      from,
+      dueAt: task.wait.deadline,
+      slaAt,
+      changedBy: req.changedBy,
+      reason: req.reason,
+    });
+    return { taskId: task.id, dueAt: task.wait.deadline, slaAt };
   }
 
   /** The clock a task's deadlines are on, if it has its own. */

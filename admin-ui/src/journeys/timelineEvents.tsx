@@ -1,5 +1,6 @@
 // How each kind of journey event reads in the timeline. Journeys added later record types this
 // file does not know: those still show, under a readable name, with their data as short facts.
+import DueChangedIcon from '@mui/icons-material/EditCalendar';
 import LeadIcon from '@mui/icons-material/PersonAdd';
 import StageIcon from '@mui/icons-material/Flag';
 import TaskIcon from '@mui/icons-material/Assignment';
@@ -100,6 +101,13 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
     icon: <EscalatedIcon />,
     tone: 'error',
     describe: (d, c) => ({ text: <>Escalated {c.taskLink(d.taskId)} from the {str(d.from)} queue to the managers</> }),
+  },
+  task_due_changed: {
+    icon: <DueChangedIcon />,
+    describe: (d, c) => ({
+      text: <>Due date of {c.taskLink(d.taskId)} moved from {exactTime(str(d.from))} to {exactTime(str(d.dueAt))}</>,
+      detail: str(d.reason),
+    }),
   },
   task_clock_paused: { icon: <PausedIcon />, describe: (d, c) => ({ text: <>Clock paused on {c.taskLink(d.taskId)}: waiting on the customer</> }) },
   task_clock_resumed: {

@@ -1,6 +1,8 @@
-// A manager's bulk action on the inbox: reassign the selected tasks to a person, or back to their
-// queues, with a reason on each journey's trail. Each task is checked on its own (a person who does
-// not work a task's queue is refused for that task, and it stays selected with why).
+// A manager's bulk actions on the inbox: reassign the selected tasks to a person, or back to their
+// queues, or move their due date, with a reason on each journey's trail. Each task is checked on
+// its own (a person who does not work a task's queue, or a ticket on its SLA clock, is refused for
+// that task, and it stays selected with why).
+import DueIcon from '@mui/icons-material/EditCalendar';
 import ReassignIcon from '@mui/icons-material/SwitchAccount';
 import { Button } from '@mui/material';
 import { useState } from 'react';
@@ -8,6 +10,7 @@ import { BulkReasonDialog } from '../common/BulkReasonDialog';
 import { NOBODY, PersonSelect, usePerson } from '../common/PersonSelect';
 import { useUsers } from '../common/useUserNames';
 import type { Task } from '../types';
+import { DueDateField, dueDateProblem, dueInstant, nextWorkingDayAt5 } from './DueDateField';
 
 const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
   const { isPending, error } = useUsers();
@@ -38,14 +41,38 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
   );
 };
 
+const DueDialog = ({ onClose }: { onClose: () => void }) => {
+  const [due, setDue] = useState(nextWorkingDayAt5);
+  const when = () => new Date(due).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <BulkReasonDialog<Task>
+      title="Change due date"
+      noun={['task', 'tasks']}
+      nameOf={(task) => task.title}
+      ready={!dueDateProblem(due)}
+      confirm="Change due date"
+      done={(n) => `${n} task${n === 1 ? '' : 's'} now due ${when()}`}
+      command={(api, id, reason) => api.changeTaskDue(String(id), dueInstant(due), reason)}
+      maxReason={500}
+      onClose={onClose}
+    >
+      <DueDateField value={due} onChange={setDue} />
+    </BulkReasonDialog>
+  );
+};
+
 export const TaskBulkActions = () => {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'reassign' | 'due'>();
   return (
     <>
-      <Button size="small" startIcon={<ReassignIcon />} onClick={() => setOpen(true)}>
+      <Button size="small" startIcon={<ReassignIcon />} onClick={() => setOpen('reassign')}>
         Reassign
       </Button>
-      {open && <ReassignDialog onClose={() => setOpen(false)} />}
+      <Button size="small" startIcon={<DueIcon />} onClick={() => setOpen('due')}>
+        Change due date
+      </Button>
+      {open === 'reassign' && <ReassignDialog onClose={() => setOpen(undefined)} />}
+      {open === 'due' && <DueDialog onClose={() => setOpen(undefined)} />}
     </>
   );
 };
