@@ -3,7 +3,8 @@
 // Record new histories (keep the old ones!) after a workflow change with:
 //   RECORD_HISTORIES=1 npm test -- test/replay
 // or only some scenarios' (those whose workflows changed): RECORD_HISTORIES=support,delivery
-// (`billing`: an invoice settled by a transfer and two credit notes, the patch `credit-notes`)
+// (`billing`: an invoice settled by a transfer and two credit notes, the patch `credit-notes`;
+// `acquisition-cancelled`: a task's due date moved, then the journey cancelled)
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -154,7 +155,10 @@ async function recordHistories() {
       },
       support: supportBilledRatedLow,
       'acquisition-cancelled': async (id) => {
-        await eventually(() => h.db.task.count({ where: { journeyId: id, status: 'OPEN' } }), (n) => n === 1);
+        const task = await eventually(() => h.db.task.findFirst({ where: { journeyId: id, status: 'OPEN' } }), Boolean);
+        // Its due date moved (the changeTaskDue Update re-arms the task's timers) before the journey is cancelled.
+        const moved = await h.as('manager')('POST', `/api/tasks/${task!.id}/due`, { dueAt: new Date(task!.dueAt.getTime() + 86_400_000).toISOString(), reason: 'Client away' });
+        expect(moved.status).toBe(200);
         const res = await h.as('manager')('POST', `/api/journeys/${encodeURIComponent(id)}/cancel`, { reason: 'Duplicate of another lead' });
         expect(res.status).toBe(200);
       },
