@@ -13,6 +13,10 @@ const NOT_HTTP: [number, ErrorCode, string] = [400, 'bad_request', 'The request 
 
 export function listen(app: Express, port: number, host: string, onListening?: () => void): Server {
   const server = createServer(app);
+  // An idle connection is kept longer than clients and proxies keep theirs (undici: 4 s, load
+  // balancers: often 60 s), so a client never sends a request on one the server is closing at that
+  // moment, which it sees as ECONNRESET (seen under load with Node's 5 s default).
+  server.keepAliveTimeout = 65_000;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // A connection already gone, or one whose answer has begun: nothing can be said on it.
     if (err.code === 'ECONNRESET' || !socket.writable || (socket as { _httpMessage?: unknown })._httpMessage) {
