@@ -126,9 +126,12 @@ export const journeyFields = z.looseObject({
   parentJourneyId: z.string().nullable(),
 });
 
+/** An end reason in parts, what it names as links (a project's delivery, an invoice, a ticket, a journey); null while running. */
+const endReasonParts = z.array(z.object({ text: z.string(), link: z.object({ resource: z.enum(['journeys', 'invoices', 'tickets']), id: z.string() }).optional() })).nullable();
+
 export const customerDetail = customer
   .extend({
-    journeys: z.array(journeyFields),
+    journeys: z.array(journeyFields.extend({ endReasonParts })),
     /** Its projects, newest first (a ticket may be about one; its warranty runs from the sign-off). */
     projects: z.array(z.object({ id: z.uuid(), name: z.string(), signedOffAt: nullableDate, createdAt: date })),
   })
@@ -503,8 +506,7 @@ export const journeyDetail = journeyFields
     invoices: z.array(invoice),
     /** What the journey asked the customer to decide. */
     decisions: z.array(customerDecision),
-    /** The end reason in parts, what it names as links (a project's delivery, an invoice, a ticket, a journey); null while running. */
-    endReasonParts: z.array(z.object({ text: z.string(), link: z.object({ resource: z.enum(['journeys', 'invoices', 'tickets']), id: z.string() }).optional() })).nullable(),
+    endReasonParts,
     /** The project the journey won (acquisition), runs (delivery) or bills (billing). */
     project: project.nullable(),
     tasks: z.array(task),

@@ -1,7 +1,8 @@
 // Customers, for the admin UI: each with their lifecycle phase as of the request.
 import { Router } from 'express';
 import { z } from 'zod';
-import { requireRole } from '../auth/authenticate';
+import { principal, requireRole } from '../auth/authenticate';
+import { endReasonParts } from '../domain/end-reason';
 import { AppError } from '../errors';
 import { isUuid } from '../ids';
 import { listQuerySchema, pageArgs, parseListQuery, sendPage } from '../list-query';
@@ -45,7 +46,11 @@ export function customerRoutes(deps: ApiDeps): Router {
         })
       : null;
     if (!customer) throw new AppError('not_found', `No customer ${req.params.id}`);
-    res.json(withLifecycle(customer, new Date()));
+    const viewer = principal(req);
+    const journeys = await Promise.all(
+      customer.journeys.map(async (j) => ({ ...j, endReasonParts: j.endReason ? await endReasonParts(deps.db, viewer, j.endReason) : null })),
+    );
+    res.json(withLifecycle({ ...customer, journeys }, new Date()));
   });
 
   return router;

@@ -18,6 +18,7 @@ import { AccountSection } from '../retention/AccountSection';
 import { CustomerTickets } from '../support/CustomerTickets';
 import type { CustomerDetail } from '../types';
 import { Lifecycle } from './customerFields';
+import { EndReason } from '../journeys/EndReason';
 import { KindName, StageName } from '../journeys/stageLabels';
 
 const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
@@ -60,7 +61,18 @@ const CustomerView = () => {
               <JourneyColumn source="status" render={(journey) => <StatusChip status={journey.status} />} />
               <JourneyColumn source="stage" render={(journey) => <StageName kind={journey.kind} stage={journey.stage} />} />
               <JourneyColumn source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
-              <JourneyColumn source="endReason" label="End reason" />
+              <JourneyColumn
+                source="endReason"
+                label="End reason"
+                // Its links go where they name, not to the row's journey.
+                render={(journey) =>
+                  journey.endReason ? (
+                    <span onClick={(e) => e.stopPropagation()}>
+                      <EndReason reason={journey.endReason} parts={journey.endReasonParts} />
+                    </span>
+                  ) : null
+                }
+              />
             </DataTable>
           </ArrayField>
         </ResourceContextProvider>

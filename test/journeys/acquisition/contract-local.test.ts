@@ -54,7 +54,10 @@ it('signs the contract and pays the deposit on local pages, and the project star
     { text: `project ${project.name}`, link: { resource: 'journeys', id: project.deliveryJourneyId } },
     { text: ' in delivery' },
   ]);
-  expect((await h.as('sales')('GET', `/api/customers/${customerId}`)).body).toMatchObject({ lifecycle: 'ONBOARDING', clientSince: project.createdAt.toISOString() });
+  const customerPage = (await h.as('sales')('GET', `/api/customers/${customerId}`)).body;
+  expect(customerPage).toMatchObject({ lifecycle: 'ONBOARDING', clientSince: project.createdAt.toISOString() });
+  // The customer's page names it the same way in its journeys' table.
+  expect(customerPage.journeys.find((j: { id: string }) => j.id === journeyId).endReasonParts).toEqual(detail.body.endReasonParts);
   expect(detail.body.externalEvents.map((e: any) => [e.source, e.type])).toEqual([
     ['local-esign', 'envelope-completed'],
     ['local-payments', 'payment_intent.succeeded'],
