@@ -175,7 +175,7 @@ export function createContractActivities({ db, config }: { db: Db; config: Confi
         const paidAt = new Date();
         await tx.invoice.update({ where: { id: invoiceId }, data: { status: 'PAID', paidMinor: invoice.totalMinor, paidAt } });
         await tx.payment.updateMany({ where: { invoiceId }, data: { status: 'SUCCEEDED', paidAt, eventId } });
-        await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:paid`, type: 'payment_received', data: { invoiceId, number: invoice.number, amountMinor: invoice.totalMinor, eventId } });
+        await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:paid`, type: 'payment_received', data: { invoiceId, number: invoice.number, currency: invoice.currency, amountMinor: invoice.totalMinor, eventId } });
       });
     },
 

@@ -219,7 +219,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
           journeyId: invoice.journeyId,
           key: `invoice:${invoice.id}:payment:${p.providerPaymentId}`,
           type: 'payment_received',
-          data: { invoiceId: invoice.id, number: invoice.number, amountMinor: p.amountMinor, paidMinor: invoice.paidMinor, providerPaymentId: p.providerPaymentId, eventId: p.eventId, ...(overpaidMinor && { overpaidMinor }) },
+          data: { invoiceId: invoice.id, number: invoice.number, currency: invoice.currency, amountMinor: p.amountMinor, paidMinor: invoice.paidMinor, providerPaymentId: p.providerPaymentId, eventId: p.eventId, ...(overpaidMinor && { overpaidMinor }) },
         });
         return { recorded: true, balanceMinor: balanceDue(invoice) };
       });
@@ -276,7 +276,7 @@ export function createBillingActivities({ db, config }: { db: Db; config: Config
           data: { invoiceId, position: invoice.lines.length + 1, kind: 'late-fee', description: `Late fee (${config.billing.lateFeeBps / 100}% of ${formatMoney(outstanding, invoice.currency)} overdue)`, amountMinor: feeMinor },
         });
         await tx.invoice.update({ where: { id: invoiceId }, data: { totalMinor, lateFeeAt: new Date(at) } });
-        await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:late-fee`, type: 'late_fee_added', data: { invoiceId, number: invoice.number, feeMinor } });
+        await appendEvent(tx, { journeyId: invoice.journeyId, key: `invoice:${invoiceId}:late-fee`, type: 'late_fee_added', data: { invoiceId, number: invoice.number, currency: invoice.currency, feeMinor } });
         return { feeMinor, totalMinor, balanceMinor: balanceDue({ ...invoice, totalMinor }) };
       });
     },

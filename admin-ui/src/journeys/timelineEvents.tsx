@@ -184,10 +184,10 @@ const fact = (key: string, v: unknown, data: JourneyEvent['data']) =>
     ? `${humanize(key.slice(0, -'Minor'.length))}: ${formatMoney(v, typeof data.currency === 'string' ? data.currency : undefined)}`
     : `${humanize(key)}: ${String(v)}`;
 
-// Ids mean nothing to people; short plain values say what happened.
+// Ids mean nothing to people; short plain values say what happened (the currency is in the amounts).
 const summarise = (data: JourneyEvent['data']) =>
   Object.entries(data)
-    .filter(([key, v]) => !/id$/i.test(key) && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 80)
+    .filter(([key, v]) => !/id$/i.test(key) && key !== 'currency' && ['string', 'number', 'boolean'].includes(typeof v) && String(v).length <= 80)
     .map(([key, v]) => fact(key, v, data))
     .join(' · ');
 

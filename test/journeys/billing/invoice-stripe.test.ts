@@ -88,6 +88,8 @@ it('collects an invoice in two Stripe payments and records a refund once', async
   expect(await h.db.invoice.findUniqueOrThrow({ where: { id: invoice.id } })).toMatchObject({ status: 'PAID', paidMinor: 315_000 });
   const received = await h.db.journeyEvent.findMany({ where: { journeyId: invoice.journeyId, type: 'payment_received' } });
   expect(received.map((e) => (e.data as { amountMinor: number }).amountMinor).sort()).toEqual([100_000, 215_000]);
+  // The timeline shows them as money: each names its currency.
+  expect(received.map((e) => (e.data as { currency: string }).currency)).toEqual([invoice.currency, invoice.currency]);
 
   // A partial refund of the first payment, delivered twice, and once more with a bad signature.
   const { refund } = stripe.refund(first.body.providerPaymentId, 25_000);
