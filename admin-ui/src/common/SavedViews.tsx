@@ -35,7 +35,11 @@ export function currentSavedView(views: SavedView[], filter: object, sort: { fie
 const sharedNote = (view: SavedView, t: ReturnType<typeof useT>) =>
   view.mine ? t('app.views.you_share', { role: view.sharedWithRole }) : t('app.views.shared_by', { owner: view.owner.name, role: view.sharedWithRole });
 
-/** A saved view's tab: its name, how many records it holds, and who shared it. Props from Tabs pass through to the Tab. */
+/**
+ * A saved view's tab: its name, how many records it holds, and who shared it. Props from Tabs pass
+ * through to the Tab. Its name is cased as the built-in tabs' labels are (MUI's tabs set them in
+ * capitals), so a view named in lower case does not stand out from them.
+ */
 export const SavedViewTab = ({ view, refreshMs, ...tabProps }: { view: SavedView; refreshMs?: number; value: string }) => {
   const { resource } = useListContext();
   const t = useT();
@@ -55,7 +59,7 @@ export const SavedViewTab = ({ view, refreshMs, ...tabProps }: { view: SavedView
           </Badge>
         </Stack>
       }
-      sx={{ pr: 4, textTransform: 'none' }}
+      sx={{ pr: 4 }}
     />
   );
 };
