@@ -10,8 +10,9 @@ import { resolveBrowserLocale, useLocaleState, type I18nProvider, type Translati
 import { en } from './en';
 import { fr } from './fr';
 
+const ENGLISH: TranslationMessages = { ...englishMessages, ...en };
 const CATALOGUES: Record<string, TranslationMessages> = {
-  en: { ...englishMessages, ...en },
+  en: ENGLISH,
   fr: { ...frenchMessages, ...fr },
 };
 
@@ -33,7 +34,7 @@ const markPage = (locale: string) => {
 
 // allowMissing: a key with no message reads its default (`_`, react-admin's humanized field
 // names) rather than throwing; our own keys are typed (useT), so none of ours is missing.
-const polyglot = polyglotI18nProvider((locale) => CATALOGUES[locale] ?? CATALOGUES.en, browserLocale(), LOCALES, { allowMissing: true });
+const polyglot = polyglotI18nProvider((locale) => CATALOGUES[locale] ?? ENGLISH, browserLocale(), LOCALES, { allowMissing: true });
 markPage(polyglot.getLocale());
 
 export const i18nProvider: I18nProvider = {
