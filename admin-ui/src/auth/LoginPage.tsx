@@ -58,13 +58,15 @@ export const LoginPage = () => {
     >
       <Card sx={{ width: '100%', maxWidth: 400 }} elevation={3}>
         <CardContent sx={{ p: 4 }}>
+          {/* The language, before signing in too: the choice is kept for the app. */}
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: -2, mr: -2 }}>
+            <LocalesMenuButton />
+          </Box>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>
             <FlowIcon color="primary" fontSize="large" />
-            <Typography variant="h5" component="h1" sx={{ flex: 1 }}>
+            <Typography variant="h5" component="h1">
               Pivotal Flow
             </Typography>
-            {/* The language, before signing in too: the choice is kept for the app. */}
-            <LocalesMenuButton />
           </Stack>
           <Typography color="text.secondary" sx={{ mb: 3 }}>
             {t('app.login.intro')}

@@ -36,8 +36,9 @@ export const fr: Catalogue = {
       sign_in: 'Se connecter',
       signing_in: 'Connexion en cours',
       failed: 'Connexion impossible',
-      dev_users: 'Utilisateurs de développement :',
-      dev_roles: 'Rôles : %{roles}',
+      // A no-break space before a colon, as French sets it: the colon does not wrap onto a line of its own.
+      dev_users: 'Utilisateurs de développement\u00a0:',
+      dev_roles: 'Rôles\u00a0: %{roles}',
     },
     dashboard: {
       hello: 'Bonjour, %{name}',
@@ -199,7 +200,8 @@ export const fr: Catalogue = {
       },
     },
     'knowledge-articles': {
-      name: 'Base de connaissances',
+      // "Base de connaissances" is cut short in the menu's width.
+      name: 'Connaissances',
       fields: {
         title: 'Titre',
         category: 'Catégorie',
