@@ -8,6 +8,7 @@ import { mayEditKnowledge, mayReadAnalytics, mayReadInvoices } from './auth/role
 import customers from './customers';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
+import { i18nProvider } from './i18n/i18nProvider';
 import invoices from './invoices';
 import journeys from './journeys';
 import { knowledgeResource } from './knowledge';
@@ -40,6 +41,7 @@ export const App = () => (
     dataProvider={dataProvider}
     queryClient={queryClient}
     authProvider={authProvider}
+    i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={AppLayout}
     theme={lightTheme}

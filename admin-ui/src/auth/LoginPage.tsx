@@ -1,26 +1,31 @@
 import FlowIcon from '@mui/icons-material/AccountTree';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useCheckAuth, useLogin, useNavigate } from 'react-admin';
+import { LocalesMenuButton, useCheckAuth, useLogin, useNavigate } from 'react-admin';
 import { errorMessage } from '../dataProvider';
+import { useT } from '../i18n/useT';
 
 // The API creates these users outside production and does not say which environment it runs in;
 // a local address is the closest sign of development we have.
 const looksLikeDevelopment = ['localhost', '127.0.0.1', '[::1]'].includes(window.location.hostname);
 
-const DevelopmentUsersHint = () => (
-  <Alert severity="info" variant="outlined" sx={{ mt: 3, '& .MuiAlert-message': { typography: 'body2' } }}>
-    Development users: <strong>&lt;role&gt;@pivotal.test</strong> / <strong>pivotal-dev</strong>
-    <Typography variant="caption" component="div" color="text.secondary">
-      Roles: sales, pm, finance, support, manager, admin
-    </Typography>
-  </Alert>
-);
+const DevelopmentUsersHint = () => {
+  const t = useT();
+  return (
+    <Alert severity="info" variant="outlined" sx={{ mt: 3, '& .MuiAlert-message': { typography: 'body2' } }}>
+      {t('app.login.dev_users')} <strong>&lt;role&gt;@pivotal.test</strong> / <strong>pivotal-dev</strong>
+      <Typography variant="caption" component="div" color="text.secondary">
+        {t('app.login.dev_roles', { roles: 'sales, pm, finance, support, manager, admin' })}
+      </Typography>
+    </Alert>
+  );
+};
 
 export const LoginPage = () => {
   const login = useLogin();
   const checkAuth = useCheckAuth();
   const navigate = useNavigate();
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -41,7 +46,7 @@ export const LoginPage = () => {
     try {
       await login({ email, password });
     } catch (err) {
-      setError(errorMessage(err, 'Could not log in'));
+      setError(errorMessage(err, t('app.login.failed')));
       setSubmitting(false);
     }
   };
@@ -53,6 +58,10 @@ export const LoginPage = () => {
     >
       <Card sx={{ width: '100%', maxWidth: 400 }} elevation={3}>
         <CardContent sx={{ p: 4 }}>
+          {/* The language, before signing in too: the choice is kept for the app. */}
+          <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: -2, mr: -2 }}>
+            <LocalesMenuButton />
+          </Box>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1 }}>
             <FlowIcon color="primary" fontSize="large" />
             <Typography variant="h5" component="h1">
@@ -60,13 +69,13 @@ export const LoginPage = () => {
             </Typography>
           </Stack>
           <Typography color="text.secondary" sx={{ mb: 3 }}>
-            Sign in to work your tasks and follow your customers' journeys.
+            {t('app.login.intro')}
           </Typography>
           <Box component="form" onSubmit={submit} noValidate>
             <Stack spacing={2}>
               {error && <Alert severity="error">{error}</Alert>}
               <TextField
-                label="Email"
+                label={t('app.login.email')}
                 name="email"
                 type="email"
                 autoComplete="username"
@@ -76,7 +85,7 @@ export const LoginPage = () => {
                 onChange={(e) => setEmail(e.target.value)}
               />
               <TextField
-                label="Password"
+                label={t('app.login.password')}
                 name="password"
                 type="password"
                 autoComplete="current-password"
@@ -89,9 +98,9 @@ export const LoginPage = () => {
                 variant="contained"
                 size="large"
                 disabled={submitting || !email || !password}
-                startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-label="Signing in" /> : undefined}
+                startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-label={t('app.login.signing_in')} /> : undefined}
               >
-                Sign in
+                {t('app.login.sign_in')}
               </Button>
             </Stack>
           </Box>

@@ -5,6 +5,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogContentText, Dialog
 import { useState, type ReactNode } from 'react';
 import type { Identifier, RaRecord } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import { MIN_REASON, ReasonField, tooLong } from './ReasonField';
 import { useBulkSelection } from './useBulkSelection';
 
@@ -40,24 +41,25 @@ export function BulkReasonDialog<R extends RaRecord>({
 }) {
   const bulk = useBulkSelection<R>({ nameOf, done, onClose });
   const [reason, setReason] = useState('');
+  const t = useT();
   const count = `${bulk.ids.length} ${bulk.ids.length === 1 ? noun[0] : noun[1]}`;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>
-        {title}: {count}
+        {t('app.bulk.title', { action: title, count })}
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>
-          Each is changed on its own, with the reason on its journey’s timeline: {bulk.names.join(', ')}.
+          {t('app.bulk.each_changed', { names: bulk.names.join(', ') })}
         </DialogContentText>
         <Stack spacing={2}>
           {children}
-          <ReasonField required value={reason} onChange={setReason} max={maxReason} helperText="A few words, for whoever looks at these later" />
+          <ReasonField required value={reason} onChange={setReason} max={maxReason} helperText={t('app.bulk.reason_hint')} />
         </Stack>
         {bulk.summary}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{bulk.summary ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={onClose}>{bulk.summary ? t('app.common.close') : t('app.common.cancel')}</Button>
         <Button
           variant="contained"
           color={color}

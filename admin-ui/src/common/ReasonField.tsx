@@ -1,5 +1,6 @@
 // Why a person changes something: a few words that go on the record's trail with the change.
 import { TextField } from '@mui/material';
+import { useT } from '../i18n/useT';
 
 /** What the API asks of a required reason (journeys' and tasks' bulk actions, ticket triage). */
 export const MIN_REASON = 3;
@@ -25,17 +26,21 @@ export const ReasonField = ({
   autoFocus?: boolean;
   /** The API's limit: past it the field says so (and the dialog does not send). */
   max?: number;
-}) => (
-  <TextField
-    label={required ? 'Reason' : 'Reason (optional)'}
-    name="reason"
-    multiline
-    minRows={2}
-    fullWidth
-    autoFocus={autoFocus}
-    value={value}
-    onChange={(e) => onChange(e.target.value)}
-    error={!!(error ?? tooLong(value, max))}
-    helperText={error ?? tooLong(value, max) ?? helperText}
-  />
-);
+}) => {
+  const t = useT();
+  const long = tooLong(value, max) && t('app.common.too_long', { max, now: value.trim().length });
+  return (
+    <TextField
+      label={required ? t('app.common.reason') : t('app.common.reason_optional')}
+      name="reason"
+      multiline
+      minRows={2}
+      fullWidth
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={!!(error ?? long)}
+      helperText={error ?? (long || helperText)}
+    />
+  );
+};

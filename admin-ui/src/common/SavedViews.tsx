@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { Confirm, useListContext, usePermissions } from 'react-admin';
 import { SAVED_VIEW_LIMITS } from '../../../api/contract/saved-views';
 import { apiFieldErrors, dataProvider } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import { ROLES, type Role, type SavedView, type SavedViewResource } from '../types';
 import { useCommand } from './useCommand';
 import { useCount } from './useCount';
@@ -31,11 +32,17 @@ export function currentSavedView(views: SavedView[], filter: object, sort: { fie
   return views.find((view) => canonical(view.filter) === canonical(filter) && (!view.sort || (view.sort.field === sort.field && view.sort.order === sort.order)));
 }
 
-const sharedNote = (view: SavedView) => (view.mine ? `You share this view with ${view.sharedWithRole}` : `Shared by ${view.owner.name} with ${view.sharedWithRole}`);
+const sharedNote = (view: SavedView, t: ReturnType<typeof useT>) =>
+  view.mine ? t('app.views.you_share', { role: view.sharedWithRole }) : t('app.views.shared_by', { owner: view.owner.name, role: view.sharedWithRole });
 
-/** A saved view's tab: its name, how many records it holds, and who shared it. Props from Tabs pass through to the Tab. */
+/**
+ * A saved view's tab: its name, how many records it holds, and who shared it. Props from Tabs pass
+ * through to the Tab. Its name is cased as the built-in tabs' labels are (MUI's tabs set them in
+ * capitals), so a view named in lower case does not stand out from them.
+ */
 export const SavedViewTab = ({ view, refreshMs, ...tabProps }: { view: SavedView; refreshMs?: number; value: string }) => {
   const { resource } = useListContext();
+  const t = useT();
   const { total } = useCount(resource, view.filter, refreshMs);
   return (
     <Tab
@@ -43,8 +50,8 @@ export const SavedViewTab = ({ view, refreshMs, ...tabProps }: { view: SavedView
       label={
         <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
           {view.sharedWithRole && (
-            <Tooltip title={sharedNote(view)}>
-              <SharedIcon fontSize="small" titleAccess={sharedNote(view)} />
+            <Tooltip title={sharedNote(view, t)}>
+              <SharedIcon fontSize="small" titleAccess={sharedNote(view, t)} />
             </Tooltip>
           )}
           <Badge badgeContent={total} color="primary" max={999} showZero sx={{ '& .MuiBadge-badge': { right: -14 } }}>
@@ -52,7 +59,7 @@ export const SavedViewTab = ({ view, refreshMs, ...tabProps }: { view: SavedView
           </Badge>
         </Stack>
       }
-      sx={{ pr: 4, textTransform: 'none' }}
+      sx={{ pr: 4 }}
     />
   );
 };
@@ -81,11 +88,12 @@ const ViewDialog = ({
   onClose: () => void;
 }) => {
   const roles = useShareRoles();
+  const t = useT();
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const name = form.name.trim();
-  const tooLong = name.length > SAVED_VIEW_LIMITS.name ? `At most ${SAVED_VIEW_LIMITS.name} characters (${name.length} now)` : undefined;
+  const tooLong = name.length > SAVED_VIEW_LIMITS.name ? t('app.common.too_long', { max: SAVED_VIEW_LIMITS.name, now: name.length }) : undefined;
   const submit = async () => {
     setPending(true);
     const outcome = await onSubmit({ ...form, name });
@@ -105,7 +113,7 @@ const ViewDialog = ({
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             <TextField
-              label="Name"
+              label={t('app.views.name')}
               name="name"
               required
               autoFocus
@@ -113,30 +121,30 @@ const ViewDialog = ({
               value={form.name}
               onChange={(e) => setForm({ ...form, name: e.target.value })}
               error={!!(errors.name ?? tooLong)}
-              helperText={errors.name ?? tooLong ?? 'What the tab says'}
+              helperText={errors.name ?? tooLong ?? t('app.views.name_hint')}
             />
             <TextField
               select
-              label="Share with"
+              label={t('app.views.share_with')}
               name="sharedWithRole"
               fullWidth
               value={form.sharedWithRole ?? ''}
               onChange={(e) => setForm({ ...form, sharedWithRole: (e.target.value || null) as Role | null })}
               error={!!errors.sharedWithRole}
-              helperText={errors.sharedWithRole ?? 'Everyone with the role sees it as a tab; only you change it'}
+              helperText={errors.sharedWithRole ?? t('app.views.share_hint')}
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
             >
-              <MenuItem value="">Only me</MenuItem>
+              <MenuItem value="">{t('app.views.only_me')}</MenuItem>
               {roles.map((role) => (
                 <MenuItem key={role} value={role}>
-                  Everyone with the {role} role
+                  {t('app.views.everyone_with', { role })}
                 </MenuItem>
               ))}
             </TextField>
           </Stack>
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('app.common.cancel')}</Button>
           <Button type="submit" variant="contained" disabled={pending || !name || !!tooLong}>
             {confirm}
           </Button>
@@ -150,6 +158,7 @@ const ViewDialog = ({
 export const SavedViewActions = ({ current }: { current: SavedView | undefined }) => {
   const { resource, filterValues, sort } = useListContext();
   const { run } = useCommand();
+  const t = useT();
   const [dialog, setDialog] = useState<'save' | 'edit' | 'delete' | null>(null);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   // One key per dialog opened: a double click or a retry saves one view.
@@ -170,59 +179,59 @@ export const SavedViewActions = ({ current }: { current: SavedView | undefined }
           setDialog('save');
         }}
       >
-        Save view
+        {t('app.views.save_view')}
       </Button>
       {own && (
         <>
-          <IconButton size="small" aria-label={`Options of the view ${own.name}`} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)}>
+          <IconButton size="small" aria-label={t('app.views.options', { name: own.name })} aria-haspopup="menu" onClick={(e) => setMenu(e.currentTarget)}>
             <MoreVertIcon fontSize="small" />
           </IconButton>
           <Menu anchorEl={menu} open={!!menu} onClose={() => setMenu(null)}>
-            <MenuItem onClick={pick('edit')}>Rename or share…</MenuItem>
+            <MenuItem onClick={pick('edit')}>{t('app.views.rename_or_share')}</MenuItem>
             {own.sharedWithRole && (
               <MenuItem
                 onClick={() => {
                   setMenu(null);
-                  void run((api) => api.changeSavedView(own.id, { sharedWithRole: null }), `"${own.name}" is yours alone again`);
+                  void run((api) => api.changeSavedView(own.id, { sharedWithRole: null }), t('app.views.yours_again', { name: own.name }));
                 }}
               >
-                Stop sharing
+                {t('app.views.stop_sharing')}
               </MenuItem>
             )}
             <MenuItem onClick={pick('delete')} sx={{ color: 'error.main' }}>
-              Delete…
+              {t('app.views.delete')}
             </MenuItem>
           </Menu>
         </>
       )}
       {dialog === 'save' && (
         <ViewDialog
-          title="Save this view"
-          confirm="Save"
+          title={t('app.views.save_title')}
+          confirm={t('app.views.save')}
           initial={{ name: '', sharedWithRole: null }}
           onClose={close}
           onSubmit={(form) =>
-            run((api) => api.saveView({ resource: resource as SavedViewResource, name: form.name, filter: filterValues, sort: { field: sort.field, order: sort.order }, sharedWithRole: form.sharedWithRole }, key), `Saved "${form.name}"`)
+            run((api) => api.saveView({ resource: resource as SavedViewResource, name: form.name, filter: filterValues, sort: { field: sort.field, order: sort.order }, sharedWithRole: form.sharedWithRole }, key), t('app.views.saved', { name: form.name }))
           }
         />
       )}
       {dialog === 'edit' && own && (
         <ViewDialog
-          title={`Rename or share "${own.name}"`}
-          confirm="Save changes"
+          title={t('app.views.rename_title', { name: own.name })}
+          confirm={t('app.views.save_changes')}
           initial={{ name: own.name, sharedWithRole: own.sharedWithRole }}
           onClose={close}
-          onSubmit={(form) => run((api) => api.changeSavedView(own.id, form), 'View changed')}
+          onSubmit={(form) => run((api) => api.changeSavedView(own.id, form), t('app.views.changed'))}
         />
       )}
       <Confirm
         isOpen={dialog === 'delete' && !!own}
-        title={`Delete the view "${own?.name ?? ''}"?`}
-        content={own?.sharedWithRole ? `Nobody with the ${own.sharedWithRole} role will see it any more.` : 'Its filters stay on the list until you change them.'}
-        confirm="Delete"
+        title={t('app.views.delete_title', { name: own?.name ?? '' })}
+        content={own?.sharedWithRole ? t('app.views.delete_shared', { role: own.sharedWithRole }) : t('app.views.delete_private')}
+        confirm={t('app.views.delete_confirm')}
         confirmColor="warning"
         onConfirm={async () => {
-          if (own) await run((api) => api.deleteSavedView(own.id), `Deleted "${own.name}"`);
+          if (own) await run((api) => api.deleteSavedView(own.id), t('app.views.deleted', { name: own.name }));
           close();
         }}
         onClose={close}

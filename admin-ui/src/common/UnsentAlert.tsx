@@ -4,6 +4,7 @@ import CopyIcon from '@mui/icons-material/ContentCopy';
 import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useNotify } from 'react-admin';
+import { useT } from '../i18n/useT';
 
 export const UnsentAlert = ({
   title,
@@ -21,10 +22,11 @@ export const UnsentAlert = ({
   testId?: string;
 }) => {
   const notify = useNotify();
+  const t = useT();
   const copy = () =>
     navigator.clipboard.writeText(copyText).then(
-      () => notify('Copied', { type: 'info' }),
-      () => notify('Your browser did not allow copying: select the text instead', { type: 'warning' }),
+      () => notify(t('app.common.copied'), { type: 'info' }),
+      () => notify(t('app.common.copy_refused'), { type: 'warning' }),
     );
   return (
     <Alert severity="warning" data-testid={testId}>
@@ -32,10 +34,10 @@ export const UnsentAlert = ({
       {children}
       <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
         <Button size="small" startIcon={<CopyIcon />} onClick={copy}>
-          Copy
+          {t('app.common.copy')}
         </Button>
         <Button size="small" color="inherit" onClick={onDiscard}>
-          Discard
+          {t('app.common.discard')}
         </Button>
       </Stack>
     </Alert>

@@ -3,25 +3,27 @@ import { List, ListItem, ListItemButton, ListItemText, Skeleton, Alert } from '@
 import { Link, useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { SectionCard } from '../common/SectionCard';
+import { useT } from '../i18n/useT';
 import { DueChip } from '../tasks/taskFields';
 import type { Task } from '../types';
 
 /** The tasks I hold, soonest due first: what to do next. */
 export const DueNext = () => {
+  const t = useT();
   const { data, isPending, error } = useGetList<Task>(
     'tasks',
     { filter: { queue: 'mine' }, sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 5 } },
     { refetchInterval: 30_000 },
   );
   return (
-    <SectionCard title="Due next">
+    <SectionCard title={t('app.dashboard.due_next')}>
       {isPending ? (
         <Skeleton variant="rounded" height={120} />
       ) : error ? (
-        <Alert severity="error">Your tasks could not be loaded.</Alert>
+        <Alert severity="error">{t('app.dashboard.tasks_failed')}</Alert>
       ) : data.length === 0 ? (
-        <EmptyState icon={<DoneIcon />} title="Nothing assigned to you">
-          Claim a task from your queues to start on it.
+        <EmptyState icon={<DoneIcon />} title={t('app.dashboard.nothing_assigned')}>
+          {t('app.dashboard.nothing_assigned_hint')}
         </EmptyState>
       ) : (
         <List disablePadding>

@@ -4,6 +4,7 @@ import { useGetList } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { useT } from '../i18n/useT';
 import { notificationIcon } from '../notifications/notificationFields';
 import { useOpenNotification } from '../notifications/useOpenNotification';
 import type { Notification } from '../types';
@@ -11,20 +12,21 @@ import type { Notification } from '../types';
 /** The latest reminders and escalations, read or not; unread ones in bold. */
 export const RecentNotifications = () => {
   const open = useOpenNotification();
+  const t = useT();
   const { data, isPending, error } = useGetList<Notification>(
     'notifications',
     { sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: 6 } },
     { refetchInterval: 30_000 },
   );
   return (
-    <SectionCard title="Recent notifications">
+    <SectionCard title={t('app.dashboard.recent_notifications')}>
       {isPending ? (
         <Skeleton variant="rounded" height={120} />
       ) : error ? (
-        <Alert severity="error">Notifications could not be loaded.</Alert>
+        <Alert severity="error">{t('app.dashboard.notifications_failed')}</Alert>
       ) : data.length === 0 ? (
-        <EmptyState icon={<QuietIcon />} title="No notifications">
-          Reminders and escalations for you and your queues show up here.
+        <EmptyState icon={<QuietIcon />} title={t('app.dashboard.no_notifications')}>
+          {t('app.dashboard.no_notifications_hint')}
         </EmptyState>
       ) : (
         <List disablePadding>

@@ -10,6 +10,5 @@ export const knowledgeResource = (mayEdit: boolean) => ({
   show: KnowledgeShow,
   ...(mayEdit && { create: KnowledgeCreate, edit: KnowledgeEdit }),
   icon: KnowledgeIcon,
-  options: { label: 'Knowledge base' },
   recordRepresentation: (article: KnowledgeArticle) => article.title,
 });

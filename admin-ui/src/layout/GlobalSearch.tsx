@@ -12,6 +12,8 @@ import { statusLabel } from '../common/StatusChip';
 import { formatMoney } from '../common/money';
 import { useDebounced } from '../common/useDebounced';
 import { dataProvider, errorMessage } from '../dataProvider';
+import { useT } from '../i18n/useT';
+import { calendarDate } from '../common/RelativeTime';
 import { journeyPath } from '../journeys/journeyFields';
 import { useJourneyKinds } from '../journeys/stageLabels';
 import { ticketNumber, ticketStatusLabel } from '../support/ticketFields';
@@ -19,39 +21,38 @@ import type { SearchResults } from '../types';
 
 type Hit = { key: string; group: string; label: string; detail: string; path: string };
 
-const LABEL = 'Search customers, journeys, tasks, invoices and tickets';
 const MAC = /Mac|iPhone|iPad/.test(navigator.userAgent);
 
-function hitsOf(results: SearchResults, kinds: ReturnType<typeof useJourneyKinds>): Hit[] {
+function hitsOf(results: SearchResults, kinds: ReturnType<typeof useJourneyKinds>, t: ReturnType<typeof useT>): Hit[] {
   return [
-    ...results.customers.map((c) => ({ key: `c${c.id}`, group: 'Customers', label: c.companyName, detail: `${c.contactName} · ${c.email}`, path: `/customers/${c.id}/show` })),
+    ...results.customers.map((c) => ({ key: `c${c.id}`, group: t('app.search.groups.customers'), label: c.companyName, detail: `${c.contactName} · ${c.email}`, path: `/customers/${c.id}/show` })),
     ...results.journeys.map((j) => ({
       key: `j${j.id}`,
-      group: 'Journeys',
+      group: t('app.search.groups.journeys'),
       label: `${kinds.kindTitle(j.kind)} · ${j.companyName}`,
       detail: `${kinds.stageLabel(j.kind, j.stage)} · ${statusLabel(j.status)}`,
       path: journeyPath(j.id),
     })),
-    ...results.tasks.map((t) => ({
-      key: `t${t.id}`,
-      group: 'Tasks',
-      label: t.title,
-      detail: `${t.companyName} · ${t.status === 'OPEN' ? `due ${new Date(t.dueAt).toLocaleDateString()}` : statusLabel(t.status)}`,
-      path: `/tasks/${t.id}/show`,
+    ...results.tasks.map((task) => ({
+      key: `t${task.id}`,
+      group: t('app.search.groups.tasks'),
+      label: task.title,
+      detail: `${task.companyName} · ${task.status === 'OPEN' ? t('app.search.due', { date: calendarDate(task.dueAt) }) : statusLabel(task.status)}`,
+      path: `/tasks/${task.id}/show`,
     })),
     ...(results.invoices ?? []).map((i) => ({
       key: `i${i.id}`,
-      group: 'Invoices',
+      group: t('app.search.groups.invoices'),
       label: `${i.number} · ${i.companyName}`,
       detail: `${formatMoney(i.totalMinor, i.currency)} · ${statusLabel(i.status)}`,
       path: journeyPath(i.journeyId),
     })),
-    ...(results.tickets ?? []).map((t) => ({
-      key: `k${t.id}`,
-      group: 'Tickets',
-      label: `${ticketNumber(t)} · ${t.subject}`,
-      detail: `${t.companyName} · ${ticketStatusLabel(t.status)}`,
-      path: `/tickets/${t.id}/show`,
+    ...(results.tickets ?? []).map((ticket) => ({
+      key: `k${ticket.id}`,
+      group: t('app.search.groups.tickets'),
+      label: `${ticketNumber(ticket)} · ${ticket.subject}`,
+      detail: `${ticket.companyName} · ${ticketStatusLabel(ticket.status)}`,
+      path: `/tickets/${ticket.id}/show`,
     })),
   ];
 }
@@ -59,6 +60,7 @@ function hitsOf(results: SearchResults, kinds: ReturnType<typeof useJourneyKinds
 const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?: () => void }) => {
   const navigate = useNavigate();
   const kinds = useJourneyKinds();
+  const t = useT();
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
@@ -66,7 +68,7 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
   const { data, isFetching, error } = useQuery({ queryKey: ['search', q], queryFn: () => dataProvider.search(q), enabled: ready, staleTime: 10_000 });
   // Results of what is typed now, never of what was typed before: Enter on a stale top hit would open the wrong record.
   const settled = text.trim() === q;
-  const hits = ready && settled && data ? hitsOf(data, kinds) : [];
+  const hits = ready && settled && data ? hitsOf(data, kinds, t) : [];
 
   // "/" (outside a field) or Ctrl+K (Cmd+K on a Mac, where Ctrl+K edits text) from anywhere: to the search box.
   useEffect(() => {
@@ -81,7 +83,13 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const empty = !ready ? 'Type two or more characters' : error ? errorMessage(error, 'The search did not work') : isFetching || !settled ? 'Searching…' : `Nothing matches “${q}”`;
+  const empty = !ready
+    ? t('app.search.type_more')
+    : error
+      ? errorMessage(error, t('app.search.failed'))
+      : isFetching || !settled
+        ? t('app.search.searching')
+        : t('app.search.nothing', { q });
   return (
     <Autocomplete<Hit, false, false, false>
       options={hits}
@@ -102,7 +110,7 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
       autoHighlight
       loading={ready && isFetching}
       noOptionsText={empty}
-      loadingText="Searching…"
+      loadingText={t('app.search.searching')}
       openOnFocus={false}
       forcePopupIcon={false}
       slotProps={{ listbox: { sx: { maxHeight: '70vh' } } }}
@@ -124,14 +132,14 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
           {...params}
           inputRef={input}
           autoFocus={autoFocus}
-          placeholder="Find anything (press /)"
+          placeholder={t('app.search.placeholder')}
           size="small"
           variant="outlined"
           sx={{ '& .MuiInputBase-root': { bgcolor: 'background.paper', borderRadius: 1 } }}
           slotProps={{
             ...params.slotProps,
             input: { ...params.slotProps.input, startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
-            htmlInput: { ...params.slotProps.htmlInput, 'aria-label': LABEL, type: 'search' },
+            htmlInput: { ...params.slotProps.htmlInput, 'aria-label': t('app.search.label'), type: 'search' },
           }}
         />
       )}
@@ -142,18 +150,19 @@ const SearchBox = ({ autoFocus = false, onDone }: { autoFocus?: boolean; onDone?
 export const GlobalSearch = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const [open, setOpen] = useState(false);
+  const t = useT();
   if (!phone) return <SearchBox />;
   return (
     <>
-      <Tooltip title="Search">
-        <IconButton color="inherit" aria-label={LABEL} onClick={() => setOpen(true)}>
+      <Tooltip title={t('app.search.open')}>
+        <IconButton color="inherit" aria-label={t('app.search.label')} onClick={() => setOpen(true)}>
           <SearchIcon />
         </IconButton>
       </Tooltip>
-      <Dialog open={open} onClose={() => setOpen(false)} fullScreen aria-label={LABEL}>
+      <Dialog open={open} onClose={() => setOpen(false)} fullScreen aria-label={t('app.search.label')}>
         <Box sx={{ p: 2, display: 'flex', gap: 1, alignItems: 'center' }}>
           <SearchBox autoFocus onDone={() => setOpen(false)} />
-          <IconButton aria-label="Close the search" onClick={() => setOpen(false)}>
+          <IconButton aria-label={t('app.search.close')} onClick={() => setOpen(false)}>
             <CloseIcon />
           </IconButton>
         </Box>

@@ -4,6 +4,7 @@ import { Badge, Divider, IconButton, ListItemIcon, ListItemText, Menu, MenuItem,
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { RelativeTime } from '../common/RelativeTime';
+import { useT } from '../i18n/useT';
 import type { Notification } from '../types';
 import { notificationIcon } from './notificationFields';
 import { useOpenNotification } from './useOpenNotification';
@@ -13,6 +14,7 @@ const SHOWN = 8;
 export const NotificationBell = () => {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const open = useOpenNotification();
+  const t = useT();
   const { data, total, error } = useGetList<Notification>(
     'notifications',
     { filter: { unread: true }, sort: { field: 'createdAt', order: 'DESC' }, pagination: { page: 1, perPage: SHOWN } },
@@ -27,8 +29,8 @@ export const NotificationBell = () => {
 
   return (
     <>
-      <Tooltip title={error ? 'Notifications could not be loaded' : `${unread} unread notification${unread === 1 ? '' : 's'}`}>
-        <IconButton color="inherit" aria-label={unread ? `Notifications, ${unread > 99 ? '99+' : unread} unread` : 'Notifications'} onClick={(e) => setAnchor(e.currentTarget)}>
+      <Tooltip title={error ? t('app.notifications.failed') : t('app.notifications.unread', { smart_count: unread })}>
+        <IconButton color="inherit" aria-label={unread ? t('app.notifications.button_unread', { count: unread > 99 ? '99+' : unread }) : t('app.notifications.title')} onClick={(e) => setAnchor(e.currentTarget)}>
           {/* White on error.dark: on the dark theme's error red (which carries dark text) white is under 4.5:1. */}
           <Badge badgeContent={unread || undefined} color="error" max={99} sx={{ '& .MuiBadge-badge': { bgcolor: 'error.dark', color: '#fff' } }}>
             <BellIcon />
@@ -44,7 +46,7 @@ export const NotificationBell = () => {
         slotProps={{ paper: { sx: { width: 380, maxWidth: '90vw' } } }}
       >
         <Typography variant="subtitle2" sx={{ px: 2, py: 1 }}>
-          Notifications
+          {t('app.notifications.title')}
         </Typography>
         <Divider />
         {data?.length ? (
@@ -55,11 +57,11 @@ export const NotificationBell = () => {
             </MenuItem>
           ))
         ) : (
-          <MenuItem disabled>{error ? 'Notifications could not be loaded' : 'You are all caught up'}</MenuItem>
+          <MenuItem disabled>{error ? t('app.notifications.failed') : t('app.notifications.caught_up')}</MenuItem>
         )}
         {unread > SHOWN && (
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, py: 1 }}>
-            and {unread - SHOWN} more
+            {t('app.notifications.more', { smart_count: unread - SHOWN })}
           </Typography>
         )}
       </Menu>

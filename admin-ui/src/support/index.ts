@@ -10,6 +10,5 @@ export default {
   show: TicketShow,
   create: TicketCreate,
   icon: SupportIcon,
-  options: { label: 'Support' },
   recordRepresentation: (ticket: Ticket) => `${ticketNumber(ticket)} ${ticket.subject}`,
 };

@@ -7,6 +7,5 @@ export default {
   list: TaskList,
   show: TaskShow,
   icon: InboxIcon,
-  options: { label: 'Inbox' },
   recordRepresentation: (task: Task) => task.title,
 };

@@ -4,5 +4,4 @@ import { WaitList } from './WaitList';
 export default {
   list: WaitList,
   icon: WaitIcon,
-  options: { label: 'Waiting on' },
 };
