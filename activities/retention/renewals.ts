@@ -7,12 +7,10 @@ import { appendEvent } from '../../platform/audit';
 import type { Config } from '../../platform/config';
 import type { Db } from '../../platform/db';
 import type { retentionTaskForms } from '../../workflows/retention/forms';
-import { renewedUntil, type RenewalDue } from '../../workflows/retention/renewals';
+import { dayStart, isoDay, renewedUntil, type RenewalDue } from '../../workflows/retention/renewals';
 
 export type RenewalDecision = z.output<(typeof retentionTaskForms)['contract-renewal']>;
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function createRenewalActivities({ db, config }: { db: Db; config: Config }) {
   return {
@@ -51,11 +49,11 @@ export function createRenewalActivities({ db, config }: { db: Db; config: Config
       const at = new Date(i.at);
       await db.$transaction(async (tx) => {
         const { count } = await tx.contractRenewal.createMany({
-          data: [{ contractId, customerId: i.customerId, journeyId: i.journeyId, endsOn: day(endsOn), outcome, newEndsOn: newEndsOn ? day(newEndsOn) : null, notes: i.decision?.notes ?? null, decidedBy: i.decidedBy, decidedAt: at }],
+          data: [{ contractId, customerId: i.customerId, journeyId: i.journeyId, endsOn: dayStart(endsOn), outcome, newEndsOn: newEndsOn ? dayStart(newEndsOn) : null, notes: i.decision?.notes ?? null, decidedBy: i.decidedBy, decidedAt: at }],
           skipDuplicates: true,
         });
         if (!count) return;
-        if (newEndsOn) await tx.contract.updateMany({ where: { id: contractId, endsOn: day(endsOn) }, data: { endsOn: day(newEndsOn) } });
+        if (newEndsOn) await tx.contract.updateMany({ where: { id: contractId, endsOn: dayStart(endsOn) }, data: { endsOn: dayStart(newEndsOn) } });
         await appendEvent(tx, {
           journeyId: i.journeyId,
           key: `renewal:${contractId}:${endsOn}`,

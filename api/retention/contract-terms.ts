@@ -5,6 +5,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { z } from 'zod';
 import { appendEvent } from '../../platform/audit';
 import { contractsChangedSignal } from '../../workflows/retention/messages';
+import { dayStart, isoDay } from '../../workflows/retention/renewals';
 import type { ApiDeps } from '../app';
 import type { Role } from '../auth/roles';
 import { AppError } from '../errors';
@@ -22,8 +23,7 @@ export const termBody = z
   })
   .strict();
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDay = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null;
+const dayOrNull = (d: Date | null) => (d ? isoDay(d) : null);
 
 const termSelect = {
   id: true,
@@ -39,8 +39,8 @@ const termOf = (c: TermRow): ContractTerm => ({
   id: c.id,
   journeyId: c.journeyId,
   signedAt: c.signedAt?.toISOString() ?? null,
-  endsOn: isoDay(c.endsOn),
-  renewals: c.renewals.map((r) => ({ endsOn: isoDay(r.endsOn)!, outcome: r.outcome, newEndsOn: isoDay(r.newEndsOn), notes: r.notes, decidedAt: r.decidedAt.toISOString() })),
+  endsOn: dayOrNull(c.endsOn),
+  renewals: c.renewals.map((r) => ({ endsOn: isoDay(r.endsOn), outcome: r.outcome, newEndsOn: dayOrNull(r.newEndsOn), notes: r.notes, decidedAt: r.decidedAt.toISOString() })),
 });
 
 /** The customer's signed contracts with their terms and renewals, latest signed first. */
@@ -57,15 +57,15 @@ export async function setContractTerm(deps: Pick<ApiDeps, 'db' | 'temporal'>, co
   const contract = isUuid(contractId) ? await deps.db.contract.findUnique({ where: { id: contractId }, include: { journey: { select: { customerId: true } } } }) : null;
   if (!contract) throw new AppError('not_found', `No contract ${contractId}`);
   if (contract.status !== 'SIGNED') throw new AppError('conflict', 'Only a signed contract has a term to renew');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   if (body.endsOn !== null && body.endsOn <= today) {
     throw new AppError('validation_failed', 'The last day must be after today', { fields: [{ field: 'endsOn', message: `A day after ${today}` }] });
   }
-  const previous = isoDay(contract.endsOn);
+  const previous = dayOrNull(contract.endsOn);
   if (previous !== body.endsOn) {
     await deps.db.$transaction(async (tx) => {
       // Changed only from what was read: two changes at once record one each, in turn.
-      const { count } = await tx.contract.updateMany({ where: { id: contract.id, endsOn: contract.endsOn }, data: { endsOn: body.endsOn === null ? null : day(body.endsOn) } });
+      const { count } = await tx.contract.updateMany({ where: { id: contract.id, endsOn: contract.endsOn }, data: { endsOn: body.endsOn === null ? null : dayStart(body.endsOn) } });
       if (!count) throw new AppError('conflict', 'The contract was changed at the same moment; look again before changing it');
       await appendEvent(tx, {
         journeyId: contract.journeyId,
