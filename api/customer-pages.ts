@@ -13,7 +13,8 @@ export const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCod
 const PAGE_STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1f2937}
 table{width:100%;border-collapse:collapse}td,th{padding:.4rem;border-bottom:1px solid #e5e7eb;text-align:left}
-td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
+td.n,th.n{text-align:right}textarea{width:100%;min-height:5rem;box-sizing:border-box;font:inherit;padding:.4rem}
+input:not([type=radio]):not([type=checkbox]),select{display:block;width:100%;max-width:28rem;box-sizing:border-box;font:inherit;padding:.4rem}button{margin:.5rem .5rem 0 0;padding:.5rem 1rem;font-size:1rem}
 fieldset{border:0;margin:1rem 0;padding:0}legend{font-weight:600}label{display:block;margin-top:1rem}label.choice{display:inline-block;margin:.25rem 1rem .25rem 0}
 .note{color:#6b7280}
 button.yes{background:#1d4ed8;color:#fff;border:1px solid #1d4ed8;border-radius:6px}
