@@ -1,6 +1,7 @@
-// A payment that arrived after its invoice's journey ended: the money is real, so it goes into
-// the ledger on its invoice (above the total, it is an overpayment), and finance gets a task to
-// refund it or to keep it (say, a cancelled invoice the customer paid after all).
+// A payment that arrived after its invoice's journey ended, or one that paid it beyond its total:
+// the money is real, so it goes into the ledger on its invoice (above the total, it is an
+// overpayment), and finance gets a task to refund it or to keep it (say, a cancelled invoice the
+// customer paid after all).
 import { proxyActivities } from '@temporalio/workflow';
 import type { BillingActivities } from '../../activities/billing/invoices';
 import type { JourneyResult, LatePaymentInput } from '../runtime/definitions';
@@ -31,7 +32,8 @@ export async function latePaymentJourney(input: LatePaymentInput): Promise<Journ
     await journey.enterStage('late-payment');
     const review = await journey.humanTask({
       type: 'review-late-payment',
-      title: `Refund or keep ${money(amountMinor)} paid late on invoice ${invoice.number}`,
+      // All of it beyond what was owed (paid after the invoice was settled), or some of it (a credit note came between).
+      title: overpaidMinor > 0 && overpaidMinor < amountMinor ? `Refund or keep ${money(overpaidMinor)} overpaid on invoice ${invoice.number}` : `Refund or keep ${money(amountMinor)} paid late on invoice ${invoice.number}`,
       role: 'finance',
       dueInMs: 5 * DAY,
       input: { invoiceId: input.invoiceId, number: invoice.number, providerPaymentId: payment.objectId, amountMinor, overpaidMinor, currency: invoice.currency, endedJourneyId: input.endedJourneyId },

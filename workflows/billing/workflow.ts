@@ -63,6 +63,13 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
       e.type === CREDIT_NOTE_EVENT && e.data?.invoiceId === invoice.invoiceId && creditNoteData.safeParse(e.data).success && patched('credit-notes');
     const isBalanceChange = (e: ExternalEvent) => isPayment(e) || isCreditNote(e);
     let credited = 0;
+    const applyCreditNote = async (event: ExternalEvent) => {
+      const note = await billing.applyCreditNote({ creditNoteId: creditNoteData.parse(event.data).creditNoteId, at: new Date().toISOString() });
+      balance = note.balanceMinor;
+      credited += note.amountMinor;
+      await email(`invoice:credit-note:${note.number}`, 'credit-note', { creditNote: note.number, amount: money(note.amountMinor), reason: note.reason, balance: balance > 0 ? money(balance) : '' });
+    };
+    let lastPayment: ExternalEvent | undefined;
     let next = 0;
     while (balance > 0) {
       const deadline = deadlines[next];
@@ -82,12 +89,10 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
         continue;
       }
       if (payment.type === CREDIT_NOTE_EVENT) {
-        const note = await billing.applyCreditNote({ creditNoteId: creditNoteData.parse(payment.data).creditNoteId, at: new Date().toISOString() });
-        balance = note.balanceMinor;
-        credited += note.amountMinor;
-        await email(`invoice:credit-note:${note.number}`, 'credit-note', { creditNote: note.number, amount: money(note.amountMinor), reason: note.reason, balance: balance > 0 ? money(balance) : '' });
+        await applyCreditNote(payment);
         continue;
       }
+      lastPayment = payment;
       const paid = await billing.recordPayment({
         invoiceId: invoice.invoiceId,
         providerPaymentId: payment.objectId,
@@ -101,21 +106,31 @@ export async function billingJourney(input: BillingInput): Promise<JourneyResult
         await email(`invoice:receipt:${payment.objectId}`, 'receipt', { amount: money(Number(payment.data?.amountMinor)), balance: balance > 0 ? money(balance) : '' });
       }
     }
+    // Paid beyond the total: a credit note issued while the customer paid the balance they had been
+    // shown (taken off before the payment, or come with it and applied here), or a payment larger
+    // than the balance. What was paid over is owed back; finance decides, as for a payment after paid.
+    let overpaidBy: ExternalEvent | undefined;
+    if (lastPayment && patched('overpaid-to-finance')) {
+      for (let note = journey.takeReceived(isCreditNote); note; note = journey.takeReceived(isCreditNote)) await applyCreditNote(note);
+      if (balance < 0) overpaidBy = lastPayment;
+    }
     await journey.enterStage('paid');
     const result = await journey.end('COMPLETED', credited ? `Invoice ${invoice.number} settled: ${money(total)}, ${money(credited)} of it by credit notes` : `Invoice ${invoice.number} paid: ${money(total)}`);
     // A payment that came once nothing was owed (a second tab, a retried charge) is real money. It
     // goes where any payment after its invoice's journey goes: a late-payment journey records it
     // as an overpayment and asks finance to refund or keep it. Taken up to this journey's very last
     // workflow task (a signal arriving during it makes Temporal run another), so none is dropped.
+    const toFinance = async (payment: ExternalEvent) => {
+      const lateId = latePaymentJourneyId(input.journeyId, payment.objectId);
+      await startChild(latePaymentJourney, {
+        workflowId: lateId,
+        args: [{ journeyId: lateId, customerId: journeyIdParts(input.journeyId).customerId, endedJourneyId: input.journeyId, invoiceId: invoice.invoiceId, payment }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    };
+    if (overpaidBy) await toFinance(overpaidBy);
     if (patched('payments-after-paid-to-finance')) {
-      for (let late = journey.takeReceived(isPayment); late; late = journey.takeReceived(isPayment)) {
-        const lateId = latePaymentJourneyId(input.journeyId, late.objectId);
-        await startChild(latePaymentJourney, {
-          workflowId: lateId,
-          args: [{ journeyId: lateId, customerId: journeyIdParts(input.journeyId).customerId, endedJourneyId: input.journeyId, invoiceId: invoice.invoiceId, payment: late }],
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-        });
-      }
+      for (let late = journey.takeReceived(isPayment); late; late = journey.takeReceived(isPayment)) await toFinance(late);
     }
     return result;
   });

@@ -172,6 +172,28 @@ it('sends a payment that arrives with the one that settles the invoice to financ
   expect(await h.db.journey.findUniqueOrThrow({ where: { id: review!.journeyId } })).toMatchObject({ kind: 'billing', parentJourneyId: invoice.journeyId });
 });
 
+it('sends what a payment paid beyond the balance to finance, when a credit note came between its request and its payment', async () => {
+  const { invoice, pay, ledger } = await milestoneInvoice();
+  // The customer's page asks Stripe for the whole 315,000; finance credits 15,000 before the customer pays it.
+  const intent = await pay({}, 'whole-balance');
+  expect(intent.amountMinor).toBe(315_000);
+  const note = await request(h.baseUrl, 'POST', `/api/invoices/${invoice.id}/credit-notes`, { amountMinor: 15_000, reason: 'Goodwill' }, h.users.finance.token, { 'Idempotency-Key': 'goodwill' });
+  expect(note.status).toBe(201);
+  await eventually(() => h.db.creditNote.findFirst({ where: { invoiceId: invoice.id, appliedAt: { not: null } } }), Boolean);
+  await payAtStripe(intent.providerPaymentId);
+  await expect(h.env.client.workflow.getHandle(invoice.journeyId).result()).resolves.toMatchObject({ status: 'COMPLETED' });
+  // 315,000 paid + 15,000 credited on an invoice of 315,000: 15,000 paid over, for finance to refund or keep.
+  expect(await ledger()).toMatchObject({ status: 'PAID', paidMinor: 315_000, creditedMinor: 15_000 });
+  const review = await eventually(() => h.db.task.findFirst({ where: { type: 'review-late-payment', input: { path: ['invoiceId'], equals: invoice.id } } }), Boolean);
+  expect(review).toMatchObject({
+    role: 'finance',
+    status: 'OPEN',
+    title: expect.stringMatching(new RegExp(`^Refund or keep \\D*150\\.00 overpaid on invoice ${invoice.number}$`)),
+    input: expect.objectContaining({ amountMinor: 315_000, overpaidMinor: 15_000, providerPaymentId: intent.providerPaymentId }),
+  });
+  expect(await h.db.journey.findUniqueOrThrow({ where: { id: review!.journeyId } })).toMatchObject({ kind: 'billing', parentJourneyId: invoice.journeyId });
+});
+
 it('counts a refund only once it succeeds: pending then failed never counts, and a late pending event does not undo a final one', async () => {
   const { invoice, pay, ledger } = await milestoneInvoice();
   const payment = await pay({}, 'all');
