@@ -44,8 +44,10 @@ it('finds no critical or serious violation on the pages staff work in, nor on a 
       ['inbox', '/#/tasks', async () => {
         // All open: rows, each with its selection checkbox (a manager's bulk actions).
         await page.getByRole('tab', { name: /All open/ }).click();
-        // Any row: in the run's shared database this file's task may be on a later page.
-        await page.getByRole('checkbox', { name: 'Select this row' }).first().waitFor();
+        // Any row: in the run's shared database this file's task may be on a later page. On a
+        // phone the rows are a compact list, without selection.
+        const row = viewport === PHONE ? page.getByTestId('compact-list').getByRole('link') : page.getByRole('checkbox', { name: 'Select this row' });
+        await row.first().waitFor();
       }],
       ['task', `/#/tasks/${task!.id}/show`, () => page.getByRole('heading', { name: task!.title, exact: true }).waitFor()],
       ['journey', `/#/journeys/${encodeURIComponent(journeyId)}/show`, () => page.getByTestId('journey-stage').waitFor()],

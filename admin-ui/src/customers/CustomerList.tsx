@@ -3,6 +3,8 @@ import { DataTable, EmailField, List, SelectInput, TextInput, useListContext } f
 import { EmptyState } from '../common/EmptyState';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
 import type { Customer } from '../types';
 import { Lifecycle, lifecycleChoices } from './customerFields';
 
@@ -22,6 +24,17 @@ const NoCustomers = () => {
   );
 };
 
+/** On a phone: the company, who to talk to and how, its phase and since when it is a customer. */
+const CustomerCards = () => (
+  <CompactList<Customer>
+    primary={(customer) => customer.companyName}
+    tertiary={(customer) => <RelativeTime date={customer.createdAt} />}
+    secondary={(customer) => [customer.contactName, customer.email, customer.phone].filter(Boolean).join(' · ')}
+    chips={(customer) => <Lifecycle customer={customer} />}
+    empty={<NoCustomers />}
+  />
+);
+
 export const CustomerList = () => (
   <List
     filters={filters}
@@ -31,13 +44,15 @@ export const CustomerList = () => (
     empty={false}
     error={<ListLoadError />}
   >
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoCustomers />}>
-      <Column source="companyName" label="Company" />
-      <Column source="contactName" label="Contact" disableSort />
-      <Column source="email" field={EmailField} disableSort />
-      <Column source="phone" disableSort />
-      <Column source="lifecycle" disableSort render={(customer) => <Lifecycle customer={customer} />} />
-      <Column source="createdAt" label="Customer since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
-    </DataTable>
+    <ResponsiveList phone={<CustomerCards />}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<NoCustomers />}>
+        <Column source="companyName" label="Company" render={(customer) => <RowLink>{customer.companyName}</RowLink>} />
+        <Column source="contactName" label="Contact" disableSort />
+        <Column source="email" field={EmailField} disableSort />
+        <Column source="phone" disableSort />
+        <Column source="lifecycle" disableSort render={(customer) => <Lifecycle customer={customer} />} />
+        <Column source="createdAt" label="Customer since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
+      </DataTable>
+    </ResponsiveList>
   </List>
 );

@@ -9,9 +9,12 @@ import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { Money } from '../common/money';
 import { DueDate } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { ExpandToggle, withoutBuiltInExpandSx } from '../common/RowLink';
 import { StatusChip } from '../common/StatusChip';
 import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import type { InvoiceRow } from '../types';
+import { journeyPath } from '../journeys/journeyFields';
 import { INVOICE_KINDS, InvoiceNumber, isOverdue, isOwed, openInvoiceJourney } from './invoiceFields';
 import { InvoiceLines } from './InvoiceLines';
 import { INVOICE_VIEWS } from './invoiceViews';
@@ -51,6 +54,26 @@ const ListActions = () => (
 
 const overdueRow = (invoice: InvoiceRow) => (isOverdue(invoice) ? lateRowSx : {});
 
+const InvoicesEmpty = () => <ViewEmpty views={INVOICE_VIEWS} icon={<InvoiceIcon />} noun="invoices" />;
+
+/** On a phone: number and what is still owed, the customer, kind and due date, the status. A tap opens the billing journey. */
+const InvoiceCards = () => (
+  <CompactList<InvoiceRow>
+    to={(invoice) => journeyPath(invoice.journeyId)}
+    primary={(invoice) => `${invoice.number} · ${invoice.customer.companyName}`}
+    tertiary={(invoice) => <Money minor={invoice.balanceMinor} currency={invoice.currency} strong={invoice.balanceMinor > 0} />}
+    secondary={(invoice) => (
+      <>
+        {humanize(invoice.kind)} · total <Money minor={invoice.totalMinor} currency={invoice.currency} />
+        <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />
+      </>
+    )}
+    chips={(invoice) => <StatusChip status={invoice.status} />}
+    rowSx={overdueRow}
+    empty={<InvoicesEmpty />}
+  />
+);
+
 export const InvoiceList = () => (
   <List
     title="Invoices"
@@ -65,27 +88,31 @@ export const InvoiceList = () => (
     queryOptions={{ refetchInterval: REFRESH_MS }}
   >
     <ViewTabs views={INVOICE_VIEWS} refreshMs={REFRESH_MS} />
-    <DataTable
-      rowClick={openInvoiceJourney}
-      rowSx={overdueRow}
-      expand={<LinesPanel />}
-      isRowExpandable={(invoice) => invoice.lines.length > 0}
-      bulkActionButtons={false}
-      empty={<ViewEmpty views={INVOICE_VIEWS} icon={<InvoiceIcon />} noun="invoices" />}
-    >
-      <Column source="number" label="Invoice" render={(invoice) => <InvoiceNumber invoice={invoice} />} />
-      <Column source="customer.companyName" label="Customer" disableSort />
-      <Column source="status" disableSort render={(invoice) => <StatusChip status={invoice.status} />} />
-      <Column source="totalMinor" label="Total" align="right" render={(i) => <Money minor={i.totalMinor} currency={i.currency} />} />
-      <Column source="paidMinor" label="Paid" align="right" disableSort render={(i) => <Money minor={i.paidMinor} currency={i.currency} />} />
-      <Column
-        source="balanceMinor"
-        label="Balance"
-        align="right"
-        disableSort
-        render={(i) => <Money minor={i.balanceMinor} currency={i.currency} strong={i.balanceMinor > 0} />}
-      />
-      <Column source="dueAt" label="Due" render={(invoice) => <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />} />
-    </DataTable>
+    <ResponsiveList phone={<InvoiceCards />} views={INVOICE_VIEWS}>
+      <DataTable
+        rowClick={openInvoiceJourney}
+        rowSx={overdueRow}
+        expand={<LinesPanel />}
+        isRowExpandable={(invoice) => invoice.lines.length > 0}
+        bulkActionButtons={false}
+        empty={<InvoicesEmpty />}
+        sx={withoutBuiltInExpandSx}
+      >
+        <Column label="" disableSort render={(invoice) => (invoice.lines.length > 0 ? <ExpandToggle label={`lines of invoice ${invoice.number}`} /> : null)} />
+        <Column source="number" label="Invoice" render={(invoice) => <InvoiceNumber invoice={invoice} link={journeyPath(invoice.journeyId)} />} />
+        <Column source="customer.companyName" label="Customer" disableSort />
+        <Column source="status" disableSort render={(invoice) => <StatusChip status={invoice.status} />} />
+        <Column source="totalMinor" label="Total" align="right" render={(i) => <Money minor={i.totalMinor} currency={i.currency} />} />
+        <Column source="paidMinor" label="Paid" align="right" disableSort render={(i) => <Money minor={i.paidMinor} currency={i.currency} />} />
+        <Column
+          source="balanceMinor"
+          label="Balance"
+          align="right"
+          disableSort
+          render={(i) => <Money minor={i.balanceMinor} currency={i.currency} strong={i.balanceMinor > 0} />}
+        />
+        <Column source="dueAt" label="Due" render={(invoice) => <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />} />
+      </DataTable>
+    </ResponsiveList>
   </List>
 );

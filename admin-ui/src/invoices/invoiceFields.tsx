@@ -1,6 +1,7 @@
 import { Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { humanize } from '../common/humanize';
+import { RowLink } from '../common/RowLink';
 import { journeyPath } from '../journeys/journeyFields';
 import type { InvoiceSummary } from '../types';
 
@@ -18,11 +19,11 @@ export const isOverdue = (invoice: Pick<InvoiceSummary, 'status' | 'dueAt'>) => 
 /** A row click that opens the invoice's page: its billing journey's. */
 export const openInvoiceJourney = (_id: unknown, _resource: unknown, invoice: Pick<InvoiceSummary, 'journeyId'>) => journeyPath(invoice.journeyId);
 
-/** An invoice in a table: its number, and under it its kind (and whatever else `children` add). */
-export const InvoiceNumber = ({ invoice, children }: { invoice: Pick<InvoiceSummary, 'number' | 'kind'>; children?: ReactNode }) => (
+/** An invoice in a table: its number (a link to `link`, the page its row opens), and under it its kind (and whatever else `children` add). */
+export const InvoiceNumber = ({ invoice, link, children }: { invoice: Pick<InvoiceSummary, 'number' | 'kind'>; link?: string; children?: ReactNode }) => (
   <>
     <Typography variant="body2" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
-      {invoice.number}
+      {link ? <RowLink to={link}>{invoice.number}</RowLink> : invoice.number}
     </Typography>
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Typography variant="caption" color="text.secondary">

@@ -5,11 +5,13 @@ import { useIsManager } from '../auth/roles';
 import { JourneyBulkActions } from './JourneyBulkActions';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
 import { StatusChip, statusChoices } from '../common/StatusChip';
 import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import type { Journey } from '../types';
 import { WaitChip } from '../waits/waitFields';
-import { WaitFilterSidebar } from '../waits/WaitFilterSidebar';
+import { WAIT_FILTER_LABELS, WaitFilterSidebar } from '../waits/WaitFilterSidebar';
 import { JOURNEY_STATUSES } from './journeyFields';
 import { JOURNEY_VIEWS } from './journeyViews';
 import { KindName, StageName, useJourneyKinds } from './stageLabels';
@@ -42,7 +44,7 @@ const filters = [
 const CustomerCell = ({ journey }: { journey: Journey }) => (
   <>
     <Typography variant="body2" sx={{ fontWeight: 500 }}>
-      {journey.customer.companyName}
+      <RowLink>{journey.customer.companyName}</RowLink>
     </Typography>
     <Typography variant="caption" color="text.secondary">
       {journey.customer.contactName}
@@ -50,16 +52,20 @@ const CustomerCell = ({ journey }: { journey: Journey }) => (
   </>
 );
 
+const inStageFor = (journey: Journey) => durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined);
+
 const StageCell = ({ journey }: { journey: Journey }) => (
   <>
     <Typography variant="body2">
       <StageName kind={journey.kind} stage={journey.stage} />
     </Typography>
     <Typography variant="caption" color="text.secondary">
-      for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
+      for {inStageFor(journey)}
     </Typography>
   </>
 );
+
+const WaitChips = ({ journey }: { journey: Journey }) => journey.waits.map((wait) => <WaitChip key={wait.id} wait={wait} />);
 
 const WaitingOnCell = ({ journey }: { journey: Journey }) =>
   journey.waits.length === 0 ? (
@@ -68,9 +74,7 @@ const WaitingOnCell = ({ journey }: { journey: Journey }) =>
     </Typography>
   ) : (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {journey.waits.map((wait) => (
-        <WaitChip key={wait.id} wait={wait} />
-      ))}
+      <WaitChips journey={journey} />
     </Stack>
   );
 
@@ -87,12 +91,14 @@ const FailureCell = ({ journey }: { journey: Journey }) => (
 );
 
 /** Running journeys: what they wait on. Failed ones: why, and when. */
+const JourneysEmpty = () => <ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />;
+
 const JourneyTable = () => {
   const { filterValues } = useListContext();
   const failed = filterValues.status === 'FAILED';
   const isManager = useIsManager();
   return (
-    <DataTable rowClick="show" bulkActionButtons={isManager ? <JourneyBulkActions /> : false} empty={<ViewEmpty views={JOURNEY_VIEWS} icon={<JourneyIcon />} noun="journeys" />}>
+    <DataTable rowClick="show" bulkActionButtons={isManager ? <JourneyBulkActions /> : false} empty={<JourneysEmpty />}>
       <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
       <Column source="kind" label="Journey" disableSort render={(journey) => <KindName kind={journey.kind} />} />
       <Column source="stage" render={(journey) => <StageCell journey={journey} />} />
@@ -111,6 +117,27 @@ const JourneyTable = () => {
   );
 };
 
+/** On a phone: the customer, the journey and its stage, its status and what it waits on (or why it failed). */
+const JourneyCards = () => (
+  <CompactList<Journey>
+    primary={(journey) => journey.customer.companyName}
+    tertiary={(journey) => <RelativeTime date={journey.status === 'FAILED' ? journey.endedAt : journey.startedAt} />}
+    secondary={(journey) => (
+      <>
+        <KindName kind={journey.kind} /> · <StageName kind={journey.kind} stage={journey.stage} /> for {inStageFor(journey)}
+        {journey.status === 'FAILED' && journey.endReason && <FailureCell journey={journey} />}
+      </>
+    )}
+    chips={(journey) => (
+      <>
+        <StatusChip status={journey.status} />
+        <WaitChips journey={journey} />
+      </>
+    )}
+    empty={<JourneysEmpty />}
+  />
+);
+
 export const JourneyList = () => (
   <List
     filters={filters}
@@ -124,6 +151,8 @@ export const JourneyList = () => (
     queryOptions={{ refetchInterval: REFRESH_MS }}
   >
     <JourneyTabs />
-    <JourneyTable />
+    <ResponsiveList phone={<JourneyCards />} views={JOURNEY_VIEWS} hiddenFilters={WAIT_FILTER_LABELS}>
+      <JourneyTable />
+    </ResponsiveList>
   </List>
 );

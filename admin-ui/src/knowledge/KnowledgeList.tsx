@@ -6,6 +6,9 @@ import { useMayEditKnowledge } from '../auth/roles';
 import { EmptyState } from '../common/EmptyState';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
+import { StatusChip } from '../common/StatusChip';
 import type { KnowledgeArticle } from '../types';
 import { PublishedToggle } from './PublishedToggle';
 import { SuggestionPreview } from './SuggestionPreview';
@@ -40,6 +43,17 @@ const NoArticles = () => {
   );
 };
 
+/** On a phone: the title, its category, published or draft (switched on its page), when it changed. */
+const ArticleCards = () => (
+  <CompactList<KnowledgeArticle>
+    primary={(article) => article.title}
+    tertiary={(article) => <RelativeTime date={article.updatedAt} />}
+    secondary={(article) => article.category ?? 'general'}
+    chips={(article) => <StatusChip status={article.published ? 'PUBLISHED' : 'DRAFT'} label={article.published ? 'published' : 'draft'} />}
+    empty={<NoArticles />}
+  />
+);
+
 export const KnowledgeList = () => (
   <List
     title="Knowledge base"
@@ -51,12 +65,16 @@ export const KnowledgeList = () => (
     empty={false}
     error={<ListLoadError />}
     aside={<SuggestionPreview />}
+    // On a narrow screen the preview goes under the list rather than squeezing it.
+    sx={{ flexDirection: { xs: 'column', md: 'row' } }}
   >
-    <DataTable rowClick="show" bulkActionButtons={false} empty={<NoArticles />}>
-      <Column source="title" />
-      <Column source="category" render={(article) => article.category ?? 'general'} />
-      <Column source="published" label="Status" render={(article) => <PublishedToggle article={article} />} />
-      <Column source="updatedAt" label="Changed" render={(article) => <RelativeTime date={article.updatedAt} />} />
-    </DataTable>
+    <ResponsiveList phone={<ArticleCards />}>
+      <DataTable rowClick="show" bulkActionButtons={false} empty={<NoArticles />}>
+        <Column source="title" render={(article) => <RowLink>{article.title}</RowLink>} />
+        <Column source="category" render={(article) => article.category ?? 'general'} />
+        <Column source="published" label="Status" render={(article) => <PublishedToggle article={article} />} />
+        <Column source="updatedAt" label="Changed" render={(article) => <RelativeTime date={article.updatedAt} />} />
+      </DataTable>
+    </ResponsiveList>
   </List>
 );

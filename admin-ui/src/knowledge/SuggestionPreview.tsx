@@ -24,7 +24,8 @@ export const SuggestionPreview = () => {
       httpClient(`/api/knowledge-articles/suggestions?${new URLSearchParams({ q })}`, { signal }).then(({ json }) => json as ArticleSuggestion[]),
   });
   return (
-    <Card sx={{ width: 340, ml: 2, flexShrink: 0, alignSelf: 'flex-start' }}>
+    // Beside the list from `md` up; below it on narrower screens (KnowledgeList stacks them), across.
+    <Card sx={{ width: { xs: 'auto', md: 340 }, ml: { xs: 0, md: 2 }, mt: { xs: 2, md: 0 }, flexShrink: 0, alignSelf: { xs: 'stretch', md: 'flex-start' } }}>
       <CardHeader title="Try as a customer" subheader="What the help page suggests for a problem, best first" slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
       <CardContent sx={{ pt: 0 }}>
         <TextField

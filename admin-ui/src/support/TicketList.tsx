@@ -2,11 +2,13 @@
 // top), filtered by tab and by priority, category, queue, status, assignee and customer; bulk
 // assign, reprioritise and close as spam. Polled: clocks run and tickets arrive while it is open.
 import SupportIcon from '@mui/icons-material/SupportAgent';
-import { Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
-import { CreateButton, DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useGetList } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import { CreateButton, DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar, useGetList } from 'react-admin';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
 import { useUserNames, useUsers } from '../common/useUserNames';
 import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import type { Customer, Ticket } from '../types';
@@ -67,7 +69,7 @@ const isLate = (ticket: Ticket) => !ticket.closedAt && clocksOf(ticket.clocks).s
 const TicketTitle = ({ ticket }: { ticket: Ticket }) => (
   <>
     <Typography variant="body2" sx={{ fontWeight: 500 }}>
-      {ticket.subject}
+      <RowLink>{ticket.subject}</RowLink>
     </Typography>
     <Typography variant="caption" color="text.secondary">
       {ticketNumber(ticket)} · {ticket.customer.companyName} · {ticket.category}
@@ -105,20 +107,18 @@ const InboxTable = () => (
 
 /** On a phone: one compact block per ticket, the clocks under its subject. */
 const InboxCards = () => (
-  <SimpleList<Ticket>
-    linkType="show"
-    primaryText={(t) => t.subject}
-    secondaryText={(t) => (
-      <Stack spacing={0.5} component="span" sx={{ mt: 0.5, display: 'flex' }}>
-        <span>
-          {ticketNumber(t)} · {t.customer.companyName}
-        </span>
-        <Stack direction="row" spacing={0.5} component="span">
-          <PriorityChip priority={t.priority} />
-          <TicketStatusChip ticket={t} />
-        </Stack>
-        <SlaChips ticket={t} />
-      </Stack>
+  <CompactList<Ticket>
+    primary={(t) => t.subject}
+    tertiary={(t) => <RelativeTime date={t.createdAt} />}
+    secondary={(t) => `${ticketNumber(t)} · ${t.customer.companyName} · ${t.category}`}
+    chips={(t) => (
+      <>
+        <PriorityChip priority={t.priority} />
+        <TicketStatusChip ticket={t} />
+        <Box sx={{ flexBasis: '100%' }}>
+          <SlaChips ticket={t} />
+        </Box>
+      </>
     )}
     rowSx={(t) => (isLate(t) ? lateRowSx : {})}
     empty={<InboxEmpty />}
@@ -126,7 +126,7 @@ const InboxCards = () => (
 );
 
 export const TicketList = () => {
-  const isPhone = useMediaQuery<Theme>((theme) => theme.breakpoints.down('sm'));
+  const views = useTicketViews();
   return (
     <List
       title="Support"
@@ -141,7 +141,9 @@ export const TicketList = () => {
       queryOptions={{ refetchInterval: REFRESH_MS }}
     >
       <InboxTabs />
-      {isPhone ? <InboxCards /> : <InboxTable />}
+      <ResponsiveList phone={<InboxCards />} views={views}>
+        <InboxTable />
+      </ResponsiveList>
     </List>
   );
 };

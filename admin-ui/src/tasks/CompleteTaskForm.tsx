@@ -3,16 +3,18 @@
 // across fields live only there — and its field errors are shown under the inputs they name.
 // What the person types is kept as a draft (taskDrafts.ts) until the journey accepts it.
 import CheckIcon from '@mui/icons-material/Check';
-import { Alert, Skeleton } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { Alert, Box, GlobalStyles, Skeleton } from '@mui/material';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Form, HttpError, SaveButton, Toolbar, useNotify, useRefresh } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { useIsPhone } from '../common/ResponsiveList';
 import { SectionCard } from '../common/SectionCard';
 import { isSessionEnded, useSessionEnded } from '../common/useSessionEnded';
 import { apiFieldErrors, dataProvider, errorMessage } from '../dataProvider';
 import { formFields, withoutEmptyValues, type JsonSchema } from '../schemaForm/jsonSchema';
 import { SchemaInputList } from '../schemaForm/SchemaInputs';
 import { clearDraft, loadDraft, saveDraft } from './taskDrafts';
+import { firstField, useFocusAfter, useRequestFocus } from './taskFocus';
 import { useTaskTypeSchema } from './useTaskTypes';
 import type { Task } from '../types';
 
@@ -43,8 +45,39 @@ const DraftKeeper = ({ taskId }: { taskId: string }) => {
   return null;
 };
 
+/** The height of what `ref` holds, kept as it changes (0 while it is not shown). */
+function useHeight(ref: RefObject<HTMLElement | null>, watching: boolean) {
+  const [height, setHeight] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!watching || !element) {
+      setHeight(0);
+      return;
+    }
+    const observer = new ResizeObserver(() => setHeight(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, watching]);
+  return height;
+}
+
+/**
+ * On a phone react-admin fixes a form's toolbar to the bottom of the screen: the "Complete task"
+ * bar is always at hand, and must never cover a field. The form keeps the bar's height free below
+ * its last field, the page below its end, and a field taking focus scrolls above the bar
+ * (scroll-padding of the page, which is what scrolls).
+ */
+const RoomForTheBar = ({ height }: { height: number }) =>
+  height > 0 ? <GlobalStyles styles={{ html: { scrollPaddingBottom: height + 8 }, body: { paddingBottom: height } }} /> : null;
+
 const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => {
   const notify = useNotify();
+  const requestFocus = useRequestFocus();
+  const fields = useRef<HTMLDivElement>(null);
+  useFocusAfter('claimed', fields, { pick: firstField });
+  const isPhone = useIsPhone();
+  const bar = useRef<HTMLDivElement>(null);
+  const barHeight = useHeight(bar, isPhone);
   const refresh = useRefresh();
   const sessionEnded = useSessionEnded();
   const [formErrors, setFormErrors] = useState<string[]>([]);
@@ -72,6 +105,7 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
       return byInput;
     }
     clearDraft(task.id);
+    requestFocus('completed');
     notify('Task completed: the journey moves on', { type: 'success' });
     refresh();
   };
@@ -84,8 +118,22 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
           {formErrors.join('; ')}
         </Alert>
       )}
-      <SchemaInputList fields={formFields(schema)} />
-      <Toolbar sx={{ px: 0, mx: -2, mb: -2, bgcolor: 'transparent' }}>
+      <Box ref={fields} sx={{ pb: `${barHeight}px` }}>
+        <SchemaInputList fields={formFields(schema)} />
+      </Box>
+      <RoomForTheBar height={barHeight} />
+      <Toolbar
+        ref={bar}
+        sx={{
+          px: 0,
+          mx: -2,
+          mb: -2,
+          bgcolor: 'transparent',
+          // On a phone, fixed to the screen's bottom: across it, opaque, set off from the page.
+          '&.RaToolbar-mobileToolbar': { m: 0, px: 2, bgcolor: 'background.paper', borderTop: 1, borderColor: 'divider', boxShadow: 3 },
+        }}
+        data-testid="complete-task-bar"
+      >
         {/* Enabled from the start: a form restored from a draft is ready to send untouched. */}
         <SaveButton label="Complete task" icon={<CheckIcon />} alwaysEnable />
       </Toolbar>

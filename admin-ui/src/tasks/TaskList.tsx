@@ -7,12 +7,15 @@ import { useIsManager } from '../auth/roles';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
 import { ViewEmpty, ViewTabs } from '../common/ViewTabs';
 import { ROLES, type Task } from '../types';
 import { ClaimButton } from './HoldButtons';
 import { TaskBulkActions } from './TaskBulkActions';
 import { INBOX_VIEWS } from './inboxViews';
 import { DueChip, EscalatedChip, isOverdue, QueueLabel, taskTypeLabel } from './taskFields';
+import { claimedOnTheWay } from './taskFocus';
 import { useTaskTypes } from './useTaskTypes';
 import { KindName, StageName } from '../journeys/stageLabels';
 
@@ -54,14 +57,30 @@ const InboxTabs = () => {
   );
 };
 
+/** Whose, which journey, where it is: "Acme · Acquisition · discovery". */
+const TaskContext = ({ task }: { task: Task }) =>
+  task.journey ? (
+    <>
+      {task.journey.customer.companyName} · <KindName kind={task.journey.kind} /> · <StageName kind={task.journey.kind} stage={task.journey.stage} />
+    </>
+  ) : null;
+
 const TaskTitle = ({ task }: { task: Task }) => (
   <>
     <Typography variant="body2" sx={{ fontWeight: 500 }}>
-      {task.title}
+      <RowLink>{task.title}</RowLink>
     </Typography>
-    {task.journey && (
-      <Typography variant="caption" color="text.secondary">
-        {task.journey.customer.companyName} · <KindName kind={task.journey.kind} /> · <StageName kind={task.journey.kind} stage={task.journey.stage} />
+    <Typography variant="caption" color="text.secondary">
+      <TaskContext task={task} />
+    </Typography>
+  </>
+);
+
+const HeldBy = ({ task }: { task: Task }) => (
+  <>
+    {task.assignedTo?.name ?? (
+      <Typography variant="inherit" component="span" color="text.secondary">
+        unclaimed
       </Typography>
     )}
   </>
@@ -85,15 +104,17 @@ const ClaimAndOpen = ({ task }: { task: Task }) => {
       task={task}
       variant="outlined"
       size="small"
-      onDone={() => navigate(createPath({ resource: 'tasks', id: task.id, type: 'show' }))}
+      onDone={() => navigate(createPath({ resource: 'tasks', id: task.id, type: 'show' }), { state: claimedOnTheWay })}
     />
   );
 };
 
 const overdueRow = (task: Task) => (isOverdue(task) ? lateRowSx : {});
 
+const InboxEmpty = () => <ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} noun="tasks" />;
+
 const InboxTable = () => (
-  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={useIsManager() ? <TaskBulkActions /> : false} empty={<ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} noun="tasks" />}>
+  <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={useIsManager() ? <TaskBulkActions /> : false} empty={<InboxEmpty />}>
     <Column source="title" label="Task" render={(task) => <TaskTitle task={task} />} />
     <Column source="type" render={(task) => taskTypeLabel(task.type)} />
     <Column source="role" label="Queue" render={(task) => <QueueCell task={task} />} />
@@ -101,13 +122,32 @@ const InboxTable = () => (
       source="assignee"
       label="Held by"
       disableSort
-      render={(task) => task.assignedTo?.name ?? <Typography variant="body2" color="text.secondary">unclaimed</Typography>}
+      render={(task) => <HeldBy task={task} />}
     />
     <Column source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
     {/* One click on the header: newest first, to find what just came in. */}
     <Column source="createdAt" label="Arrived" sortByOrder="DESC" render={(task) => <RelativeTime date={task.createdAt} />} />
     <Column label="" disableSort align="right" render={(task) => <ClaimAndOpen task={task} />} />
   </DataTable>
+);
+
+/** On a phone: the title, whose and where, then due, queue and holder. Claiming is on the task's page. */
+const InboxCards = () => (
+  <CompactList<Task>
+    primary={(task) => task.title}
+    secondary={(task) => <TaskContext task={task} />}
+    chips={(task) => (
+      <>
+        <DueChip task={task} />
+        <EscalatedChip task={task} />
+        <Typography variant="caption" color="text.secondary">
+          <QueueLabel task={task} /> · <HeldBy task={task} />
+        </Typography>
+      </>
+    )}
+    rowSx={overdueRow}
+    empty={<InboxEmpty />}
+  />
 );
 
 export const TaskList = () => (
@@ -123,6 +163,8 @@ export const TaskList = () => (
     queryOptions={{ refetchInterval: REFRESH_MS }}
   >
     <InboxTabs />
-    <InboxTable />
+    <ResponsiveList phone={<InboxCards />} views={INBOX_VIEWS}>
+      <InboxTable />
+    </ResponsiveList>
   </List>
 );

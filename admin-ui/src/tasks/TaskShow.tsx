@@ -2,6 +2,7 @@ import CustomerIcon from '@mui/icons-material/Business';
 import PdfIcon from '@mui/icons-material/PictureAsPdf';
 import JourneyIcon from '@mui/icons-material/Route';
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useRef } from 'react';
 import { Link, Loading, RecordField, TopToolbar, useCreatePath, useRecordContext } from 'react-admin';
 import { FactGrid } from '../common/FactGrid';
 import { ObjectFacts } from '../common/ObjectFacts';
@@ -14,6 +15,7 @@ import { useTaskTypeSchema } from './useTaskTypes';
 import type { TaskDetail } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { ClaimButton, ReleaseButton } from './HoldButtons';
+import { TaskFocusProvider, useFocusAfter } from './taskFocus';
 import { ReassignButton } from './ReassignButton';
 import { TaskComments } from './TaskComments';
 import { UnsentDraft } from './UnsentDraft';
@@ -30,7 +32,7 @@ const TaskActionButtons = () => {
   return (
     <TopToolbar sx={{ gap: 1 }}>
       {task.actions.claim && <ClaimButton task={task} />}
-      {task.actions.unclaim && <ReleaseButton task={task} />}
+      {task.actions.unclaim && <ReleaseButton task={task} formShown={task.actions.complete} />}
       {task.actions.assign && <ReassignButton task={task} />}
     </TopToolbar>
   );
@@ -59,11 +61,14 @@ const JourneyContext = ({ task }: { task: TaskDetail }) => {
 
 const TaskSummary = ({ task }: { task: TaskDetail }) => {
   const userName = useUserNames();
+  // After Complete, when there is no result to show: the heading, its status chip now "completed".
+  const heading = useRef<HTMLHeadingElement>(null);
+  useFocusAfter('completed', heading, { when: task.status !== 'OPEN' && !task.result });
   return (
     <Card>
       <CardContent>
         <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
-          <Typography variant="h5" component="h1">
+          <Typography ref={heading} tabIndex={-1} variant="h5" component="h1" sx={{ overflowWrap: 'anywhere', '&:focus': { outline: 'none' } }}>
             {task.title}
           </Typography>
           <StatusChip status={task.status} />
@@ -104,13 +109,24 @@ const TaskSummary = ({ task }: { task: TaskDetail }) => {
   );
 };
 
-/** What the person answered, in the order their form asked. */
+/** What the person answered, in the order their form asked. After Complete it takes focus: a region named for what happened, where the form was. */
 const TaskResult = ({ task, result }: { task: TaskDetail; result: Record<string, unknown> }) => {
   const { schema } = useTaskTypeSchema(task.type);
+  const region = useRef<HTMLElement>(null);
+  useFocusAfter('completed', region);
   return (
-    <SectionCard title="Result">
-      <ObjectFacts value={result} order={Object.keys(schema?.properties ?? {})} />
-    </SectionCard>
+    <Box
+      ref={region}
+      component="section"
+      tabIndex={-1}
+      aria-label={task.status === 'COMPLETED' ? 'Task completed: the result' : 'Result'}
+      data-testid="task-result"
+      sx={{ borderRadius: 1, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 } }}
+    >
+      <SectionCard title="Result">
+        <ObjectFacts value={result} order={Object.keys(schema?.properties ?? {})} />
+      </SectionCard>
+    </Box>
   );
 };
 
@@ -150,7 +166,9 @@ const TaskPageTitle = () => {
 
 // Polled: others claim, comment and complete while the page is open.
 export const TaskShow = () => (
-  <ShowPage title={<TaskPageTitle />} actions={<TaskActionButtons />} refetchInterval={15_000}>
-    <TaskView />
-  </ShowPage>
+  <TaskFocusProvider>
+    <ShowPage title={<TaskPageTitle />} actions={<TaskActionButtons />} refetchInterval={15_000}>
+      <TaskView />
+    </ShowPage>
+  </TaskFocusProvider>
 );

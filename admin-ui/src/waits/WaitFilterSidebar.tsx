@@ -19,6 +19,14 @@ const WAITING_LONGER_THAN = [
   { label: '2 weeks', hours: 336 },
 ];
 
+/** The sidebar's filters, named for the chips that show them where the sidebar is hidden (ActiveFilters). */
+export const WAIT_FILTER_LABELS = {
+  waitingOn: 'Waiting on',
+  waitingFor: 'Waiting for',
+  waitingLongerThanHours: 'Waiting longer than (hours)',
+  waitOverdue: 'Past its deadline',
+};
+
 export const WaitFilterSidebar = () => (
   <Card sx={{ order: -1, mr: 2, mt: 2, width: 220, flexShrink: 0, display: { xs: 'none', md: 'block' }, alignSelf: 'flex-start' }}>
     <CardContent sx={{ px: 0, '&:last-child': { pb: 1 } }}>

@@ -6,10 +6,12 @@ import { EmptyState } from '../common/EmptyState';
 import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
 import { durationSince, exactTime, relativeTime } from '../common/RelativeTime';
+import { CompactList, ResponsiveList } from '../common/ResponsiveList';
+import { RowLink } from '../common/RowLink';
 import { journeyPath } from '../journeys/journeyFields';
 import type { OpenWait } from '../types';
 import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from './waitFields';
-import { WaitFilterSidebar } from './WaitFilterSidebar';
+import { WAIT_FILTER_LABELS, WaitFilterSidebar } from './WaitFilterSidebar';
 
 const Column = DataTable.Col<OpenWait>;
 
@@ -40,15 +42,17 @@ const DeadlineChip = ({ wait }: { wait: OpenWait }) =>
 const WaitDescription = ({ wait }: { wait: OpenWait }) => (
   <Stack direction="row" spacing={1} sx={{ alignItems: 'center', '& .MuiSvgIcon-root': { color: 'text.secondary' } }}>
     {WAIT_ICONS[wait.kind]}
-    <span>{wait.description}</span>
+    <RowLink to={journeyPath(wait.journeyId)}>{wait.description}</RowLink>
   </Stack>
 );
+
+const journeyOf = (wait: OpenWait) => `${humanize(wait.journey.kind)} · ${wait.journey.stage}`;
 
 const WaitJourney = ({ wait }: { wait: OpenWait }) => (
   <>
     <Typography variant="body2">{wait.journey.customer.companyName}</Typography>
     <Typography variant="caption" color="text.secondary">
-      {humanize(wait.journey.kind)} · {wait.journey.stage}
+      {journeyOf(wait)}
     </Typography>
   </>
 );
@@ -57,6 +61,22 @@ const UnblockedBy = ({ wait }: { wait: OpenWait }) => <>{useUnblockerLabel()(wai
 
 // A wait's page is its journey's.
 const openJourney: RowClickFunction<OpenWait> = (_id, _resource, wait) => journeyPath(wait.journeyId);
+
+/** On a phone: what it waits on, whose journey, for whom, how long, and its deadline. */
+const WaitCards = () => (
+  <CompactList<OpenWait>
+    to={(wait) => journeyPath(wait.journeyId)}
+    primary={(wait) => wait.description}
+    tertiary={(wait) => durationSince(wait.since)}
+    secondary={(wait) => (
+      <>
+        {wait.journey.customer.companyName} · {journeyOf(wait)} · for <UnblockedBy wait={wait} />
+      </>
+    )}
+    chips={(wait) => (wait.deadline ? <DeadlineChip wait={wait} /> : null)}
+    empty={<NoWaits />}
+  />
+);
 
 export const WaitList = () => (
   <List
@@ -69,12 +89,14 @@ export const WaitList = () => (
     error={<ListLoadError />}
     queryOptions={{ refetchInterval: 30_000 }}
   >
-    <DataTable rowClick={openJourney} bulkActionButtons={false} empty={<NoWaits />}>
-      <Column source="kind" label="Waiting on" render={(wait) => <WaitDescription wait={wait} />} />
-      <Column source="journey.customer.companyName" label="Customer" disableSort render={(wait) => <WaitJourney wait={wait} />} />
-      <Column source="unblockedBy" label="For" disableSort render={(wait) => <UnblockedBy wait={wait} />} />
-      <Column source="since" label="Waiting" render={(wait) => durationSince(wait.since)} />
-      <Column source="deadline" render={(wait) => <DeadlineChip wait={wait} />} />
-    </DataTable>
+    <ResponsiveList phone={<WaitCards />} hiddenFilters={WAIT_FILTER_LABELS}>
+      <DataTable rowClick={openJourney} bulkActionButtons={false} empty={<NoWaits />}>
+        <Column source="kind" label="Waiting on" render={(wait) => <WaitDescription wait={wait} />} />
+        <Column source="journey.customer.companyName" label="Customer" disableSort render={(wait) => <WaitJourney wait={wait} />} />
+        <Column source="unblockedBy" label="For" disableSort render={(wait) => <UnblockedBy wait={wait} />} />
+        <Column source="since" label="Waiting" render={(wait) => durationSince(wait.since)} />
+        <Column source="deadline" render={(wait) => <DeadlineChip wait={wait} />} />
+      </DataTable>
+    </ResponsiveList>
   </List>
 );
