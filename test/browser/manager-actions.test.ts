@@ -6,7 +6,7 @@ import type { Harness } from '../support/harness';
 import { bugFailedJourney } from '../support/failed-journey';
 import { eventually } from '../support/http';
 import { lead } from '../support/fixtures';
-import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany } from './browser';
+import { startBrowserStack, logIn, openApp, screenshot, uniqueCompany, widerThanScreen } from './browser';
 
 let h: Harness;
 let browser: Browser;
@@ -61,6 +61,25 @@ it('reassigns an escalated, overdue follow-up to a salesperson', async () => {
   const reassigned = await h.db.task.findUniqueOrThrow({ where: { id: task!.id } });
   expect(reassigned).toMatchObject({ assignee: h.users.sales.id, status: 'OPEN' });
   expect(await h.db.journeyEvent.count({ where: { journeyId, type: 'task_assigned', actor: h.users.manager.id } })).toBe(1);
+
+  // And gives Sam until the next working day: a time in the past is refused on the field, the offer taken.
+  await page.getByRole('button', { name: 'Change due date' }).click();
+  const field = dialog.getByLabel('New due date');
+  const offered = await field.inputValue();
+  await field.fill('2020-01-01T09:00');
+  await dialog.getByText('Must be in the future').waitFor();
+  expect(await dialog.getByRole('button', { name: 'Change due date' }).isDisabled()).toBe(true);
+  await field.fill(offered);
+  await dialog.getByLabel('Reason (optional)').fill('Sam is at the fair today');
+  await screenshot(page, 'manager-04b-change-due-dialog', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Change due date' }).click();
+  await page.getByText('Due date changed').waitFor();
+  const dueAt = await page.evaluate((local) => new Date(local).toISOString(), offered);
+  expect((await h.db.task.findUniqueOrThrow({ where: { id: task!.id } })).dueAt.toISOString()).toBe(dueAt);
+  expect(await h.db.notification.count({ where: { taskId: task!.id, kind: 'task_due_changed', recipientUserId: h.users.sales.id } })).toBe(1);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'manager-04c-task-phone', { fullPage: false });
+  expect(await widerThanScreen(page)).toEqual([]);
 });
 
 it('reassigns tasks and cancels journeys in bulk, each with the reason on its own trail, and lists what was refused', async () => {

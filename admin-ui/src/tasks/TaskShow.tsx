@@ -16,6 +16,7 @@ import type { TaskDetail } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { ClaimButton, ReleaseButton } from './HoldButtons';
 import { TaskFocusProvider, useFocusAfter } from './taskFocus';
+import { ChangeDueButton } from './ChangeDueButton';
 import { ReassignButton } from './ReassignButton';
 import { TaskComments } from './TaskComments';
 import { UnsentDraft } from './UnsentDraft';
@@ -30,10 +31,11 @@ const TaskActionButtons = () => {
   const task = useRecordContext();
   if (!isDetail(task)) return <TopToolbar />;
   return (
-    <TopToolbar sx={{ gap: 1 }}>
+    <TopToolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
       {task.actions.claim && <ClaimButton task={task} />}
       {task.actions.unclaim && <ReleaseButton task={task} formShown={task.actions.complete} />}
       {task.actions.assign && <ReassignButton task={task} />}
+      {task.actions.reschedule && <ChangeDueButton task={task} />}
     </TopToolbar>
   );
 };
