@@ -5,16 +5,19 @@ import { EmptyState } from './EmptyState';
 import type { ListView, ListViews } from './listViews';
 import { currentSavedView, SavedViewActions, SavedViewTab, savedTabValue, useSavedViews } from './SavedViews';
 import { useCount } from './useCount';
+import type { Catalogue } from '../i18n/en';
+import { useT } from '../i18n/useT';
 
 const ViewTab = ({ view, refinements, refreshMs, ...tabProps }: { view: ListView; refinements: object; refreshMs?: number; value: string }) => {
   const { resource } = useListContext();
   const { total } = useCount(resource, { ...refinements, ...view.filter }, refreshMs);
+  const t = useT();
   return (
     <Tab
       {...tabProps}
       label={
         <Badge badgeContent={total} color="primary" max={999} showZero sx={{ '& .MuiBadge-badge': { right: -14 } }}>
-          {view.label}
+          {t(view.label)}
         </Badge>
       }
       sx={{ pr: 4 }}
@@ -87,13 +90,15 @@ export const ViewTabs = <V extends ListView>({
 };
 
 /** What an empty tab says: its own words, or that the refinements hide everything. */
-export const ViewEmpty = <V extends ListView>({ views, icon, noun }: { views: ListViews<V>; icon: ReactNode; noun: string }) => {
+export const ViewEmpty = <V extends ListView>({ views, icon, noun }: { views: ListViews<V>; icon: ReactNode; noun: keyof Catalogue['app']['empty_list']['nouns'] }) => {
   const { filterValues } = useListContext();
+  const t = useT();
   const view = views.current(filterValues);
   const refined = Object.keys(views.refinements(filterValues)).length > 0;
+  const things = { noun: t(`app.empty_list.nouns.${noun}`) };
   return (
-    <EmptyState icon={icon} title={refined ? `No ${noun} match these filters` : (view?.empty.title ?? `No ${noun}`)}>
-      {refined ? 'Clear a filter to see more.' : view?.empty.hint}
+    <EmptyState icon={icon} title={refined ? t('app.empty_list.refined', things) : view ? t(view.empty.title) : t('app.empty_list.none', things)}>
+      {refined ? t('app.empty_list.clear_a_filter') : view && t(view.empty.hint)}
     </EmptyState>
   );
 };

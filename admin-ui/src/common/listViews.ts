@@ -1,11 +1,13 @@
 // Tabs over a list, each a filter of its own ("My tasks", "Overdue invoices"). The list's other
 // filters refine whichever tab is on, and are kept when switching tabs.
+import type { MessageKey } from '../i18n/en';
 
+/** `label` and the empty state's words are keys of the UI's catalogue (admin-ui/src/i18n). */
 export type ListView = {
   id: string;
-  label: string;
+  label: MessageKey;
   filter: Record<string, unknown>;
-  empty: { title: string; hint: string };
+  empty: { title: MessageKey; hint: MessageKey };
 };
 
 export type ListViews<V extends ListView> = {

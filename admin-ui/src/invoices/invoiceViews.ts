@@ -4,26 +4,26 @@ import { listViews } from '../common/listViews';
 export const INVOICE_VIEWS = listViews([
   {
     id: 'unpaid',
-    label: 'Unpaid',
+    label: 'app.tabs.invoices.unpaid.label',
     filter: { unpaid: true },
-    empty: { title: 'Nothing is owed', hint: 'Every invoice issued so far is paid.' },
+    empty: { title: 'app.tabs.invoices.unpaid.title', hint: 'app.tabs.invoices.unpaid.hint' },
   },
   {
     id: 'overdue',
-    label: 'Overdue',
+    label: 'app.tabs.invoices.overdue.label',
     filter: { overdue: true },
-    empty: { title: 'Nothing is overdue', hint: 'Every unpaid invoice is still within its terms.' },
+    empty: { title: 'app.tabs.invoices.overdue.title', hint: 'app.tabs.invoices.overdue.hint' },
   },
   {
     id: 'paid',
-    label: 'Paid',
+    label: 'app.tabs.invoices.paid.label',
     filter: { status: 'PAID' },
-    empty: { title: 'No paid invoices yet', hint: 'Invoices move here once paid in full.' },
+    empty: { title: 'app.tabs.invoices.paid.title', hint: 'app.tabs.invoices.paid.hint' },
   },
   {
     id: 'all',
-    label: 'All',
+    label: 'app.tabs.invoices.all.label',
     filter: {},
-    empty: { title: 'No invoices yet', hint: 'Deposits are invoiced when a contract is signed, milestones as the customer accepts them.' },
+    empty: { title: 'app.tabs.invoices.all.title', hint: 'app.tabs.invoices.all.hint' },
   },
 ]);

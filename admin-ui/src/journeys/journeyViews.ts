@@ -7,21 +7,21 @@ export type JourneyView = ListView & { managersOnly?: boolean };
 export const JOURNEY_VIEWS = listViews<JourneyView>([
   {
     id: 'running',
-    label: 'Running',
+    label: 'app.tabs.journeys.running.label',
     filter: { status: 'RUNNING' },
-    empty: { title: 'No running journeys', hint: 'A journey starts when a lead comes in through the contact form.' },
+    empty: { title: 'app.tabs.journeys.running.title', hint: 'app.tabs.journeys.running.hint' },
   },
   {
     id: 'failed',
-    label: 'Failed',
+    label: 'app.tabs.journeys.failed.label',
     filter: { status: 'FAILED' },
     managersOnly: true,
-    empty: { title: 'No failed journeys', hint: 'A journey that cannot go on shows here with the reason, to retry once its cause is fixed.' },
+    empty: { title: 'app.tabs.journeys.failed.title', hint: 'app.tabs.journeys.failed.hint' },
   },
   {
     id: 'all',
-    label: 'All',
+    label: 'app.tabs.journeys.all.label',
     filter: {},
-    empty: { title: 'No journeys yet', hint: 'A journey starts when a lead comes in through the contact form.' },
+    empty: { title: 'app.tabs.journeys.all.title', hint: 'app.tabs.journeys.all.hint' },
   },
 ]);

@@ -6,27 +6,27 @@ import { listViews, type ListView } from '../common/listViews';
 
 const OPEN: ListView = {
   id: 'open',
-  label: 'Open',
+  label: 'app.tabs.tickets.open.label',
   filter: { open: true },
-  empty: { title: 'No open tickets', hint: 'Every customer has an answer. New tickets land here, nearest breach first.' },
+  empty: { title: 'app.tabs.tickets.open.title', hint: 'app.tabs.tickets.open.hint' },
 };
 const BREACHED: ListView = {
   id: 'breached',
-  label: 'Breached',
+  label: 'app.tabs.tickets.breached.label',
   filter: { open: true, breached: true },
-  empty: { title: 'No breaches', hint: 'Every open ticket is within its SLA.' },
+  empty: { title: 'app.tabs.tickets.breached.title', hint: 'app.tabs.tickets.breached.hint' },
 };
 const CLOSED: ListView = {
   id: 'closed',
-  label: 'Closed',
+  label: 'app.tabs.tickets.closed.label',
   filter: { open: false },
-  empty: { title: 'No closed tickets yet', hint: 'Tickets move here once the customer confirms, nobody answers, or they are closed as spam or duplicates.' },
+  empty: { title: 'app.tabs.tickets.closed.title', hint: 'app.tabs.tickets.closed.hint' },
 };
 const mine = (userId: string): ListView => ({
   id: 'mine',
-  label: 'Mine',
+  label: 'app.tabs.tickets.mine.label',
   filter: { open: true, assigneeId: userId },
-  empty: { title: 'Nothing assigned to you', hint: 'Tickets routed or assigned to you show here.' },
+  empty: { title: 'app.tabs.tickets.mine.title', hint: 'app.tabs.tickets.mine.hint' },
 });
 
 /** The default tab: the whole open inbox. */

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ReasonField, tooLong } from '../common/ReasonField';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { Task } from '../types';
 import { DueDateField, dueDateProblem, dueInstant, nextWorkingDayAt5 } from './DueDateField';
 
@@ -16,16 +17,17 @@ const ChangeDueDialog = ({ task, onClose }: { task: Task; onClose: () => void })
   const [due, setDue] = useState(nextWorkingDayAt5);
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
+  const t = useT();
 
   const save = async () => {
-    const outcome = await run((api) => api.changeTaskDue(task.id, dueInstant(due), reason.trim() || undefined), 'Due date changed');
+    const outcome = await run((api) => api.changeTaskDue(task.id, dueInstant(due), reason.trim() || undefined), t('app.due.changed'));
     if (outcome.ok) onClose();
     else setFieldError(apiFieldErrors(outcome.error).find((f) => f.field === 'dueAt')?.message);
   };
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>Change due date</DialogTitle>
+      <DialogTitle>{t('app.due.change')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
         <Stack spacing={2}>
@@ -37,13 +39,13 @@ const ChangeDueDialog = ({ task, onClose }: { task: Task; onClose: () => void })
             }}
             error={fieldError}
           />
-          <ReasonField required={false} value={reason} onChange={setReason} max={MAX_REASON} helperText="Goes on the journey’s timeline" />
+          <ReasonField required={false} value={reason} onChange={setReason} max={MAX_REASON} helperText={t('app.due.reason_hint')} />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('app.common.cancel')}</Button>
         <Button variant="contained" onClick={save} disabled={pending || !!dueDateProblem(due) || !!tooLong(reason, MAX_REASON)}>
-          Change due date
+          {t('app.due.change')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -52,10 +54,11 @@ const ChangeDueDialog = ({ task, onClose }: { task: Task; onClose: () => void })
 
 export const ChangeDueButton = ({ task }: { task: Task }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button variant="outlined" startIcon={<DueIcon />} onClick={() => setOpen(true)}>
-        Change due date
+        {t('app.due.change')}
       </Button>
       {open && <ChangeDueDialog task={task} onClose={() => setOpen(false)} />}
     </>

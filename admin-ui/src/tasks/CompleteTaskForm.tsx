@@ -17,6 +17,7 @@ import { clearDraft, loadDraft, saveDraft } from './taskDrafts';
 import { firstField, useFocusAfter, useRequestFocus } from './taskFocus';
 import { useTaskTypeSchema } from './useTaskTypes';
 import type { Task } from '../types';
+import { useT } from '../i18n/useT';
 
 // The form starts empty rather than from the page's record: its values are the result, not the task.
 const EMPTY = {};
@@ -81,6 +82,7 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
   const refresh = useRefresh();
   const sessionEnded = useSessionEnded();
   const [formErrors, setFormErrors] = useState<string[]>([]);
+  const t = useT();
   // Read once: the form starts from the draft, then the draft follows the form.
   const [initial] = useState(() => loadDraft(task.id) ?? EMPTY);
 
@@ -92,13 +94,13 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
       await dataProvider.completeTask(task.id, withoutEmptyValues(values) as object);
     } catch (err) {
       if (isSessionEnded(err)) {
-        sessionEnded('The task is still open and your answers are kept');
+        sessionEnded(t('app.task.still_open'));
         return;
       }
       const { byInput, other } = splitServerErrors(err, schema);
       setFormErrors(other);
       const fieldsToFix = Object.keys(byInput).length > 0;
-      notify(fieldsToFix ? 'Some answers need attention' : errorMessage(err, 'The task could not be completed'), { type: 'error' });
+      notify(fieldsToFix ? t('app.task.needs_attention') : errorMessage(err, t('app.task.not_completed')), { type: 'error' });
       // 409: someone else completed it, or the journey moved on; show what is true now (the page
       // then shows the draft beside it, to copy).
       if (err instanceof HttpError && err.status === 409) refresh();
@@ -106,7 +108,7 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
     }
     clearDraft(task.id);
     requestFocus('completed');
-    notify('Task completed: the journey moves on', { type: 'success' });
+    notify(t('app.task.completed_notice'), { type: 'success' });
     refresh();
   };
 
@@ -135,7 +137,7 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
         data-testid="complete-task-bar"
       >
         {/* Enabled from the start: a form restored from a draft is ready to send untouched. */}
-        <SaveButton label="Complete task" icon={<CheckIcon />} alwaysEnable />
+        <SaveButton label={t('app.task.complete')} icon={<CheckIcon />} alwaysEnable />
       </Toolbar>
     </Form>
   );
@@ -143,14 +145,15 @@ const GeneratedForm = ({ task, schema }: { task: Task; schema: JsonSchema }) => 
 
 export const CompleteTaskForm = ({ task }: { task: Task }) => {
   const { schema, isPending, error } = useTaskTypeSchema(task.type);
+  const t = useT();
   return (
-    <SectionCard title="Complete this task">
+    <SectionCard title={t('app.task.complete_title')}>
       {isPending ? (
         <Skeleton variant="rounded" height={160} />
       ) : error ? (
-        <Alert severity="error">The form could not be loaded: {errorMessage(error, 'unknown error')}</Alert>
+        <Alert severity="error">{t('app.task.form_failed', { error: errorMessage(error, 'unknown error') })}</Alert>
       ) : !schema ? (
-        <Alert severity="info">Tasks of type “{task.type}” have no form yet.</Alert>
+        <Alert severity="info">{t('app.task.no_form', { type: task.type })}</Alert>
       ) : (
         <GeneratedForm task={task} schema={schema} />
       )}

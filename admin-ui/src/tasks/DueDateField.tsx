@@ -1,6 +1,8 @@
 // The new due date of a task, picked as a date and time in the person's own time zone (the API
 // takes it as an instant). Offered: the next working day at 17:00, which is what most moves are.
 import { TextField } from '@mui/material';
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/useT';
 
 /** `YYYY-MM-DDTHH:mm` in local time, as a datetime-local input reads and writes it. */
 const localInput = (d: Date) => {
@@ -17,12 +19,12 @@ export function nextWorkingDayAt5(now = new Date()): string {
   return localInput(d);
 }
 
-/** Why `value` cannot be sent, or undefined: the API wants a time ahead, within two years. */
-export function dueDateProblem(value: string, now = new Date()): string | undefined {
+/** Why `value` cannot be sent (a catalogue key), or undefined: the API wants a time ahead, within two years. */
+export function dueDateProblem(value: string, now = new Date()): MessageKey | undefined {
   const at = new Date(value);
-  if (!value || Number.isNaN(at.getTime())) return 'Pick a date and time';
-  if (at <= now) return 'Must be in the future';
-  if (at.getTime() > now.getTime() + 2 * 365 * 24 * 60 * 60 * 1000) return 'Must be within two years';
+  if (!value || Number.isNaN(at.getTime())) return 'app.due.pick';
+  if (at <= now) return 'app.due.in_future';
+  if (at.getTime() > now.getTime() + 2 * 365 * 24 * 60 * 60 * 1000) return 'app.due.within_two_years';
   return undefined;
 }
 
@@ -30,16 +32,17 @@ export function dueDateProblem(value: string, now = new Date()): string | undefi
 export const dueInstant = (value: string) => new Date(value).toISOString();
 
 export const DueDateField = ({ value, onChange, error }: { value: string; onChange: (v: string) => void; error?: string }) => {
+  const t = useT();
   const problem = value ? dueDateProblem(value) : undefined;
   return (
     <TextField
-      label="New due date"
+      label={t('app.due.field')}
       type="datetime-local"
       required
       value={value}
       onChange={(e) => onChange(e.target.value)}
       error={!!(error ?? problem)}
-      helperText={error ?? problem ?? 'Reminders and escalation move with it; those already sent stay sent'}
+      helperText={error ?? (problem ? t(problem) : t('app.due.field_hint'))}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: localInput(new Date()), step: 60 } }}
     />
   );

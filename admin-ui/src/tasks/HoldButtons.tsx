@@ -7,6 +7,7 @@ import { useRef, type MouseEvent } from 'react';
 import { useCommand } from '../common/useCommand';
 import type { Task } from '../types';
 import { useFocusAfter, useRequestFocus } from './taskFocus';
+import { useT } from '../i18n/useT';
 
 type HoldButtonProps = { task: Pick<Task, 'id'>; onDone?: () => void } & Pick<ButtonProps, 'variant' | 'size'>;
 
@@ -14,17 +15,18 @@ export const ClaimButton = ({ task, onDone, variant = 'contained', size }: HoldB
   const { run, pending } = useCommand();
   const requestFocus = useRequestFocus();
   const button = useRef<HTMLButtonElement>(null);
+  const t = useT();
   useFocusAfter('released', button);
   const claim = async (event: MouseEvent) => {
     event.stopPropagation(); // in a list row, the click is not also a row click
-    if ((await run((api) => api.claimTask(task.id), 'Claimed: the task is yours')).ok) {
+    if ((await run((api) => api.claimTask(task.id), t('app.task.claimed'))).ok) {
       requestFocus('claimed');
       onDone?.();
     }
   };
   return (
     <Button ref={button} variant={variant} size={size} startIcon={<ClaimIcon />} disabled={pending} onClick={claim}>
-      Claim
+      {t('app.task.claim')}
     </Button>
   );
 };
@@ -34,13 +36,14 @@ export const ReleaseButton = ({ task, variant = 'outlined', size, formShown = fa
   const { run, pending } = useCommand();
   const requestFocus = useRequestFocus();
   const button = useRef<HTMLButtonElement>(null);
+  const t = useT();
   useFocusAfter('claimed', button, { when: !formShown });
   const release = async () => {
-    if ((await run((api) => api.unclaimTask(task.id), 'Released: the task is back in its queue')).ok) requestFocus('released');
+    if ((await run((api) => api.unclaimTask(task.id), t('app.task.released'))).ok) requestFocus('released');
   };
   return (
     <Button ref={button} variant={variant} size={size} startIcon={<ReleaseIcon />} disabled={pending} onClick={release}>
-      Release to queue
+      {t('app.task.release')}
     </Button>
   );
 };

@@ -8,6 +8,7 @@ import { NOBODY, PersonSelect, usePerson } from '../common/PersonSelect';
 import { useUsers } from '../common/useUserNames';
 import { apiFieldErrors } from '../dataProvider';
 import type { Task, User } from '../types';
+import { useT } from '../i18n/useT';
 
 /** Who the API accepts as holder: active people of the task's queue or the one it came from, and managers. */
 const canHold = (task: Task) => (user: User) =>
@@ -19,11 +20,12 @@ const ReassignDialog = ({ task, onClose }: { task: Task; onClose: () => void }) 
   const [assignee, setAssignee] = useState(task.assignee ?? NOBODY);
   const [fieldError, setFieldError] = useState<string>();
   const chosen = usePerson(assignee);
+  const t = useT();
 
   const save = async () => {
     const outcome = await run(
       (api) => api.assignTask(task.id, chosen?.id ?? null),
-      chosen ? `Assigned to ${chosen.name}` : 'Handed back to the queue',
+      chosen ? t('app.task.assigned_to', { name: chosen.name }) : t('app.task.handed_back'),
     );
     if (outcome.ok) onClose();
     else setFieldError(apiFieldErrors(outcome.error).find((f) => f.field === 'assignee')?.message);
@@ -31,27 +33,27 @@ const ReassignDialog = ({ task, onClose }: { task: Task; onClose: () => void }) 
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xs">
-      <DialogTitle>Reassign task</DialogTitle>
+      <DialogTitle>{t('app.task.reassign_title')}</DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>{task.title}</DialogContentText>
         <PersonSelect
-          label="Assign to"
+          label={t('app.task.assign_to')}
           value={assignee}
           onChange={(id) => {
             setAssignee(id);
             setFieldError(undefined);
           }}
           eligible={canHold(task)}
-          nobody={`Nobody: back to the ${task.role} queue`}
-          helperText={`People of the ${task.originalRole ?? task.role} queue, and managers`}
+          nobody={t('app.task.nobody_back', { role: task.role })}
+          helperText={t('app.task.queue_people', { role: task.originalRole ?? task.role })}
           error={fieldError}
           withRoles
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
+        <Button onClick={onClose}>{t('app.common.cancel')}</Button>
         <Button variant="contained" onClick={save} disabled={pending || isPending || assignee === (task.assignee ?? NOBODY)}>
-          Reassign
+          {t('app.task.reassign')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -60,10 +62,11 @@ const ReassignDialog = ({ task, onClose }: { task: Task; onClose: () => void }) 
 
 export const ReassignButton = ({ task }: { task: Task }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button variant="outlined" startIcon={<ReassignIcon />} onClick={() => setOpen(true)}>
-        Reassign
+        {t('app.task.reassign')}
       </Button>
       {open && <ReassignDialog task={task} onClose={() => setOpen(false)} />}
     </>

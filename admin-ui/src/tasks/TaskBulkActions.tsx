@@ -6,9 +6,11 @@ import DueIcon from '@mui/icons-material/EditCalendar';
 import ReassignIcon from '@mui/icons-material/SwitchAccount';
 import { Button } from '@mui/material';
 import { useState } from 'react';
+import { useLocaleState } from 'react-admin';
 import { BulkReasonDialog } from '../common/BulkReasonDialog';
 import { NOBODY, PersonSelect, usePerson } from '../common/PersonSelect';
 import { useUsers } from '../common/useUserNames';
+import { useT } from '../i18n/useT';
 import type { Task } from '../types';
 import { DueDateField, dueDateProblem, dueInstant, nextWorkingDayAt5 } from './DueDateField';
 
@@ -43,15 +45,17 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
 
 const DueDialog = ({ onClose }: { onClose: () => void }) => {
   const [due, setDue] = useState(nextWorkingDayAt5);
-  const when = () => new Date(due).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  const t = useT();
+  const [locale] = useLocaleState();
+  const when = () => new Date(due).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <BulkReasonDialog<Task>
-      title="Change due date"
+      title={t('app.due.change')}
       noun={['task', 'tasks']}
       nameOf={(task) => task.title}
       ready={!dueDateProblem(due)}
-      confirm="Change due date"
-      done={(n) => `${n} task${n === 1 ? '' : 's'} now due ${when()}`}
+      confirm={t('app.due.change')}
+      done={(n) => t('app.due.done', { smart_count: n, when: when() })}
       command={(api, id, reason) => api.changeTaskDue(String(id), dueInstant(due), reason)}
       maxReason={500}
       onClose={onClose}
@@ -63,13 +67,14 @@ const DueDialog = ({ onClose }: { onClose: () => void }) => {
 
 export const TaskBulkActions = () => {
   const [open, setOpen] = useState<'reassign' | 'due'>();
+  const t = useT();
   return (
     <>
       <Button size="small" startIcon={<ReassignIcon />} onClick={() => setOpen('reassign')}>
         Reassign
       </Button>
       <Button size="small" startIcon={<DueIcon />} onClick={() => setOpen('due')}>
-        Change due date
+        {t('app.due.change')}
       </Button>
       {open === 'reassign' && <ReassignDialog onClose={() => setOpen(undefined)} />}
       {open === 'due' && <DueDialog onClose={() => setOpen(undefined)} />}

@@ -7,6 +7,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { useCommand } from '../common/useCommand';
 import type { TaskComment, TaskDetail } from '../types';
+import { useT } from '../i18n/useT';
 
 const initials = (name: string) =>
   name
@@ -39,6 +40,7 @@ const AddCommentForm = ({ taskId }: { taskId: string }) => {
   // One id per draft: sending the same draft twice (a double click, a retry) stores it once.
   const [draftId, setDraftId] = useState(() => uuidv4());
 
+  const t = useT();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if ((await run((api) => api.commentOnTask(taskId, { id: draftId, body: body.trim() }))).ok) {
@@ -50,7 +52,7 @@ const AddCommentForm = ({ taskId }: { taskId: string }) => {
   return (
     <Box component="form" onSubmit={submit}>
       <TextField
-        label="Add a comment"
+        label={t('app.task.add_comment')}
         name="comment"
         multiline
         minRows={2}
@@ -60,24 +62,27 @@ const AddCommentForm = ({ taskId }: { taskId: string }) => {
       />
       <Box sx={{ mt: 1, textAlign: 'right' }}>
         <Button type="submit" variant="contained" size="small" disabled={pending || !body.trim()}>
-          Comment
+          {t('app.task.comment')}
         </Button>
       </Box>
     </Box>
   );
 };
 
-export const TaskComments = ({ task }: { task: TaskDetail }) => (
-  <SectionCard title="Comments">
-    <Stack spacing={2}>
-      {task.comments.length === 0 ? (
-        <EmptyState icon={<CommentIcon />} title="No comments yet">
-          {task.actions.comment ? 'Leave a note for whoever works on this next.' : undefined}
-        </EmptyState>
-      ) : (
-        task.comments.map((comment) => <CommentItem key={comment.id} comment={comment} />)
-      )}
-      {task.actions.comment && <AddCommentForm taskId={task.id} />}
-    </Stack>
-  </SectionCard>
-);
+export const TaskComments = ({ task }: { task: TaskDetail }) => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.task.comments')}>
+      <Stack spacing={2}>
+        {task.comments.length === 0 ? (
+          <EmptyState icon={<CommentIcon />} title={t('app.task.comments_empty')}>
+            {task.actions.comment ? t('app.task.comments_hint') : undefined}
+          </EmptyState>
+        ) : (
+          task.comments.map((comment) => <CommentItem key={comment.id} comment={comment} />)
+        )}
+        {task.actions.comment && <AddCommentForm taskId={task.id} />}
+      </Stack>
+    </SectionCard>
+  );
+};

@@ -1,5 +1,7 @@
 // The inbox: what is mine, what waits in my queues, and (for managers) everything open — due
 // first, overdue in red. Polled, because tasks arrive and move while people look at it.
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/useT';
 import InboxIcon from '@mui/icons-material/Inbox';
 import { Chip, Stack, Typography } from '@mui/material';
 import { DataTable, List, SelectInput, useCreatePath, useListContext, useNavigate } from 'react-admin';
@@ -22,26 +24,27 @@ import { KindName, StageName } from '../journeys/stageLabels';
 const Column = DataTable.Col<Task>;
 const REFRESH_MS = 30_000;
 
-const TaskTypeFilter = (props: { source: string; label: string }) => {
+const TaskTypeFilter = (props: { source: string; label?: string }) => {
   const { data } = useTaskTypes();
   return <SelectInput {...props} choices={(data ?? []).map((t) => ({ id: t.id, name: taskTypeLabel(t.id) }))} />;
 };
 
 const filters = [
-  <TaskTypeFilter key="type" source="type" label="Type" />,
-  <SelectInput key="role" source="role" label="Queue" choices={ROLES.map((id) => ({ id, name: id }))} />,
+  <TaskTypeFilter key="type" source="type" />,
+  <SelectInput key="role" source="role" choices={ROLES.map((id) => ({ id, name: id }))} />,
 ];
 
 /** A filter switched on and off with one click, such as "overdue". */
-const ToggleFilterChip = ({ source, label }: { source: string; label: string }) => {
+const ToggleFilterChip = ({ source, label }: { source: string; label: MessageKey }) => {
   const { filterValues, displayedFilters, setFilters } = useListContext();
+  const t = useT();
   const on = filterValues[source] === true;
   const toggle = () => {
     const rest = Object.fromEntries(Object.entries(filterValues).filter(([key]) => key !== source));
     setFilters(on ? rest : { ...rest, [source]: true }, displayedFilters);
   };
   return (
-    <Chip label={label} color={on ? 'primary' : 'default'} variant={on ? 'filled' : 'outlined'} onClick={toggle} aria-pressed={on} />
+    <Chip label={t(label)} color={on ? 'primary' : 'default'} variant={on ? 'filled' : 'outlined'} onClick={toggle} aria-pressed={on} />
   );
 };
 
@@ -50,8 +53,8 @@ const InboxTabs = () => {
   return (
     <ViewTabs views={INBOX_VIEWS} shown={INBOX_VIEWS.all.filter((view) => isManager || !view.managersOnly)} refreshMs={REFRESH_MS}>
       <Stack direction="row" spacing={1} sx={{ py: 1 }}>
-        <ToggleFilterChip source="overdue" label="Overdue" />
-        {isManager && <ToggleFilterChip source="escalated" label="Escalated" />}
+        <ToggleFilterChip source="overdue" label="app.dashboard.overdue" />
+        {isManager && <ToggleFilterChip source="escalated" label="app.dashboard.escalated" />}
       </Stack>
     </ViewTabs>
   );
@@ -115,18 +118,17 @@ const InboxEmpty = () => <ViewEmpty views={INBOX_VIEWS} icon={<InboxIcon />} nou
 
 const InboxTable = () => (
   <DataTable rowClick="show" rowSx={overdueRow} bulkActionButtons={useIsManager() ? <TaskBulkActions /> : false} empty={<InboxEmpty />}>
-    <Column source="title" label="Task" render={(task) => <TaskTitle task={task} />} />
+    <Column source="title" render={(task) => <TaskTitle task={task} />} />
     <Column source="type" render={(task) => taskTypeLabel(task.type)} />
-    <Column source="role" label="Queue" render={(task) => <QueueCell task={task} />} />
+    <Column source="role" render={(task) => <QueueCell task={task} />} />
     <Column
       source="assignee"
-      label="Held by"
       disableSort
       render={(task) => <HeldBy task={task} />}
     />
-    <Column source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
+    <Column source="dueAt" render={(task) => <DueChip task={task} />} />
     {/* One click on the header: newest first, to find what just came in. */}
-    <Column source="createdAt" label="Arrived" sortByOrder="DESC" render={(task) => <RelativeTime date={task.createdAt} />} />
+    <Column source="createdAt" sortByOrder="DESC" render={(task) => <RelativeTime date={task.createdAt} />} />
     <Column label="" disableSort align="right" render={(task) => <ClaimAndOpen task={task} />} />
   </DataTable>
 );
@@ -152,7 +154,6 @@ const InboxCards = () => (
 
 export const TaskList = () => (
   <List
-    title="Inbox"
     filters={filters}
     filterDefaultValues={INBOX_VIEWS.all[0]!.filter}
     sort={{ field: 'dueAt', order: 'ASC' }}

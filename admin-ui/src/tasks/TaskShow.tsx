@@ -22,6 +22,8 @@ import { TaskComments } from './TaskComments';
 import { UnsentDraft } from './UnsentDraft';
 import { DueChip, EscalatedChip, QueueLabel, taskTypeLabel } from './taskFields';
 import { KindName, StageName } from '../journeys/stageLabels';
+import { interpolate } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 
 // Coming from the inbox, the cached list row shows first; it lacks what only the detail has.
 const isDetail = (task: unknown): task is TaskDetail => !!task && typeof task === 'object' && 'actions' in task;
@@ -42,6 +44,7 @@ const TaskActionButtons = () => {
 
 const JourneyContext = ({ task }: { task: TaskDetail }) => {
   const createPath = useCreatePath();
+  const t = useT();
   const customer = task.journey?.customer;
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', color: 'text.secondary', alignItems: 'center' }}>
@@ -54,7 +57,11 @@ const JourneyContext = ({ task }: { task: TaskDetail }) => {
       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
         <JourneyIcon fontSize="small" />
         <Link to={createPath({ resource: 'journeys', id: task.journeyId, type: 'show' })}>
-          {task.journey ? <><KindName kind={task.journey.kind} /> journey · stage <StageName kind={task.journey.kind} stage={task.journey.stage} /></> : 'Open the journey'}
+          {task.journey ? (
+            interpolate(t('app.task.journey_stage'), { kind: <KindName kind={task.journey.kind} />, stage: <StageName kind={task.journey.kind} stage={task.journey.stage} /> })
+          ) : (
+            t('app.task.open_journey')
+          )}
         </Link>
       </Stack>
     </Stack>
@@ -63,6 +70,7 @@ const JourneyContext = ({ task }: { task: TaskDetail }) => {
 
 const TaskSummary = ({ task }: { task: TaskDetail }) => {
   const userName = useUserNames();
+  const t = useT();
   // After Complete, when there is no result to show: the heading, its status chip now "completed".
   const heading = useRef<HTMLHeadingElement>(null);
   useFocusAfter('completed', heading, { when: task.status !== 'OPEN' && !task.result });
@@ -80,26 +88,26 @@ const TaskSummary = ({ task }: { task: TaskDetail }) => {
         <JourneyContext task={task} />
         <Box sx={{ mt: 2 }}>
           <FactGrid>
-            <RecordField label="Type">{taskTypeLabel(task.type)}</RecordField>
-            <RecordField label="Queue">
+            <RecordField source="type">{taskTypeLabel(task.type)}</RecordField>
+            <RecordField source="role">
               <QueueLabel task={task} />
             </RecordField>
-            <RecordField label="Held by">
-              {task.assignedTo ? task.assignedTo.name : task.status === 'OPEN' ? <Chip size="small" variant="outlined" label="unclaimed" /> : '—'}
+            <RecordField source="assignee">
+              {task.assignedTo ? task.assignedTo.name : task.status === 'OPEN' ? <Chip size="small" variant="outlined" label={t('app.task.unclaimed')} /> : '—'}
             </RecordField>
-            <RecordField label="Due">
+            <RecordField source="dueAt">
               <RelativeTime date={task.dueAt} />
             </RecordField>
-            <RecordField label="Created">
+            <RecordField label={t('app.task.created')}>
               <RelativeTime date={task.createdAt} />
             </RecordField>
             {task.completedAt && (
-              <RecordField label="Completed">
-                <RelativeTime date={task.completedAt} /> by {userName(task.completedBy) ?? 'someone'}
+              <RecordField label={t('app.task.completed')}>
+                {interpolate(t('app.task.completed_by'), { when: <RelativeTime date={task.completedAt} />, name: userName(task.completedBy) ?? t('app.task.someone') })}
               </RecordField>
             )}
             {task.cancelledAt && (
-              <RecordField label="Cancelled">
+              <RecordField label={t('app.task.cancelled')}>
                 <RelativeTime date={task.cancelledAt} />
                 {task.cancelReason && `: ${task.cancelReason}`}
               </RecordField>
@@ -115,17 +123,18 @@ const TaskSummary = ({ task }: { task: TaskDetail }) => {
 const TaskResult = ({ task, result }: { task: TaskDetail; result: Record<string, unknown> }) => {
   const { schema } = useTaskTypeSchema(task.type);
   const region = useRef<HTMLElement>(null);
+  const t = useT();
   useFocusAfter('completed', region);
   return (
     <Box
       ref={region}
       component="section"
       tabIndex={-1}
-      aria-label={task.status === 'COMPLETED' ? 'Task completed: the result' : 'Result'}
+      aria-label={task.status === 'COMPLETED' ? t('app.task.result_completed') : t('app.task.result')}
       data-testid="task-result"
       sx={{ borderRadius: 1, '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 } }}
     >
-      <SectionCard title="Result">
+      <SectionCard title={t('app.task.result')}>
         <ObjectFacts value={result} order={Object.keys(schema?.properties ?? {})} />
       </SectionCard>
     </Box>
@@ -133,15 +142,18 @@ const TaskResult = ({ task, result }: { task: TaskDetail; result: Record<string,
 };
 
 /** A review's report of the client's period (the retention journey puts it on the task), to read before approving it. */
-const ReviewReportButton = ({ input }: { input: TaskDetail['input'] }) =>
-  typeof input.reportId === 'string' ? (
+const ReviewReportButton = ({ input }: { input: TaskDetail['input'] }) => {
+  const t = useT();
+  return typeof input.reportId === 'string' ? (
     <Button size="small" startIcon={<PdfIcon />} href={`/api/account-reports/${encodeURIComponent(input.reportId)}/pdf`} download>
-      The report (PDF)
+      {t('app.task.report_pdf')}
     </Button>
   ) : null;
+};
 
 const TaskView = () => {
   const task = useRecordContext();
+  const t = useT();
   if (!isDetail(task)) return <Loading />;
   return (
     <Stack spacing={2} sx={{ mt: 1, mb: 3 }}>
@@ -150,7 +162,7 @@ const TaskView = () => {
         <Stack spacing={2}>
           {task.actions.complete ? <CompleteTaskForm task={task} /> : <UnsentDraft task={task} />}
           {task.result && <TaskResult task={task} result={task.result} />}
-          <SectionCard title="What you need to know" action={<ReviewReportButton input={task.input} />}>
+          <SectionCard title={t('app.task.need_to_know')} action={<ReviewReportButton input={task.input} />}>
             <ObjectFacts value={task.input} />
           </SectionCard>
         </Stack>
@@ -163,7 +175,8 @@ const TaskView = () => {
 // The resource is labelled "Inbox", which would make react-admin's default title "Inbox <task>".
 const TaskPageTitle = () => {
   const task = useRecordContext<TaskDetail>();
-  return <>{task ? `Task: ${task.title}` : 'Task'}</>;
+  const t = useT();
+  return <>{task ? t('app.task.page_title', { title: task.title }) : t('app.task.page_title_loading')}</>;
 };
 
 // Polled: others claim, comment and complete while the page is open.

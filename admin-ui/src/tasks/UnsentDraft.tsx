@@ -7,6 +7,7 @@ import { UnsentAlert } from '../common/UnsentAlert';
 import { useUserNames } from '../common/useUserNames';
 import type { TaskDetail } from '../types';
 import { clearDraft, loadDraft } from './taskDrafts';
+import { useT } from '../i18n/useT';
 
 const asText = (draft: Record<string, unknown>) =>
   Object.entries(draft)
@@ -16,16 +17,19 @@ const asText = (draft: Record<string, unknown>) =>
 export const UnsentDraft = ({ task }: { task: TaskDetail }) => {
   const userName = useUserNames();
   const [draft, setDraft] = useState(() => loadDraft(task.id));
+  const t = useT();
   if (!draft) return null;
   const what =
     task.status === 'COMPLETED'
-      ? `${userName(task.completedBy) ?? 'Someone else'} completed this task ${task.completedAt ? relativeTime(task.completedAt) : ''}`
+      ? t('app.task.unsent_completed', { name: userName(task.completedBy) ?? t('app.task.someone_else'), when: task.completedAt ? relativeTime(task.completedAt) : '' })
       : task.status === 'CANCELLED'
-        ? `This task was cancelled${task.cancelReason ? `: ${task.cancelReason}` : ''}`
-        : 'Someone else holds this task now';
+        ? task.cancelReason
+          ? t('app.task.unsent_cancelled_because', { reason: task.cancelReason })
+          : t('app.task.unsent_cancelled')
+        : t('app.task.unsent_held');
   return (
     <UnsentAlert
-      title="Your answers were not sent"
+      title={t('app.task.unsent_title')}
       copyText={asText(draft)}
       testId="unsent-draft"
       onDiscard={() => {
@@ -33,7 +37,7 @@ export const UnsentDraft = ({ task }: { task: TaskDetail }) => {
         setDraft(undefined);
       }}
     >
-      {what}. What you typed is kept here to copy.
+      {what}. {t('app.task.unsent_kept')}
       <ObjectFacts value={draft} />
     </UnsentAlert>
   );

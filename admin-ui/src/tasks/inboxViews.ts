@@ -6,21 +6,21 @@ export type InboxView = ListView & { managersOnly?: boolean };
 export const INBOX_VIEWS = listViews<InboxView>([
   {
     id: 'mine',
-    label: 'My tasks',
+    label: 'app.tabs.tasks.mine.label',
     filter: { queue: 'mine' },
-    empty: { title: 'Nothing on your plate', hint: 'Claim a task from My queues to start on it.' },
+    empty: { title: 'app.tabs.tasks.mine.title', hint: 'app.tabs.tasks.mine.hint' },
   },
   {
     id: 'my-roles',
-    label: 'My queues',
+    label: 'app.tabs.tasks.my_roles.label',
     filter: { queue: 'my-roles' },
-    empty: { title: 'Your queues are clear', hint: 'New tasks for your roles land here, unclaimed.' },
+    empty: { title: 'app.tabs.tasks.my_roles.title', hint: 'app.tabs.tasks.my_roles.hint' },
   },
   {
     id: 'all',
-    label: 'All open',
+    label: 'app.tabs.tasks.all.label',
     filter: { status: 'OPEN' },
     managersOnly: true,
-    empty: { title: 'No open tasks', hint: 'Every journey is waiting on something other than people.' },
+    empty: { title: 'app.tabs.tasks.all.title', hint: 'app.tabs.tasks.all.hint' },
   },
 ]);

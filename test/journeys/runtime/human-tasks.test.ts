@@ -115,9 +115,9 @@ describe('claiming', () => {
     expect(await events(j.journeyId, 'task_completed')).toHaveLength(0);
 
     // The task tells each viewer what they may do with it.
-    expect((await B.api('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: false, assign: false, complete: false, comment: true });
-    expect((await A.api('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: true, assign: false, complete: true, comment: true });
-    expect((await manager()('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: true, assign: true, complete: true, comment: true });
+    expect((await B.api('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: false, assign: false, reschedule: false, complete: false, comment: true });
+    expect((await A.api('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: true, assign: false, reschedule: false, complete: true, comment: true });
+    expect((await manager()('GET', `/api/tasks/${j.taskId}`)).body.actions).toEqual({ claim: false, unclaim: true, assign: true, reschedule: true, complete: true, comment: true });
   });
 
   it('the holder releases it back to the queue, after which B can claim it; releasing an unclaimed task is harmless', async () => {
