@@ -12,7 +12,7 @@ const Column = DataTable.Col<Customer>;
 
 const filters = [
   <SelectInput key="lifecycle" source="lifecycle" choices={lifecycleChoices} alwaysOn />,
-  <TextInput key="email" source="email" label="Exact email" />,
+  <TextInput key="email" source="email" label="app.lists.exact_email" />,
 ];
 
 const NoCustomers = () => {
@@ -46,12 +46,12 @@ export const CustomerList = () => (
   >
     <ResponsiveList phone={<CustomerCards />}>
       <DataTable rowClick="show" bulkActionButtons={false} empty={<NoCustomers />}>
-        <Column source="companyName" label="Company" render={(customer) => <RowLink>{customer.companyName}</RowLink>} />
-        <Column source="contactName" label="Contact" disableSort />
+        <Column source="companyName" render={(customer) => <RowLink>{customer.companyName}</RowLink>} />
+        <Column source="contactName" disableSort />
         <Column source="email" field={EmailField} disableSort />
         <Column source="phone" disableSort />
         <Column source="lifecycle" disableSort render={(customer) => <Lifecycle customer={customer} />} />
-        <Column source="createdAt" label="Customer since" render={(customer) => <RelativeTime date={customer.createdAt} />} />
+        <Column source="createdAt" render={(customer) => <RelativeTime date={customer.createdAt} />} />
       </DataTable>
     </ResponsiveList>
   </List>

@@ -76,7 +76,6 @@ const InvoiceCards = () => (
 
 export const InvoiceList = () => (
   <List
-    title="Invoices"
     filters={filters}
     filterDefaultValues={INVOICE_VIEWS.all[0]!.filter}
     sort={{ field: 'dueAt', order: 'ASC' }}
@@ -99,19 +98,18 @@ export const InvoiceList = () => (
         sx={withoutBuiltInExpandSx}
       >
         <Column label="" disableSort render={(invoice) => (invoice.lines.length > 0 ? <ExpandToggle label={`lines of invoice ${invoice.number}`} /> : null)} />
-        <Column source="number" label="Invoice" render={(invoice) => <InvoiceNumber invoice={invoice} link={journeyPath(invoice.journeyId)} />} />
-        <Column source="customer.companyName" label="Customer" disableSort />
+        <Column source="number" render={(invoice) => <InvoiceNumber invoice={invoice} link={journeyPath(invoice.journeyId)} />} />
+        <Column source="customer.companyName" disableSort />
         <Column source="status" disableSort render={(invoice) => <StatusChip status={invoice.status} />} />
-        <Column source="totalMinor" label="Total" align="right" render={(i) => <Money minor={i.totalMinor} currency={i.currency} />} />
-        <Column source="paidMinor" label="Paid" align="right" disableSort render={(i) => <Money minor={i.paidMinor} currency={i.currency} />} />
+        <Column source="totalMinor" align="right" render={(i) => <Money minor={i.totalMinor} currency={i.currency} />} />
+        <Column source="paidMinor" align="right" disableSort render={(i) => <Money minor={i.paidMinor} currency={i.currency} />} />
         <Column
           source="balanceMinor"
-          label="Balance"
           align="right"
           disableSort
           render={(i) => <Money minor={i.balanceMinor} currency={i.currency} strong={i.balanceMinor > 0} />}
         />
-        <Column source="dueAt" label="Due" render={(invoice) => <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />} />
+        <Column source="dueAt" render={(invoice) => <DueDate date={invoice.dueAt} late={isOverdue(invoice)} settled={!isOwed(invoice)} />} />
       </DataTable>
     </ResponsiveList>
   </List>

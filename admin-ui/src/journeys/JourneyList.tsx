@@ -24,7 +24,7 @@ const REFRESH_MS = 30_000;
 // tabs pick the common statuses.
 const KindFilter = (props: { source: string; alwaysOn?: boolean }) => {
   const { kinds } = useJourneyKinds();
-  return <SelectInput {...props} label="Journey type" choices={kinds.map((k) => ({ id: k.id, name: k.title }))} />;
+  return <SelectInput {...props} label="app.lists.journey_type" choices={kinds.map((k) => ({ id: k.id, name: k.title }))} />;
 };
 const StageFilter = (props: { source: string }) => {
   const { kinds } = useJourneyKinds();
@@ -33,7 +33,7 @@ const StageFilter = (props: { source: string }) => {
   // Without a kind, a stage id two kinds share is one choice, named for both.
   const choices = new Map<string, string[]>();
   for (const k of chosen) for (const s of k.stages) choices.set(s.id, [...(choices.get(s.id) ?? []), chosen.length > 1 ? `${k.title}: ${s.label}` : s.label]);
-  return <SelectInput {...props} label="Stage" choices={[...choices].map(([id, names]) => ({ id, name: names.join(' / ') }))} />;
+  return <SelectInput {...props} label="app.lists.stage" choices={[...choices].map(([id, names]) => ({ id, name: names.join(' / ') }))} />;
 };
 const filters = [
   <SelectInput key="status" source="status" choices={statusChoices(JOURNEY_STATUSES)} />,
@@ -99,19 +99,19 @@ const JourneyTable = () => {
   const isManager = useIsManager();
   return (
     <DataTable rowClick="show" bulkActionButtons={isManager ? <JourneyBulkActions /> : false} empty={<JourneysEmpty />}>
-      <Column source="customer.companyName" label="Customer" disableSort render={(journey) => <CustomerCell journey={journey} />} />
-      <Column source="kind" label="Journey" disableSort render={(journey) => <KindName kind={journey.kind} />} />
+      <Column source="customer.companyName" disableSort render={(journey) => <CustomerCell journey={journey} />} />
+      <Column source="kind" disableSort render={(journey) => <KindName kind={journey.kind} />} />
       <Column source="stage" render={(journey) => <StageCell journey={journey} />} />
       {failed ? (
-        <Column source="endReason" label="Why it failed" disableSort render={(journey) => <FailureCell journey={journey} />} />
+        <Column source="endReason" label="app.lists.why_failed" disableSort render={(journey) => <FailureCell journey={journey} />} />
       ) : (
-        <Column source="waits" label="Waiting on" disableSort render={(journey) => <WaitingOnCell journey={journey} />} />
+        <Column source="waits" disableSort render={(journey) => <WaitingOnCell journey={journey} />} />
       )}
       <Column source="status" render={(journey) => <StatusChip status={journey.status} />} />
       {failed ? (
-        <Column source="endedAt" label="Failed" sortByOrder="DESC" render={(journey) => <RelativeTime date={journey.endedAt} />} />
+        <Column source="endedAt" label="app.lists.failed_at" sortByOrder="DESC" render={(journey) => <RelativeTime date={journey.endedAt} />} />
       ) : (
-        <Column source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
+        <Column source="startedAt" render={(journey) => <RelativeTime date={journey.startedAt} />} />
       )}
     </DataTable>
   );

@@ -21,7 +21,7 @@ const filters = [
   <SelectInput
     key="published"
     source="published"
-    label="Status"
+    label="resources.knowledge-articles.fields.status"
     choices={[
       { id: true, name: 'Published' },
       { id: false, name: 'Draft' },
@@ -31,7 +31,7 @@ const filters = [
   <TextInput key="category" source="category" />,
 ];
 
-const Actions = () => <TopToolbar>{useMayEditKnowledge() && <CreateButton label="New article" />}</TopToolbar>;
+const Actions = () => <TopToolbar>{useMayEditKnowledge() && <CreateButton label="app.lists.new_article" />}</TopToolbar>;
 
 const NoArticles = () => {
   const filtered = Object.keys(useListContext().filterValues).length > 0;
@@ -56,7 +56,6 @@ const ArticleCards = () => (
 
 export const KnowledgeList = () => (
   <List
-    title="Knowledge base"
     filters={filters}
     actions={<Actions />}
     sort={{ field: 'updatedAt', order: 'DESC' }}
@@ -72,8 +71,8 @@ export const KnowledgeList = () => (
       <DataTable rowClick="show" bulkActionButtons={false} empty={<NoArticles />}>
         <Column source="title" render={(article) => <RowLink>{article.title}</RowLink>} />
         <Column source="category" render={(article) => article.category ?? 'general'} />
-        <Column source="published" label="Status" render={(article) => <PublishedToggle article={article} />} />
-        <Column source="updatedAt" label="Changed" render={(article) => <RelativeTime date={article.updatedAt} />} />
+        <Column source="published" label="resources.knowledge-articles.fields.status" render={(article) => <PublishedToggle article={article} />} />
+        <Column source="updatedAt" render={(article) => <RelativeTime date={article.updatedAt} />} />
       </DataTable>
     </ResponsiveList>
   </List>

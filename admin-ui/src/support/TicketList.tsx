@@ -30,31 +30,31 @@ import { DEFAULT_TICKET_VIEW, useTicketViews } from './ticketViews';
 const Column = DataTable.Col<Ticket>;
 const REFRESH_MS = 30_000;
 
-const AssigneeFilter = (props: { source: string; label: string }) => {
+const AssigneeFilter = (props: { source: string; label?: string }) => {
   const { data } = useUsers();
   const agents = (data ?? []).filter((u) => u.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager'));
   return <SelectInput {...props} choices={agents.map((u) => ({ id: u.id, name: u.name }))} />;
 };
 
 // The API has no search of customers by name: the first 200 by name make the choices.
-const CustomerFilter = (props: { source: string; label: string }) => {
+const CustomerFilter = (props: { source: string; label?: string }) => {
   const { data } = useGetList<Customer>('customers', { pagination: { page: 1, perPage: 200 }, sort: { field: 'companyName', order: 'ASC' } });
   return <SelectInput {...props} choices={(data ?? []).map((c) => ({ id: c.id, name: c.companyName }))} />;
 };
 
 const filters = [
-  <SelectInput key="priority" source="priority" label="Priority" choices={choicesOf(TICKET_PRIORITIES, (p) => p)} />,
-  <SelectInput key="category" source="category" label="Category" choices={choicesOf(CUSTOMER_TICKET_CATEGORIES)} />,
-  <TextInput key="queue" source="queue" label="Queue" />,
-  <SelectInput key="status" source="status" label="Status" choices={choicesOf(TICKET_STATUSES, ticketStatusLabel)} />,
-  <AssigneeFilter key="assigneeId" source="assigneeId" label="Assignee" />,
-  <CustomerFilter key="customerId" source="customerId" label="Customer" />,
+  <SelectInput key="priority" source="priority" choices={choicesOf(TICKET_PRIORITIES, (p) => p)} />,
+  <SelectInput key="category" source="category" choices={choicesOf(CUSTOMER_TICKET_CATEGORIES)} />,
+  <TextInput key="queue" source="queue" />,
+  <SelectInput key="status" source="status" choices={choicesOf(TICKET_STATUSES, ticketStatusLabel)} />,
+  <AssigneeFilter key="assigneeId" source="assigneeId" />,
+  <CustomerFilter key="customerId" source="customerId" />,
 ];
 
 const InboxActions = () => (
   <TopToolbar>
     <FilterButton />
-    <CreateButton label="Raise a ticket" />
+    <CreateButton label="app.lists.raise_ticket" />
   </TopToolbar>
 );
 
@@ -95,13 +95,13 @@ const InboxEmpty = () => <ViewEmpty views={useTicketViews()} icon={<SupportIcon 
 
 const InboxTable = () => (
   <DataTable rowClick="show" rowSx={(t) => (isLate(t) ? lateRowSx : {})} bulkActionButtons={<TicketBulkActions />} empty={<InboxEmpty />}>
-    <Column source="subject" label="Ticket" disableSort render={(t) => <TicketTitle ticket={t} />} />
+    <Column source="subject" disableSort render={(t) => <TicketTitle ticket={t} />} />
     <Column source="priority" render={(t) => <PriorityChip priority={t.priority} />} />
     <Column source="status" disableSort render={(t) => <TicketStatusChip ticket={t} />} />
     {/* The inbox's own order: the nearest breach first. */}
-    <Column source="nextBreachAt" label="SLA" render={(t) => <SlaChips ticket={t} />} />
-    <Column source="assigneeId" label="Assignee" disableSort render={(t) => <Assignee ticket={t} />} />
-    <Column source="createdAt" label="Raised" sortByOrder="DESC" render={(t) => <RelativeTime date={t.createdAt} />} />
+    <Column source="nextBreachAt" render={(t) => <SlaChips ticket={t} />} />
+    <Column source="assigneeId" disableSort render={(t) => <Assignee ticket={t} />} />
+    <Column source="createdAt" sortByOrder="DESC" render={(t) => <RelativeTime date={t.createdAt} />} />
   </DataTable>
 );
 
@@ -129,7 +129,6 @@ export const TicketList = () => {
   const views = useTicketViews();
   return (
     <List
-      title="Support"
       filters={filters}
       actions={<InboxActions />}
       filterDefaultValues={DEFAULT_TICKET_VIEW.filter}

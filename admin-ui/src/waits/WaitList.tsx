@@ -80,7 +80,6 @@ const WaitCards = () => (
 
 export const WaitList = () => (
   <List
-    title="Waiting on"
     sort={{ field: 'since', order: 'ASC' }}
     perPage={25}
     exporter={false}
@@ -91,10 +90,10 @@ export const WaitList = () => (
   >
     <ResponsiveList phone={<WaitCards />} hiddenFilters={WAIT_FILTER_LABELS}>
       <DataTable rowClick={openJourney} bulkActionButtons={false} empty={<NoWaits />}>
-        <Column source="kind" label="Waiting on" render={(wait) => <WaitDescription wait={wait} />} />
-        <Column source="journey.customer.companyName" label="Customer" disableSort render={(wait) => <WaitJourney wait={wait} />} />
-        <Column source="unblockedBy" label="For" disableSort render={(wait) => <UnblockedBy wait={wait} />} />
-        <Column source="since" label="Waiting" render={(wait) => durationSince(wait.since)} />
+        <Column source="kind" render={(wait) => <WaitDescription wait={wait} />} />
+        <Column source="journey.customer.companyName" label="app.lists.customer" disableSort render={(wait) => <WaitJourney wait={wait} />} />
+        <Column source="unblockedBy" disableSort render={(wait) => <UnblockedBy wait={wait} />} />
+        <Column source="since" render={(wait) => durationSince(wait.since)} />
         <Column source="deadline" render={(wait) => <DeadlineChip wait={wait} />} />
       </DataTable>
     </ResponsiveList>
