@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { Admin, CustomRoutes, HttpError, Resource } from 'react-admin';
+import { lazy, Suspense } from 'react';
+import { Admin, CustomRoutes, HttpError, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { AnalyticsPage } from './analytics/AnalyticsPage';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { mayEditKnowledge, mayReadAnalytics, mayReadInvoices } from './auth/roles';
@@ -18,6 +18,9 @@ import support from './support';
 import { mayWorkSupport } from './support/ticketFields';
 import tasks from './tasks';
 import type { Role } from './types';
+
+// The analytics page brings the charts library: loaded when someone opens it, not with every page.
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 import waits from './waits';
 
 /**
@@ -61,7 +64,14 @@ export const App = () => (
         <Resource name="knowledge-articles" {...knowledgeResource(mayEditKnowledge(roles))} />
         {mayReadAnalytics(roles) && (
           <CustomRoutes>
-            <Route path="/analytics" element={<AnalyticsPage />} />
+            <Route
+              path="/analytics"
+              element={
+                <Suspense fallback={<Loading />}>
+                  <AnalyticsPage />
+                </Suspense>
+              }
+            />
           </CustomRoutes>
         )}
       </>
