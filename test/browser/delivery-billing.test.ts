@@ -127,8 +127,8 @@ it('shows a delivery journey’s milestones, change request, time and invoice, a
   await finance.getByRole('menuitem', { name: 'Invoices' }).click();
   await finance.getByRole('tab', { name: /Unpaid/, selected: true }).waitFor();
   const owed = await row(finance.locator('main'), invoice.number, companyName, 'partially paid', '£1,800.00');
-  // The expand icon is hidden from assistive technology (the row itself opens the journey): found by its label.
-  await owed.locator('[aria-label="Expand"]').click();
+  // Its lines unfold from a button named for them (react-admin's own expand icon is hidden from assistive technology).
+  await owed.getByRole('button', { name: `Show lines of invoice ${invoice.number}` }).click();
   await finance.getByRole('cell', { name: 'Deposit applied' }).first().waitFor();
   await screenshot(finance, 'finance-invoices');
   // The list as CSV, as filtered (unpaid): this invoice with £1,800.00 still owed, in pounds.
