@@ -7,6 +7,7 @@ import { Button, Chip, Stack, useMediaQuery, type Theme } from '@mui/material';
 import { useListContext } from 'react-admin';
 import { humanize } from './humanize';
 import type { ListView, ListViews } from './listViews';
+import { useT } from '../i18n/useT';
 
 export type ActiveFiltersProps = {
   /** Filters with no input of their own on a narrow screen, by key: what their chips say. */
@@ -22,6 +23,7 @@ const describe = (label: string, value: unknown) => (value === true ? label : `$
 export const ActiveFilters = ({ hiddenFilters = {}, views }: ActiveFiltersProps) => {
   const narrow = useMediaQuery<Theme>((theme) => theme.breakpoints.down('md'));
   const { filterValues, displayedFilters, setFilters } = useListContext();
+  const t = useT();
   if (!narrow) return null;
   const refining = Object.keys(views ? views.refinements(filterValues) : filterValues).filter((key) => isSet(filterValues[key]));
   if (refining.length === 0) return null;
@@ -34,7 +36,7 @@ export const ActiveFilters = ({ hiddenFilters = {}, views }: ActiveFiltersProps)
       spacing={1}
       useFlexGap
       role="group"
-      aria-label="Filters on"
+      aria-label={t('app.lists.filters_on')}
       data-testid="active-filters"
       sx={{ px: 1, py: 1, flexWrap: 'wrap', alignItems: 'center', borderBottom: 1, borderColor: 'divider' }}
     >
@@ -52,7 +54,7 @@ export const ActiveFilters = ({ hiddenFilters = {}, views }: ActiveFiltersProps)
         );
       })}
       <Button size="small" startIcon={<ClearIcon />} onClick={() => setFilters(without(refining), shown)}>
-        Clear {refining.length === 1 ? 'the filter' : `${refining.length} filters`}
+        {t('app.lists.clear_filters', { smart_count: refining.length })}
       </Button>
     </Stack>
   );

@@ -7,6 +7,7 @@ import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { IconButton } from '@mui/material';
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useCreatePath, useExpanded, useRecordContext, useResourceContext } from 'react-admin';
+import { useT } from '../i18n/useT';
 
 const stop = (event: MouseEvent) => event.stopPropagation();
 
@@ -34,10 +35,11 @@ export const ExpandToggle = ({ label }: { label: string }) => {
   const record = useRecordContext();
   const resource = useResourceContext() ?? '';
   const [expanded, toggle] = useExpanded(resource, record?.id ?? '');
+  const t = useT();
   return (
     <IconButton
       size="small"
-      aria-label={`${expanded ? 'Hide' : 'Show'} ${label}`}
+      aria-label={t(expanded ? 'app.lists.hide' : 'app.lists.show', { what: label })}
       aria-expanded={expanded}
       aria-controls={`${resource}-${record?.id}-expand`}
       onClick={(event) => {

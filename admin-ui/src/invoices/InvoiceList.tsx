@@ -18,6 +18,7 @@ import { journeyPath } from '../journeys/journeyFields';
 import { INVOICE_KINDS, InvoiceNumber, isOverdue, isOwed, openInvoiceJourney } from './invoiceFields';
 import { InvoiceLines } from './InvoiceLines';
 import { INVOICE_VIEWS } from './invoiceViews';
+import { useT } from '../i18n/useT';
 
 const Column = DataTable.Col<InvoiceRow>;
 const REFRESH_MS = 60_000;
@@ -53,6 +54,8 @@ const ListActions = () => (
 );
 
 const overdueRow = (invoice: InvoiceRow) => (isOverdue(invoice) ? lateRowSx : {});
+
+const LinesToggle = ({ number }: { number: string }) => <ExpandToggle label={useT()('app.lists.lines_of_invoice', { number })} />;
 
 const InvoicesEmpty = () => <ViewEmpty views={INVOICE_VIEWS} icon={<InvoiceIcon />} noun="invoices" />;
 
@@ -97,7 +100,7 @@ export const InvoiceList = () => (
         empty={<InvoicesEmpty />}
         sx={withoutBuiltInExpandSx}
       >
-        <Column label="" disableSort render={(invoice) => (invoice.lines.length > 0 ? <ExpandToggle label={`lines of invoice ${invoice.number}`} /> : null)} />
+        <Column label="" disableSort render={(invoice) => (invoice.lines.length > 0 ? <LinesToggle number={invoice.number} /> : null)} />
         <Column source="number" render={(invoice) => <InvoiceNumber invoice={invoice} link={journeyPath(invoice.journeyId)} />} />
         <Column source="customer.companyName" disableSort />
         <Column source="status" disableSort render={(invoice) => <StatusChip status={invoice.status} />} />

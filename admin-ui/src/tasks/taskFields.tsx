@@ -3,6 +3,7 @@ import { Chip, Tooltip, Typography } from '@mui/material';
 import { humanize } from '../common/humanize';
 import { exactTime, relativeTime } from '../common/RelativeTime';
 import type { Task } from '../types';
+import { useT } from '../i18n/useT';
 
 export const taskTypeLabel = (type: string) => humanize(type);
 
@@ -25,18 +26,19 @@ const ClosedAt = ({ task }: { task: Pick<Task, 'status' | 'completedAt' | 'cance
 
 /** The due date as a chip: red once an open task is overdue, amber when it is due soon, paused while the journey waits on the customer. */
 export const DueChip = ({ task }: { task: Pick<Task, 'status' | 'dueAt' | 'clockPausedAt' | 'completedAt' | 'cancelledAt'> }) => {
+  const t = useT();
   if (task.status !== 'OPEN') return <ClosedAt task={task} />;
   if (task.clockPausedAt) {
     return (
-      <Tooltip title={`Waiting on the customer since ${exactTime(task.clockPausedAt)}: the due time moves on by the pause`}>
-        <Chip size="small" label="paused · waiting on customer" variant="outlined" color="info" data-paused />
+      <Tooltip title={t('app.task.paused_tip', { when: exactTime(task.clockPausedAt) })}>
+        <Chip size="small" label={t('app.task.paused')} variant="outlined" color="info" data-paused />
       </Tooltip>
     );
   }
   const overdue = isOverdue(task);
-  const label = overdue ? `overdue · ${relativeTime(task.dueAt)}` : `due ${relativeTime(task.dueAt)}`;
+  const label = overdue ? t('app.common.overdue_since', { when: relativeTime(task.dueAt) }) : t('app.task.due_in', { when: relativeTime(task.dueAt) });
   return (
-    <Tooltip title={`Due ${exactTime(task.dueAt)}`}>
+    <Tooltip title={t('app.task.due_tip', { when: exactTime(task.dueAt) })}>
       <Chip
         size="small"
         label={label}
@@ -48,22 +50,27 @@ export const DueChip = ({ task }: { task: Pick<Task, 'status' | 'dueAt' | 'clock
   );
 };
 
-export const EscalatedChip = ({ task }: { task: Pick<Task, 'escalatedAt' | 'originalRole'> }) =>
-  task.escalatedAt ? (
-    <Tooltip title={`Its SLA passed ${relativeTime(task.escalatedAt)}; it moved from the ${task.originalRole ?? 'original'} queue to the managers`}>
-      <Chip size="small" color="error" variant="outlined" icon={<EscalatedIcon />} label="escalated" />
+export const EscalatedChip = ({ task }: { task: Pick<Task, 'escalatedAt' | 'originalRole'> }) => {
+  const t = useT();
+  return task.escalatedAt ? (
+    <Tooltip title={t('app.task.escalated_tip', { when: relativeTime(task.escalatedAt), role: task.originalRole ?? t('app.task.original') })}>
+      <Chip size="small" color="error" variant="outlined" icon={<EscalatedIcon />} label={t('app.task.escalated')} />
     </Tooltip>
   ) : null;
+};
 
 /** The queue a task sits in, and where an escalated one came from. */
-export const QueueLabel = ({ task }: { task: Pick<Task, 'role' | 'originalRole'> }) => (
-  <span>
-    {task.role ?? '—'}
-    {task.originalRole && task.originalRole !== task.role && (
-      <Typography component="span" variant="inherit" color="text.secondary">
-        {' '}
-        (from {task.originalRole})
-      </Typography>
-    )}
-  </span>
-);
+export const QueueLabel = ({ task }: { task: Pick<Task, 'role' | 'originalRole'> }) => {
+  const t = useT();
+  return (
+    <span>
+      {task.role ?? '—'}
+      {task.originalRole && task.originalRole !== task.role && (
+        <Typography component="span" variant="inherit" color="text.secondary">
+          {' '}
+          {t('app.task.from_queue', { role: task.originalRole })}
+        </Typography>
+      )}
+    </span>
+  );
+};
