@@ -45,7 +45,8 @@ it('support writes an article, publishes it, finds it and sees it suggested', as
   await page.getByPlaceholder(/^Search/).fill(`${word} gateway`);
   await page.getByRole('row').filter({ hasText: title }).waitFor();
   await page.getByLabel('Describe a problem').fill(`My ${word} is not answering, help!`);
-  const suggestion = page.getByRole('link', { name: title });
+  // The suggestion, not the list row's own link to the article.
+  const suggestion = page.getByRole('listitem').getByRole('link', { name: title });
   await suggestion.waitFor();
   await page.locator('mark', { hasText: word }).first().waitFor();
   await screenshot(page, 'knowledge-03-search-and-suggestions');

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { startHarness, type Harness } from '../../support/harness';
 import { eventually, request } from '../../support/http';
 import { lead } from '../../support/fixtures';
+import { journeyDriver } from '../../support/journey-driver';
 
 let h: Harness;
 beforeAll(async () => {
@@ -100,6 +101,13 @@ it('takes a ticket from raised to confirmed, routed, answered both ways, with it
   expect(byJourney.body.map((t: { id: string }) => t.id)).toEqual([id]);
   expect((await h.as('support')('GET', `/api/tickets/${id}`)).body).toMatchObject({ customer: { id: customerId, companyName: company }, project: null });
   expect((await h.as('sales')('GET', '/api/tickets')).status).toBe(403);
+
+  // Rated low: the support lead's follow-up runs on business hours, so its due date is not one a manager moves.
+  await request(h.baseUrl, 'POST', await journeyDriver(h).emailedLink(raised.body.journeyId, 'decision:satisfaction'), { rating: 2, comment: 'Slow' });
+  const followUp = await eventually(() => h.db.task.findFirst({ where: { journeyId: raised.body.journeyId, type: 'csat-follow-up' } }), Boolean);
+  const moved = await h.as('manager')('POST', `/api/tasks/${followUp!.id}/due`, { dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+  expect([moved.status, moved.body.error?.message]).toEqual([409, 'This task is due when its SLA clock says, not on a date set by hand']);
+  expect((await h.db.task.findUniqueOrThrow({ where: { id: followUp!.id } })).dueAt).toEqual(followUp!.dueAt);
 });
 
 it('refuses bad input with 4xx: unknown customer, empty text, NUL bytes, a duplicate without its ticket, another link', async () => {
