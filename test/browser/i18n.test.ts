@@ -164,9 +164,11 @@ it('reads a journey page and a ticket in French: headings, what it waits on, the
   await shoot(page, 'fr-desktop-journey');
 
   await page.setViewportSize(PHONE);
+  await page.reload();
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+  await shoot(page, 'fr-phone-journey');
   await page.getByRole('heading', { name: 'Historique', exact: true }).waitFor();
   expect(await widerThanScreen(page)).toEqual([]);
-  await shoot(page, 'fr-phone-journey');
 
   // A ticket of the same customer: its conversation, reply box and clocks.
   const raised = await h.as('support')('POST', '/api/tickets', {
@@ -187,8 +189,9 @@ it('reads a journey page and a ticket in French: headings, what it waits on, the
   expect(await keysShown(page)).toEqual([]);
   await shoot(page, 'fr-desktop-ticket');
   await page.setViewportSize(PHONE);
+  await page.reload();
   await page.getByRole('heading', { name: 'Conversation', exact: true }).waitFor();
-  expect(await widerThanScreen(page)).toEqual([]);
   await shoot(page, 'fr-phone-ticket');
+  expect(await widerThanScreen(page)).toEqual([]);
   await context.close();
 });

@@ -72,6 +72,7 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
     t,
     tx,
     status,
+    role: (role) => translate(`app.roles.${role}`, { _: role }),
     clock: (clock) => translate(`app.sla.clocks.${clock}`, { _: humanize(clock) }).toLowerCase(),
   };
   const events = newestFirst ? [...journey.history].reverse() : journey.history;

@@ -50,6 +50,8 @@ export type EventContext = {
   tx: TranslateNodes;
   /** A status (`COMPLETED`) as people read it. */
   status: (status: string) => string;
+  /** A role's queue (`sales`) as people read it. */
+  role: (role: string) => string;
   /** An SLA clock (`firstResponse`) as people read it, in a sentence. */
   clock: (clock: string) => string;
 };
@@ -102,7 +104,7 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   task_created: {
     icon: <TaskIcon />,
     describe: (d, c) => ({
-      text: d.role ? c.tx('app.events.task_created_for', { task: c.taskLink(d.taskId) }, { role: str(d.role) }) : c.tx('app.events.task_created', { task: c.taskLink(d.taskId) }),
+      text: d.role ? c.tx('app.events.task_created_for', { task: c.taskLink(d.taskId) }, { role: c.role(str(d.role)) }) : c.tx('app.events.task_created', { task: c.taskLink(d.taskId) }),
     }),
   },
   task_claimed: { icon: <ClaimIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_claimed', { task: c.taskLink(d.taskId) }) }) },
@@ -126,7 +128,7 @@ const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone'];
   task_escalated: {
     icon: <EscalatedIcon />,
     tone: 'error',
-    describe: (d, c) => ({ text: c.tx('app.events.task_escalated', { task: c.taskLink(d.taskId) }, { queue: str(d.from) }) }),
+    describe: (d, c) => ({ text: c.tx('app.events.task_escalated', { task: c.taskLink(d.taskId) }, { queue: c.role(str(d.from)) }) }),
   },
   task_due_changed: {
     icon: <DueChangedIcon />,
