@@ -470,7 +470,7 @@ export const fr: Catalogue = {
       from_note: 'note interne · visible du personnel seulement',
       raised_for: '%{customer} (ouvert par %{name})',
       reply_title: 'Répondre au client',
-      reply_label: 'Réponse sur %{ticket}, envoyée au client par e-mail',
+      reply_label: 'Réponse sur %{ticket}, envoyée par e-mail',
       internal_note: 'Note interne',
       note_label: 'Note pour les collègues : le client ne la voit jamais',
       add_note: 'Ajouter la note interne',

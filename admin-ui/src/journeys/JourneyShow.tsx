@@ -47,7 +47,8 @@ const JourneyActions = () => {
   const t = useT();
   if (!isDetail(journey)) return <TopToolbar />;
   return (
-    <TopToolbar sx={{ gap: 1 }}>
+    // Wraps on a phone: French labels are longer than the screen is wide side by side.
+    <TopToolbar sx={{ gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
       {journey.temporalUiUrl && (
         <Tooltip describeChild title={t('app.journey.temporal_hint')}>
           <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
