@@ -9,7 +9,10 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { devUserEmail } from '../../api/auth/dev-users';
 import { DEV_USER_PASSWORD } from '../../platform/config';
+import { followUpQualified, lead } from '../support/fixtures';
 import type { Harness } from '../support/harness';
+import { eventually } from '../support/http';
+import { journeyDriver } from '../support/journey-driver';
 import { PHONE, logIn, openApp, screenshot, startBrowserStack, uniqueCompany, widerThanScreen } from './browser';
 
 let h: Harness;
@@ -127,5 +130,68 @@ it('follows a French browser from the login page on, and fits a phone in French'
   await page.getByRole('button', { name: /menu/i }).first().click();
   await menuItem(page, 'Boîte de réception').waitFor();
   await shoot(page, 'fr-phone-menu');
+  await context.close();
+});
+
+it('reads a journey page and a ticket in French: headings, what it waits on, the timeline, the reply box and clocks, on a desktop and a phone', async () => {
+  const companyName = uniqueCompany('Atelier Parcours');
+  const { body } = await h.as('sales')('POST', '/api/leads', lead({ companyName, contactName: 'Paul Parcours' }));
+  const journeyId = body.journeyId as string;
+  // The follow-up done: the timeline has a completed task, the next stage, and the next task waited on.
+  await journeyDriver(h).complete('sales', journeyId, 'follow-up-call', followUpQualified);
+  await eventually(() => h.db.task.findFirst({ where: { journeyId, type: 'discovery-meeting', status: 'OPEN' } }), Boolean);
+
+  const context = await browser.newContext({ baseURL: h.baseUrl, viewport: DESKTOP, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('E-mail').fill(devUserEmail('manager'));
+  await page.getByLabel('Mot de passe').fill(DEV_USER_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: /^Bonjour, / }).waitFor();
+
+  await page.goto(`/#/journeys/${journeyId}/show`);
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+  for (const heading of ['En attente de', 'Tâches', 'Historique', 'Demande']) await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  const timeline = page.getByRole('list', { name: 'Historique' });
+  await timeline.getByText(/^Entré dans l’étape /).first().waitFor();
+  await timeline.getByText(/^A terminé /).waitFor();
+  await timeline.getByText(/^Tâche créée : /).first().waitFor();
+  // What it waits on: the discovery meeting, a task, for sales.
+  await page.getByText(/^tâche pour .* · attend depuis /).waitFor();
+  await page.getByText('Étape', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Annuler le parcours' }).waitFor();
+  expect(await keysShown(page)).toEqual([]);
+  await shoot(page, 'fr-desktop-journey');
+
+  await page.setViewportSize(PHONE);
+  await page.reload();
+  await page.getByRole('heading', { name: companyName, exact: true }).waitFor();
+  await shoot(page, 'fr-phone-journey');
+  await page.getByRole('heading', { name: 'Historique', exact: true }).waitFor();
+  expect(await widerThanScreen(page)).toEqual([]);
+
+  // A ticket of the same customer: its conversation, reply box and clocks.
+  const raised = await h.as('support')('POST', '/api/tickets', {
+    customerId: body.customerId,
+    subject: 'Le formulaire ne s’envoie plus',
+    description: 'Depuis lundi, le formulaire de contact affiche une erreur.',
+    category: 'technical',
+    priority: 'high',
+  });
+  expect(raised.status).toBe(201);
+  const ticket = (await eventually(() => h.db.supportTicket.findUnique({ where: { journeyId: raised.body.journeyId } }), Boolean))!;
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/#/tickets/${ticket.id}/show`);
+  for (const heading of ['Conversation', 'Répondre au client', 'Délais (SLA)']) await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Envoyer et attendre le client' }).waitFor();
+  await page.getByText('Première réponse', { exact: true }).waitFor();
+  await page.getByText('haute', { exact: true }).first().waitFor();
+  expect(await keysShown(page)).toEqual([]);
+  await shoot(page, 'fr-desktop-ticket');
+  await page.setViewportSize(PHONE);
+  await page.reload();
+  await page.getByRole('heading', { name: 'Conversation', exact: true }).waitFor();
+  await shoot(page, 'fr-phone-ticket');
+  expect(await widerThanScreen(page)).toEqual([]);
   await context.close();
 });

@@ -1,4 +1,5 @@
 import { Chip, type ChipProps } from '@mui/material';
+import { useTranslate } from 'react-admin';
 
 // One palette for every status the API returns: the names mean the same everywhere. Amber waits
 // on someone, blue is under way, green is done; statuses without a colour show outlined.
@@ -47,8 +48,15 @@ const COLORS: Record<string, ChipProps['color']> = {
 /** PARTIALLY_PAID → "partially paid". */
 export const statusLabel = (status: string) => status.toLowerCase().replaceAll('_', ' ');
 
-export const StatusChip = ({ status, label = statusLabel(status) }: { status: string; label?: string }) => (
-  <Chip size="small" label={label} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />
-);
+/** A status as people read it in the UI's language (app.status.<STATUS>); one the catalogue lacks, in words. */
+export function useStatusLabel() {
+  const translate = useTranslate();
+  return (status: string) => translate(`app.status.${status}`, { _: statusLabel(status) });
+}
+
+export const StatusChip = ({ status, label }: { status: string; label?: string }) => {
+  const statusName = useStatusLabel();
+  return <Chip size="small" label={label ?? statusName(status)} color={COLORS[status] ?? 'default'} variant={COLORS[status] ? 'filled' : 'outlined'} />;
+};
 
 export const statusChoices = (statuses: readonly string[]) => statuses.map((id) => ({ id, name: statusLabel(id) }));

@@ -16,6 +16,7 @@ import { ShowPage } from '../common/ShowPage';
 import { StatusChip } from '../common/StatusChip';
 import { AccountSection } from '../retention/AccountSection';
 import { CustomerTickets } from '../support/CustomerTickets';
+import { useT } from '../i18n/useT';
 import type { CustomerDetail } from '../types';
 import { Lifecycle } from './customerFields';
 import { EndReason } from '../journeys/EndReason';
@@ -25,6 +26,7 @@ const JourneyColumn = DataTable.Col<CustomerDetail['journeys'][number]>;
 
 const CustomerView = () => {
   const customer = useRecordContext<CustomerDetail>();
+  const t = useT();
   // Coming from the list, the cached list row shows first; it lacks the customer's journeys.
   if (!customer?.journeys) return <Loading />;
   return (
@@ -36,34 +38,34 @@ const CustomerView = () => {
             <Lifecycle customer={customer} />
           </Stack>
           <FactGrid>
-            <RecordField source="contactName" label="Contact" />
+            <RecordField source="contactName" label={t('resources.customers.fields.contactName')} />
             <RecordField source="email" field={EmailField} />
             <RecordField source="phone" empty="—" />
-            <RecordField label="Customer since">
+            <RecordField label={t('resources.customers.fields.createdAt')}>
               <RelativeTime date={customer.createdAt} />
             </RecordField>
-            <RecordField label="Client since">{customer.clientSince ? <RelativeTime date={customer.clientSince} /> : '—'}</RecordField>
+            <RecordField label={t('app.customer.client_since')}>{customer.clientSince ? <RelativeTime date={customer.clientSince} /> : '—'}</RecordField>
           </FactGrid>
         </CardContent>
       </Card>
       <AccountSection customer={customer} />
-      <SectionCard title="Journeys" flush>
+      <SectionCard title={t('app.customer.journeys')} flush>
         {/* The journeys come with the customer; the resource context makes rows link to journey pages. */}
         <ResourceContextProvider value="journeys">
           <ArrayField source="journeys">
             <DataTable
               rowClick="show"
               bulkActionButtons={false}
-              empty={<EmptyState title="No journeys yet" />}
+              empty={<EmptyState title={t('app.customer.no_journeys')} />}
               sx={sectionTableSx}
             >
-              <JourneyColumn source="kind" label="Journey" render={(journey) => <KindName kind={journey.kind} />} />
+              <JourneyColumn source="kind" label={t('resources.journeys.fields.kind')} render={(journey) => <KindName kind={journey.kind} />} />
               <JourneyColumn source="status" render={(journey) => <StatusChip status={journey.status} />} />
               <JourneyColumn source="stage" render={(journey) => <StageName kind={journey.kind} stage={journey.stage} />} />
-              <JourneyColumn source="startedAt" label="Started" render={(journey) => <RelativeTime date={journey.startedAt} />} />
+              <JourneyColumn source="startedAt" label={t('resources.journeys.fields.startedAt')} render={(journey) => <RelativeTime date={journey.startedAt} />} />
               <JourneyColumn
                 source="endReason"
-                label="End reason"
+                label={t('resources.journeys.fields.endReason')}
                 // Its links go where they name, not to the row's journey.
                 render={(journey) =>
                   journey.endReason ? (
@@ -84,7 +86,8 @@ const CustomerView = () => {
 
 const CustomerPageTitle = () => {
   const customer = useRecordContext<CustomerDetail>();
-  return <>{customer ? `Customer: ${customer.companyName}` : 'Customer'}</>;
+  const t = useT();
+  return <>{customer ? t('app.customer.title', { name: customer.companyName }) : t('app.customer.customer')}</>;
 };
 
 export const CustomerShow = () => (

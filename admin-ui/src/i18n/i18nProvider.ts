@@ -7,7 +7,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import frenchMessages from 'ra-language-french';
 import { resolveBrowserLocale, useLocaleState, type I18nProvider, type TranslationMessages } from 'react-admin';
-import { en } from './en';
+import { en, type MessageKey } from './en';
 import { fr } from './fr';
 
 const ENGLISH: TranslationMessages = { ...englishMessages, ...en };
@@ -62,3 +62,10 @@ export function useFormatLocale(): string {
   const [language] = useLocaleState();
   return formattingLocale(language);
 }
+
+/**
+ * A message in the UI's language, outside React (a reading of an SLA clock, a label helper): as
+ * with currentLocale, a change of language draws the tree again, so what is translated while
+ * drawing follows. `_` is the words when the catalogue has no such key (a value the API added).
+ */
+export const translateNow = (key: MessageKey | (string & {}), options?: Record<string, unknown>): string => i18nProvider.translate(key, options);

@@ -10,6 +10,8 @@ import { decimalsOf, formatMoney } from '../common/money';
 import { MIN_REASON, ReasonField, tooLong } from '../common/ReasonField';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { Invoice } from '../types';
 import { balanceOf } from './invoiceFields';
 
@@ -25,6 +27,8 @@ export const IssueCreditNoteButton = ({ invoice }: { invoice: Invoice }) => {
   const [key, setKey] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending } = useCommand();
+  const t = useT();
+  const tx = useTNodes();
   const amountMinor = Math.round(Number(amount) * scale);
   const typed = amount !== '' && Number.isFinite(amountMinor) && amountMinor > 0;
   const ready = typed && reason.trim().length >= MIN_REASON && !tooLong(reason, REASON_MAX);
@@ -40,34 +44,36 @@ export const IssueCreditNoteButton = ({ invoice }: { invoice: Invoice }) => {
     event.preventDefault();
     const outcome = await run(
       (api) => api.issueCreditNote(invoice.id, { amountMinor, reason: reason.trim() }, key),
-      `Credit note for ${formatMoney(amountMinor, invoice.currency)} issued: the customer is told by email`,
+      t('app.invoice.credit_done', { amount: formatMoney(amountMinor, invoice.currency) }),
     );
     if (outcome.ok) setOpen(false);
     else setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
   };
-  const hint = typed ? `${formatMoney(amountMinor, invoice.currency)} off; ${formatMoney(Math.max(due - amountMinor, 0), invoice.currency)} left to pay` : `At most ${formatMoney(due, invoice.currency)}`;
+  const hint = typed
+    ? t('app.invoice.credit_hint', { amount: formatMoney(amountMinor, invoice.currency), left: formatMoney(Math.max(due - amountMinor, 0), invoice.currency) })
+    : t('app.invoice.credit_at_most', { amount: formatMoney(due, invoice.currency) });
 
   return (
     <>
       <Button startIcon={<CreditIcon />} onClick={begin}>
-        Issue a credit note
+        {t('app.invoice.credit')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" aria-labelledby="credit-note-title">
         <form onSubmit={issue} noValidate>
-          <DialogTitle id="credit-note-title">Issue a credit note on {invoice.number}</DialogTitle>
+          <DialogTitle id="credit-note-title">{t('app.invoice.credit_title', { number: invoice.number })}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>
-              Balance due: <strong>{formatMoney(due, invoice.currency)}</strong>. A credit note takes an amount off it for good; the customer gets it by email.
+              {tx('app.invoice.credit_intro', { due: <strong>{formatMoney(due, invoice.currency)}</strong> })}
             </DialogContentText>
             <Stack spacing={2}>
-              <AmountField label="Amount to credit" currency={invoice.currency} value={amount} onChange={setAmount} error={errors.amountMinor} hint={hint} />
-              <ReasonField value={reason} onChange={setReason} required max={REASON_MAX} error={errors.reason} helperText="On the credit note, its PDF and the customer's email" />
+              <AmountField label={t('app.invoice.credit_amount')} currency={invoice.currency} value={amount} onChange={setAmount} error={errors.amountMinor} hint={hint} />
+              <ReasonField value={reason} onChange={setReason} required max={REASON_MAX} error={errors.reason} helperText={t('app.invoice.credit_reason_hint')} />
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t('app.common.cancel')}</Button>
             <Button type="submit" variant="contained" disabled={pending || !ready}>
-              Issue it
+              {t('app.invoice.credit_issue')}
             </Button>
           </DialogActions>
         </form>

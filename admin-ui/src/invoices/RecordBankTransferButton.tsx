@@ -8,6 +8,7 @@ import { AmountField } from '../common/AmountField';
 import { decimalsOf, formatMoney } from '../common/money';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { Invoice } from '../types';
 import { balanceOf } from './invoiceFields';
 
@@ -21,6 +22,7 @@ export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
   const [form, setForm] = useState(fresh);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending } = useCommand();
+  const t = useT();
   const amountMinor = Math.round(Number(form.amount) * 10 ** decimals);
   const set = (change: Partial<ReturnType<typeof fresh>>) => setForm({ ...form, ...change });
   const show = () => {
@@ -33,7 +35,7 @@ export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
     event.preventDefault();
     const outcome = await run(
       (api) => api.recordBankTransfer(invoice.id, { amountMinor, reference: form.reference, receivedOn: form.receivedOn }),
-      `${formatMoney(amountMinor, invoice.currency)} recorded: the receipt goes to the customer`,
+      t('app.invoice.transfer_done', { amount: formatMoney(amountMinor, invoice.currency) }),
     );
     if (outcome.ok) setOpen(false);
     else setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
@@ -41,18 +43,18 @@ export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
   return (
     <>
       <Button startIcon={<BankIcon />} onClick={show}>
-        Record a bank transfer
+        {t('app.invoice.transfer')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <form onSubmit={submit} noValidate>
-          <DialogTitle>Record a bank transfer for {invoice.number}</DialogTitle>
+          <DialogTitle>{t('app.invoice.transfer_title', { number: invoice.number })}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>
-              Money received outside the payment page. {formatMoney(balance, invoice.currency)} is still owed; the customer gets a receipt.
+              {t('app.invoice.transfer_intro', { balance: formatMoney(balance, invoice.currency) })}
             </DialogContentText>
             <Stack spacing={2}>
               <AmountField
-                label="Amount received"
+                label={t('app.invoice.transfer_amount')}
                 currency={invoice.currency}
                 value={form.amount}
                 onChange={(amount) => set({ amount })}
@@ -60,17 +62,17 @@ export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
                 hint={form.amount !== '' && amountMinor > 0 ? formatMoney(amountMinor, invoice.currency) : ' '}
               />
               <TextField
-                label="Bank reference"
+                label={t('app.invoice.transfer_reference')}
                 required
                 autoFocus
                 value={form.reference}
                 onChange={(e) => set({ reference: e.target.value })}
                 error={!!errors.reference}
-                helperText={errors.reference ?? "As on the bank statement: recording it twice counts it once"}
+                helperText={errors.reference ?? t('app.invoice.transfer_reference_hint')}
                 slotProps={{ htmlInput: { maxLength: 100 } }}
               />
               <TextField
-                label="Received on"
+                label={t('app.invoice.transfer_received_on')}
                 type="date"
                 required
                 value={form.receivedOn}
@@ -82,9 +84,9 @@ export const RecordBankTransferButton = ({ invoice }: { invoice: Invoice }) => {
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t('app.common.cancel')}</Button>
             <Button type="submit" variant="contained" disabled={pending || !form.reference.trim() || !(amountMinor > 0)}>
-              Record it
+              {t('app.invoice.transfer_record')}
             </Button>
           </DialogActions>
         </form>

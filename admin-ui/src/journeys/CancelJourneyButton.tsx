@@ -2,28 +2,29 @@
 import CancelIcon from '@mui/icons-material/Block';
 import { Button } from '@mui/material';
 import { useState } from 'react';
+import { useT } from '../i18n/useT';
 import type { JourneyDetail } from '../types';
 import { ReasonDialog } from './ReasonDialog';
 
 export const CancelJourneyButton = ({ journey }: { journey: JourneyDetail }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button color="error" variant="outlined" startIcon={<CancelIcon />} onClick={() => setOpen(true)}>
-        Cancel journey
+        {t('app.journey.cancel')}
       </Button>
       {open && (
         <ReasonDialog
-          title="Cancel this journey?"
-          confirm="Cancel journey"
-          keep="Keep it running"
+          title={t('app.journey.cancel_title')}
+          confirm={t('app.journey.cancel')}
+          keep={t('app.journey.cancel_keep')}
           color="error"
           command={(api, reason) => api.cancelJourney(journey.id, reason)}
-          done="Journey cancelled"
+          done={t('app.journey.cancel_done')}
           onClose={() => setOpen(false)}
         >
-          {journey.customer?.companyName ?? 'The customer'}'s {journey.kind} journey stops for good: its open tasks are cancelled and nothing
-          more happens. The reason is kept in its timeline.
+          {t('app.journey.cancel_body', { customer: journey.customer?.companyName ?? t('app.journey.the_customer'), kind: journey.kind })}
         </ReasonDialog>
       )}
     </>

@@ -4,6 +4,8 @@ import { humanize } from '../common/humanize';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { StatusChip } from '../common/StatusChip';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { CustomerDecision } from '../types';
 
 const Column = DataTable.Col<CustomerDecision>;
@@ -19,31 +21,37 @@ const answerLine = (answer: CustomerDecision['answer']) =>
     .map(([key, value]) => `${humanize(key)}: ${String(value)}`)
     .join(' · ');
 
-const DecisionCell = ({ decision }: { decision: CustomerDecision }) => (
-  <>
-    <Typography variant="body2" sx={{ fontWeight: 500 }}>
-      {decision.title}
-    </Typography>
-    <Typography variant="caption" color="text.secondary">
-      {subjectLabel(decision.subject)}
-      {decision.form === 'accept-or-change' ? '' : ` · ${humanize(decision.form).toLowerCase()}`} · asked <RelativeTime date={decision.createdAt} />
-    </Typography>
-    {answerLine(decision.answer) && <Typography variant="body2">{answerLine(decision.answer)}</Typography>}
-    {decision.comments && (
-      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', borderLeft: 2, borderColor: 'divider', pl: 1, mt: 0.5 }}>
-        “{decision.comments}”
+const DecisionCell = ({ decision }: { decision: CustomerDecision }) => {
+  const tx = useTNodes();
+  return (
+    <>
+      <Typography variant="body2" sx={{ fontWeight: 500 }}>
+        {decision.title}
       </Typography>
-    )}
-  </>
-);
+      <Typography variant="caption" color="text.secondary">
+        {subjectLabel(decision.subject)}
+        {decision.form === 'accept-or-change' ? '' : ` · ${humanize(decision.form).toLowerCase()}`} · {tx('app.decisions.asked', { when: <RelativeTime date={decision.createdAt} /> })}
+      </Typography>
+      {answerLine(decision.answer) && <Typography variant="body2">{answerLine(decision.answer)}</Typography>}
+      {decision.comments && (
+        <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', borderLeft: 2, borderColor: 'divider', pl: 1, mt: 0.5 }}>
+          “{decision.comments}”
+        </Typography>
+      )}
+    </>
+  );
+};
 
 /** What the journey asked the customer through their signed links, and what they answered. */
-export const CustomerDecisions = ({ decisions }: { decisions: CustomerDecision[] }) => (
-  <SectionCard title="Customer decisions" flush>
-    <DataTable data={decisions} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
-      <Column source="title" label="Decision" render={(d) => <DecisionCell decision={d} />} />
-      <Column source="status" label="Status" render={(d) => <StatusChip status={d.status} />} />
-      <Column source="decidedAt" label="Answered" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(d) => (d.decidedAt ? <RelativeTime date={d.decidedAt} /> : '—')} />
-    </DataTable>
-  </SectionCard>
-);
+export const CustomerDecisions = ({ decisions }: { decisions: CustomerDecision[] }) => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.decisions.title')} flush>
+      <DataTable data={decisions} rowClick={false} bulkActionButtons={false} sx={sectionTableSx}>
+        <Column source="title" label={t('app.decisions.decision')} render={(d) => <DecisionCell decision={d} />} />
+        <Column source="status" label={t('app.decisions.status')} render={(d) => <StatusChip status={d.status} />} />
+        <Column source="decidedAt" label={t('app.decisions.answered')} cellSx={() => ({ whiteSpace: 'nowrap' })} render={(d) => (d.decidedAt ? <RelativeTime date={d.decidedAt} /> : '—')} />
+      </DataTable>
+    </SectionCard>
+  );
+};

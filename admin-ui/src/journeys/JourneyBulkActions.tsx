@@ -5,25 +5,27 @@ import CancelIcon from '@mui/icons-material/Cancel';
 import { Button } from '@mui/material';
 import { useState } from 'react';
 import { BulkReasonDialog } from '../common/BulkReasonDialog';
+import { useT } from '../i18n/useT';
 import type { Journey } from '../types';
 import { useJourneyKinds } from './stageLabels';
 
 export const JourneyBulkActions = () => {
   const [open, setOpen] = useState(false);
   const { kindTitle } = useJourneyKinds();
+  const t = useT();
   return (
     <>
       <Button size="small" color="error" startIcon={<CancelIcon />} onClick={() => setOpen(true)}>
-        Cancel journeys
+        {t('app.journey.bulk_cancel')}
       </Button>
       {open && (
         <BulkReasonDialog<Journey>
-          title="Cancel"
-          noun={['journey', 'journeys']}
-          nameOf={(journey) => `${kindTitle(journey.kind)} of ${journey.customer.companyName}`}
-          confirm="Cancel them"
+          title={t('app.common.cancel')}
+          noun={[t('app.journey.bulk_noun'), t('app.journey.bulk_nouns')]}
+          nameOf={(journey) => t('app.journey.bulk_name', { kind: kindTitle(journey.kind), customer: journey.customer.companyName })}
+          confirm={t('app.journey.bulk_confirm')}
           color="error"
-          done={(n) => `${n} journey${n === 1 ? '' : 's'} cancelled`}
+          done={(n) => t('app.journey.bulk_done', { smart_count: n })}
           command={(api, id, reason) => api.cancelJourney(String(id), reason)}
           maxReason={1000}
           onClose={() => setOpen(false)}

@@ -2,9 +2,11 @@ import EndedIcon from '@mui/icons-material/Block';
 import LoopIcon from '@mui/icons-material/Replay';
 import { Box, Chip, Step, StepLabel, Stepper, Tooltip, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useGetOne } from 'react-admin';
+import { useGetOne, useTranslate } from 'react-admin';
 import { humanize } from '../common/humanize';
 import { durationSince, exactTime } from '../common/RelativeTime';
+import { useStatusLabel } from '../common/StatusChip';
+import { useT } from '../i18n/useT';
 import type { JourneyDetail, JourneyKindMap, JourneyStatus, KindStage } from '../types';
 
 // How a journey ended, at the end of its map: only a completed one gets the check mark.
@@ -13,8 +15,6 @@ const END_ICONS: Partial<Record<JourneyStatus, ReactNode>> = {
   CANCELLED: <EndedIcon color="disabled" />,
 };
 
-/** Who owns a stage, as people say it. */
-const ownerLabel = (owner: string) => (owner === 'pm' ? 'PM' : humanize(owner));
 
 type StageVisit = { stage: string; at: string; until: string | null };
 
@@ -24,7 +24,6 @@ function stageVisits(journey: JourneyDetail): StageVisit[] {
   return entered.map((e, i) => ({ stage: String(e.data.stage), at: e.at, until: entered[i + 1]?.at ?? journey.endedAt }));
 }
 
-const visitLength = (visit: StageVisit) => (visit.until ? durationSince(visit.at, Date.parse(visit.until)) : `${durationSince(visit.at)} so far`);
 
 /** The declared stages this journey's path can take: those reachable from where it started (a kind may have several starts). */
 function reachableStages(map: JourneyKindMap, first: string | undefined): KindStage[] {
@@ -49,7 +48,15 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
   // On a phone the stages run down the page: seven labels side by side would run into each other.
   const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const visits = stageVisits(journey);
+  const t = useT();
+  const translate = useTranslate();
+  const status = useStatusLabel();
   if (!map) return null;
+  /** Who owns a stage (a role), as people say it. */
+  const ownerLabel = (owner: string) => translate(`app.roles.${owner}`, { _: humanize(owner) });
+  const visitLength = (visit: StageVisit) =>
+    visit.until ? durationSince(visit.at, Date.parse(visit.until)) : t('app.map.so_far', { duration: durationSince(visit.at) });
+  const ended = status(journey.status);
   const stages = reachableStages(map, visits[0]?.stage);
   const label = (id: string) => map.stages.find((s) => s.id === id)?.label ?? id;
   const running = journey.status === 'RUNNING';
@@ -65,7 +72,7 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
             const loops = stage.next.filter((n) => position(n) !== -1 && position(n) < position(stage.id));
             return (
               <Step key={stage.id} completed={visited && stage.id !== current} active={stage.id === current} data-stage={stage.id} data-visited={visited}>
-                <Tooltip title={`${stage.seedPhase} · owner: ${ownerLabel(stage.owner)}`}>
+                <Tooltip title={t('app.map.owner', { phase: stage.seedPhase, owner: ownerLabel(stage.owner) })}>
                   <StepLabel
                     optional={
                       <Typography variant="caption" color="text.secondary" component="div" title={mine[0] && exactTime(mine[0].at)}>
@@ -73,7 +80,7 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
                         {mine.length > 1 && ` (${mine.length}×)`}
                         {loops.length > 0 && (
                           <Box component="span" sx={{ display: 'flex', alignItems: 'center', justifyContent: narrow ? 'flex-start' : 'center', gap: 0.25 }}>
-                            <LoopIcon sx={{ fontSize: 14 }} /> back to {loops.map(label).join(', ')}
+                            <LoopIcon sx={{ fontSize: 14 }} /> {t('app.map.back_to', { stages: loops.map(label).join(', ') })}
                           </Box>
                         )}
                       </Typography>
@@ -89,16 +96,16 @@ export const JourneyMap = ({ journey }: { journey: JourneyDetail }) => {
           {!running && (
             <Step completed>
               <StepLabel error={journey.status === 'FAILED'} icon={END_ICONS[journey.status]}>
-                {humanize(journey.status.toLowerCase())}
+                {ended.charAt(0).toUpperCase() + ended.slice(1)}
               </StepLabel>
             </Step>
           )}
         </Stepper>
       </Box>
       {visits.length > 0 && (
-        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 1 }} aria-label="Path taken">
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 1 }} aria-label={t('app.map.path_taken')}>
           <Typography variant="caption" color="text.secondary" sx={{ mr: 0.5 }}>
-            Path
+            {t('app.map.path')}
           </Typography>
           {visits.map((v, i) => (
             <Box key={`${v.stage}@${v.at}`} sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>

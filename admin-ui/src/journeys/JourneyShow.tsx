@@ -19,9 +19,11 @@ import { FactGrid, wide } from '../common/FactGrid';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
-import { StatusChip } from '../common/StatusChip';
+import { StatusChip, useStatusLabel } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
 import { DueChip, taskTypeLabel } from '../tasks/taskFields';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { Email, JourneyDetail, Task } from '../types';
 import { CancelJourneyButton } from './CancelJourneyButton';
 import { CustomerDecisions } from './CustomerDecisions';
@@ -42,13 +44,15 @@ const isDetail = (journey: unknown): journey is JourneyDetail => !!journey && ty
 const JourneyActions = () => {
   const journey = useRecordContext();
   const isManager = useIsManager();
+  const t = useT();
   if (!isDetail(journey)) return <TopToolbar />;
   return (
-    <TopToolbar sx={{ gap: 1 }}>
+    // Wraps on a phone: French labels are longer than the screen is wide side by side.
+    <TopToolbar sx={{ gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
       {journey.temporalUiUrl && (
-        <Tooltip describeChild title="Engine internals. Cancel there bypasses the journey's own cancellation: use Cancel journey here.">
+        <Tooltip describeChild title={t('app.journey.temporal_hint')}>
           <Button href={journey.temporalUiUrl} target="_blank" rel="noopener" endIcon={<OpenInNewIcon />}>
-            Workflow in Temporal
+            {t('app.journey.temporal')}
           </Button>
         </Tooltip>
       )}
@@ -62,6 +66,8 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
   const userName = useUserNames();
   const { kindTitle, stageLabel } = useJourneyKinds();
+  const t = useT();
+  const tx = useTNodes();
   return (
     <Card>
       <CardContent>
@@ -70,39 +76,44 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
             {journey.customer ? (
               <Link to={createPath({ resource: 'customers', id: journey.customer.id, type: 'show' })}>{journey.customer.companyName}</Link>
             ) : (
-              'New journey'
+              t('app.journey.new_journey')
             )}
           </Typography>
           <StatusChip status={journey.status} />
         </Stack>
         <Typography color="text.secondary" sx={{ mb: 2 }}>
-          {kindTitle(journey.kind)} journey{journey.customer && ` · ${journey.customer.contactName} · ${journey.customer.email}`}
+          {t('app.journey.kind_journey', { kind: kindTitle(journey.kind) })}
+          {journey.customer && ` · ${journey.customer.contactName} · ${journey.customer.email}`}
         </Typography>
         <FactGrid>
-          <RecordField label="Stage">
-            <strong data-testid="journey-stage">{stageLabel(journey.kind, journey.stage)}</strong> for {durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined)}
+          <RecordField label={t('app.journey.stage')}>
+            {tx(
+              'app.journey.stage_for',
+              { stage: <strong data-testid="journey-stage">{stageLabel(journey.kind, journey.stage)}</strong> },
+              { duration: durationSince(journey.stageSince, journey.endedAt ? Date.parse(journey.endedAt) : undefined) },
+            )}
           </RecordField>
-          <RecordField label="Started">
+          <RecordField label={t('app.journey.started')}>
             <RelativeTime date={journey.startedAt} />
           </RecordField>
           {journey.endedAt && (
-            <RecordField label="Ended">
+            <RecordField label={t('app.journey.ended')}>
               <RelativeTime date={journey.endedAt} />
-              {journey.cancelledBy && ` by ${userName(journey.cancelledBy) ?? 'a manager'}`}
+              {journey.cancelledBy && ` ${t('app.journey.ended_by', { name: userName(journey.cancelledBy) ?? t('app.journey.a_manager') })}`}
             </RecordField>
           )}
           {journey.endReason && (
-            <RecordField label="Why it ended" sx={wide}>
+            <RecordField label={t('app.journey.why_ended')} sx={wide}>
               <EndReason parts={journey.endReasonParts} reason={journey.endReason} />
             </RecordField>
           )}
           {journey.parentJourneyId && (
-            <RecordField label="Started by">
+            <RecordField label={t('app.journey.started_by')}>
               <Link to={journeyPath(journey.parentJourneyId)}>{journeyName(journey.parentJourneyId)}</Link>
             </RecordField>
           )}
           {journey.children.length > 0 && (
-            <RecordField label="Journeys it started">
+            <RecordField label={t('app.journey.children')}>
               {journey.children.map((child) => (
                 <Stack key={child.id} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                   <Link to={journeyPath(child.id)}>{journeyName(child.id)}</Link>
@@ -118,57 +129,65 @@ const JourneyHeader = ({ journey }: { journey: JourneyDetail }) => {
   );
 };
 
-const JourneyTasks = () => (
-  <SectionCard title="Tasks" flush>
-    {/* The tasks come with the journey; the resource context makes rows link to task pages. */}
-    <ResourceContextProvider value="tasks">
-      <ArrayField source="tasks">
-        <DataTable
-          rowClick="show"
-          bulkActionButtons={false}
-          empty={<EmptyState title="No tasks yet" />}
-          sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
-        >
-          <TaskColumn source="title" />
-          <TaskColumn source="type" render={(task) => taskTypeLabel(task.type)} />
-          <TaskColumn source="status" render={(task) => <StatusChip status={task.status} />} />
-          <TaskColumn source="assignedTo.name" label="Held by" render={(task) => task.assignedTo?.name ?? '—'} />
-          <TaskColumn source="dueAt" label="Due" render={(task) => <DueChip task={task} />} />
-        </DataTable>
-      </ArrayField>
-    </ResourceContextProvider>
-  </SectionCard>
-);
+const JourneyTasks = () => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.journey.tasks')} flush>
+      {/* The tasks come with the journey; the resource context makes rows link to task pages. */}
+      <ResourceContextProvider value="tasks">
+        <ArrayField source="tasks">
+          <DataTable
+            rowClick="show"
+            bulkActionButtons={false}
+            empty={<EmptyState title={t('app.journey.no_tasks')} />}
+            sx={{ '& .MuiTableCell-head': { whiteSpace: 'nowrap' } }}
+          >
+            <TaskColumn source="title" />
+            <TaskColumn source="type" render={(task) => taskTypeLabel(task.type)} />
+            <TaskColumn source="status" render={(task) => <StatusChip status={task.status} />} />
+            <TaskColumn source="assignedTo.name" label={t('app.journey.held_by')} render={(task) => task.assignedTo?.name ?? '—'} />
+            <TaskColumn source="dueAt" label={t('app.journey.due')} render={(task) => <DueChip task={task} />} />
+          </DataTable>
+        </ArrayField>
+      </ResourceContextProvider>
+    </SectionCard>
+  );
+};
 
 /** What the journey wrote to the customer; without SMTP configured, emails stay in the outbox. */
-const JourneyEmails = ({ emails }: { emails: Email[] }) => (
-  <SectionCard title="Emails">
-    {emails.length === 0 ? (
-      <EmptyState icon={<EmailIcon />} title="No emails sent" />
-    ) : (
-      emails.map((email) => (
-        <Accordion key={email.id} disableGutters variant="outlined">
-          <AccordionSummary expandIcon={<ExpandIcon />}>
-            <Box sx={{ minWidth: 0 }}>
-              <Typography variant="body2" sx={{ fontWeight: 500 }}>
-                {email.subject}
+const JourneyEmails = ({ emails }: { emails: Email[] }) => {
+  const t = useT();
+  const tx = useTNodes();
+  const status = useStatusLabel();
+  return (
+    <SectionCard title={t('app.journey.emails')}>
+      {emails.length === 0 ? (
+        <EmptyState icon={<EmailIcon />} title={t('app.journey.no_emails')} />
+      ) : (
+        emails.map((email) => (
+          <Accordion key={email.id} disableGutters variant="outlined">
+            <AccordionSummary expandIcon={<ExpandIcon />}>
+              <Box sx={{ minWidth: 0 }}>
+                <Typography variant="body2" sx={{ fontWeight: 500 }}>
+                  {email.subject}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {tx('app.journey.email_to', { when: <RelativeTime date={email.sentAt ?? email.createdAt} /> }, { to: email.to, status: status(email.status) })}
+                </Typography>
+              </Box>
+            </AccordionSummary>
+            <AccordionDetails>
+              {/* Customer links are long unbroken URLs: they wrap anywhere rather than widen the page. */}
+              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                {email.text}
               </Typography>
-              <Typography variant="caption" color="text.secondary">
-                to {email.to} · {email.status.toLowerCase()} · <RelativeTime date={email.sentAt ?? email.createdAt} />
-              </Typography>
-            </Box>
-          </AccordionSummary>
-          <AccordionDetails>
-            {/* Customer links are long unbroken URLs: they wrap anywhere rather than widen the page. */}
-            <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-              {email.text}
-            </Typography>
-          </AccordionDetails>
-        </Accordion>
-      ))
-    )}
-  </SectionCard>
-);
+            </AccordionDetails>
+          </Accordion>
+        ))
+      )}
+    </SectionCard>
+  );
+};
 
 const JourneyView = () => {
   const journey = useRecordContext();

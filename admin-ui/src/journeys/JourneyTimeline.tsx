@@ -1,11 +1,15 @@
 import SortIcon from '@mui/icons-material/SwapVert';
 import { Avatar, Box, Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link, useCreatePath } from 'react-admin';
+import { Link, useCreatePath, useTranslate } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
+import { humanize } from '../common/humanize';
 import { SectionCard } from '../common/SectionCard';
+import { useStatusLabel } from '../common/StatusChip';
 import { useUserNames } from '../common/useUserNames';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { JourneyDetail, JourneyEvent } from '../types';
 import { describeEvent, type DescribedEvent, type EventContext } from './timelineEvents';
 import { useJourneyKinds } from './stageLabels';
@@ -52,32 +56,41 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
   const userName = useUserNames();
   const { stageLabel } = useJourneyKinds();
+  const t = useT();
+  const tx = useTNodes();
+  const translate = useTranslate();
+  const status = useStatusLabel();
   const [newestFirst, setNewestFirst] = useState(true);
   const ctx: EventContext = {
     // Events name tasks by id; the journey carries their titles.
     taskLink: (taskId) => {
       const task = journey.tasks.find((t) => t.id === taskId);
-      return task ? <Link to={createPath({ resource: 'tasks', id: task.id, type: 'show' })}>{task.title}</Link> : 'a task';
+      return task ? <Link to={createPath({ resource: 'tasks', id: task.id, type: 'show' })}>{task.title}</Link> : t('app.timeline.a_task');
     },
     userName,
     stageLabel: (stage) => stageLabel(journey.kind, stage),
+    t,
+    tx,
+    status,
+    role: (role) => translate(`app.roles.${role}`, { _: role }),
+    clock: (clock) => translate(`app.sla.clocks.${clock}`, { _: humanize(clock) }).toLowerCase(),
   };
   const events = newestFirst ? [...journey.history].reverse() : journey.history;
   return (
     <SectionCard
-      title="Timeline"
+      title={t('app.timeline.title')}
       action={
         journey.history.length > 1 && (
           <Button size="small" startIcon={<SortIcon />} onClick={() => setNewestFirst(!newestFirst)}>
-            {newestFirst ? 'Newest first' : 'Oldest first'}
+            {newestFirst ? t('app.timeline.newest_first') : t('app.timeline.oldest_first')}
           </Button>
         )
       }
     >
       {events.length === 0 ? (
-        <EmptyState title="Nothing recorded yet" />
+        <EmptyState title={t('app.timeline.nothing')} />
       ) : (
-        <Box component="ol" aria-label="Timeline" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+        <Box component="ol" aria-label={t('app.timeline.title')} sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {events.map((event, i) => (
             <TimelineEntry key={event.id} event={event} ctx={ctx} last={i === events.length - 1} />
           ))}

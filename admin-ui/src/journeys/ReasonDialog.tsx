@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { MIN_REASON, ReasonField, tooLong } from '../common/ReasonField';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type AppDataProvider } from '../dataProvider';
+import { useT } from '../i18n/useT';
 
 /** As the API's reason for a journey's cancel and retry (api/routes/journeys.ts). */
 const MAX_REASON = 1000;
@@ -32,6 +33,7 @@ export const ReasonDialog = ({
   onClose: () => void;
 }) => {
   const { run, pending } = useCommand();
+  const t = useT();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
   const unsendable = reason.trim().length < MIN_REASON || !!tooLong(reason, MAX_REASON);
@@ -56,7 +58,7 @@ export const ReasonDialog = ({
             setFieldError(undefined);
           }}
           error={fieldError}
-          helperText="A few words, for whoever looks at this journey later"
+          helperText={t('app.journey.reason_hint')}
           max={MAX_REASON}
         />
       </DialogContent>

@@ -3,28 +3,31 @@
 import RetryIcon from '@mui/icons-material/Replay';
 import { Button } from '@mui/material';
 import { useState } from 'react';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { JourneyDetail } from '../types';
 import { ReasonDialog } from './ReasonDialog';
 
 export const RetryJourneyButton = ({ journey }: { journey: JourneyDetail }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
+  const tx = useTNodes();
   return (
     <>
       <Button variant="contained" startIcon={<RetryIcon />} onClick={() => setOpen(true)}>
-        Retry
+        {t('app.journey.retry')}
       </Button>
       {open && (
         <ReasonDialog
-          title="Retry this journey?"
-          confirm="Retry journey"
-          keep="Leave it failed"
+          title={t('app.journey.retry_title')}
+          confirm={t('app.journey.retry_confirm')}
+          keep={t('app.journey.retry_keep')}
           color="primary"
           command={(api, reason) => api.retryJourney(journey.id, reason)}
-          done="Journey running again"
+          done={t('app.journey.retry_done')}
           onClose={() => setOpen(false)}
         >
-          It failed with: <strong>{journey.endReason ?? 'no reason recorded'}</strong>. Retry once that cause is fixed: the journey runs
-          again from the step that failed, and its open tasks come back. If the cause is still there, it fails again.
+          {tx('app.journey.retry_body', { reason: <strong>{journey.endReason ?? t('app.journey.no_reason')}</strong> })}
         </ReasonDialog>
       )}
     </>

@@ -4,12 +4,17 @@ import { Link, useCreatePath } from 'react-admin';
 import { EmptyState } from '../common/EmptyState';
 import { durationSince, RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { JourneyDetail, Wait } from '../types';
-import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from '../waits/waitFields';
+import { isPastDeadline, useUnblockerLabel, useWaitKindLabel, WAIT_ICONS } from '../waits/waitFields';
 
 const WaitItem = ({ wait }: { wait: Wait }) => {
   const createPath = useCreatePath();
   const unblocker = useUnblockerLabel();
+  const kindLabel = useWaitKindLabel();
+  const t = useT();
+  const tx = useTNodes();
   const late = isPastDeadline(wait);
   const who = unblocker(wait.unblockedBy);
   return (
@@ -22,12 +27,13 @@ const WaitItem = ({ wait }: { wait: Wait }) => {
         }
         secondary={
           <>
-            {wait.kind}
-            {who && ` for ${who}`} · waiting {durationSince(wait.since)}
+            {who ? t('app.waiting.kind_for', { kind: kindLabel(wait.kind), who }) : kindLabel(wait.kind)}
+            {' · '}
+            {t('app.waiting.waiting', { duration: durationSince(wait.since) })}
             {wait.deadline && (
               <Box component="span" sx={late ? { color: 'error.main', fontWeight: 500 } : undefined}>
                 {' · '}
-                {late ? 'was due' : 'due'} <RelativeTime date={wait.deadline} />
+                {tx(late ? 'app.waiting.was_due' : 'app.waiting.due', { when: <RelativeTime date={wait.deadline} /> })}
               </Box>
             )}
           </>
@@ -37,28 +43,31 @@ const WaitItem = ({ wait }: { wait: Wait }) => {
   );
 };
 
-export const WaitingOnPanel = ({ journey }: { journey: JourneyDetail }) => (
-  <SectionCard title="Waiting on now">
-    {journey.status !== 'RUNNING' ? (
-      <EmptyState icon={<DoneIcon />} title="Nothing: the journey has ended" />
-    ) : journey.waitingOn.length === 0 ? (
-      <EmptyState icon={<DoneIcon />} title="Nothing right now">
-        The journey is working on its own.
-      </EmptyState>
-    ) : (
-      <>
-        {!journey.live && (
-          // The API asks the running workflow; without a worker answering, this comes from the index.
-          <Alert severity="warning" sx={{ mb: 1 }}>
-            The journey did not answer just now; this is what it last recorded. Is a worker running?
-          </Alert>
-        )}
-        <List dense disablePadding>
-          {journey.waitingOn.map((wait) => (
-            <WaitItem key={wait.id ?? `${wait.kind}:${wait.key}`} wait={wait} />
-          ))}
-        </List>
-      </>
-    )}
-  </SectionCard>
-);
+export const WaitingOnPanel = ({ journey }: { journey: JourneyDetail }) => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.waiting.title')}>
+      {journey.status !== 'RUNNING' ? (
+        <EmptyState icon={<DoneIcon />} title={t('app.waiting.ended')} />
+      ) : journey.waitingOn.length === 0 ? (
+        <EmptyState icon={<DoneIcon />} title={t('app.waiting.nothing')}>
+          {t('app.waiting.on_its_own')}
+        </EmptyState>
+      ) : (
+        <>
+          {!journey.live && (
+            // The API asks the running workflow; without a worker answering, this comes from the index.
+            <Alert severity="warning" sx={{ mb: 1 }}>
+              {t('app.waiting.stale')}
+            </Alert>
+          )}
+          <List dense disablePadding>
+            {journey.waitingOn.map((wait) => (
+              <WaitItem key={wait.id ?? `${wait.kind}:${wait.key}`} wait={wait} />
+            ))}
+          </List>
+        </>
+      )}
+    </SectionCard>
+  );
+};

@@ -31,10 +31,12 @@ import LapsedIcon from '@mui/icons-material/EventBusy';
 import AdvocacyIcon from '@mui/icons-material/Campaign';
 import type { ReactElement, ReactNode } from 'react';
 import { Link } from 'react-admin';
-import { OPPORTUNITY_SOURCE_LABELS } from '../retention/opportunitySources';
 import { calendarDate, exactTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
+import type { MessageKey } from '../i18n/en';
+import type { TranslateNodes } from '../i18n/interpolate';
+import type { useT } from '../i18n/useT';
 import type { JourneyEvent } from '../types';
 
 export type EventContext = {
@@ -43,6 +45,15 @@ export type EventContext = {
   /** A stage of this journey's kind, by its label. */
   stageLabel: (stage: string) => string;
   userName: (id: string | null | undefined) => string | undefined;
+  /** The UI's words (useT), and its sentences with nodes in them (useTNodes). */
+  t: ReturnType<typeof useT>;
+  tx: TranslateNodes;
+  /** A status (`COMPLETED`) as people read it. */
+  status: (status: string) => string;
+  /** A role's queue (`sales`) as people read it. */
+  role: (role: string) => string;
+  /** An SLA clock (`firstResponse`) as people read it, in a sentence. */
+  clock: (clock: string) => string;
 };
 
 export type DescribedEvent = {
@@ -57,124 +68,158 @@ type Describe = (data: JourneyEvent['data'], ctx: EventContext) => Omit<Describe
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 /** A calendar day (`YYYY-MM-DD`) as people read it. */
+/** Where repeat business was found (the API's OPPORTUNITY_SOURCES), by its key under app.events.sources. */
+const SOURCES = ['check-in', 'review', 'ticket', 'account'];
 const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? calendarDate(`${v}T00:00:00Z`, { utc: true }) : str(v));
 
 const KNOWN: Record<string, { icon: ReactElement; tone?: DescribedEvent['tone']; describe: Describe }> = {
   lead_received: {
     icon: <LeadIcon />,
-    describe: (d) => ({ text: `Lead received from ${str(d.contactName) || 'the contact form'}`, detail: [d.projectType, d.budgetRange, d.timeline].filter(Boolean).join(' · ') }),
+    describe: (d, c) => ({
+      text: c.t('app.events.lead_received', { name: str(d.contactName) || c.t('app.events.the_contact_form') }),
+      detail: [d.projectType, d.budgetRange, d.timeline].filter(Boolean).join(' · '),
+    }),
   },
   opportunity_opened: {
     icon: <LeadIcon />,
-    describe: (d, c) => ({
-      text: `Repeat business opened${c.userName(str(d.openedBy)) ? ` by ${c.userName(str(d.openedBy))}` : ''}, found in ${OPPORTUNITY_SOURCE_LABELS[str(d.source)] ?? 'the account'}`,
-      detail: [d.projectType, d.budgetRange, d.timeline, d.description].filter(Boolean).join(' · '),
-    }),
+    describe: (d, c) => {
+      const name = c.userName(str(d.openedBy));
+      const source = c.t(SOURCES.includes(str(d.source)) ? (`app.events.sources.${str(d.source)}` as MessageKey) : 'app.events.sources.account');
+      return {
+        text: name ? c.t('app.events.opportunity_opened_by', { name, source }) : c.t('app.events.opportunity_opened', { source }),
+        detail: [d.projectType, d.budgetRange, d.timeline, d.description].filter(Boolean).join(' · '),
+      };
+    },
   },
   repeat_business_opened: {
     icon: <LeadIcon />,
     tone: 'success',
-    describe: (d) => ({ text: <>New project opened with the client: <Link to={`/journeys/${encodeURIComponent(str(d.journeyId))}/show`}>{str(d.projectType) || 'a new journey'}</Link></> }),
+    describe: (d, c) => ({
+      text: c.tx('app.events.repeat_business_opened', {
+        journey: <Link to={`/journeys/${encodeURIComponent(str(d.journeyId))}/show`}>{str(d.projectType) || c.t('app.events.a_new_journey')}</Link>,
+      }),
+    }),
   },
-  stage_entered: { icon: <StageIcon />, describe: (d, c) => ({ text: <>Entered stage <strong>{c.stageLabel(str(d.stage))}</strong></> }) },
+  stage_entered: { icon: <StageIcon />, describe: (d, c) => ({ text: c.tx('app.events.stage_entered', { stage: <strong>{c.stageLabel(str(d.stage))}</strong> }) }) },
   task_created: {
     icon: <TaskIcon />,
-    describe: (d, c) => ({ text: <>Task created: {c.taskLink(d.taskId)}{d.role ? ` for the ${str(d.role)} queue` : ''}</> }),
+    describe: (d, c) => ({
+      text: d.role ? c.tx('app.events.task_created_for', { task: c.taskLink(d.taskId) }, { role: c.role(str(d.role)) }) : c.tx('app.events.task_created', { task: c.taskLink(d.taskId) }),
+    }),
   },
-  task_claimed: { icon: <ClaimIcon />, describe: (d, c) => ({ text: <>Claimed {c.taskLink(d.taskId)}</> }) },
-  task_unclaimed: { icon: <ReleaseIcon />, describe: (d, c) => ({ text: <>Released {c.taskLink(d.taskId)} to its queue</> }) },
+  task_claimed: { icon: <ClaimIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_claimed', { task: c.taskLink(d.taskId) }) }) },
+  task_unclaimed: { icon: <ReleaseIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_unclaimed', { task: c.taskLink(d.taskId) }) }) },
   task_assigned: {
     icon: <AssignIcon />,
     describe: (d, c) => ({
-      text: d.assignee ? <>Assigned {c.taskLink(d.taskId)} to {c.userName(str(d.assignee)) ?? 'someone'}</> : <>Handed {c.taskLink(d.taskId)} back to its queue</>,
+      text: d.assignee
+        ? c.tx('app.events.task_assigned', { task: c.taskLink(d.taskId) }, { person: c.userName(str(d.assignee)) ?? c.t('app.timeline.someone') })
+        : c.tx('app.events.task_handed_back', { task: c.taskLink(d.taskId) }),
       detail: str(d.reason),
     }),
   },
-  task_commented: { icon: <CommentIcon />, describe: (d, c) => ({ text: <>Commented on {c.taskLink(d.taskId)}</>, detail: str(d.body) }) },
+  task_commented: { icon: <CommentIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_commented', { task: c.taskLink(d.taskId) }), detail: str(d.body) }) },
   task_reminded: {
     icon: <ReminderIcon />,
     tone: 'warning',
-    describe: (d, c) => ({ text: <>Reminder: {c.taskLink(d.taskId)} is due soon ({c.userName(str(d.to)) ?? str(d.to)} told)</> }),
+    describe: (d, c) => ({ text: c.tx('app.events.task_reminded', { task: c.taskLink(d.taskId) }, { person: c.userName(str(d.to)) ?? str(d.to) }) }),
   },
-  task_overdue: { icon: <OverdueIcon />, tone: 'error', describe: (d, c) => ({ text: <>Overdue: {c.taskLink(d.taskId)}</> }) },
+  task_overdue: { icon: <OverdueIcon />, tone: 'error', describe: (d, c) => ({ text: c.tx('app.events.task_overdue', { task: c.taskLink(d.taskId) }) }) },
   task_escalated: {
     icon: <EscalatedIcon />,
     tone: 'error',
-    describe: (d, c) => ({ text: <>Escalated {c.taskLink(d.taskId)} from the {str(d.from)} queue to the managers</> }),
+    describe: (d, c) => ({ text: c.tx('app.events.task_escalated', { task: c.taskLink(d.taskId) }, { queue: c.role(str(d.from)) }) }),
   },
   task_due_changed: {
     icon: <DueChangedIcon />,
     describe: (d, c) => ({
-      text: <>Due date of {c.taskLink(d.taskId)} moved from {exactTime(str(d.from))} to {exactTime(str(d.dueAt))}</>,
+      text: c.tx('app.events.task_due_changed', { task: c.taskLink(d.taskId) }, { from: exactTime(str(d.from)), to: exactTime(str(d.dueAt)) }),
       detail: str(d.reason),
     }),
   },
-  task_clock_paused: { icon: <PausedIcon />, describe: (d, c) => ({ text: <>Clock paused on {c.taskLink(d.taskId)}: waiting on the customer</> }) },
+  task_clock_paused: { icon: <PausedIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_clock_paused', { task: c.taskLink(d.taskId) }) }) },
   task_clock_resumed: {
     icon: <ResumedIcon />,
-    describe: (d, c) => ({ text: <>Clock running again on {c.taskLink(d.taskId)}{d.dueAt ? <>, now due {exactTime(str(d.dueAt))}</> : null}</> }),
+    describe: (d, c) => ({
+      text: d.dueAt
+        ? c.tx('app.events.task_clock_resumed_due', { task: c.taskLink(d.taskId) }, { due: exactTime(str(d.dueAt)) })
+        : c.tx('app.events.task_clock_resumed', { task: c.taskLink(d.taskId) }),
+    }),
   },
-  task_cancelled: { icon: <CancelledIcon />, describe: (d, c) => ({ text: <>Cancelled {c.taskLink(d.taskId)}</>, detail: str(d.reason) }) },
-  task_completed: { icon: <DoneIcon />, tone: 'success', describe: (d, c) => ({ text: <>Completed {c.taskLink(d.taskId)}</> }) },
-  quote_created: { icon: <QuoteIcon />, describe: (d) => ({ text: `Quote version ${str(d.version)} drafted` }) },
+  task_cancelled: { icon: <CancelledIcon />, describe: (d, c) => ({ text: c.tx('app.events.task_cancelled', { task: c.taskLink(d.taskId) }), detail: str(d.reason) }) },
+  task_completed: { icon: <DoneIcon />, tone: 'success', describe: (d, c) => ({ text: c.tx('app.events.task_completed', { task: c.taskLink(d.taskId) }) }) },
+  quote_created: { icon: <QuoteIcon />, describe: (d, c) => ({ text: c.t('app.events.quote_created', { version: str(d.version) }) }) },
   quote_status: {
     icon: <QuoteIcon />,
-    describe: (d) => ({ text: `Quote version ${str(d.version)}: ${str(d.status).toLowerCase()}`, detail: str(d.feedback) }),
+    describe: (d, c) => ({ text: c.t('app.events.quote_status', { version: str(d.version), status: c.status(str(d.status)) }), detail: str(d.feedback) }),
   },
   journey_ended: {
     icon: <EndIcon />,
-    describe: (d) => ({ text: <>Journey ended: <strong>{str(d.status).toLowerCase()}</strong></>, detail: str(d.reason) }),
+    describe: (d, c) => ({ text: c.tx('app.events.journey_ended', { status: <strong>{c.status(str(d.status))}</strong> }), detail: str(d.reason) }),
   },
   journey_failed: {
     icon: <FailedIcon />,
     tone: 'error',
-    describe: (d) => ({ text: <>Journey <strong>failed</strong>: it could not go on, and needs a developer or a manager</>, detail: str(d.reason) }),
+    describe: (d, c) => ({ text: c.tx('app.events.journey_failed', { failed: <strong>{c.t('app.events.failed')}</strong> }), detail: str(d.reason) }),
   },
   ticket_raised: {
     icon: <TicketIcon />,
-    describe: (d) => ({ text: `Ticket T-${str(d.number)} raised (${str(d.priority)}, ${str(d.category)}) in the ${str(d.queue)} queue` }),
+    describe: (d, c) => ({ text: c.t('app.events.ticket_raised', { number: str(d.number), priority: str(d.priority), category: str(d.category), queue: str(d.queue) }) }),
   },
-  ticket_agent_replied: { icon: <ReplyIcon />, describe: (d) => ({ text: `${str(d.name)} replied to the customer` }) },
-  ticket_note_added: { icon: <NoteIcon />, describe: (d) => ({ text: `${str(d.name)} added an internal note` }) },
-  ticket_customer_replied: { icon: <CustomerReplyIcon />, describe: (d) => ({ text: `${str(d.name) || 'The customer'} replied` }) },
+  ticket_agent_replied: { icon: <ReplyIcon />, describe: (d, c) => ({ text: c.t('app.events.ticket_agent_replied', { name: str(d.name) }) }) },
+  ticket_note_added: { icon: <NoteIcon />, describe: (d, c) => ({ text: c.t('app.events.ticket_note_added', { name: str(d.name) }) }) },
+  ticket_customer_replied: {
+    icon: <CustomerReplyIcon />,
+    describe: (d, c) => ({ text: c.t('app.events.ticket_customer_replied', { name: str(d.name) || c.t('app.timeline.the_customer') }) }),
+  },
   ticket_triaged: {
     icon: <TriageIcon />,
     describe: (d, c) => {
       const [from, to] = [d.from, d.to] as Partial<Record<'priority' | 'queue' | 'assigneeId', string | null>>[];
       const changes = [
-        from?.priority !== to?.priority && `priority ${str(from?.priority)} → ${str(to?.priority)}`,
-        from?.queue !== to?.queue && `queue ${str(from?.queue)} → ${str(to?.queue)}`,
-        from?.assigneeId !== to?.assigneeId && `assigned to ${to?.assigneeId ? (c.userName(to.assigneeId) ?? 'someone') : 'nobody'}`,
+        from?.priority !== to?.priority && c.t('app.events.triage_priority', { from: str(from?.priority), to: str(to?.priority) }),
+        from?.queue !== to?.queue && c.t('app.events.triage_queue', { from: str(from?.queue), to: str(to?.queue) }),
+        from?.assigneeId !== to?.assigneeId &&
+          c.t('app.events.triage_assigned', { name: to?.assigneeId ? (c.userName(to.assigneeId) ?? c.t('app.timeline.someone')) : c.t('app.timeline.nobody') }),
       ].filter(Boolean);
-      return { text: `${str(d.name)} triaged the ticket${changes.length ? `: ${changes.join(', ')}` : ''}`, detail: str(d.reason) };
+      return {
+        text: changes.length ? c.t('app.events.ticket_triaged_changes', { name: str(d.name), changes: changes.join(', ') }) : c.t('app.events.ticket_triaged', { name: str(d.name) }),
+        detail: str(d.reason),
+      };
     },
   },
-  ticket_sla_warning: { icon: <ReminderIcon />, tone: 'warning', describe: (d) => ({ text: `SLA warning: ${humanize(str(d.clock)).toLowerCase()} at 75% of its target` }) },
-  ticket_sla_breach: { icon: <OverdueIcon />, tone: 'error', describe: (d) => ({ text: `SLA breached: ${humanize(str(d.clock)).toLowerCase()}; the support lead was told` }) },
-  ticket_sla_escalation: {
-    icon: <EscalatedIcon />,
-    tone: 'error',
-    describe: (d) => ({ text: `Escalated: ${humanize(str(d.clock)).toLowerCase()} still not met` }),
+  ticket_sla_warning: { icon: <ReminderIcon />, tone: 'warning', describe: (d, c) => ({ text: c.t('app.events.ticket_sla_warning', { clock: c.clock(str(d.clock)) }) }) },
+  ticket_sla_breach: { icon: <OverdueIcon />, tone: 'error', describe: (d, c) => ({ text: c.t('app.events.ticket_sla_breach', { clock: c.clock(str(d.clock)) }) }) },
+  ticket_sla_escalation: { icon: <EscalatedIcon />, tone: 'error', describe: (d, c) => ({ text: c.t('app.events.ticket_sla_escalation', { clock: c.clock(str(d.clock)) }) }) },
+  ticket_closed: {
+    icon: <EndIcon />,
+    describe: (d, c) => ({
+      text: d.mergedInto ? c.t('app.events.ticket_closed_merged', { ticket: str(d.mergedInto) }) : c.t('app.events.ticket_closed'),
+      detail: str(d.reason),
+    }),
   },
-  ticket_closed: { icon: <EndIcon />, describe: (d) => ({ text: `Ticket closed${d.mergedInto ? `, merged into ${str(d.mergedInto)}` : ''}`, detail: str(d.reason) }) },
-  ticket_rated: { icon: <RatingIcon />, describe: (d) => ({ text: `The customer rated it ${str(d.rating)}/5`, detail: str(d.comment) }) },
+  ticket_rated: { icon: <RatingIcon />, describe: (d, c) => ({ text: c.t('app.events.ticket_rated', { rating: str(d.rating) }), detail: str(d.comment) }) },
   contract_term_set: {
     icon: <RenewIcon />,
-    describe: (d) => ({ text: d.endsOn ? `The contract's last day set to ${day(d.endsOn)}` : "The contract's last day removed: a one-off contract" }),
+    describe: (d, c) => ({ text: d.endsOn ? c.t('app.events.contract_term_set', { day: day(d.endsOn) }) : c.t('app.events.contract_term_removed') }),
   },
-  contract_renewed: { icon: <RenewIcon />, tone: 'success', describe: (d) => ({ text: `Contract renewed to ${day(d.newEndsOn)}`, detail: str(d.notes) }) },
-  contract_not_renewed: { icon: <LapsedIcon />, tone: 'warning', describe: (d) => ({ text: `The client does not renew the contract ending ${day(d.endsOn)}`, detail: str(d.notes) }) },
-  contract_lapsed: { icon: <LapsedIcon />, tone: 'error', describe: (d) => ({ text: `The contract ending ${day(d.endsOn)} lapsed with no renewal recorded` }) },
+  contract_renewed: { icon: <RenewIcon />, tone: 'success', describe: (d, c) => ({ text: c.t('app.events.contract_renewed', { day: day(d.newEndsOn) }), detail: str(d.notes) }) },
+  contract_not_renewed: {
+    icon: <LapsedIcon />,
+    tone: 'warning',
+    describe: (d, c) => ({ text: c.t('app.events.contract_not_renewed', { day: day(d.endsOn) }), detail: str(d.notes) }),
+  },
+  contract_lapsed: { icon: <LapsedIcon />, tone: 'error', describe: (d, c) => ({ text: c.t('app.events.contract_lapsed', { day: day(d.endsOn) }) }) },
   advocacy_offered: {
     icon: <AdvocacyIcon />,
     tone: 'success',
-    describe: (d) => ({ text: `The customer is glad to refer us${d.testimonial ? ', and gave words we may publish' : ''}: their referral link was emailed` }),
+    describe: (d, c) => ({ text: c.t(d.testimonial ? 'app.events.advocacy_offered_testimonial' : 'app.events.advocacy_offered') }),
   },
-  advocacy_declined: { icon: <AdvocacyIcon />, describe: () => ({ text: 'Asked to refer us, the customer said not now' }) },
-  advocacy_unanswered: { icon: <AdvocacyIcon />, describe: () => ({ text: 'Asked to refer us, the customer did not answer' }) },
+  advocacy_declined: { icon: <AdvocacyIcon />, describe: (_d, c) => ({ text: c.t('app.events.advocacy_declined') }) },
+  advocacy_unanswered: { icon: <AdvocacyIcon />, describe: (_d, c) => ({ text: c.t('app.events.advocacy_unanswered') }) },
   journey_retried: {
     icon: <RetryIcon />,
-    describe: (d) => ({ text: <>Journey <strong>retried</strong>: it runs again from the step that failed</>, detail: str(d.reason) }),
+    describe: (d, c) => ({ text: c.tx('app.events.journey_retried', { retried: <strong>{c.t('app.events.retried')}</strong> }), detail: str(d.reason) }),
   },
 };
 

@@ -2,10 +2,11 @@
 // duplicate) and their latest invoices (a billing question is often about one).
 import { List, ListItem, ListItemText, Typography } from '@mui/material';
 import { Link, useCreatePath } from 'react-admin';
-import { humanize } from '../common/humanize';
 import { formatMoney } from '../common/money';
 import { calendarDate } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
+import { useStatusLabel } from '../common/StatusChip';
+import { useT } from '../i18n/useT';
 import { journeyPath } from '../journeys/journeyFields';
 import { balanceOf } from '../invoices/invoiceFields';
 import type { TicketDetail } from '../types';
@@ -19,18 +20,20 @@ const Heading = ({ children }: { children: string }) => (
 
 export const CustomerContext = ({ ticket }: { ticket: TicketDetail }) => {
   const createPath = useCreatePath();
+  const t = useT();
+  const status = useStatusLabel();
   if (ticket.otherTickets.length === 0 && ticket.recentInvoices.length === 0) return null;
   return (
-    <SectionCard title={`About ${ticket.customer.companyName}`} flush>
+    <SectionCard title={t('app.ticket.about', { customer: ticket.customer.companyName })} flush>
       {ticket.otherTickets.length > 0 && (
         <>
-          <Heading>Other tickets</Heading>
+          <Heading>{t('app.ticket.other_tickets')}</Heading>
           <List dense disablePadding>
-            {ticket.otherTickets.map((t) => (
-              <ListItem key={t.id}>
+            {ticket.otherTickets.map((other) => (
+              <ListItem key={other.id}>
                 <ListItemText
-                  primary={<Link to={createPath({ resource: 'tickets', id: t.id, type: 'show' })}>{`${ticketNumber(t)} ${t.subject}`}</Link>}
-                  secondary={`${ticketStatusLabel(t.status)} · raised ${calendarDate(t.createdAt)}`}
+                  primary={<Link to={createPath({ resource: 'tickets', id: other.id, type: 'show' })}>{`${ticketNumber(other)} ${other.subject}`}</Link>}
+                  secondary={t('app.ticket.status_raised', { status: ticketStatusLabel(other.status), date: calendarDate(other.createdAt) })}
                 />
               </ListItem>
             ))}
@@ -39,17 +42,17 @@ export const CustomerContext = ({ ticket }: { ticket: TicketDetail }) => {
       )}
       {ticket.recentInvoices.length > 0 && (
         <>
-          <Heading>Latest invoices</Heading>
+          <Heading>{t('app.ticket.latest_invoices')}</Heading>
           <List dense disablePadding sx={{ pb: 1 }}>
             {ticket.recentInvoices.map((i) => (
               <ListItem key={i.id}>
                 <ListItemText
                   primary={<Link to={journeyPath(i.journeyId)}>{i.number}</Link>}
                   secondary={[
-                    humanize(i.status),
+                    status(i.status),
                     formatMoney(i.totalMinor, i.currency),
-                    balanceOf(i) > 0 ? `${formatMoney(balanceOf(i), i.currency)} due` : undefined,
-                    i.dueAt ? `due ${calendarDate(i.dueAt)}` : undefined,
+                    balanceOf(i) > 0 ? t('app.ticket.amount_due', { amount: formatMoney(balanceOf(i), i.currency) }) : undefined,
+                    i.dueAt ? t('app.ticket.due_on', { date: calendarDate(i.dueAt) }) : undefined,
                   ]
                     .filter(Boolean)
                     .join(' · ')}

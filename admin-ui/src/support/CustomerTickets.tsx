@@ -4,6 +4,7 @@ import { DataTable, ListContextProvider, ResourceContextProvider, useList, useGe
 import { EmptyState } from '../common/EmptyState';
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
+import { useT } from '../i18n/useT';
 import type { Customer, Role, Ticket } from '../types';
 import { RaiseTicketButton } from './RaiseTicket';
 import { SlaChips } from './SlaChip';
@@ -18,15 +19,16 @@ const TicketsTable = ({ customer }: { customer: Pick<Customer, 'id' | 'companyNa
     pagination: { page: 1, perPage: 50 },
   });
   const list = useList({ data: data ?? [], isPending });
+  const t = useT();
   return (
-    <SectionCard title="Tickets" flush action={<RaiseTicketButton customer={customer} />}>
+    <SectionCard title={t('app.ticket.tickets')} flush action={<RaiseTicketButton customer={customer} />}>
       <ResourceContextProvider value="tickets">
         <ListContextProvider value={list}>
-          <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState dense icon={<SupportIcon />} title="No tickets" />} sx={sectionTableSx}>
-            <Column source="subject" label="Ticket" render={(t) => `${ticketNumber(t)} ${t.subject}`} />
-            <Column source="status" render={(t) => <TicketStatusChip ticket={t} />} />
-            <Column source="nextBreachAt" label="SLA" render={(t) => <SlaChips ticket={t} />} />
-            <Column source="createdAt" label="Raised" render={(t) => <RelativeTime date={t.createdAt} />} />
+          <DataTable rowClick="show" bulkActionButtons={false} empty={<EmptyState dense icon={<SupportIcon />} title={t('app.ticket.no_tickets')} />} sx={sectionTableSx}>
+            <Column source="subject" label={t('resources.tickets.fields.subject')} render={(ticket) => `${ticketNumber(ticket)} ${ticket.subject}`} />
+            <Column source="status" render={(ticket) => <TicketStatusChip ticket={ticket} />} />
+            <Column source="nextBreachAt" label={t('resources.tickets.fields.nextBreachAt')} render={(ticket) => <SlaChips ticket={ticket} />} />
+            <Column source="createdAt" label={t('resources.tickets.fields.createdAt')} render={(ticket) => <RelativeTime date={ticket.createdAt} />} />
           </DataTable>
         </ListContextProvider>
       </ResourceContextProvider>

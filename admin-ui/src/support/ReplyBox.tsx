@@ -12,6 +12,8 @@ import { SectionCard } from '../common/SectionCard';
 import { UnsentAlert } from '../common/UnsentAlert';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type TicketReply } from '../dataProvider';
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/useT';
 import type { TicketDetail } from '../types';
 import { ticketNumber } from './ticketFields';
 
@@ -19,15 +21,16 @@ type ReplyDraft = { id: string; body: string; internal: boolean };
 const drafts = draftStore<ReplyDraft>('pf:ticket-reply');
 const freshDraft = (): ReplyDraft => ({ id: uuidv4(), body: '', internal: false });
 
-const SENT: Record<NonNullable<TicketReply['then']>, string> = {
-  'waiting-on-customer': 'Reply sent: now waiting on the customer',
-  open: 'Reply sent: the ticket stays open',
-  resolved: 'Reply sent and the ticket marked resolved: the customer is asked to confirm',
+const SENT: Record<NonNullable<TicketReply['then']>, MessageKey> = {
+  'waiting-on-customer': 'app.ticket.sent_waiting',
+  open: 'app.ticket.sent_open',
+  resolved: 'app.ticket.sent_resolved',
 };
 
 export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
   const { run, pending } = useCommand();
   const notify = useNotify();
+  const t = useT();
   const [draft, setDraft] = useState<ReplyDraft>(() => drafts.load(ticket.id) ?? freshDraft());
   const [bodyError, setBodyError] = useState<string>();
   useEffect(() => (draft.body.trim() ? drafts.save(ticket.id, draft) : drafts.clear(ticket.id)), [ticket.id, draft]);
@@ -39,7 +42,7 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
     if (outcome.ok) {
       drafts.clear(ticket.id);
       setDraft(freshDraft());
-      notify(draft.internal ? 'Internal note added' : SENT[then ?? 'waiting-on-customer'], { type: 'success' });
+      notify(t(draft.internal ? 'app.ticket.note_added' : SENT[then ?? 'waiting-on-customer']), { type: 'success' });
     } else {
       setBodyError(apiFieldErrors(outcome.error).find((f) => f.field === 'body')?.message);
     }
@@ -47,9 +50,9 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
   const empty = !draft.body.trim();
 
   return (
-    <SectionCard title={draft.internal ? 'Internal note' : 'Reply to the customer'}>
+    <SectionCard title={draft.internal ? t('app.ticket.internal_note') : t('app.ticket.reply_title')}>
       <TextField
-        label={draft.internal ? 'Note for colleagues: the customer never sees it' : `Reply on ${ticketNumber(ticket)}, emailed to the customer`}
+        label={draft.internal ? t('app.ticket.note_label') : t('app.ticket.reply_label', { ticket: ticketNumber(ticket) })}
         name="reply"
         multiline
         minRows={4}
@@ -63,25 +66,25 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
       <Stack direction="row" useFlexGap sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
         <FormControlLabel
           control={<Switch checked={draft.internal} onChange={(e) => setDraft({ ...draft, internal: e.target.checked })} />}
-          label="Internal note"
+          label={t('app.ticket.internal_note')}
           sx={{ mr: 'auto' }}
         />
         {/* The usual answer last, on the right; on a narrow screen the buttons wrap under the switch. */}
         <Stack direction={{ xs: 'column', sm: 'row' }} useFlexGap sx={{ gap: 1, flexWrap: 'wrap', justifyContent: 'flex-end', width: { xs: '100%', sm: 'auto' } }}>
           {draft.internal ? (
             <Button variant="contained" color="warning" startIcon={<LockIcon />} disabled={pending || empty} onClick={() => send()}>
-              Add internal note
+              {t('app.ticket.add_note')}
             </Button>
           ) : (
             <>
               <Button variant="outlined" disabled={pending || empty} onClick={() => send('open')}>
-                Send, keep open
+                {t('app.ticket.send_keep_open')}
               </Button>
               <Button variant="outlined" color="success" disabled={pending || empty} onClick={() => send('resolved')}>
-                Send and mark resolved
+                {t('app.ticket.send_resolve')}
               </Button>
               <Button variant="contained" startIcon={<SendIcon />} disabled={pending || empty} onClick={() => send('waiting-on-customer')}>
-                Send and wait on customer
+                {t('app.ticket.send_wait')}
               </Button>
             </>
           )}
@@ -94,10 +97,11 @@ export const ReplyBox = ({ ticket }: { ticket: TicketDetail }) => {
 /** A reply begun on a ticket that closed before it was sent: shown to copy, until discarded. */
 export const UnsentReply = ({ ticket }: { ticket: TicketDetail }) => {
   const [draft, setDraft] = useState(() => drafts.load(ticket.id));
+  const t = useT();
   if (!draft?.body) return null;
   return (
     <UnsentAlert
-      title={`Your ${draft.internal ? 'note' : 'reply'} was not sent`}
+      title={t(draft.internal ? 'app.ticket.unsent_note' : 'app.ticket.unsent_reply')}
       copyText={draft.body}
       testId="unsent-reply"
       onDiscard={() => {
@@ -105,7 +109,7 @@ export const UnsentReply = ({ ticket }: { ticket: TicketDetail }) => {
         setDraft(undefined);
       }}
     >
-      The ticket closed before it went. What you wrote is kept here to copy.
+      {t('app.ticket.unsent_body')}
       <Typography variant="body2" sx={{ my: 1, p: 1, bgcolor: 'background.paper', borderRadius: 1, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {draft.body}
       </Typography>

@@ -8,7 +8,8 @@ import type { ReactElement } from 'react';
 import { exactTime } from '../common/RelativeTime';
 import { useNow } from '../common/useNow';
 import type { ClockName, ClockView, Ticket } from '../types';
-import { CLOCK_LABELS, clocksOf, readClock, shortDuration, type ClockTone } from './slaClocks';
+import { translateNow } from '../i18n/i18nProvider';
+import { clockLabel, clocksOf, readClock, shortDuration, type ClockTone } from './slaClocks';
 
 // Filled for what needs someone now (amber, red); outlined for the rest. Each tone has its icon
 // too, so the chip reads the same without colour.
@@ -21,15 +22,18 @@ const LOOK: Record<ClockTone, { color: ChipProps['color']; variant: ChipProps['v
 };
 
 /** "2 h of 8 h business time used". */
-export const clockUsed = (clock: ClockView) => `${shortDuration(clock.elapsedMinutes)} of ${shortDuration(clock.targetMinutes)} business time used`;
+export const clockUsed = (clock: ClockView) => translateNow('app.clock.used', { used: shortDuration(clock.elapsedMinutes), target: shortDuration(clock.targetMinutes) });
 
 /** The clock's exact figures, for its tooltip. */
 export function clockDetail(clock: ClockView): string {
   const used = clockUsed(clock);
-  if (clock.breachedAt && !clock.stoppedAt) return `Breached ${exactTime(clock.breachedAt)} · ${used}`;
-  if (clock.stoppedAt) return `${clock.breachedAt ? `Breached ${exactTime(clock.breachedAt)}, met` : 'Met'} ${exactTime(clock.stoppedAt)} · ${used}`;
-  if (clock.dueAt) return `Due ${exactTime(clock.dueAt)} · ${used}`;
-  return `Stopped while the ticket waits · ${used}`;
+  if (clock.breachedAt && !clock.stoppedAt) return translateNow('app.clock.detail_breached', { at: exactTime(clock.breachedAt), used });
+  if (clock.stoppedAt)
+    return clock.breachedAt
+      ? translateNow('app.clock.detail_breached_met', { breached: exactTime(clock.breachedAt), at: exactTime(clock.stoppedAt), used })
+      : translateNow('app.clock.detail_met', { at: exactTime(clock.stoppedAt), used });
+  if (clock.dueAt) return translateNow('app.clock.detail_due', { at: exactTime(clock.dueAt), used });
+  return translateNow('app.clock.detail_stopped', { used });
 }
 
 /** One clock as a chip; `named` puts the clock's name in front ("Resolution · 6 h left"). */
@@ -38,13 +42,13 @@ export const SlaChip = ({ name, clock, status, named = false }: { name: ClockNam
   const reading = readClock(clock, status, useNow(15_000));
   const look = LOOK[reading.tone];
   return (
-    <Tooltip title={`${CLOCK_LABELS[name]}: ${clockDetail(clock)}`}>
+    <Tooltip title={translateNow('app.clock.tooltip', { clock: clockLabel(name), detail: clockDetail(clock) })}>
       <Chip
         size="small"
         icon={look.icon}
         color={look.color}
         variant={look.variant}
-        label={named ? `${CLOCK_LABELS[name]} · ${reading.text}` : reading.text}
+        label={named ? translateNow('app.clock.named', { clock: clockLabel(name), text: reading.text }) : reading.text}
         data-clock={name}
         data-tone={reading.tone}
         sx={{ maxWidth: '100%' }}

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { Ticket } from '../types';
 import { ticketNumber, ticketStatusLabel } from './ticketFields';
 import { ReasonField, TicketChangeDialog, type TicketChange } from './TicketChangeDialog';
@@ -30,23 +31,24 @@ export const TriageButton = ({ ticket }: { ticket: Ticket }) => {
   const [open, setOpen] = useState(false);
   const { run, pending } = useCommand();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const t = useT();
   const send = async (change: TicketChange) => {
-    const outcome = await run((api) => api.triageTicket(ticket.id, change), 'Ticket triaged');
+    const outcome = await run((api) => api.triageTicket(ticket.id, change), t('app.ticket.triaged'));
     if (outcome.ok) setOpen(false);
     else setFieldErrors(fieldErrorsOf(outcome.error));
   };
   return (
     <>
       <Button variant="outlined" startIcon={<TriageIcon />} onClick={() => setOpen(true)}>
-        Triage
+        {t('app.ticket.triage')}
       </Button>
       {open && (
         <TicketChangeDialog
-          title={`Triage ${ticketNumber(ticket)}`}
-          intro="Change what it is worth, where it belongs or who has it. A new priority moves the running SLA targets."
+          title={t('app.ticket.triage_title', { ticket: ticketNumber(ticket) })}
+          intro={t('app.ticket.triage_intro')}
           fields={['priority', 'queue', 'assignee']}
           initial={{ priority: ticket.priority, queue: ticket.queue, assigneeId: ticket.assigneeId }}
-          confirm="Save"
+          confirm={t('app.ticket.save')}
           pending={pending}
           fieldErrors={fieldErrors}
           onSend={send}
@@ -64,7 +66,7 @@ const useOtherTickets = (ticket: Ticket) => {
     sort: { field: 'createdAt', order: 'DESC' },
     pagination: { page: 1, perPage: 100 },
   });
-  return { others: (data ?? []).filter((t) => t.id !== ticket.id), isPending };
+  return { others: (data ?? []).filter((other) => other.id !== ticket.id), isPending };
 };
 
 const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void }) => {
@@ -74,37 +76,38 @@ const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void 
   const [mergeInto, setMergeInto] = useState('');
   const [reason, setReason] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const t = useT();
 
   const send = async () => {
     const closing = { as, reason: reason.trim() || undefined, ...(as === 'duplicate' && { mergeInto }) };
-    const outcome = await run((api) => api.closeTicket(ticket.id, closing), as === 'spam' ? 'Closed as spam' : 'Closed as a duplicate');
+    const outcome = await run((api) => api.closeTicket(ticket.id, closing), t(as === 'spam' ? 'app.ticket.closed_spam' : 'app.ticket.closed_duplicate'));
     if (outcome.ok) onClose();
     else setFieldErrors(fieldErrorsOf(outcome.error));
   };
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>Close {ticketNumber(ticket)}</DialogTitle>
+      <DialogTitle>{t('app.ticket.close_title', { ticket: ticketNumber(ticket) })}</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 1 }}>It closes for good: no reply, rating or reopening. The customer is not emailed.</DialogContentText>
+        <DialogContentText sx={{ mb: 1 }}>{t('app.ticket.close_intro')}</DialogContentText>
         <Stack spacing={2}>
           <RadioGroup value={as} onChange={(e) => setAs(e.target.value as 'spam' | 'duplicate')}>
-            <FormControlLabel value="spam" control={<Radio />} label="Spam: nobody needs to answer it" />
-            <FormControlLabel value="duplicate" control={<Radio />} label="A duplicate of another of their tickets" />
+            <FormControlLabel value="spam" control={<Radio />} label={t('app.ticket.spam_option')} />
+            <FormControlLabel value="duplicate" control={<Radio />} label={t('app.ticket.duplicate_option')} />
           </RadioGroup>
           {as === 'duplicate' && (
             <TextField
               select
-              label="Duplicate of"
+              label={t('app.ticket.duplicate_of')}
               value={mergeInto}
               onChange={(e) => setMergeInto(e.target.value)}
               disabled={isPending}
               error={!!fieldErrors.mergeInto}
-              helperText={fieldErrors.mergeInto ?? (others.length === 0 && !isPending ? `${ticket.customer.companyName} has no other ticket` : `Another of ${ticket.customer.companyName}'s tickets`)}
+              helperText={fieldErrors.mergeInto ?? (others.length === 0 && !isPending ? t('app.ticket.no_other', { customer: ticket.customer.companyName }) : t('app.ticket.another_of', { customer: ticket.customer.companyName }))}
             >
-              {others.map((t) => (
-                <MenuItem key={t.id} value={t.id}>
-                  {ticketNumber(t)} · {t.subject} ({ticketStatusLabel(t.status)})
+              {others.map((other) => (
+                <MenuItem key={other.id} value={other.id}>
+                  {ticketNumber(other)} · {other.subject} ({ticketStatusLabel(other.status)})
                 </MenuItem>
               ))}
             </TextField>
@@ -113,9 +116,9 @@ const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void 
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Keep it open</Button>
+        <Button onClick={onClose}>{t('app.ticket.keep_open')}</Button>
         <Button variant="contained" color="error" onClick={send} disabled={pending || (as === 'duplicate' && !mergeInto)}>
-          Close ticket
+          {t('app.ticket.close_ticket')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -124,10 +127,11 @@ const CloseDialog = ({ ticket, onClose }: { ticket: Ticket; onClose: () => void 
 
 export const CloseTicketButton = ({ ticket }: { ticket: Ticket }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button variant="outlined" color="error" startIcon={<CloseIcon />} onClick={() => setOpen(true)}>
-        Close as…
+        {t('app.ticket.close_as')}
       </Button>
       {open && <CloseDialog ticket={ticket} onClose={() => setOpen(false)} />}
     </>

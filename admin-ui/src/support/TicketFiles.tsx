@@ -4,6 +4,7 @@ import { List, ListItem, ListItemIcon, ListItemText, Link as MuiLink } from '@mu
 import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { useUserNames } from '../common/useUserNames';
+import { useT } from '../i18n/useT';
 import type { TicketDetail } from '../types';
 
 // Bytes spelled out ("27 bytes": the short form says "27 byte"), larger sizes short ("3 kB").
@@ -14,9 +15,10 @@ const sizeOf = (n: number) => (n < 1024 ? bytes.format(n) : n < 1024 * 1024 ? ki
 
 export const TicketFiles = ({ ticket }: { ticket: TicketDetail }) => {
   const userName = useUserNames();
+  const t = useT();
   if (ticket.attachments.length === 0) return null;
   return (
-    <SectionCard title="Files" flush>
+    <SectionCard title={t('app.ticket.files')} flush>
       <List dense>
         {ticket.attachments.map((a) => (
           <ListItem key={a.id}>
@@ -31,7 +33,7 @@ export const TicketFiles = ({ ticket }: { ticket: TicketDetail }) => {
               }
               secondary={
                 <>
-                  {sizeOf(a.size)} · {a.uploadedBy === 'customer' ? 'from the customer' : `from ${userName(a.uploadedBy) ?? 'staff'}`} · <RelativeTime date={a.createdAt} />
+                  {sizeOf(a.size)} · {a.uploadedBy === 'customer' ? t('app.ticket.file_from_customer') : t('app.ticket.file_from', { name: userName(a.uploadedBy) ?? t('app.ticket.staff') })} · <RelativeTime date={a.createdAt} />
                 </>
               }
             />

@@ -11,6 +11,7 @@ import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { useUserNames } from '../common/useUserNames';
 import { journeyPath } from '../journeys/journeyFields';
+import { useT } from '../i18n/useT';
 import type { TicketDetail } from '../types';
 import { Conversation } from './Conversation';
 import { CustomerContext } from './CustomerContext';
@@ -26,11 +27,12 @@ const isDetail = (ticket: unknown): ticket is TicketDetail => !!ticket && typeof
 
 const TicketActions = () => {
   const ticket = useRecordContext();
+  const t = useT();
   if (!isDetail(ticket)) return <TopToolbar />;
   return (
     <TopToolbar sx={{ gap: 1, flexWrap: 'wrap' }}>
       <Button component={Link} to={journeyPath(ticket.journeyId)} startIcon={<JourneyIcon />}>
-        Journey
+        {t('app.ticket.journey')}
       </Button>
       {!ticket.closedAt && <TriageButton ticket={ticket} />}
       {!ticket.closedAt && <CloseTicketButton ticket={ticket} />}
@@ -38,16 +40,19 @@ const TicketActions = () => {
   );
 };
 
-const Warranty = ({ ticket }: { ticket: TicketDetail }) =>
-  ticket.billable ? (
-    <Chip size="small" color="warning" variant="outlined" label="billable" title="Outside its project's warranty: time on it is billed, and the customer was told" />
+const Warranty = ({ ticket }: { ticket: TicketDetail }) => {
+  const t = useT();
+  return ticket.billable ? (
+    <Chip size="small" color="warning" variant="outlined" label={t('app.ticket.billable')} title={t('app.ticket.billable_hint')} />
   ) : ticket.warrantyEndsAt ? (
-    <Chip size="small" color="success" variant="outlined" label={`warranty until ${calendarDate(ticket.warrantyEndsAt)}`} />
+    <Chip size="small" color="success" variant="outlined" label={t('app.ticket.warranty_until', { date: calendarDate(ticket.warrantyEndsAt) })} />
   ) : null;
+};
 
 const TicketHeader = ({ ticket }: { ticket: TicketDetail }) => {
   const createPath = useCreatePath();
   const userName = useUserNames();
+  const t = useT();
   return (
     <Card>
       <CardContent>
@@ -67,29 +72,29 @@ const TicketHeader = ({ ticket }: { ticket: TicketDetail }) => {
           <Link to={createPath({ resource: 'customers', id: ticket.customerId, type: 'show' })}>{ticket.customer.companyName}</Link>
         </Stack>
         <FactGrid>
-          <RecordField label="Assignee">{ticket.assigneeId ? (userName(ticket.assigneeId) ?? '…') : 'unassigned'}</RecordField>
-          <RecordField label="Queue">{ticket.queue}</RecordField>
-          <RecordField label="Category">{ticket.category}</RecordField>
-          <RecordField label="Raised">
+          <RecordField label={t('resources.tickets.fields.assigneeId')}>{ticket.assigneeId ? (userName(ticket.assigneeId) ?? '…') : t('app.ticket.unassigned')}</RecordField>
+          <RecordField label={t('resources.tickets.fields.queue')}>{ticket.queue}</RecordField>
+          <RecordField label={t('resources.tickets.fields.category')}>{ticket.category}</RecordField>
+          <RecordField label={t('resources.tickets.fields.createdAt')}>
             <RelativeTime date={ticket.createdAt} />
           </RecordField>
           {ticket.project && (
-            <RecordField label="Project">
+            <RecordField label={t('app.ticket.project')}>
               {ticket.project.deliveryJourneyId ? <Link to={journeyPath(ticket.project.deliveryJourneyId)}>{ticket.project.name}</Link> : ticket.project.name}
             </RecordField>
           )}
           {ticket.closedAt && (
-            <RecordField label="Closed">
+            <RecordField label={t('app.ticket.closed')}>
               <RelativeTime date={ticket.closedAt} />
               {ticket.closeReason && ` · ${closeReasonLabel(ticket.closeReason)}`}
             </RecordField>
           )}
           {ticket.mergedIntoId && (
-            <RecordField label="Duplicate of">
-              <Link to={createPath({ resource: 'tickets', id: ticket.mergedIntoId, type: 'show' })}>the ticket it was merged into</Link>
+            <RecordField label={t('app.ticket.duplicate_of')}>
+              <Link to={createPath({ resource: 'tickets', id: ticket.mergedIntoId, type: 'show' })}>{t('app.ticket.merged_into')}</Link>
             </RecordField>
           )}
-          {ticket.satisfaction !== null && <RecordField label="Rating">{ticket.satisfaction} / 5</RecordField>}
+          {ticket.satisfaction !== null && <RecordField label={t('app.ticket.rating')}>{t('app.ticket.rating_value', { rating: ticket.satisfaction })}</RecordField>}
         </FactGrid>
       </CardContent>
     </Card>
@@ -97,15 +102,19 @@ const TicketHeader = ({ ticket }: { ticket: TicketDetail }) => {
 };
 
 /** Once closed: the figures it keeps, in business time. */
-const Figures = ({ ticket }: { ticket: TicketDetail }) => (
-  <SectionCard title="Figures">
-    <FactGrid>
-      <RecordField label="First response">{ticket.firstResponseMinutes === null ? '—' : `${ticket.firstResponseMinutes} business min`}</RecordField>
-      <RecordField label="Resolution">{ticket.resolutionMinutes === null ? '—' : `${ticket.resolutionMinutes} business min`}</RecordField>
-      <RecordField label="Breaches">{ticket.breaches}</RecordField>
-    </FactGrid>
-  </SectionCard>
-);
+const Figures = ({ ticket }: { ticket: TicketDetail }) => {
+  const t = useT();
+  const minutes = (n: number | null) => (n === null ? '—' : t('app.ticket.business_min', { minutes: n }));
+  return (
+    <SectionCard title={t('app.ticket.figures')}>
+      <FactGrid>
+        <RecordField label={t('app.sla.clocks.firstResponse')}>{minutes(ticket.firstResponseMinutes)}</RecordField>
+        <RecordField label={t('app.sla.clocks.resolution')}>{minutes(ticket.resolutionMinutes)}</RecordField>
+        <RecordField label={t('app.ticket.breaches')}>{ticket.breaches}</RecordField>
+      </FactGrid>
+    </SectionCard>
+  );
+};
 
 const TicketView = () => {
   const ticket = useRecordContext();
@@ -133,7 +142,8 @@ const TicketView = () => {
 
 const TicketPageTitle = () => {
   const ticket = useRecordContext<TicketDetail>();
-  return <>{ticket ? `${ticketNumber(ticket)} ${ticket.subject}` : 'Ticket'}</>;
+  const t = useT();
+  return <>{ticket ? `${ticketNumber(ticket)} ${ticket.subject}` : t('app.ticket.title')}</>;
 };
 
 export const TicketShow = () => (

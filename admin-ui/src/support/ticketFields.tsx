@@ -1,5 +1,6 @@
 import { Chip, type ChipProps } from '@mui/material';
 import { humanize } from '../common/humanize';
+import { translateNow } from '../i18n/i18nProvider';
 import type { Role, Ticket, TicketPriority } from '../types';
 
 export { CUSTOMER_TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_STATUSES } from '../types';
@@ -16,35 +17,29 @@ const PRIORITY_COLORS: Record<TicketPriority, ChipProps['color']> = { urgent: 'e
 export const PriorityChip = ({ priority }: { priority: TicketPriority }) => (
   <Chip
     size="small"
-    label={priority}
+    label={translateNow(`app.ticket.priorities.${priority}`, { _: priority })}
     color={PRIORITY_COLORS[priority]}
     variant={priority === 'urgent' || priority === 'high' ? 'filled' : 'outlined'}
     sx={priority === 'low' ? { color: 'text.secondary' } : undefined}
   />
 );
 
-const STATUS_LOOK: Record<string, { label: string; color: ChipProps['color']; variant: ChipProps['variant'] }> = {
-  new: { label: 'new', color: 'info', variant: 'filled' },
-  open: { label: 'open', color: 'info', variant: 'outlined' },
-  'waiting-on-customer': { label: 'waiting on customer', color: 'default', variant: 'outlined' },
-  resolved: { label: 'resolved', color: 'success', variant: 'outlined' },
-  closed: { label: 'closed', color: 'default', variant: 'filled' },
+const STATUS_LOOK: Record<string, { color: ChipProps['color']; variant: ChipProps['variant'] }> = {
+  new: { color: 'info', variant: 'filled' },
+  open: { color: 'info', variant: 'outlined' },
+  'waiting-on-customer': { color: 'default', variant: 'outlined' },
+  resolved: { color: 'success', variant: 'outlined' },
+  closed: { color: 'default', variant: 'filled' },
 };
 
-const CLOSE_REASONS: Record<string, string> = {
-  confirmed: 'confirmed by the customer',
-  'no-answer': 'no answer from the customer',
-  spam: 'spam',
-  duplicate: 'duplicate',
-  deflected: 'solved by an article',
-};
-
-export const ticketStatusLabel = (status: string) => STATUS_LOOK[status]?.label ?? humanize(status);
-export const closeReasonLabel = (reason: string) => CLOSE_REASONS[reason] ?? humanize(reason);
+// Statuses and close reasons in words are the catalogue's (app.ticket.statuses, app.ticket.close_reasons).
+export const ticketStatusLabel = (status: string) => translateNow(`app.ticket.statuses.${status}`, { _: humanize(status) });
+export const closeReasonLabel = (reason: string) => translateNow(`app.ticket.close_reasons.${reason}`, { _: humanize(reason) });
 
 export const TicketStatusChip = ({ ticket }: { ticket: Pick<Ticket, 'status' | 'closeReason'> }) => {
-  const look = STATUS_LOOK[ticket.status] ?? { label: humanize(ticket.status), color: 'default', variant: 'outlined' };
-  const label = ticket.status === 'closed' && ticket.closeReason ? `closed · ${closeReasonLabel(ticket.closeReason)}` : look.label;
+  const look = STATUS_LOOK[ticket.status] ?? { color: 'default', variant: 'outlined' };
+  const label =
+    ticket.status === 'closed' && ticket.closeReason ? translateNow('app.ticket.closed_because', { reason: closeReasonLabel(ticket.closeReason) }) : ticketStatusLabel(ticket.status);
   return <Chip size="small" label={label} color={look.color} variant={look.variant} />;
 };
 

@@ -11,6 +11,7 @@ import { AmountField } from '../common/AmountField';
 import { decimalsOf, formatMoney } from '../common/money';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, type AppDataProvider, type NewTimeEntry } from '../dataProvider';
+import { useT } from '../i18n/useT';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -24,6 +25,7 @@ export const RecordTimeButton = ({ record, currency, intro, targets }: { record:
   const [form, setForm] = useState({ date: today(), hours: '1', rate: '', description: '', target: targets?.initial ?? targets?.options[0]?.id ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending } = useCommand();
+  const t = useT();
   const scale = 10 ** decimalsOf(currency);
   const hours = Number(form.hours);
   const rateMinor = Math.round(Number(form.rate) * scale);
@@ -33,7 +35,7 @@ export const RecordTimeButton = ({ record, currency, intro, targets }: { record:
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const entry = { date: form.date, hours, rateMinor, description: form.description };
-    const outcome = await run((api) => record(api, entry, key, form.target), 'Time recorded');
+    const outcome = await run((api) => record(api, entry, key, form.target), t('app.time.recorded'));
     if (outcome.ok) {
       setOpen(false);
       setKey(uuidv4());
@@ -46,11 +48,11 @@ export const RecordTimeButton = ({ record, currency, intro, targets }: { record:
   return (
     <>
       <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
-        Record time
+        {t('app.time.record')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="xs">
         <form onSubmit={submit} noValidate>
-          <DialogTitle>Record time</DialogTitle>
+          <DialogTitle>{t('app.time.record')}</DialogTitle>
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>{intro}</DialogContentText>
             <Stack spacing={2}>
@@ -63,25 +65,25 @@ export const RecordTimeButton = ({ record, currency, intro, targets }: { record:
                   ))}
                 </TextField>
               )}
-              <TextField label="Date" type="date" required value={form.date} onChange={(e) => set({ date: e.target.value })} error={!!errors.date} helperText={errors.date} slotProps={{ inputLabel: { shrink: true } }} />
+              <TextField label={t('app.time.date')} type="date" required value={form.date} onChange={(e) => set({ date: e.target.value })} error={!!errors.date} helperText={errors.date} slotProps={{ inputLabel: { shrink: true } }} />
               <TextField
-                label="Hours"
+                label={t('app.time.hours')}
                 type="number"
                 required
                 value={form.hours}
                 onChange={(e) => set({ hours: e.target.value })}
                 error={!!errors.hours}
-                helperText={errors.hours ?? 'In quarter hours: 0.25, 1.5…'}
+                helperText={errors.hours ?? t('app.time.hours_hint')}
                 slotProps={{ htmlInput: { step: 0.25, min: 0.25, max: 24 } }}
               />
-              <AmountField label="Rate per hour" currency={currency} value={form.rate} onChange={(rate) => set({ rate })} error={errors.rateMinor} hint={amount !== undefined ? `${formatMoney(amount, currency)} for this entry` : ' '} />
-              <TextField label="What was done" required multiline minRows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description} />
+              <AmountField label={t('app.time.rate_per_hour')} currency={currency} value={form.rate} onChange={(rate) => set({ rate })} error={errors.rateMinor} hint={amount !== undefined ? t('app.time.for_entry', { amount: formatMoney(amount, currency) }) : ' '} />
+              <TextField label={t('app.time.what_was_done')} required multiline minRows={2} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description} />
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t('app.common.cancel')}</Button>
             <Button type="submit" variant="contained" disabled={pending}>
-              Record
+              {t('app.time.record_it')}
             </Button>
           </DialogActions>
         </form>

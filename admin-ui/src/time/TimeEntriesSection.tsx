@@ -11,6 +11,7 @@ import { formatMoney, Money } from '../common/money';
 import { calendarDate } from '../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../common/SectionCard';
 import { useUserNames } from '../common/useUserNames';
+import { useT } from '../i18n/useT';
 import type { TimeEntry } from '../types';
 
 const Column = DataTable.Col<TimeEntry>;
@@ -19,7 +20,7 @@ export const hoursFormat = new Intl.NumberFormat(undefined, { maximumFractionDig
 
 const NotYet = () => (
   <Typography variant="body2" color="text.secondary">
-    not yet
+    {useT()('app.time.not_yet')}
   </Typography>
 );
 
@@ -42,38 +43,39 @@ export const TimeEntriesSection = ({
   action?: ReactNode;
 }) => {
   const userName = useUserNames();
+  const t = useT();
   const total = entries.reduce((sum, e) => sum + timeAmount(e.minutes, e.rateMinor), 0);
   const minutes = entries.reduce((sum, e) => sum + e.minutes, 0);
   return (
-    <SectionCard title={entries.length ? `Time · ${hoursFormat.format(minutes / 60)} h, ${formatMoney(total, currency)}` : 'Time'} action={action} flush>
+    <SectionCard title={entries.length ? t('app.time.title_total', { hours: hoursFormat.format(minutes / 60), amount: formatMoney(total, currency) }) : t('app.time.title')} action={action} flush>
       <DataTable
         data={entries}
         rowClick={false}
         bulkActionButtons={false}
         empty={
-          <EmptyState icon={<TimeIcon />} dense title="No time recorded">
+          <EmptyState icon={<TimeIcon />} dense title={t('app.time.none')}>
             {emptyHint}
           </EmptyState>
         }
         sx={sectionTableSx}
       >
-        <Column source="date" label="Date" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(e) => calendarDate(e.date, { utc: true })} />
+        <Column source="date" label={t('app.time.date')} cellSx={() => ({ whiteSpace: 'nowrap' })} render={(e) => calendarDate(e.date, { utc: true })} />
         <Column
           source="description"
-          label="Work"
+          label={t('app.time.work')}
           render={(e) => (
             <>
               <Typography variant="body2">{e.description}</Typography>
               <Typography variant="caption" color="text.secondary">
-                {[spentOn?.(e), userName(e.userId) ?? 'someone'].filter(Boolean).join(' · ')}
+                {[spentOn?.(e), userName(e.userId) ?? t('app.time.someone')].filter(Boolean).join(' · ')}
               </Typography>
             </>
           )}
         />
-        <Column source="minutes" label="Hours" align="right" render={(e) => hoursFormat.format(e.minutes / 60)} />
-        <Column source="rateMinor" label="Rate" align="right" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(e) => `${formatMoney(e.rateMinor, currency)}/h`} />
-        <Column label="Amount" align="right" render={(e) => <Money minor={timeAmount(e.minutes, e.rateMinor)} currency={currency} />} />
-        <Column source="invoiceId" label="Billed on" render={(e) => (e.invoiceId ? billedOn(e) : <NotYet />)} />
+        <Column source="minutes" label={t('app.time.hours')} align="right" render={(e) => hoursFormat.format(e.minutes / 60)} />
+        <Column source="rateMinor" label={t('app.time.rate')} align="right" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(e) => t('app.time.per_hour', { amount: formatMoney(e.rateMinor, currency) })} />
+        <Column label={t('app.time.amount')} align="right" render={(e) => <Money minor={timeAmount(e.minutes, e.rateMinor)} currency={currency} />} />
+        <Column source="invoiceId" label={t('app.time.billed_on')} render={(e) => (e.invoiceId ? billedOn(e) : <NotYet />)} />
       </DataTable>
     </SectionCard>
   );

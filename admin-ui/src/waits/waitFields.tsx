@@ -7,6 +7,7 @@ import SignalIcon from '@mui/icons-material/NotificationsActive';
 import ReplyIcon from '@mui/icons-material/Forum';
 import { Chip, Tooltip } from '@mui/material';
 import type { ReactElement } from 'react';
+import { useTranslate } from 'react-admin';
 import { durationSince, exactTime } from '../common/RelativeTime';
 import { useUserNames } from '../common/useUserNames';
 import type { Wait, WaitKind } from '../types';
@@ -28,6 +29,12 @@ export const isPastDeadline = (wait: Pick<Wait, 'deadline' | 'endedAt'>) =>
 export function useUnblockerLabel() {
   const userName = useUserNames();
   return (unblockedBy: string | null | undefined) => (unblockedBy ? (userName(unblockedBy) ?? unblockedBy) : undefined);
+}
+
+/** A wait's kind (`signature`) as people read it, in the UI's language. */
+export function useWaitKindLabel() {
+  const translate = useTranslate();
+  return (kind: string) => translate(`app.waiting.kinds.${kind}`, { _: kind });
 }
 
 /** One open wait, compact: its kind, who can unblock it and for how long it has waited; red past its deadline. */

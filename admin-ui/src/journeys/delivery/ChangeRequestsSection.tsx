@@ -8,6 +8,8 @@ import { SectionCard, sectionTableSx } from '../../common/SectionCard';
 import { StatusChip } from '../../common/StatusChip';
 import { useUserNames } from '../../common/useUserNames';
 import type { ReactNode } from 'react';
+import { useTNodes } from '../../i18n/interpolate';
+import { useT } from '../../i18n/useT';
 import type { ChangeRequest } from '../../types';
 
 const Column = DataTable.Col<ChangeRequest>;
@@ -25,6 +27,8 @@ const Note = ({ who, text }: { who: string; text: string | null }) =>
 
 const ChangeCell = ({ change }: { change: ChangeRequest }) => {
   const userName = useUserNames();
+  const t = useT();
+  const tx = useTNodes();
   return (
     <>
       <Typography variant="body2" sx={{ fontWeight: 500 }}>
@@ -33,35 +37,38 @@ const ChangeCell = ({ change }: { change: ChangeRequest }) => {
       <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
         {change.description}
       </Typography>
-      <Note who="Finance" text={change.financeNotes} />
-      <Note who="Customer" text={change.customerComments} />
+      <Note who={t('app.project.finance')} text={change.financeNotes} />
+      <Note who={t('app.project.customer')} text={change.customerComments} />
       <Typography variant="caption" color="text.secondary">
-        Raised by {userName(change.raisedBy) ?? 'someone'} <RelativeTime date={change.createdAt} />
+        {tx('app.project.raised_by', { when: <RelativeTime date={change.createdAt} /> }, { name: userName(change.raisedBy) ?? t('app.project.someone') })}
       </Typography>
     </>
   );
 };
 
 /** Scope changes with their cost and delay: finance approves them, then the customer; an approved one makes a new quote version. */
-export const ChangeRequestsSection = ({ changes, currency, action }: { changes: ChangeRequest[]; currency: string | undefined; action?: ReactNode }) => (
-  <SectionCard title="Change requests" flush action={action}>
-    <DataTable
-      data={changes}
-      rowClick={false}
-      bulkActionButtons={false}
-      empty={
-        <EmptyState icon={<ChangeIcon />} dense title="No change requests">
-          Project managers raise them when the scope moves.
-        </EmptyState>
-      }
-      sx={sectionTableSx}
-    >
-      <Column source="number" label="#" />
-      <Column source="title" label="Change" render={(c) => <ChangeCell change={c} />} />
-      <Column source="costMinor" label="Cost" align="right" render={(c) => <Money minor={c.costMinor} currency={currency} />} />
-      <Column source="days" label="Delay" align="right" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(c) => `${c.days} day${c.days === 1 ? '' : 's'}`} />
-      <Column source="status" label="Status" render={(c) => <StatusChip status={c.status} />} />
-      <Column source="quoteVersion" label="Quote" render={(c) => (c.quoteVersion ? `v${c.quoteVersion}` : '—')} />
-    </DataTable>
-  </SectionCard>
-);
+export const ChangeRequestsSection = ({ changes, currency, action }: { changes: ChangeRequest[]; currency: string | undefined; action?: ReactNode }) => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.project.changes')} flush action={action}>
+      <DataTable
+        data={changes}
+        rowClick={false}
+        bulkActionButtons={false}
+        empty={
+          <EmptyState icon={<ChangeIcon />} dense title={t('app.project.no_changes')}>
+            {t('app.project.no_changes_hint')}
+          </EmptyState>
+        }
+        sx={sectionTableSx}
+      >
+        <Column source="number" label="#" />
+        <Column source="title" label={t('app.project.change')} render={(c) => <ChangeCell change={c} />} />
+        <Column source="costMinor" label={t('app.project.cost')} align="right" render={(c) => <Money minor={c.costMinor} currency={currency} />} />
+        <Column source="days" label={t('app.project.delay')} align="right" cellSx={() => ({ whiteSpace: 'nowrap' })} render={(c) => t('app.project.days', { smart_count: c.days })} />
+        <Column source="status" label={t('app.project.status')} render={(c) => <StatusChip status={c.status} />} />
+        <Column source="quoteVersion" label={t('app.project.quote')} render={(c) => (c.quoteVersion ? `v${c.quoteVersion}` : '—')} />
+      </DataTable>
+    </SectionCard>
+  );
+};

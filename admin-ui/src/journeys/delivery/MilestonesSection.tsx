@@ -6,13 +6,15 @@ import { Money } from '../../common/money';
 import { DueDate, RelativeTime } from '../../common/RelativeTime';
 import { SectionCard, sectionTableSx } from '../../common/SectionCard';
 import { StatusChip } from '../../common/StatusChip';
+import { useTNodes } from '../../i18n/interpolate';
+import { useT } from '../../i18n/useT';
 import type { Milestone, MilestoneReview } from '../../types';
 
 const Column = DataTable.Col<Milestone>;
 
 const DECISIONS = {
-  accepted: { label: 'accepted', color: 'success.main' },
-  revisions: { label: 'revisions requested', color: 'warning.dark' },
+  accepted: { label: 'app.project.accepted', color: 'success.main' },
+  revisions: { label: 'app.project.revisions', color: 'warning.dark' },
 } as const;
 
 const isLate = (milestone: Milestone) => milestone.status !== 'ACCEPTED' && Date.parse(milestone.dueAt) < Date.now();
@@ -20,12 +22,14 @@ const isLate = (milestone: Milestone) => milestone.status !== 'ACCEPTED' && Date
 /** One review round: what the customer answered and said, and when it went to them and came back. */
 const ReviewRound = ({ review }: { review: MilestoneReview }) => {
   const decision = review.decision ? DECISIONS[review.decision] : undefined;
+  const t = useT();
+  const tx = useTNodes();
   return (
     <Box sx={{ borderLeft: 2, borderColor: 'divider', pl: 1, mt: 0.5 }} data-testid={`review-round-${review.round}`}>
       <Typography variant="body2">
-        Round {review.round} ·{' '}
+        {t('app.project.round', { round: review.round })} ·{' '}
         <Box component="span" sx={{ color: decision?.color ?? 'text.secondary', fontWeight: 500 }}>
-          {decision?.label ?? 'with the customer'}
+          {t(decision?.label ?? 'app.project.with_customer')}
         </Box>
       </Typography>
       {review.comments && (
@@ -34,11 +38,11 @@ const ReviewRound = ({ review }: { review: MilestoneReview }) => {
         </Typography>
       )}
       <Typography variant="caption" component="div" color="text.secondary">
-        submitted <RelativeTime date={review.submittedAt} />
+        {tx('app.project.submitted', { when: <RelativeTime date={review.submittedAt} /> })}
         {review.decidedAt && (
           <>
-            {' · answered '}
-            <RelativeTime date={review.decidedAt} />
+            {' · '}
+            {tx('app.project.answered', { when: <RelativeTime date={review.decidedAt} /> })}
           </>
         )}
       </Typography>
@@ -58,20 +62,23 @@ const MilestoneCell = ({ milestone }: { milestone: Milestone }) => (
 );
 
 /** The project's milestones in order, each with its review rounds with the customer. */
-export const MilestonesSection = ({ milestones, currency }: { milestones: Milestone[]; currency: string | undefined }) => (
-  <SectionCard title="Milestones" flush>
-    <DataTable
-      data={milestones}
-      rowClick={false}
-      bulkActionButtons={false}
-      empty={<EmptyState icon={<MilestoneIcon />} dense title="No milestones planned yet" />}
-      sx={sectionTableSx}
-    >
-      <Column source="position" label="#" />
-      <Column source="title" label="Milestone" render={(m) => <MilestoneCell milestone={m} />} />
-      <Column source="amountMinor" label="Amount" align="right" render={(m) => <Money minor={m.amountMinor} currency={currency} />} />
-      <Column source="dueAt" label="Due" render={(m) => <DueDate date={m.dueAt} late={isLate(m)} settled={m.status === 'ACCEPTED'} />} />
-      <Column source="status" label="Status" render={(m) => <StatusChip status={m.status} />} />
-    </DataTable>
-  </SectionCard>
-);
+export const MilestonesSection = ({ milestones, currency }: { milestones: Milestone[]; currency: string | undefined }) => {
+  const t = useT();
+  return (
+    <SectionCard title={t('app.project.milestones')} flush>
+      <DataTable
+        data={milestones}
+        rowClick={false}
+        bulkActionButtons={false}
+        empty={<EmptyState icon={<MilestoneIcon />} dense title={t('app.project.no_milestones')} />}
+        sx={sectionTableSx}
+      >
+        <Column source="position" label="#" />
+        <Column source="title" label={t('app.project.milestone')} render={(m) => <MilestoneCell milestone={m} />} />
+        <Column source="amountMinor" label={t('app.project.amount')} align="right" render={(m) => <Money minor={m.amountMinor} currency={currency} />} />
+        <Column source="dueAt" label={t('app.project.due')} render={(m) => <DueDate date={m.dueAt} late={isLate(m)} settled={m.status === 'ACCEPTED'} />} />
+        <Column source="status" label={t('app.project.status')} render={(m) => <StatusChip status={m.status} />} />
+      </DataTable>
+    </SectionCard>
+  );
+};

@@ -1,5 +1,6 @@
 import { usePermissions } from 'react-admin';
 import { mayReadInvoices, mayRunDelivery } from '../../auth/roles';
+import { useT } from '../../i18n/useT';
 import type { JourneyDetail, Project, Role } from '../../types';
 import { ChangeRequestsSection } from './ChangeRequestsSection';
 import { MilestonesSection } from './MilestonesSection';
@@ -16,6 +17,7 @@ import { RaiseChangeRequestButton } from './RaiseChangeRequestButton';
 export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; project: Project }) => {
   const { currency } = project;
   const { permissions } = usePermissions<Role[]>();
+  const t = useT();
   const delivering = project.deliveryJourneyId === journey.id;
   // The PM's work while the delivery runs: change requests and time (the API takes them from pm and manager).
   const runsIt = delivering && journey.status === 'RUNNING' && mayRunDelivery(permissions);
@@ -28,7 +30,7 @@ export const ProjectSections = ({ journey, project }: { journey: JourneyDetail; 
       {(delivering || project.changeRequests.length > 0) && <ChangeRequestsSection changes={project.changeRequests} currency={currency} action={runsIt && currency && <RaiseChangeRequestButton journeyId={journey.id} currency={currency} />} />}
       {(delivering || project.timeEntries.length > 0) && <ProjectTime project={project} currency={currency} mayRecord={runsIt} />}
       {mayReadInvoices(permissions) && (delivering || otherInvoices.length > 0) && (
-        <ProjectInvoices title={delivering ? 'Invoices' : 'Other invoices of the project'} invoices={otherInvoices} />
+        <ProjectInvoices title={delivering ? t('app.project.invoices') : t('app.project.other_invoices')} invoices={otherInvoices} />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Link } from 'react-admin';
 import { RecordTimeButton } from '../../time/RecordTimeButton';
 import { TimeEntriesSection } from '../../time/TimeEntriesSection';
+import { useT } from '../../i18n/useT';
 import type { Project, TimeEntry } from '../../types';
 import { journeyPath } from '../journeyFields';
 
@@ -9,14 +10,15 @@ import { journeyPath } from '../journeyFields';
  * PM records them here (`mayRecord`) on a milestone chosen, the one in progress first.
  */
 export const ProjectTime = ({ project, currency, mayRecord }: { project: Project; currency: string | undefined; mayRecord: boolean }) => {
+  const t = useT();
   const billedOn = (entry: TimeEntry) => {
     const invoice = project.invoices.find((i) => i.id === entry.invoiceId);
-    return invoice ? <Link to={journeyPath(invoice.journeyId)}>{invoice.number}</Link> : 'billed';
+    return invoice ? <Link to={journeyPath(invoice.journeyId)}>{invoice.number}</Link> : t('app.project.billed');
   };
-  const milestone = (entry: TimeEntry) => `Milestone ${project.milestones.find((m) => m.id === entry.milestoneId)?.position ?? '?'}`;
-  const intro = 'Billed with the milestone, on its invoice (a milestone already invoiced takes no more time).';
+  const milestone = (entry: TimeEntry) => t('app.project.milestone_n', { n: project.milestones.find((m) => m.id === entry.milestoneId)?.position ?? '?' });
+  const intro = t('app.project.time_intro');
   const targets = {
-    label: 'Milestone',
+    label: t('app.project.milestone'),
     field: 'milestoneId',
     options: project.milestones.map((m) => ({ id: m.id, name: `${m.position}. ${m.title}` })),
     initial: project.milestones.find((m) => m.status === 'IN_PROGRESS' || m.status === 'REVISIONS_REQUESTED')?.id,
@@ -24,5 +26,5 @@ export const ProjectTime = ({ project, currency, mayRecord }: { project: Project
   const action = mayRecord && currency && project.milestones.length > 0 && (
     <RecordTimeButton currency={currency} intro={intro} targets={targets} record={(api, entry, key, milestoneId) => api.recordMilestoneTime(milestoneId, entry, key)} />
   );
-  return <TimeEntriesSection entries={project.timeEntries} currency={currency} spentOn={milestone} billedOn={billedOn} emptyHint="Hours recorded on a milestone are billed with it." action={action} />;
+  return <TimeEntriesSection entries={project.timeEntries} currency={currency} spentOn={milestone} billedOn={billedOn} emptyHint={t('app.project.time_hint')} action={action} />;
 };

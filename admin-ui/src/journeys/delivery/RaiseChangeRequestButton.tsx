@@ -8,6 +8,7 @@ import { AmountField } from '../../common/AmountField';
 import { decimalsOf, formatMoney } from '../../common/money';
 import { useCommand } from '../../common/useCommand';
 import { apiFieldErrors } from '../../dataProvider';
+import { useT } from '../../i18n/useT';
 
 const EMPTY = { title: '', description: '', cost: '', days: '0' };
 
@@ -16,6 +17,7 @@ export const RaiseChangeRequestButton = ({ journeyId, currency }: { journeyId: s
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { run, pending } = useCommand();
+  const t = useT();
   const scale = 10 ** decimalsOf(currency);
   const costMinor = Math.round(Number(form.cost) * scale);
   const set = (change: Partial<typeof form>) => setForm({ ...form, ...change });
@@ -23,7 +25,7 @@ export const RaiseChangeRequestButton = ({ journeyId, currency }: { journeyId: s
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const change = { title: form.title, description: form.description, costMinor, days: Number(form.days) };
-    const outcome = await run((api) => api.raiseChangeRequest(journeyId, change), 'Change request raised: finance reviews it next');
+    const outcome = await run((api) => api.raiseChangeRequest(journeyId, change), t('app.project.raised'));
     if (outcome.ok) {
       setOpen(false);
       setForm(EMPTY);
@@ -35,26 +37,26 @@ export const RaiseChangeRequestButton = ({ journeyId, currency }: { journeyId: s
   return (
     <>
       <Button startIcon={<AddIcon />} onClick={() => setOpen(true)}>
-        Raise a change request
+        {t('app.project.raise')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
         <form onSubmit={submit} noValidate>
-          <DialogTitle>Raise a change request</DialogTitle>
+          <DialogTitle>{t('app.project.raise')}</DialogTitle>
           <DialogContent>
-            <DialogContentText sx={{ mb: 2 }}>Finance reviews the cost first, then the customer decides; approved, it becomes a new version of the quote.</DialogContentText>
+            <DialogContentText sx={{ mb: 2 }}>{t('app.project.raise_intro')}</DialogContentText>
             <Stack spacing={2}>
-              <TextField label="What changes" required autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} error={!!errors.title} helperText={errors.title} />
-              <TextField label="Details" required multiline minRows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description ?? 'What the customer asked for and what it takes'} />
+              <TextField label={t('app.project.what_changes')} required autoFocus value={form.title} onChange={(e) => set({ title: e.target.value })} error={!!errors.title} helperText={errors.title} />
+              <TextField label={t('app.project.details')} required multiline minRows={3} value={form.description} onChange={(e) => set({ description: e.target.value })} error={!!errors.description} helperText={errors.description ?? t('app.project.details_hint')} />
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                <AmountField label="Cost" currency={currency} value={form.cost} onChange={(cost) => set({ cost })} error={errors.costMinor} hint={costMinor >= 0 && form.cost !== '' ? formatMoney(costMinor, currency) : ' '} />
-                <TextField label="Days added" type="number" required value={form.days} onChange={(e) => set({ days: e.target.value })} error={!!errors.days} helperText={errors.days ?? ' '} slotProps={{ htmlInput: { step: 1, min: 0, max: 365 } }} />
+                <AmountField label={t('app.project.cost')} currency={currency} value={form.cost} onChange={(cost) => set({ cost })} error={errors.costMinor} hint={costMinor >= 0 && form.cost !== '' ? formatMoney(costMinor, currency) : ' '} />
+                <TextField label={t('app.project.days_added')} type="number" required value={form.days} onChange={(e) => set({ days: e.target.value })} error={!!errors.days} helperText={errors.days ?? ' '} slotProps={{ htmlInput: { step: 1, min: 0, max: 365 } }} />
               </Stack>
             </Stack>
           </DialogContent>
           <DialogActions>
-            <Button onClick={() => setOpen(false)}>Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{t('app.common.cancel')}</Button>
             <Button type="submit" variant="contained" disabled={pending || !form.title.trim() || !form.description.trim() || form.cost === ''}>
-              Raise it
+              {t('app.project.raise_it')}
             </Button>
           </DialogActions>
         </form>

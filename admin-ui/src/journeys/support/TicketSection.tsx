@@ -6,20 +6,22 @@ import { Link, useCreatePath, useGetList, usePermissions } from 'react-admin';
 import { SectionCard } from '../../common/SectionCard';
 import { SlaChips } from '../../support/SlaChip';
 import { mayWorkSupport, PriorityChip, ticketNumber, TicketStatusChip } from '../../support/ticketFields';
+import { useT } from '../../i18n/useT';
 import type { JourneyDetail, Role, Ticket } from '../../types';
 
 const JourneyTicket = ({ journey }: { journey: JourneyDetail }) => {
   const createPath = useCreatePath();
+  const t = useT();
   const { data } = useGetList<Ticket>('tickets', { filter: { journeyId: journey.id }, sort: { field: 'createdAt', order: 'ASC' }, pagination: { page: 1, perPage: 1 } });
   const ticket = data?.[0];
   if (!ticket) return null;
   const path = createPath({ resource: 'tickets', id: ticket.id, type: 'show' });
   return (
     <SectionCard
-      title="Ticket"
+      title={t('app.ticket_section.title')}
       action={
         <Button component={Link} to={path} size="small" startIcon={<OpenIcon />}>
-          Open the ticket
+          {t('app.ticket_section.open')}
         </Button>
       }
     >
