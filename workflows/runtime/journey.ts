@@ -772,7 +772,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   /** Refuses a due change for a task not open, on its own SLA clock, or to a time already past. */
   private checkDueChange(req: ChangeTaskDueRequest) {
     const task = this.tasks.get(req.taskId);
-    if (!task || task.state !== 'open' || !task.created || this.cancellation) {
+    if (!task || task.state !== 'open' || this.cancellation) {
       throw ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${req.taskId} is not open on this journey`, nonRetryable: true });
     }
     if (task.clock) {
@@ -794,6 +794,11 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
    */
   private async changeTaskDue(req: ChangeTaskDueRequest): Promise<ChangeTaskDueResponse> {
     const task = this.tasks.get(req.taskId)!;
+    // Its row is visible (so it can be asked for) a moment before the journey hears it is written.
+    await condition(() => task.created);
+    if (task.state !== 'open') {
+      throw ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${req.taskId} is not open on this journey`, nonRetryable: true });
+    }
     const from = task.wait.deadline!;
     const delta = Date.parse(req.dueAt) - Date.parse(from);
     if (delta === 0) return { taskId: task.id, dueAt: from };
