@@ -230,6 +230,10 @@ export type JourneyRuntimeOptions = {
   historyLimit?: number;
 };
 
+/** The refusal of an Update about a task the journey no longer (or never) waits on. */
+const taskNotOpen = (taskId: string) =>
+  ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${taskId} is not open on this journey`, nonRetryable: true });
+
 /**
  * What failed, in a line a manager can act on: the deepest cause's message, with the activity that
  * failed, or the kind of error journey code threw.
@@ -312,13 +316,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     setHandler(completeTaskUpdate, (req) => this.completeTask(req.taskId, req.completedBy, req.result), {
       validator: (req) => {
         const task = this.tasks.get(req.taskId);
-        if (!task || task.state !== 'open' || this.cancellation) {
-          throw ApplicationFailure.create({
-            type: FailureTypes.taskNotOpen,
-            message: `Task ${req.taskId} is not open on this journey`,
-            nonRetryable: true,
-          });
-        }
+        if (!task || task.state !== 'open' || this.cancellation) throw taskNotOpen(req.taskId);
         const checked = validateTaskResult(task.type, req.result);
         if (!checked.ok) {
           throw ApplicationFailure.create({
@@ -772,9 +770,7 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
   /** Refuses a due change for a task not open, on its own SLA clock, or to a time already past. */
   private checkDueChange(req: ChangeTaskDueRequest) {
     const task = this.tasks.get(req.taskId);
-    if (!task || task.state !== 'open' || this.cancellation) {
-      throw ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${req.taskId} is not open on this journey`, nonRetryable: true });
-    }
+    if (!task || task.state !== 'open' || this.cancellation) throw taskNotOpen(req.taskId);
     if (task.clock) {
       throw ApplicationFailure.create({ type: FailureTypes.taskDueFixed, message: 'This task is due when its SLA clock says, not on a date set by hand', nonRetryable: true });
     }
@@ -796,15 +792,13 @@ export class JourneyRuntime<M extends StageMap = StageMap> {
     const task = this.tasks.get(req.taskId)!;
     // Its row is visible (so it can be asked for) a moment before the journey hears it is written.
     await condition(() => task.created);
-    if (task.state !== 'open') {
-      throw ApplicationFailure.create({ type: FailureTypes.taskNotOpen, message: `Task ${req.taskId} is not open on this journey`, nonRetryable: true });
-    }
+    if (task.state !== 'open') throw taskNotOpen(req.taskId);
     const from = task.wait.deadline!;
     const delta = Date.parse(req.dueAt) - Date.parse(from);
     if (delta === 0) return { taskId: task.id, dueAt: from };
     task.shiftMs = (task.shiftMs ?? 0) + delta;
     task.dueChanges = (task.dueChanges ?? 0) + 1;
-    task.wait.deadline = new Date(Date.parse(from) + delta).toISOString();
+    task.wait.deadline = new Date(req.dueAt).toISOString();
     // The SLA moves too, unless the task has already escalated (fired: reminder, [overdue], SLA step, ...).
     const slaStep = task.slaMs > task.dueInMs ? 2 : 1;
     const slaAt = task.fired <= slaStep ? new Date(task.since + task.slaMs + task.shiftMs).toISOString() : undefined;

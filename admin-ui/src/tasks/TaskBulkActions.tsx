@@ -6,8 +6,8 @@ import DueIcon from '@mui/icons-material/EditCalendar';
 import ReassignIcon from '@mui/icons-material/SwitchAccount';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { useLocaleState } from 'react-admin';
 import { BulkReasonDialog } from '../common/BulkReasonDialog';
+import { exactTime } from '../common/RelativeTime';
 import { NOBODY, PersonSelect, usePerson } from '../common/PersonSelect';
 import { useUsers } from '../common/useUserNames';
 import { useT } from '../i18n/useT';
@@ -46,8 +46,6 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
 const DueDialog = ({ onClose }: { onClose: () => void }) => {
   const [due, setDue] = useState(nextWorkingDayAt5);
   const t = useT();
-  const [locale] = useLocaleState();
-  const when = () => new Date(due).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <BulkReasonDialog<Task>
       title={t('app.due.change')}
@@ -55,7 +53,7 @@ const DueDialog = ({ onClose }: { onClose: () => void }) => {
       nameOf={(task) => task.title}
       ready={!dueDateProblem(due)}
       confirm={t('app.due.change')}
-      done={(n) => t('app.due.done', { smart_count: n, when: when() })}
+      done={(n) => t('app.due.done', { smart_count: n, when: exactTime(dueInstant(due)) })}
       command={(api, id, reason) => api.changeTaskDue(String(id), dueInstant(due), reason)}
       maxReason={500}
       onClose={onClose}
