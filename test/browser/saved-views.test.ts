@@ -48,6 +48,8 @@ it('shares a saved inbox view with the pm role: another PM applies it on a phone
   await priya.goto('/#/tasks');
   await priya.getByRole('tab', { name: /My queues/ }).click();
   await priya.getByRole('button', { name: 'Overdue' }).click();
+  // On before the sort is clicked, as a person sees it (a sort clicked in the same instant read the list's query before the filter was in it).
+  await priya.waitForURL(/overdue/);
   await priya.getByRole('button', { name: /Sort by arrived/ }).click();
   await priya.waitForURL(/order=DESC/);
   await priya.getByRole('button', { name: 'Save view' }).click();
