@@ -1,5 +1,6 @@
 import CustomerIcon from '@mui/icons-material/Business';
-import { DataTable, EmailField, List, SelectInput, TextInput, useListContext } from 'react-admin';
+import { DataTable, EmailField, SelectInput, TextInput, useListContext } from 'react-admin';
+import { List } from '../common/List';
 import { EmptyState } from '../common/EmptyState';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';

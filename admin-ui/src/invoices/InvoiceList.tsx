@@ -3,7 +3,8 @@
 import InvoiceIcon from '@mui/icons-material/ReceiptLong';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Box, Button } from '@mui/material';
-import { DataTable, FilterButton, List, SelectInput, TopToolbar, useListContext, useRecordContext } from 'react-admin';
+import { DataTable, FilterButton, SelectInput, TopToolbar, useListContext, useRecordContext } from 'react-admin';
+import { List } from '../common/List';
 import { humanize } from '../common/humanize';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';

@@ -1,6 +1,7 @@
 import JourneyIcon from '@mui/icons-material/Route';
 import { Stack, Typography } from '@mui/material';
-import { DataTable, List, SelectInput, useListContext } from 'react-admin';
+import { DataTable, SelectInput, useListContext } from 'react-admin';
+import { List } from '../common/List';
 import { useIsManager } from '../auth/roles';
 import { JourneyBulkActions } from './JourneyBulkActions';
 import { ListLoadError } from '../common/LoadError';

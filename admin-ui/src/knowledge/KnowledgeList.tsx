@@ -1,7 +1,8 @@
 // The knowledge base: every article, searched with PostgreSQL's full text (filter `q`), drafts and
 // published ones; beside it, what a customer would be offered for a problem.
 import KnowledgeIcon from '@mui/icons-material/MenuBook';
-import { CreateButton, DataTable, List, SearchInput, SelectInput, TextInput, TopToolbar, useListContext } from 'react-admin';
+import { CreateButton, DataTable, SearchInput, SelectInput, TextInput, TopToolbar, useListContext } from 'react-admin';
+import { List } from '../common/List';
 import { useMayEditKnowledge } from '../auth/roles';
 import { EmptyState } from '../common/EmptyState';
 import { ListLoadError } from '../common/LoadError';

@@ -3,7 +3,8 @@
 // assign, reprioritise and close as spam. Polled: clocks run and tickets arrive while it is open.
 import SupportIcon from '@mui/icons-material/SupportAgent';
 import { Box, Typography } from '@mui/material';
-import { CreateButton, DataTable, FilterButton, List, SelectInput, TextInput, TopToolbar, useGetList } from 'react-admin';
+import { CreateButton, DataTable, FilterButton, SelectInput, TextInput, TopToolbar, useGetList } from 'react-admin';
+import { List } from '../common/List';
 import { lateRowSx } from '../common/lateRow';
 import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';

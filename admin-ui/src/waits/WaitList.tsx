@@ -1,7 +1,8 @@
 // The waiting-on index itself: every open wait of every journey, longest waiting first.
 import WaitIcon from '@mui/icons-material/HourglassTop';
 import { Chip, Stack, Typography } from '@mui/material';
-import { DataTable, List, useListContext, type RowClickFunction } from 'react-admin';
+import { DataTable, useListContext, type RowClickFunction } from 'react-admin';
+import { List } from '../common/List';
 import { EmptyState } from '../common/EmptyState';
 import { humanize } from '../common/humanize';
 import { ListLoadError } from '../common/LoadError';
