@@ -56,29 +56,25 @@ const catchUp = (list: ListControllerResult, pathname: string) => {
 const FromAddress = ({ children }: { children: ReactNode }) => {
   const list = useListContext();
   const { pathname } = useLocation();
-  const value = useMemo<ListControllerResult>(
-    () => ({
+  const value = useMemo<ListControllerResult>(() => {
+    const fromAddress =
+      <A extends unknown[]>(change: (...args: A) => void) =>
+      (...args: A) => {
+        catchUp(list, pathname);
+        change(...args);
+      };
+    return {
       ...list,
-      setFilters: (filter, displayedFilters, debounce) => {
+      setFilters: (filter, displayedFilters, debounce) =>
         // A debounced change (typing in a filter box) runs later, from react-admin's own closure.
-        if (!debounce) catchUp(list, pathname);
-        list.setFilters(filter, displayedFilters, debounce);
-      },
-      setSort: (sort) => {
-        catchUp(list, pathname);
-        list.setSort(sort);
-      },
-      setPage: (page) => {
-        catchUp(list, pathname);
-        list.setPage(page);
-      },
-      setPerPage: (perPage) => {
-        catchUp(list, pathname);
-        list.setPerPage(perPage);
-      },
-    }),
-    [list, pathname],
-  );
+        debounce ? list.setFilters(filter, displayedFilters, debounce) : fromAddress(list.setFilters)(filter, displayedFilters),
+      setSort: fromAddress(list.setSort),
+      setPage: fromAddress(list.setPage),
+      setPerPage: fromAddress(list.setPerPage),
+      showFilter: fromAddress(list.showFilter),
+      hideFilter: fromAddress(list.hideFilter),
+    };
+  }, [list, pathname]);
   return <ListContextProvider value={value}>{children}</ListContextProvider>;
 };
 
