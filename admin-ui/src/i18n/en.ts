@@ -750,6 +750,20 @@ export const en = {
       nobody: 'Nobody: back to their queues',
       assignee_hint: "Someone who works each task's queue, or a manager",
     },
+    waits_sidebar: {
+      waiting_on: 'Waiting on',
+      waiting_for: 'Waiting for',
+      longer_than: 'Waiting longer than',
+      longer_than_hours: 'Waiting longer than (hours)',
+      durations: {
+        hours: 'an hour |||| %{smart_count} hours',
+        days: 'a day |||| %{smart_count} days',
+        weeks: 'a week |||| %{smart_count} weeks',
+      },
+      deadline: 'Deadline',
+      past_deadline: 'past its deadline',
+      past_deadline_chip: 'Past its deadline',
+    },
     invoice: {
       title: 'Invoice %{number}',
       kind: 'Kind',

@@ -750,6 +750,20 @@ export const fr: Catalogue = {
       nobody: 'Personne : retour à leurs files',
       assignee_hint: 'Une personne de la file de chaque tâche, ou un responsable',
     },
+    waits_sidebar: {
+      waiting_on: 'En attente de',
+      waiting_for: 'Attendu de',
+      longer_than: 'En attente depuis plus de',
+      longer_than_hours: 'En attente depuis plus de (heures)',
+      durations: {
+        hours: 'une heure |||| %{smart_count} heures',
+        days: 'un jour |||| %{smart_count} jours',
+        weeks: 'une semaine |||| %{smart_count} semaines',
+      },
+      deadline: 'Date limite',
+      past_deadline: 'date limite dépassée',
+      past_deadline_chip: 'Date limite dépassée',
+    },
     invoice: {
       title: 'Facture %{number}',
       kind: 'Nature',
