@@ -11,7 +11,7 @@ import { useBulkSelection } from './useBulkSelection';
 
 export function BulkReasonDialog<R extends RaRecord>({
   title,
-  noun,
+  count,
   nameOf,
   children,
   ready = true,
@@ -24,8 +24,8 @@ export function BulkReasonDialog<R extends RaRecord>({
 }: {
   /** E.g. "Reassign": the title reads "Reassign: 3 tasks". */
   title: string;
-  /** Singular and plural: ['task', 'tasks']. */
-  noun: [string, string];
+  /** How many it acts on, in words and in the UI's language: (n) => t('app.task_bulk.count', { smart_count: n }). */
+  count: (n: number) => string;
   nameOf: (record: R) => string;
   /** The action's own fields (a person, a date). */
   children?: ReactNode;
@@ -42,11 +42,10 @@ export function BulkReasonDialog<R extends RaRecord>({
   const bulk = useBulkSelection<R>({ nameOf, done, onClose });
   const [reason, setReason] = useState('');
   const t = useT();
-  const count = `${bulk.ids.length} ${bulk.ids.length === 1 ? noun[0] : noun[1]}`;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>
-        {t('app.bulk.title', { action: title, count })}
+        {t('app.bulk.title', { action: title, count: count(bulk.ids.length) })}
       </DialogTitle>
       <DialogContent>
         <DialogContentText sx={{ mb: 2 }}>

@@ -21,7 +21,7 @@ export const JourneyBulkActions = () => {
       {open && (
         <BulkReasonDialog<Journey>
           title={t('app.common.cancel')}
-          noun={[t('app.journey.bulk_noun'), t('app.journey.bulk_nouns')]}
+          count={(n) => t('app.journey.bulk_count', { smart_count: n })}
           nameOf={(journey) => t('app.journey.bulk_name', { kind: kindTitle(journey.kind), customer: journey.customer.companyName })}
           confirm={t('app.journey.bulk_confirm')}
           color="error"

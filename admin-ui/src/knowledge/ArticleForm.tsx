@@ -8,6 +8,7 @@ import { BooleanInput, Create, Edit, maxLength, required, SaveButton, SimpleForm
 import { draftStore } from '../common/drafts';
 import { isSessionEnded, useSessionEnded } from '../common/useSessionEnded';
 import { apiFieldErrors, dataProvider, errorMessage } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { KnowledgeArticle } from '../types';
 
 type ArticleValues = Pick<KnowledgeArticle, 'title' | 'body' | 'category' | 'published'>;
@@ -26,6 +27,7 @@ function useSaveArticle(saved: KnowledgeArticle | undefined, key: string) {
   const notify = useNotify();
   const redirect = useRedirect();
   const sessionEnded = useSessionEnded();
+  const t = useT();
   return async (values: Partial<ArticleValues>) => {
     const { title = '', body = '', category, published = false } = values;
     const data: ArticleValues = { title, body, category: category || null, published };
@@ -34,18 +36,18 @@ function useSaveArticle(saved: KnowledgeArticle | undefined, key: string) {
         ? await dataProvider.update<KnowledgeArticle>('knowledge-articles', { id: saved.id, data, previousData: saved })
         : await dataProvider.create<KnowledgeArticle>('knowledge-articles', { data });
       drafts.clear(key);
-      notify(saved ? 'Article saved' : 'Article created', { type: 'success' });
+      notify(saved ? t('app.knowledge.saved') : t('app.knowledge.created'), { type: 'success' });
       redirect('show', 'knowledge-articles', answer.data.id);
     } catch (err) {
       if (isSessionEnded(err)) {
         drafts.save(key, changedFrom(data, saved));
-        sessionEnded('The article was not saved; what you wrote is kept');
+        sessionEnded(t('app.knowledge.not_saved_kept'));
         return undefined;
       }
       // A field's error under the field; one about the whole request ("nothing to change") said aloud.
       const fields = apiFieldErrors(err).filter((f) => f.field !== '(body)');
       if (fields.length) return Object.fromEntries(fields.map((f) => [f.field, f.message]));
-      notify(errorMessage(err, 'The article could not be saved'), { type: 'error' });
+      notify(errorMessage(err, t('app.knowledge.save_failed')), { type: 'error' });
       return undefined;
     }
   };
@@ -62,6 +64,7 @@ const ArticleForm = () => {
 const ArticleFormOf = ({ record, draftKey: key }: { record: KnowledgeArticle | undefined; draftKey: string }) => {
   const save = useSaveArticle(record, key);
   const [draft, setDraft] = useState(() => drafts.load(key));
+  const t = useT();
   const discard = () => {
     drafts.clear(key);
     setDraft(undefined);
@@ -84,18 +87,18 @@ const ArticleFormOf = ({ record, draftKey: key }: { record: KnowledgeArticle | u
           sx={{ mb: 2, width: '100%' }}
           action={
             <Button color="inherit" size="small" onClick={discard}>
-              Discard it
+              {t('app.knowledge.discard_draft')}
             </Button>
           }
         >
-          What you wrote before your session ended is back: check it and save.
+          {t('app.knowledge.draft_back')}
         </Alert>
       )}
       <TextInput source="title" validate={[required(), maxLength(200)]} fullWidth />
       <TextInput
         source="category"
         validate={maxLength(50)}
-        helperText="A ticket category: billing, technical, account, project, other. Empty: a general article, suggested in every category."
+        helperText={t('app.knowledge.category_hint')}
       />
       <TextInput
         source="body"
@@ -103,18 +106,21 @@ const ArticleFormOf = ({ record, draftKey: key }: { record: KnowledgeArticle | u
         minRows={10}
         validate={[required(), maxLength(20_000)]}
         fullWidth
-        helperText="Plain text; light markdown reads fine as it is. Customers see it as text."
+        helperText={t('app.knowledge.body_hint')}
       />
-      <BooleanInput source="published" helperText="Only published articles are suggested to customers." />
+      <BooleanInput source="published" helperText={t('app.knowledge.published_hint')} />
     </SimpleForm>
   );
 };
 
-export const KnowledgeCreate = () => (
-  <Create title="New article">
-    <ArticleForm />
-  </Create>
-);
+export const KnowledgeCreate = () => {
+  const t = useT();
+  return (
+    <Create title={t('app.lists.new_article')}>
+      <ArticleForm />
+    </Create>
+  );
+};
 
 export const KnowledgeEdit = () => (
   <Edit mutationMode="pessimistic">

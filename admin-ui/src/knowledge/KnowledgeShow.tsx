@@ -6,15 +6,17 @@ import { RelativeTime } from '../common/RelativeTime';
 import { SectionCard } from '../common/SectionCard';
 import { ShowPage } from '../common/ShowPage';
 import { useUserNames } from '../common/useUserNames';
+import { useT } from '../i18n/useT';
 import type { KnowledgeArticle } from '../types';
 import { PublishedToggle } from './PublishedToggle';
 
 const ArticleView = () => {
   const article = useRecordContext<KnowledgeArticle>();
   const nameOf = useUserNames();
+  const t = useT();
   if (!article) return <Loading />;
   // An API token is no user: it has no name to show.
-  const who = (id: string) => nameOf(id) ?? 'an API token';
+  const who = (id: string) => nameOf(id) ?? t('app.knowledge.api_token');
   return (
     <Stack spacing={2} sx={{ mt: 1 }}>
       <Card>
@@ -24,17 +26,17 @@ const ArticleView = () => {
             <PublishedToggle article={article} />
           </Stack>
           <FactGrid>
-            <RecordField label="Category">{article.category ?? 'General (every category)'}</RecordField>
-            <RecordField label="Written">
+            <RecordField label={t('resources.knowledge-articles.fields.category')}>{article.category ?? t('app.knowledge.general_every')}</RecordField>
+            <RecordField label={t('app.knowledge.written')}>
               {who(article.createdBy)}, <RelativeTime date={article.createdAt} />
             </RecordField>
-            <RecordField label="Last changed">
+            <RecordField label={t('app.knowledge.last_changed')}>
               {who(article.updatedBy)}, <RelativeTime date={article.updatedAt} />
             </RecordField>
           </FactGrid>
         </CardContent>
       </Card>
-      <SectionCard title="Article">
+      <SectionCard title={t('app.knowledge.article')}>
         {/* Text, never HTML: whatever the body holds is shown as written. */}
         <Typography variant="body1" component="div" sx={{ whiteSpace: 'pre-wrap' }}>
           {article.body}
@@ -44,17 +46,21 @@ const ArticleView = () => {
   );
 };
 
-const ArticleActions = () =>
-  useMayEditKnowledge() ? (
+const ArticleActions = () => {
+  const mayEdit = useMayEditKnowledge();
+  const t = useT();
+  return mayEdit ? (
     <TopToolbar>
       <EditButton />
-      <DeleteButton mutationMode="pessimistic" confirmTitle="Delete this article?" confirmContent="Customers will no longer be offered it. Unpublishing keeps it instead." />
+      <DeleteButton mutationMode="pessimistic" confirmTitle={t('app.knowledge.delete_title')} confirmContent={t('app.knowledge.delete_body')} />
     </TopToolbar>
   ) : null;
+};
 
 const ArticleTitle = () => {
   const article = useRecordContext<KnowledgeArticle>();
-  return <>{article ? `Article: ${article.title}` : 'Article'}</>;
+  const t = useT();
+  return <>{article ? t('app.knowledge.page_title', { title: article.title }) : t('app.knowledge.article')}</>;
 };
 
 export const KnowledgeShow = () => (

@@ -3,6 +3,7 @@ import { useNotify, useUpdate } from 'react-admin';
 import { useMayEditKnowledge } from '../auth/roles';
 import { StatusChip } from '../common/StatusChip';
 import { errorMessage } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { KnowledgeArticle } from '../types';
 
 /** Published or draft: a switch for those who edit articles, a chip for everyone else. */
@@ -10,16 +11,16 @@ export const PublishedToggle = ({ article }: { article: KnowledgeArticle }) => {
   const mayEdit = useMayEditKnowledge();
   const notify = useNotify();
   const [update, { isPending }] = useUpdate<KnowledgeArticle>();
-  const label = article.published ? 'Published' : 'Draft';
-  if (!mayEdit) return <StatusChip status={article.published ? 'PUBLISHED' : 'DRAFT'} label={label.toLowerCase()} />;
+  const t = useT();
+  if (!mayEdit) return <StatusChip status={article.published ? 'PUBLISHED' : 'DRAFT'} />;
   const toggle = () =>
     update(
       'knowledge-articles',
       { id: article.id, data: { published: !article.published }, previousData: article },
       {
         mutationMode: 'pessimistic',
-        onSuccess: (saved) => notify(saved.published ? 'Published: customers are offered it now' : 'Back to draft: no longer suggested'),
-        onError: (err) => notify(errorMessage(err, 'The article could not be changed'), { type: 'error' }),
+        onSuccess: (saved) => notify(saved.published ? t('app.knowledge.published_done') : t('app.knowledge.draft_done')),
+        onError: (err) => notify(errorMessage(err, t('app.knowledge.change_failed')), { type: 'error' }),
       },
     );
   return (
@@ -27,7 +28,7 @@ export const PublishedToggle = ({ article }: { article: KnowledgeArticle }) => {
     <FormControlLabel
       onClick={(event) => event.stopPropagation()}
       control={<Switch size="small" checked={article.published} disabled={isPending} onChange={toggle} />}
-      label={label}
+      label={article.published ? t('app.knowledge.published') : t('app.knowledge.draft')}
     />
   );
 };

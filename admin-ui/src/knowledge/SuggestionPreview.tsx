@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useCreatePath } from 'react-admin';
 import { useDebounced } from '../common/useDebounced';
 import { errorMessage, httpClient } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import type { ArticleSuggestion } from '../types';
 
 /** The excerpt's parts as text, the matched words marked: nothing in an article is read as HTML. */
@@ -17,6 +18,7 @@ export const SuggestionPreview = () => {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim());
   const createPath = useCreatePath();
+  const t = useT();
   const { data, error, isFetching } = useQuery({
     queryKey: ['knowledge-suggestions', q],
     enabled: q.length > 0,
@@ -26,10 +28,10 @@ export const SuggestionPreview = () => {
   return (
     // Beside the list from `md` up; below it on narrower screens (KnowledgeList stacks them), across.
     <Card sx={{ width: { xs: 'auto', md: 340 }, ml: { xs: 0, md: 2 }, mt: { xs: 2, md: 0 }, flexShrink: 0, alignSelf: { xs: 'stretch', md: 'flex-start' } }}>
-      <CardHeader title="Try as a customer" subheader="What the help page suggests for a problem, best first" slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
+      <CardHeader title={t('app.knowledge.try_title')} subheader={t('app.knowledge.try_hint')} slotProps={{ title: { variant: 'h6', component: 'h2' } }} />
       <CardContent sx={{ pt: 0 }}>
         <TextField
-          label="Describe a problem"
+          label={t('app.knowledge.describe')}
           value={text}
           onChange={(event) => setText(event.target.value.slice(0, 2_000))}
           multiline
@@ -39,12 +41,12 @@ export const SuggestionPreview = () => {
         />
         {error && (
           <Typography color="error" variant="body2" sx={{ mt: 1 }}>
-            {errorMessage(error, 'Suggestions could not be loaded')}
+            {errorMessage(error, t('app.knowledge.suggestions_failed'))}
           </Typography>
         )}
         {q && data && !isFetching && data.length === 0 && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-            No published article matches these words.
+            {t('app.knowledge.no_suggestion')}
           </Typography>
         )}
         <List dense disablePadding>

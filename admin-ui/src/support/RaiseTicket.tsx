@@ -9,6 +9,7 @@ import { calendarDate } from '../common/RelativeTime';
 import { v4 as uuidv4 } from 'uuid';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors, dataProvider, type NewTicket } from '../dataProvider';
+import { useT } from '../i18n/useT';
 import { journeyPath } from '../journeys/journeyFields';
 import type { Customer, CustomerDetail, Ticket, TicketPriority } from '../types';
 import { choicesOf, CUSTOMER_TICKET_CATEGORIES, TICKET_PRIORITIES } from './ticketFields';
@@ -27,8 +28,9 @@ async function ticketOf(journeyId: string): Promise<Ticket | undefined> {
 
 const CustomerSelect = ({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) => {
   const { data, isPending } = useGetList<Customer>('customers', { pagination: { page: 1, perPage: 200 }, sort: { field: 'companyName', order: 'ASC' } });
+  const t = useT();
   return (
-    <TextField select required label="Customer" value={value} onChange={(e) => onChange(e.target.value)} disabled={isPending} error={!!error} helperText={error}>
+    <TextField select required label={t('resources.tickets.fields.customerId')} value={value} onChange={(e) => onChange(e.target.value)} disabled={isPending} error={!!error} helperText={error}>
       {(data ?? []).map((c) => (
         <MenuItem key={c.id} value={c.id}>
           {c.companyName}
@@ -44,22 +46,24 @@ const NO_PROJECT = '';
 const ProjectSelect = ({ customerId, value, onChange, error }: { customerId: string; value: string; onChange: (id: string) => void; error?: string }) => {
   const { data: customer, isPending } = useGetOne<CustomerDetail>('customers', { id: customerId }, { enabled: !!customerId });
   const projects = customer?.projects ?? [];
+  const t = useT();
   if (!customerId || (!isPending && projects.length === 0)) return null;
   return (
     <TextField
       select
-      label="Project"
+      label={t('app.ticket.project')}
       value={value}
       onChange={(e) => onChange(e.target.value)}
       disabled={isPending}
       error={!!error}
-      helperText={error ?? "Within the project's warranty after sign-off the ticket is free; after it, time on it is billed"}
+      helperText={error ?? t('app.raise_ticket.project_hint')}
     >
-      <MenuItem value={NO_PROJECT}>None: a general question</MenuItem>
+      <MenuItem value={NO_PROJECT}>{t('app.raise_ticket.no_project')}</MenuItem>
       {projects.map((p) => (
         <MenuItem key={p.id} value={p.id}>
-          {p.name}
-          {p.signedOffAt ? ` · signed off ${calendarDate(p.signedOffAt)}` : ' · in progress'}
+          {p.signedOffAt
+            ? t('app.raise_ticket.project_signed_off', { project: p.name, date: calendarDate(p.signedOffAt) })
+            : t('app.raise_ticket.project_in_progress', { project: p.name })}
         </MenuItem>
       ))}
     </TextField>
@@ -74,12 +78,13 @@ export const RaiseTicketForm = ({ customerId: fixedCustomer, onCancel }: { custo
   const [ticket, setTicket] = useState<NewTicket>({ customerId: fixedCustomer ?? '', subject: '', description: '', category: 'question', priority: 'normal' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [opening, setOpening] = useState(false);
+  const t = useT();
   const set = (change: Partial<NewTicket>) => setTicket({ ...ticket, ...change });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
-    const outcome = await run((api) => api.raiseTicket({ ...ticket, subject: ticket.subject.trim(), description: ticket.description.trim() }, key), 'Ticket raised');
+    const outcome = await run((api) => api.raiseTicket({ ...ticket, subject: ticket.subject.trim(), description: ticket.description.trim() }, key), t('app.raise_ticket.raised'));
     if (!outcome.ok) return setErrors(Object.fromEntries(apiFieldErrors(outcome.error).map((f) => [f.field, f.message])));
     setOpening(true);
     const raised = await ticketOf(outcome.value.journeyId).catch(() => undefined);
@@ -91,19 +96,19 @@ export const RaiseTicketForm = ({ customerId: fixedCustomer, onCancel }: { custo
     <Stack component="form" spacing={2} onSubmit={submit} noValidate sx={{ pt: 1 }}>
       {!fixedCustomer && <CustomerSelect value={ticket.customerId} onChange={(customerId) => set({ customerId, projectId: undefined })} error={errors.customerId} />}
       <ProjectSelect customerId={ticket.customerId} value={ticket.projectId ?? NO_PROJECT} onChange={(id) => set({ projectId: id || undefined })} error={errors.projectId} />
-      <TextField required label="Subject" value={ticket.subject} onChange={(e) => set({ subject: e.target.value })} error={!!errors.subject} helperText={errors.subject} />
+      <TextField required label={t('app.raise_ticket.subject')} value={ticket.subject} onChange={(e) => set({ subject: e.target.value })} error={!!errors.subject} helperText={errors.subject} />
       <TextField
         required
-        label="What the customer needs"
+        label={t('app.raise_ticket.needs')}
         multiline
         minRows={4}
         value={ticket.description}
         onChange={(e) => set({ description: e.target.value })}
         error={!!errors.description}
-        helperText={errors.description ?? 'In their words where you can: it opens the conversation'}
+        helperText={errors.description ?? t('app.raise_ticket.needs_hint')}
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField select fullWidth label="Category" value={ticket.category} onChange={(e) => set({ category: e.target.value })} error={!!errors.category} helperText={errors.category}>
+        <TextField select fullWidth label={t('resources.tickets.fields.category')} value={ticket.category} onChange={(e) => set({ category: e.target.value })} error={!!errors.category} helperText={errors.category}>
           {choicesOf(CUSTOMER_TICKET_CATEGORIES).map((c) => (
             <MenuItem key={c.id} value={c.id}>
               {c.name}
@@ -113,23 +118,23 @@ export const RaiseTicketForm = ({ customerId: fixedCustomer, onCancel }: { custo
         <TextField
           select
           fullWidth
-          label="Priority"
+          label={t('resources.tickets.fields.priority')}
           value={ticket.priority}
           onChange={(e) => set({ priority: e.target.value as TicketPriority })}
           error={!!errors.priority}
-          helperText={errors.priority ?? 'Sets its SLA targets'}
+          helperText={errors.priority ?? t('app.raise_ticket.priority_hint')}
         >
           {TICKET_PRIORITIES.map((p) => (
             <MenuItem key={p} value={p}>
-              {p}
+              {t(`app.ticket.priorities.${p}`)}
             </MenuItem>
           ))}
         </TextField>
       </Stack>
       <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end' }}>
-        {onCancel && <Button onClick={onCancel}>Cancel</Button>}
+        {onCancel && <Button onClick={onCancel}>{t('app.common.cancel')}</Button>}
         <Button type="submit" variant="contained" startIcon={<AddIcon />} disabled={busy || !ticket.customerId || !ticket.subject.trim() || !ticket.description.trim()}>
-          {opening ? 'Opening the ticket…' : 'Raise ticket'}
+          {opening ? t('app.raise_ticket.opening') : t('app.raise_ticket.raise')}
         </Button>
       </Stack>
     </Stack>
@@ -139,14 +144,15 @@ export const RaiseTicketForm = ({ customerId: fixedCustomer, onCancel }: { custo
 /** The customer page's button. */
 export const RaiseTicketButton = ({ customer }: { customer: Pick<Customer, 'id' | 'companyName'> }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setOpen(true)}>
-        Raise a ticket
+        {t('app.lists.raise_ticket')}
       </Button>
       {open && (
         <Dialog open onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-          <DialogTitle>Raise a ticket for {customer.companyName}</DialogTitle>
+          <DialogTitle>{t('app.raise_ticket.title_for', { customer: customer.companyName })}</DialogTitle>
           <DialogContent>
             <RaiseTicketForm customerId={customer.id} onCancel={() => setOpen(false)} />
           </DialogContent>
@@ -157,11 +163,14 @@ export const RaiseTicketButton = ({ customer }: { customer: Pick<Customer, 'id' 
 };
 
 /** The inbox's "Raise a ticket" page. */
-export const TicketCreate = () => (
-  <Card sx={{ mt: 2, maxWidth: 720 }}>
-    <Title title="Raise a ticket" />
-    <CardContent>
-      <RaiseTicketForm />
-    </CardContent>
-  </Card>
-);
+export const TicketCreate = () => {
+  const t = useT();
+  return (
+    <Card sx={{ mt: 2, maxWidth: 720 }}>
+      <Title title={t('app.lists.raise_ticket')} />
+      <CardContent>
+        <RaiseTicketForm />
+      </CardContent>
+    </Card>
+  );
+};

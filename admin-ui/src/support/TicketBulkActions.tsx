@@ -8,61 +8,60 @@ import { Button, Stack } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import { useBulkSelection } from '../common/useBulkSelection';
 import type { AppDataProvider } from '../dataProvider';
+import type { MessageKey } from '../i18n/en';
+import { useT } from '../i18n/useT';
 import type { Ticket } from '../types';
 import { ticketNumber } from './ticketFields';
 import { TicketChangeDialog, type TicketChange } from './TicketChangeDialog';
 
 type Action = {
   id: 'assign' | 'priority' | 'spam';
-  label: string;
+  /** The button's words, and the dialog's confirm. */
+  label: MessageKey;
   icon: ReactElement;
   fields: ('assignee' | 'priority')[];
-  confirm: string;
-  done: (n: number) => string;
+  /** How many were changed: a counted message. */
+  done: MessageKey;
   send: (api: AppDataProvider, id: string, change: TicketChange) => Promise<unknown>;
 };
-
-const plural = (n: number) => `${n} ticket${n === 1 ? '' : 's'}`;
 
 const ACTIONS: Action[] = [
   {
     id: 'assign',
-    label: 'Assign',
+    label: 'app.ticket_bulk.assign',
     icon: <AssignIcon />,
     fields: ['assignee'],
-    confirm: 'Assign',
-    done: (n) => `${plural(n)} assigned`,
+    done: 'app.ticket_bulk.assigned',
     send: (api, id, { assigneeId, reason }) => api.triageTicket(id, { assigneeId: assigneeId ?? null, reason }),
   },
   {
     id: 'priority',
-    label: 'Change priority',
+    label: 'app.ticket_bulk.priority',
     icon: <PriorityIcon />,
     fields: ['priority'],
-    confirm: 'Change priority',
-    done: (n) => `${plural(n)} reprioritised`,
+    done: 'app.ticket_bulk.reprioritised',
     send: (api, id, { priority, reason }) => api.triageTicket(id, { priority, reason }),
   },
   {
     id: 'spam',
-    label: 'Close as spam',
+    label: 'app.ticket_bulk.spam',
     icon: <SpamIcon />,
     fields: [],
-    confirm: 'Close as spam',
-    done: (n) => `${plural(n)} closed as spam`,
+    done: 'app.ticket_bulk.closed_spam',
     send: (api, id, { reason }) => api.closeTicket(id, { as: 'spam', reason: reason || undefined }),
   },
 ];
 
 const BulkDialog = ({ action, onClose }: { action: Action; onClose: () => void }) => {
-  const bulk = useBulkSelection<Ticket>({ nameOf: ticketNumber, done: action.done, onClose });
+  const t = useT();
+  const bulk = useBulkSelection<Ticket>({ nameOf: ticketNumber, done: (n) => t(action.done, { smart_count: n }), onClose });
   return (
     <TicketChangeDialog
-      title={`${action.label}: ${plural(bulk.ids.length)}`}
-      intro={`Each ticket is changed on its own, with this reason on its timeline: ${bulk.names.join(', ')}.`}
+      title={t('app.bulk.title', { action: t(action.label), count: t('app.ticket_bulk.count', { smart_count: bulk.ids.length }) })}
+      intro={t('app.ticket_bulk.intro', { names: bulk.names.join(', ') })}
       fields={action.fields}
       reasonRequired={action.id !== 'spam'}
-      confirm={bulk.confirmLabel(action.confirm)}
+      confirm={bulk.confirmLabel(t(action.label))}
       color={action.id === 'spam' ? 'error' : 'primary'}
       pending={bulk.pending}
       outcome={bulk.summary}
@@ -74,11 +73,12 @@ const BulkDialog = ({ action, onClose }: { action: Action; onClose: () => void }
 
 export const TicketBulkActions = () => {
   const [open, setOpen] = useState<Action>();
+  const t = useT();
   return (
     <Stack direction="row" spacing={1}>
       {ACTIONS.map((action) => (
         <Button key={action.id} size="small" startIcon={action.icon} color={action.id === 'spam' ? 'error' : 'primary'} onClick={() => setOpen(action)}>
-          {action.label}
+          {t(action.label)}
         </Button>
       ))}
       {open && <BulkDialog action={open} onClose={() => setOpen(undefined)} />}

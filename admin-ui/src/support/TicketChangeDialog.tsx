@@ -15,6 +15,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { MIN_REASON, ReasonField as CommonReasonField } from '../common/ReasonField';
 import { NOBODY, PersonSelect } from '../common/PersonSelect';
+import { useT } from '../i18n/useT';
 import type { TicketPriority, User } from '../types';
 import { TICKET_PRIORITIES } from './ticketFields';
 
@@ -26,9 +27,10 @@ type Field = 'priority' | 'queue' | 'assignee';
 const worksSupport = (user: User) => user.active && user.roles.some((r) => r === 'support' || r === 'support_lead' || r === 'manager');
 
 /** Why a ticket changes: it goes on the ticket's timeline with the change. */
-export const ReasonField = (props: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => (
-  <CommonReasonField {...props} helperText="Kept on the ticket's timeline" />
-);
+export const ReasonField = (props: { value: string; onChange: (reason: string) => void; required: boolean; error?: string }) => {
+  const t = useT();
+  return <CommonReasonField {...props} helperText={t('app.ticket_change.reason_hint')} />;
+};
 
 export const TicketChangeDialog = ({
   title,
@@ -64,6 +66,7 @@ export const TicketChangeDialog = ({
   const [queue, setQueue] = useState(initial.queue ?? '');
   const [assignee, setAssignee] = useState(initial.assigneeId ?? NOBODY);
   const [reason, setReason] = useState('');
+  const t = useT();
 
   const change: TicketChange = {
     reason: reason.trim(),
@@ -83,36 +86,36 @@ export const TicketChangeDialog = ({
           {fields.includes('priority') && (
             <TextField
               select
-              label="Priority"
+              label={t('resources.tickets.fields.priority')}
               value={priority}
               onChange={(e) => setPriority(e.target.value as TicketPriority)}
               error={!!fieldErrors.priority}
-              helperText={fieldErrors.priority ?? 'Its SLA targets change with it'}
+              helperText={fieldErrors.priority ?? t('app.ticket_change.priority_hint')}
             >
               {TICKET_PRIORITIES.map((p) => (
                 <MenuItem key={p} value={p}>
-                  {p}
+                  {t(`app.ticket.priorities.${p}`)}
                 </MenuItem>
               ))}
             </TextField>
           )}
           {fields.includes('queue') && (
             <TextField
-              label="Queue"
+              label={t('resources.tickets.fields.queue')}
               value={queue}
               onChange={(e) => setQueue(e.target.value.toLowerCase())}
               error={!!fieldErrors.queue}
-              helperText={fieldErrors.queue ?? 'Where it belongs: billing, technical, general…'}
+              helperText={fieldErrors.queue ?? t('app.ticket_change.queue_hint')}
             />
           )}
           {fields.includes('assignee') && (
             <PersonSelect
-              label="Assignee"
+              label={t('resources.tickets.fields.assigneeId')}
               value={assignee}
               onChange={setAssignee}
               eligible={worksSupport}
-              nobody="Nobody: left to its queue"
-              helperText="People who work support"
+              nobody={t('app.ticket_change.nobody')}
+              helperText={t('app.ticket_change.assignee_hint')}
               error={fieldErrors.assigneeId}
             />
           )}
@@ -121,7 +124,7 @@ export const TicketChangeDialog = ({
         {outcome}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>{outcome ? 'Close' : 'Cancel'}</Button>
+        <Button onClick={onClose}>{outcome ? t('app.common.close') : t('app.common.cancel')}</Button>
         <Button variant="contained" color={color} onClick={() => onSend(change)} disabled={pending || reasonMissing || !changesSomething}>
           {confirm}
         </Button>

@@ -18,25 +18,26 @@ const ReassignDialog = ({ onClose }: { onClose: () => void }) => {
   const { isPending, error } = useUsers();
   const [assignee, setAssignee] = useState(NOBODY);
   const person = usePerson(assignee);
+  const t = useT();
   return (
     <BulkReasonDialog<Task>
-      title="Reassign"
-      noun={['task', 'tasks']}
+      title={t('app.task.reassign')}
+      count={(n) => t('app.task_bulk.count', { smart_count: n })}
       nameOf={(task) => task.title}
       ready={!isPending && !error}
-      confirm={person ? `Assign to ${person.name}` : 'Hand back to their queues'}
-      done={(n) => `${n} task${n === 1 ? '' : 's'} ${person ? `assigned to ${person.name}` : 'handed back to their queues'}`}
+      confirm={person ? t('app.task_bulk.assign_to', { name: person.name }) : t('app.task_bulk.hand_back')}
+      done={(n) => (person ? t('app.task_bulk.assigned', { smart_count: n, name: person.name }) : t('app.task_bulk.handed_back', { smart_count: n }))}
       command={(api, id, reason) => api.assignTask(String(id), person?.id ?? null, reason)}
       maxReason={500}
       onClose={onClose}
     >
       <PersonSelect
-        label="Assign to"
+        label={t('app.task.assign_to')}
         value={assignee}
         onChange={setAssignee}
         eligible={(u) => u.active}
-        nobody="Nobody: back to their queues"
-        helperText="Someone who works each task's queue, or a manager"
+        nobody={t('app.task_bulk.nobody')}
+        helperText={t('app.task_bulk.assignee_hint')}
         withRoles
       />
     </BulkReasonDialog>
@@ -49,7 +50,7 @@ const DueDialog = ({ onClose }: { onClose: () => void }) => {
   return (
     <BulkReasonDialog<Task>
       title={t('app.due.change')}
-      noun={['task', 'tasks']}
+      count={(n) => t('app.task_bulk.count', { smart_count: n })}
       nameOf={(task) => task.title}
       ready={!dueDateProblem(due)}
       confirm={t('app.due.change')}
@@ -69,7 +70,7 @@ export const TaskBulkActions = () => {
   return (
     <>
       <Button size="small" startIcon={<ReassignIcon />} onClick={() => setOpen('reassign')}>
-        Reassign
+        {t('app.task.reassign')}
       </Button>
       <Button size="small" startIcon={<DueIcon />} onClick={() => setOpen('due')}>
         {t('app.due.change')}
