@@ -41,7 +41,7 @@ it('has no message left empty or untranslated by mistake', () => {
   // Words that read the same in both languages; any other French message equal to its English one was forgotten.
   const same = new Set([
     ...['Notifications', 'Tickets', 'tickets', 'Support', 'Type', 'Contact', 'Total', 'SLA', 'Ticket', 'Finance', 'Manager', 'Date', 'Description', 'Conversation', 'Article'],
-    ...['signature', 'signal', 'Version %{version}', 'PDF', '%{smart_count} ticket |||| %{smart_count} tickets'],
+    ...['signature', 'signal', 'Version %{version}', 'PDF', 'NPS', 'CSAT', '%{smart_count} ticket |||| %{smart_count} tickets'],
     // Figures and units, with no words to translate.
     ...['%{amount}/h', '%{rating} / 5', '%{clock} · %{text}', '%{n} min', '%{n} h', '%{h} h %{m} min'],
   ]);

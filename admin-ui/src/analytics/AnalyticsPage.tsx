@@ -5,12 +5,13 @@ import { Box, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useGetList } from 'react-admin';
 import { useDebounced } from '../common/useDebounced';
+import { useT } from '../i18n/useT';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { BottlenecksPanel } from './BottlenecksPanel';
 import { CycleTimesPanel } from './CycleTimesPanel';
 import { FunnelPanel } from './FunnelPanel';
 import { JourneyMapPanel } from './JourneyMapPanel';
-import { csvHref, useReport, type AnalyticsQuery } from './report';
+import { csvHref, useReport, type AnalyticsQuery, type CsvTable } from './report';
 import { ReportCard } from './ReportCard';
 import { RetentionPanel } from './RetentionPanel';
 import { SupportPanel } from './SupportPanel';
@@ -26,6 +27,7 @@ const lastQuarter = (): AnalyticsQuery => {
 type Kind = { id: string; stages: Array<{ id: string; label: string }> };
 
 export const AnalyticsPage = () => {
+  const t = useT();
   const [typed, setQuery] = useState(lastQuarter);
   // Typing a project type asks once it pauses, not per key.
   const query = useDebounced(typed, 400);
@@ -37,38 +39,39 @@ export const AnalyticsPage = () => {
   const retention = useReport('retention', allKinds);
   const map = useReport('journey-map', query);
   const kinds = useGetList<Kind>('journey-kinds', { pagination: { page: 1, perPage: 50 } }, { staleTime: Infinity });
-  const stageLabel = (stage: string) => kinds.data?.find((k) => k.id === kind)?.stages.find((s) => s.id === stage)?.label ?? (stage === 'end-to-end' ? 'End to end' : stage);
-  const csv = (name: Parameters<typeof csvHref>[0], q: Partial<AnalyticsQuery>, tables: string[]) => tables.map((t) => ({ label: t, href: csvHref(name, q, t) }));
+  const stageLabel = (stage: string) => kinds.data?.find((k) => k.id === kind)?.stages.find((s) => s.id === stage)?.label ?? (stage === 'end-to-end' ? t('app.analytics.end_to_end') : stage);
+  const csv = (name: Parameters<typeof csvHref>[0], q: Partial<AnalyticsQuery>, tables: CsvTable[]) =>
+    tables.map((table) => ({ label: t(`app.analytics.csv_tables.${table}`), href: csvHref(name, q, table) }));
 
   return (
     <Box sx={{ mt: 2, mb: 3 }}>
-      <Title title="Analytics" />
+      <Title title={t('app.menu.analytics')} />
       <Typography variant="h5" component="h1" sx={{ mb: 1 }}>
-        Journey analytics
+        {t('app.analytics.title')}
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Journeys started in the period, as they recorded themselves. Bottlenecks count the waits that began in it, against the period of equal length before.
+        {t('app.analytics.intro')}
       </Typography>
       <AnalyticsFilters value={typed} onChange={setQuery} />
       <Box sx={{ mb: 2 }}>
-        <ReportCard title="Journey map, live" report={map} csv={csv('journey-map', query, ['stages', 'edges'])}>
+        <ReportCard title={t('app.analytics.cards.map')} report={map} csv={csv('journey-map', query, ['stages', 'edges'])}>
           {(r) => <JourneyMapPanel report={r} />}
         </ReportCard>
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
-        <ReportCard title="Funnel" report={funnel} csv={csv('funnel', query, ['stages', 'targets', 'drop-offs'])}>
+        <ReportCard title={t('app.analytics.cards.funnel')} report={funnel} csv={csv('funnel', query, ['stages', 'targets', 'drop-offs'])}>
           {(r) => <FunnelPanel report={r} />}
         </ReportCard>
-        <ReportCard title="Cycle times" report={cycle} csv={csv('cycle-times', query, ['stages', 'by-month', 'roles'])}>
+        <ReportCard title={t('app.analytics.cards.cycle_times')} report={cycle} csv={csv('cycle-times', query, ['stages', 'by-month', 'roles'])}>
           {(r) => <CycleTimesPanel report={r} stageLabel={stageLabel} />}
         </ReportCard>
-        <ReportCard title="Bottlenecks" report={bottlenecks} csv={csv('bottlenecks', query, ['stages', 'roles'])}>
+        <ReportCard title={t('app.analytics.cards.bottlenecks')} report={bottlenecks} csv={csv('bottlenecks', query, ['stages', 'roles'])}>
           {(r) => <BottlenecksPanel report={r} />}
         </ReportCard>
-        <ReportCard title="Support" report={support} csv={csv('support', allKinds, ['priorities'])}>
+        <ReportCard title={t('app.analytics.cards.support')} report={support} csv={csv('support', allKinds, ['priorities'])}>
           {(r) => <SupportPanel report={r} />}
         </ReportCard>
-        <ReportCard title="Retention" report={retention} csv={csv('retention', allKinds, ['targets', 'lifetime-value', 'health'])}>
+        <ReportCard title={t('app.analytics.cards.retention')} report={retention} csv={csv('retention', allKinds, ['targets', 'lifetime-value', 'health'])}>
           {(r) => <RetentionPanel report={r} />}
         </ReportCard>
       </Box>

@@ -3,6 +3,7 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { Money } from '../common/money';
+import { useT } from '../i18n/useT';
 import { Figure } from './Figure';
 import { FigureTable } from './FigureTable';
 import { percent } from './format';
@@ -13,55 +14,61 @@ const signedPoints = (score: number | null) => (score === null ? '—' : `${scor
 
 export const RetentionPanel = ({ report }: { report: RetentionReport }) => {
   const { nps, health } = report;
+  const t = useT();
   return (
     <Stack spacing={2}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
-        <Figure label="New clients" testId="retention-clients" value={String(report.clients)} detail="became clients in the period" />
+        <Figure label={t('app.analytics.retention.new_clients')} testId="retention-clients" value={String(report.clients)} detail={t('app.analytics.retention.became_clients')} />
         <Figure
-          label="NPS"
+          label={t('app.analytics.retention.nps')}
           testId="retention-nps"
           value={signedPoints(nps.score)}
-          detail={`${nps.answers} ${nps.answers === 1 ? 'answer' : 'answers'} · ${nps.promoters} promoters, ${nps.passives} passives, ${nps.detractors} detractors`}
+          detail={t('app.analytics.retention.nps_detail', { smart_count: nps.answers, promoters: nps.promoters, passives: nps.passives, detractors: nps.detractors })}
         />
-        <Figure label="Accounts at risk" testId="retention-at-risk" value={String(health.atRisk)} detail={`of ${health.accounts} open now · ${health.unscored} not scored yet`} />
+        <Figure
+          label={t('app.analytics.retention.at_risk')}
+          testId="retention-at-risk"
+          value={String(health.atRisk)}
+          detail={t('app.analytics.retention.at_risk_detail', { accounts: health.accounts, unscored: health.unscored })}
+        />
       </Box>
       <Typography variant="subtitle2" component="h3">
-        Against seed 000&apos;s targets
+        {t('app.analytics.against_targets')}
       </Typography>
       <FigureTable
         rows={report.targets}
-        rowKey={(t) => t.key}
+        rowKey={(target) => target.key}
         columns={[
-          { label: 'Measure', cell: (t) => t.label },
-          { label: 'Rate', numeric: true, cell: (t) => `${percent(t.rate)} (${t.met}/${t.counted})` },
-          { label: 'Target', numeric: true, cell: (t) => `${t.low}-${t.high}%` },
-          { label: '', cell: (t) => <VerdictChip verdict={t.verdict} /> },
+          { label: t('app.analytics.retention.measure'), cell: (target) => target.label },
+          { label: t('app.analytics.retention.rate'), numeric: true, cell: (target) => `${percent(target.rate)} (${target.met}/${target.counted})` },
+          { label: t('app.analytics.target'), numeric: true, cell: (target) => `${target.low}-${target.high}%` },
+          { label: '', cell: (target) => <VerdictChip verdict={target.verdict} /> },
         ]}
       />
       <Typography variant="subtitle2" component="h3">
-        Lifetime value (paid less refunds)
+        {t('app.analytics.retention.lifetime_value')}
       </Typography>
       <FigureTable
         rows={report.lifetimeValue}
         rowKey={(v) => v.currency}
-        empty="No invoices for these clients"
+        empty={t('app.analytics.retention.no_invoices')}
         columns={[
-          { label: 'Currency', cell: (v) => v.currency },
-          { label: 'Clients', numeric: true, cell: (v) => v.customers },
-          { label: 'Average', numeric: true, cell: (v) => <Money minor={v.averageMinor} currency={v.currency} /> },
-          { label: 'Median', numeric: true, cell: (v) => <Money minor={v.medianMinor} currency={v.currency} /> },
-          { label: 'Total', numeric: true, cell: (v) => <Money minor={v.totalMinor} currency={v.currency} /> },
+          { label: t('app.analytics.retention.currency'), cell: (v) => v.currency },
+          { label: t('app.analytics.retention.clients'), numeric: true, cell: (v) => v.customers },
+          { label: t('app.analytics.retention.average'), numeric: true, cell: (v) => <Money minor={v.averageMinor} currency={v.currency} /> },
+          { label: t('app.analytics.median'), numeric: true, cell: (v) => <Money minor={v.medianMinor} currency={v.currency} /> },
+          { label: t('app.analytics.total'), numeric: true, cell: (v) => <Money minor={v.totalMinor} currency={v.currency} /> },
         ]}
       />
       <Typography variant="subtitle2" component="h3">
-        Health of the accounts open now
+        {t('app.analytics.retention.health_now')}
       </Typography>
       <BarChart
         height={200}
         dataset={health.bands.map((b) => ({ band: `${b.from}-${b.to}`, accounts: b.accounts }))}
-        xAxis={[{ scaleType: 'band', dataKey: 'band', label: 'health score' }]}
+        xAxis={[{ scaleType: 'band', dataKey: 'band', label: t('app.analytics.retention.health_axis') }]}
         yAxis={[{ tickMinStep: 1, width: 40 }]}
-        series={[{ dataKey: 'accounts', label: 'Accounts', color: '#2e7d32' }]}
+        series={[{ dataKey: 'accounts', label: t('app.analytics.retention.accounts'), color: '#2e7d32' }]}
         margin={{ left: 8, right: 16 }}
       />
     </Stack>

@@ -30,5 +30,8 @@ export function useReport<N extends keyof Reports>(name: N, q: Partial<Analytics
   });
 }
 
+/** The tables the reports give as CSV (each a download button, its label under app.analytics.csv_tables). */
+export type CsvTable = 'stages' | 'edges' | 'targets' | 'drop-offs' | 'by-month' | 'roles' | 'priorities' | 'lifetime-value' | 'health';
+
 /** The same report's table as a CSV download. */
-export const csvHref = (name: keyof Reports, q: Partial<AnalyticsQuery>, table: string) => `/api/analytics/${name}?${queryString({ ...q, format: 'csv', table } as Partial<AnalyticsQuery>)}`;
+export const csvHref = (name: keyof Reports, q: Partial<AnalyticsQuery>, table: CsvTable) => `/api/analytics/${name}?${queryString({ ...q, format: 'csv', table } as Partial<AnalyticsQuery>)}`;

@@ -17,31 +17,35 @@ import { StatusChip } from '../common/StatusChip';
 import { useCommand } from '../common/useCommand';
 import { useUsers } from '../common/useUserNames';
 import { dataProvider } from '../dataProvider';
+import { translateNow } from '../i18n/i18nProvider';
+import { useTNodes } from '../i18n/interpolate';
+import { useT } from '../i18n/useT';
 import type { ClientAccount, Customer, Role } from '../types';
 import { EndRelationshipButton } from './EndRelationshipButton';
-import { HealthBreakdown, HealthChip } from './Health';
+import { HealthBreakdown, HealthChip, sentimentLabel } from './Health';
 import { NewProjectButton } from './NewProjectButton';
 import { ContractTerms } from './ContractTerms';
 
-const CHECK_IN_LABELS: Record<string, string> = { 'check-in': 'Check-in', 'quarterly-review': 'Quarterly review', 'annual-review': 'Annual review' };
-const checkInLabel = (kind: string) => CHECK_IN_LABELS[kind] ?? humanize(kind);
+// A kind the catalogue lacks (one the API added) reads as its name in words.
+const checkInLabel = (kind: string) => translateNow(`app.retention.check_in_kinds.${kind}`, { _: humanize(kind) });
 const UNASSIGNED = '';
 
 const OwnerPicker = ({ account }: { account: ClientAccount }) => {
   const { data: users } = useUsers();
   const { run, pending } = useCommand();
+  const t = useT();
   const owners = (users ?? []).filter((u) => u.active && u.roles.some((r) => r === 'success' || r === 'manager'));
   return (
     <TextField
       select
       size="small"
-      label="Account owner"
+      label={t('app.retention.owner')}
       value={account.owner?.id ?? UNASSIGNED}
       disabled={pending}
-      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { ownerId: e.target.value || null }), 'Account owner changed')}
+      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { ownerId: e.target.value || null }), t('app.retention.owner_changed'))}
       sx={{ minWidth: 200 }}
     >
-      <MenuItem value={UNASSIGNED}>Nobody (the success queue)</MenuItem>
+      <MenuItem value={UNASSIGNED}>{t('app.retention.owner_nobody')}</MenuItem>
       {owners.map((u) => (
         <MenuItem key={u.id} value={u.id}>
           {u.name}
@@ -53,39 +57,41 @@ const OwnerPicker = ({ account }: { account: ClientAccount }) => {
 
 const CadencePicker = ({ account }: { account: ClientAccount }) => {
   const { run, pending } = useCommand();
+  const t = useT();
   return (
     <TextField
       select
       size="small"
-      label="First 90 days"
+      label={t('app.retention.cadence')}
       value={account.earlyCadence}
       disabled={pending}
-      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { earlyCadence: e.target.value as ClientAccount['earlyCadence'] }), 'Cadence changed')}
-      helperText="Check-ins until the first quarterly review"
+      onChange={(e) => void run((api) => api.changeAccount(account.customerId, { earlyCadence: e.target.value as ClientAccount['earlyCadence'] }), t('app.retention.cadence_changed'))}
+      helperText={t('app.retention.cadence_hint')}
       sx={{ minWidth: 200 }}
     >
-      <MenuItem value="biweekly">Every two weeks</MenuItem>
-      <MenuItem value="monthly">Every month</MenuItem>
+      <MenuItem value="biweekly">{t('app.retention.cadences.biweekly')}</MenuItem>
+      <MenuItem value="monthly">{t('app.retention.cadences.monthly')}</MenuItem>
     </TextField>
   );
 };
 
-const CheckIns = ({ checkIns }: { checkIns: ClientAccount['checkIns'] }) =>
-  checkIns.length === 0 ? (
+const CheckIns = ({ checkIns }: { checkIns: ClientAccount['checkIns'] }) => {
+  const t = useT();
+  return checkIns.length === 0 ? (
     <Typography variant="body2" color="text.secondary">
-      No check-in has fallen due yet.
+      {t('app.retention.no_check_ins')}
     </Typography>
   ) : (
     <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
-      <Table size="small" aria-label="Check-ins">
+      <Table size="small" aria-label={t('app.retention.check_ins')}>
         <TableHead>
           <TableRow>
-            <TableCell>Check-in</TableCell>
-            <TableCell>Due</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Sentiment</TableCell>
-            <TableCell>NPS</TableCell>
-            <TableCell>Notes</TableCell>
+            <TableCell>{t('app.retention.check_in')}</TableCell>
+            <TableCell>{t('app.retention.due')}</TableCell>
+            <TableCell>{t('app.retention.status')}</TableCell>
+            <TableCell>{t('app.retention.sentiment')}</TableCell>
+            <TableCell>{t('app.retention.nps')}</TableCell>
+            <TableCell>{t('app.retention.notes')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -98,49 +104,54 @@ const CheckIns = ({ checkIns }: { checkIns: ClientAccount['checkIns'] }) =>
               <TableCell>
                 <StatusChip status={c.status} />
               </TableCell>
-              <TableCell>{c.sentiment ? humanize(c.sentiment) : '—'}</TableCell>
+              <TableCell>{c.sentiment ? sentimentLabel(c.sentiment) : '—'}</TableCell>
               <TableCell>{c.nps ?? '—'}</TableCell>
-              <TableCell sx={{ maxWidth: 320 }}>{[c.notes, ...c.opportunitiesFound.map((o) => `Opportunity: ${o}`)].filter(Boolean).join(' · ') || '—'}</TableCell>
+              <TableCell sx={{ maxWidth: 320 }}>{[c.notes, ...c.opportunitiesFound.map((o) => t('app.retention.opportunity', { what: o }))].filter(Boolean).join(' · ') || '—'}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
     </Box>
   );
+};
 
 /** The client's referral code (or the button that gives them one) and the leads sent with it. */
 const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: boolean }) => {
   const { run, pending } = useCommand();
+  const t = useT();
+  const tx = useTNodes();
   return (
     <Box>
       <Typography variant="subtitle2" component="h3" gutterBottom>
-        Referrals
+        {t('app.retention.referrals')}
       </Typography>
       {account.referralCode ? (
         <Typography variant="body2" sx={{ mb: 1 }}>
-          Referral code{' '}
-          <Box component="code" sx={{ fontSize: '1rem', fontWeight: 600, letterSpacing: '0.08em' }}>
-            {account.referralCode}
-          </Box>
-          : a lead sent with it is attributed to this client.
+          {tx('app.retention.referral_code', {
+            code: (
+              <Box component="code" sx={{ fontSize: '1rem', fontWeight: 600, letterSpacing: '0.08em' }}>
+                {account.referralCode}
+              </Box>
+            ),
+          })}
         </Typography>
       ) : mayIssue ? (
-        <Button size="small" variant="outlined" disabled={pending} onClick={() => void run((api) => api.issueReferralCode(account.customerId), 'Referral code given')} sx={{ mb: 1 }}>
-          Give a referral code
+        <Button size="small" variant="outlined" disabled={pending} onClick={() => void run((api) => api.issueReferralCode(account.customerId), t('app.retention.code_given'))} sx={{ mb: 1 }}>
+          {t('app.retention.give_code')}
         </Button>
       ) : (
         <Typography variant="body2" color="text.secondary">
-          No referral code yet.
+          {t('app.retention.no_code')}
         </Typography>
       )}
       {account.referrals.length > 0 && (
         <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
-          <Table size="small" aria-label="Leads referred">
+          <Table size="small" aria-label={t('app.retention.leads_referred')}>
             <TableHead>
               <TableRow>
-                <TableCell>Referred</TableCell>
-                <TableCell>Received</TableCell>
-                <TableCell>Journey</TableCell>
+                <TableCell>{t('app.retention.referred')}</TableCell>
+                <TableCell>{t('app.retention.received')}</TableCell>
+                <TableCell>{t('app.retention.referral_journey')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -152,7 +163,7 @@ const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: bo
                   <TableCell>
                     <RelativeTime date={r.receivedAt} />
                   </TableCell>
-                  <TableCell>{r.won ? <Chip size="small" color="success" label="Won: now a client" /> : <StatusChip status={r.status} />}</TableCell>
+                  <TableCell>{r.won ? <Chip size="small" color="success" label={t('app.retention.won_client')} /> : <StatusChip status={r.status} />}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -164,68 +175,74 @@ const Referrals = ({ account, mayIssue }: { account: ClientAccount; mayIssue: bo
 };
 
 /** The client's words we may publish, each under the name they gave. */
-const Testimonials = ({ testimonials }: { testimonials: ClientAccount['testimonials'] }) =>
-  testimonials.length === 0 ? null : (
+const Testimonials = ({ testimonials }: { testimonials: ClientAccount['testimonials'] }) => {
+  const t = useT();
+  const tx = useTNodes();
+  return testimonials.length === 0 ? null : (
     <Box>
       <Typography variant="subtitle2" component="h3" gutterBottom>
-        Testimonials
+        {t('app.retention.testimonials')}
       </Typography>
       <Stack spacing={1.5}>
-        {testimonials.map((t) => (
-          <Box component="figure" key={t.consentAt} sx={{ m: 0, pl: 2, borderLeft: 3, borderColor: 'divider' }}>
+        {testimonials.map((quote) => (
+          <Box component="figure" key={quote.consentAt} sx={{ m: 0, pl: 2, borderLeft: 3, borderColor: 'divider' }}>
             <Typography component="blockquote" variant="body2" sx={{ m: 0, fontStyle: 'italic' }}>
-              “{t.wording}”
+              {t('app.retention.quote', { text: quote.wording })}
             </Typography>
             <Typography component="figcaption" variant="caption" color="text.secondary">
-              {t.attribution}, agreed to publish <RelativeTime date={t.consentAt} />
+              {tx('app.retention.agreed_to_publish', { when: <RelativeTime date={quote.consentAt} /> }, { name: quote.attribution })}
             </Typography>
           </Box>
         ))}
       </Stack>
     </Box>
   );
+};
 
 /** The projects opened with the client as repeat business (their acquisition journeys). */
-const RepeatBusiness = ({ account, companyName, mayOpen }: { account: ClientAccount; companyName: string; mayOpen: boolean }) => (
-  <Box>
-    <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
-      <Typography variant="subtitle2" component="h3">
-        Repeat business
-      </Typography>
-      {mayOpen && <NewProjectButton customerId={account.customerId} companyName={companyName} />}
-    </Stack>
-    {account.repeatBusiness.length === 0 ? (
-      <Typography variant="body2" color="text.secondary">
-        No new projects opened with this client yet.
-      </Typography>
-    ) : (
-      <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
-        <Table size="small" aria-label="Repeat business">
-          <TableHead>
-            <TableRow>
-              <TableCell>Project</TableCell>
-              <TableCell>Opened</TableCell>
-              <TableCell>Where it is</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {account.repeatBusiness.map((r) => (
-              <TableRow key={r.journeyId}>
-                <TableCell>
-                  <Link to={`/journeys/${encodeURIComponent(r.journeyId)}/show`}>{r.projectType || 'New project'}</Link>
-                </TableCell>
-                <TableCell>
-                  <RelativeTime date={r.startedAt} />
-                </TableCell>
-                <TableCell>{r.status === 'RUNNING' ? humanize(r.stage) : r.status === 'COMPLETED' ? <Chip size="small" color="success" label="Won" /> : <StatusChip status={r.status} />}</TableCell>
+const RepeatBusiness = ({ account, companyName, mayOpen }: { account: ClientAccount; companyName: string; mayOpen: boolean }) => {
+  const t = useT();
+  return (
+    <Box>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1 }}>
+        <Typography variant="subtitle2" component="h3">
+          {t('app.retention.repeat_business')}
+        </Typography>
+        {mayOpen && <NewProjectButton customerId={account.customerId} companyName={companyName} />}
+      </Stack>
+      {account.repeatBusiness.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {t('app.retention.no_repeat_business')}
+        </Typography>
+      ) : (
+        <Box sx={{ ...sectionTableSx, overflowX: 'auto', mx: -2 }}>
+          <Table size="small" aria-label={t('app.retention.repeat_business')}>
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('app.retention.project')}</TableCell>
+                <TableCell>{t('app.retention.opened')}</TableCell>
+                <TableCell>{t('app.retention.where_it_is')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
-    )}
-  </Box>
-);
+            </TableHead>
+            <TableBody>
+              {account.repeatBusiness.map((r) => (
+                <TableRow key={r.journeyId}>
+                  <TableCell>
+                    <Link to={`/journeys/${encodeURIComponent(r.journeyId)}/show`}>{r.projectType || t('app.retention.new_project')}</Link>
+                  </TableCell>
+                  <TableCell>
+                    <RelativeTime date={r.startedAt} />
+                  </TableCell>
+                  <TableCell>{r.status === 'RUNNING' ? humanize(r.stage) : r.status === 'COMPLETED' ? <Chip size="small" color="success" label={t('app.retention.won')} /> : <StatusChip status={r.status} />}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+    </Box>
+  );
+};
 
 const AccountView = ({ account, customer }: { account: ClientAccount; customer: Pick<Customer, 'companyName'> }) => {
   const { permissions } = usePermissions<Role[]>();
@@ -234,9 +251,10 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
   const running = account.status === 'RUNNING';
   const findsBusiness = !!permissions?.some((r) => r === 'manager' || r === 'success' || r === 'sales' || r === 'support');
   const agreesTerms = !!permissions?.some((r) => r === 'manager' || r === 'success' || r === 'sales');
+  const t = useT();
   return (
     <SectionCard
-      title="Customer success"
+      title={t('app.retention.title')}
       action={
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           {account.health && <HealthChip health={account.health} />}
@@ -247,7 +265,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
       <Stack spacing={2}>
         <RecordContextProvider value={account}>
           <FactGrid>
-            <RecordField label="Stage">
+            <RecordField label={t('app.retention.stage')}>
               {running ? (
                 humanize(account.stage)
               ) : (
@@ -256,7 +274,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
                 </>
               )}
             </RecordField>
-            <RecordField label="Next check-in">
+            <RecordField label={t('app.retention.next_check_in')}>
               {account.nextCheckIn ? (
                 <>
                   {checkInLabel(account.nextCheckIn.kind)}, <RelativeTime date={account.nextCheckIn.dueAt} />
@@ -265,11 +283,11 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
                 '—'
               )}
             </RecordField>
-            {!(running && manager) && <RecordField label="Account owner">{account.owner?.name ?? 'Not assigned'}</RecordField>}
-            {!(running && mayChangeCadence) && <RecordField label="First 90 days">{account.earlyCadence === 'biweekly' ? 'Every two weeks' : 'Every month'}</RecordField>}
-            <RecordField label="Onboarded">{account.onboardedAt ? <RelativeTime date={account.onboardedAt} /> : 'Not yet'}</RecordField>
-            <RecordField label="Retention journey">
-              <Link to={`/journeys/${encodeURIComponent(account.journeyId)}/show`}>Open the journey</Link>
+            {!(running && manager) && <RecordField label={t('app.retention.owner')}>{account.owner?.name ?? t('app.retention.owner_none')}</RecordField>}
+            {!(running && mayChangeCadence) && <RecordField label={t('app.retention.cadence')}>{t(`app.retention.cadences.${account.earlyCadence}`)}</RecordField>}
+            <RecordField label={t('app.retention.onboarded')}>{account.onboardedAt ? <RelativeTime date={account.onboardedAt} /> : t('app.retention.not_yet')}</RecordField>
+            <RecordField label={t('app.retention.journey')}>
+              <Link to={`/journeys/${encodeURIComponent(account.journeyId)}/show`}>{t('app.retention.open_journey')}</Link>
             </RecordField>
           </FactGrid>
         </RecordContextProvider>
@@ -282,7 +300,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
         {account.health && <HealthBreakdown health={account.health} />}
         <Box>
           <Typography variant="subtitle2" component="h3" gutterBottom>
-            Check-ins
+            {t('app.retention.check_ins')}
           </Typography>
           <CheckIns checkIns={account.checkIns} />
         </Box>
@@ -293,7 +311,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
         {account.contacts.length > 0 && (
           <Box>
             <Typography variant="subtitle2" component="h3" gutterBottom>
-              Client list
+              {t('app.retention.client_list')}
             </Typography>
             <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
               {account.contacts.map((c) => (
@@ -310,6 +328,7 @@ const AccountView = ({ account, customer }: { account: ClientAccount; customer: 
 /** The account section of a customer's page; nothing for a customer never handed to customer success. */
 export const AccountSection = ({ customer }: { customer: Pick<Customer, 'id' | 'companyName'> }) => {
   const { data, error } = useQuery({ queryKey: ['account', customer.id], queryFn: () => dataProvider.getAccount(customer.id) });
-  if (error) return <ErrorAlert error={error} fallback="The account could not be loaded." />;
+  const t = useT();
+  if (error) return <ErrorAlert error={error} fallback={t('app.retention.load_failed')} />;
   return data ? <AccountView account={data} customer={customer} /> : null;
 };

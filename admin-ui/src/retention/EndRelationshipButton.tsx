@@ -3,28 +3,29 @@
 import LeaveIcon from '@mui/icons-material/PersonOff';
 import { Button } from '@mui/material';
 import { useState } from 'react';
+import { useT } from '../i18n/useT';
 import { ReasonDialog } from '../journeys/ReasonDialog';
 import type { ClientAccount } from '../types';
 
 export const EndRelationshipButton = ({ account, companyName }: { account: ClientAccount; companyName: string }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button color="error" size="small" startIcon={<LeaveIcon />} onClick={() => setOpen(true)}>
-        Customer leaves
+        {t('app.retention.leaves')}
       </Button>
       {open && (
         <ReasonDialog
-          title={`${companyName} leaves?`}
-          confirm="Record that they leave"
-          keep="Keep the account"
+          title={t('app.retention.leaves_title', { name: companyName })}
+          confirm={t('app.retention.leaves_confirm')}
+          keep={t('app.retention.leaves_keep')}
           color="error"
           command={(api, reason) => api.endAccount(account.customerId, reason)}
-          done="The account is ending"
+          done={t('app.retention.leaves_done')}
           onClose={() => setOpen(false)}
         >
-          No more check-ins: the open ones are closed, the account ends and {companyName} becomes a former client. The reason is kept on the account
-          and its journey.
+          {t('app.retention.leaves_body', { name: companyName })}
         </ReasonDialog>
       )}
     </>

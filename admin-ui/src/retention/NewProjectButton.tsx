@@ -9,13 +9,14 @@ import { useRedirect } from 'react-admin';
 import { OPPORTUNITY_SOURCES, type OpportunitySource } from '../../../workflows/acquisition/repeat-business';
 import { useCommand } from '../common/useCommand';
 import { apiFieldErrors } from '../dataProvider';
-import { OPPORTUNITY_SOURCE_LABELS } from './opportunitySources';
+import { useT } from '../i18n/useT';
 
 type Draft = { projectType: string; budgetRange: string; timeline: string; description: string; source: OpportunitySource };
 const EMPTY: Draft = { projectType: '', budgetRange: '', timeline: '', description: '', source: 'check-in' };
 
 const NewProjectDialog = ({ customerId, companyName, onClose }: { customerId: string; companyName: string; onClose: () => void }) => {
   const { run, pending } = useCommand();
+  const t = useT();
   const redirect = useRedirect();
   const [id] = useState(() => crypto.randomUUID());
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -34,7 +35,7 @@ const NewProjectDialog = ({ customerId, companyName, onClose }: { customerId: st
   const incomplete = !draft.projectType.trim() || !draft.budgetRange.trim() || !draft.timeline.trim() || !draft.description.trim();
 
   const submit = async () => {
-    const outcome = await run((api) => api.openOpportunity(customerId, { id, ...draft }), 'New project opened: its discovery meeting is with sales');
+    const outcome = await run((api) => api.openOpportunity(customerId, { id, ...draft }), t('app.retention.project_opened'));
     if (outcome.ok) {
       onClose();
       redirect(`/journeys/${encodeURIComponent(outcome.value.journeyId)}/show`);
@@ -45,31 +46,29 @@ const NewProjectDialog = ({ customerId, companyName, onClose }: { customerId: st
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>New project with {companyName}</DialogTitle>
+      <DialogTitle>{t('app.retention.new_project_title', { name: companyName })}</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          Sales takes it from a discovery meeting: {companyName} is a client already, so there is no contact form or first call, and they stay a client.
-        </DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>{t('app.retention.new_project_intro', { name: companyName })}</DialogContentText>
         <Stack spacing={2}>
-          <TextField {...field('source')} select label="Found in">
+          <TextField {...field('source')} select label={t('app.retention.found_in')}>
             {OPPORTUNITY_SOURCES.map((s) => (
               <MenuItem key={s} value={s}>
-                {OPPORTUNITY_SOURCE_LABELS[s]!.replace(/^(a|the) /, (m) => m[0]!.toUpperCase() + m.slice(1))}
+                {t(`app.retention.sources.${s}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField {...field('projectType')} label="Kind of project" autoFocus placeholder="Mobile app, website redesign…" />
+          <TextField {...field('projectType')} label={t('app.retention.project_kind')} autoFocus placeholder={t('app.retention.project_kind_example')} />
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField {...field('budgetRange')} label="Budget" placeholder="$10K-$50K" />
-            <TextField {...field('timeline')} label="Timeline" placeholder="Next quarter" />
+            <TextField {...field('budgetRange')} label={t('app.retention.budget')} placeholder={t('app.retention.budget_example')} />
+            <TextField {...field('timeline')} label={t('app.retention.timeline')} placeholder={t('app.retention.timeline_example')} />
           </Stack>
-          <TextField {...field('description')} label="What the client wants" multiline minRows={3} />
+          <TextField {...field('description')} label={t('app.retention.wants')} multiline minRows={3} />
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Not now</Button>
+        <Button onClick={onClose}>{t('app.retention.not_now')}</Button>
         <Button variant="contained" onClick={submit} disabled={pending || incomplete}>
-          Open the project
+          {t('app.retention.open_project')}
         </Button>
       </DialogActions>
     </Dialog>
@@ -78,10 +77,11 @@ const NewProjectDialog = ({ customerId, companyName, onClose }: { customerId: st
 
 export const NewProjectButton = ({ customerId, companyName }: { customerId: string; companyName: string }) => {
   const [open, setOpen] = useState(false);
+  const t = useT();
   return (
     <>
       <Button size="small" variant="outlined" startIcon={<AddIcon />} onClick={() => setOpen(true)}>
-        New project
+        {t('app.retention.new_project')}
       </Button>
       {open && <NewProjectDialog customerId={customerId} companyName={companyName} onClose={() => setOpen(false)} />}
     </>
