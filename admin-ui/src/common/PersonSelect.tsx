@@ -2,7 +2,9 @@
 // people `eligible` keeps, from the users list; while it loads the choice waits, and if it cannot
 // load the person is told instead of shown an empty list.
 import { Alert, MenuItem, TextField } from '@mui/material';
+import { useRoleLabel } from './useRoleLabel';
 import { useUsers } from './useUserNames';
+import { useT } from '../i18n/useT';
 import type { User } from '../types';
 
 /** The value that stands for nobody. */
@@ -30,7 +32,9 @@ export const PersonSelect = ({
   withRoles?: boolean;
 }) => {
   const { data: users, isPending, error: loadError } = useUsers();
-  if (loadError) return <Alert severity="error">The list of people could not be loaded.</Alert>;
+  const t = useT();
+  const roleLabel = useRoleLabel();
+  if (loadError) return <Alert severity="error">{t('app.common.people_failed')}</Alert>;
   return (
     <TextField
       select
@@ -49,7 +53,7 @@ export const PersonSelect = ({
       </MenuItem>
       {(users ?? []).filter(eligible).map((user) => (
         <MenuItem key={user.id} value={user.id}>
-          {withRoles ? `${user.name} · ${user.roles.join(', ')}` : user.name}
+          {withRoles ? `${user.name} · ${user.roles.map(roleLabel).join(', ')}` : user.name}
         </MenuItem>
       ))}
     </TextField>

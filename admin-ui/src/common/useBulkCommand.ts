@@ -5,14 +5,16 @@ import { useState } from 'react';
 import { type Identifier, useRefresh } from 'react-admin';
 import { apiFieldErrors, dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
 import { isSessionEnded, useSessionEnded } from './useSessionEnded';
+import { useT } from '../i18n/useT';
 
 export type BulkOutcome = { done: Identifier[]; failed: { id: Identifier; message: string }[] };
 
 /** A 400's field messages say what was wrong with this record ("Must be … of the sales queue"); else the API's message. */
-const whyRefused = (error: unknown) => apiFieldErrors(error).map((f) => f.message).join('; ') || errorMessage(error, 'That did not work');
+const whyRefused = (error: unknown, fallback: string) => apiFieldErrors(error).map((f) => f.message).join('; ') || errorMessage(error, fallback);
 
 export function useBulkCommand() {
   const sessionEnded = useSessionEnded();
+  const t = useT();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
 
@@ -26,10 +28,10 @@ export function useBulkCommand() {
           outcome.done.push(id);
         } catch (error) {
           if (isSessionEnded(error)) {
-            sessionEnded(`${outcome.done.length} of ${ids.length} were done before it ended; the rest were not changed`);
+            sessionEnded(t('app.bulk.session_partly', { done: outcome.done.length, all: ids.length }));
             return undefined;
           }
-          outcome.failed.push({ id, message: whyRefused(error) });
+          outcome.failed.push({ id, message: whyRefused(error, t('app.common.failed')) });
         }
       }
       return outcome;

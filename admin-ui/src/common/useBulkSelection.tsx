@@ -6,11 +6,13 @@ import { useState } from 'react';
 import { type Identifier, type RaRecord, useListContext, useNotify } from 'react-admin';
 import type { AppDataProvider } from '../dataProvider';
 import { useBulkCommand, type BulkOutcome } from './useBulkCommand';
+import { useT } from '../i18n/useT';
 
 export function useBulkSelection<R extends RaRecord>({ nameOf, done, onClose }: { nameOf: (record: R) => string; done: (n: number) => string; onClose: () => void }) {
   const { selectedIds, data, onSelect } = useListContext<R>();
   const notify = useNotify();
   const { run, pending } = useBulkCommand();
+  const t = useT();
   const [ids] = useState(selectedIds);
   // Named as the list showed them when the dialog opened: a record the action took off the list
   // (a cancelled journey leaves "running") keeps its name in the summary.
@@ -41,7 +43,7 @@ export function useBulkSelection<R extends RaRecord>({ nameOf, done, onClose }: 
     <Alert severity={outcome.done.length ? 'warning' : 'error'} sx={{ mt: 2 }} data-testid="bulk-summary">
       {outcome.done.length > 0 && <div>{done(outcome.done.length)}.</div>}
       <div>
-        {outcome.failed.length} not changed (still selected):
+        {t('app.bulk.not_changed', { smart_count: outcome.failed.length })}
         <ul style={{ margin: 0, paddingLeft: 20 }}>
           {outcome.failed.map((f) => (
             <li key={String(f.id)}>
@@ -61,6 +63,6 @@ export function useBulkSelection<R extends RaRecord>({ nameOf, done, onClose }: 
     /** What the last send did, while some are left to try again. */
     summary,
     /** The confirm button's label: the action, or trying again those that failed. */
-    confirmLabel: (action: string) => (outcome ? `Try the ${outcome.failed.length} again` : action),
+    confirmLabel: (action: string) => (outcome ? t('app.bulk.try_again', { smart_count: outcome.failed.length }) : action),
   };
 }

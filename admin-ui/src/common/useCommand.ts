@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { HttpError, useNotify, useRefresh } from 'react-admin';
 import { apiFieldErrors, dataProvider, errorMessage, type AppDataProvider } from '../dataProvider';
 import { isSessionEnded, useSessionEnded } from './useSessionEnded';
+import { useT } from '../i18n/useT';
 
 export type CommandOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -14,6 +15,7 @@ export type CommandOutcome<T> = { ok: true; value: T } | { ok: false; error: unk
 export function useCommand() {
   const sessionEnded = useSessionEnded();
   const notify = useNotify();
+  const t = useT();
   const refresh = useRefresh();
   const [pending, setPending] = useState(false);
 
@@ -30,7 +32,7 @@ export function useCommand() {
         return { ok: false, error };
       }
       // Field errors are the caller's to show, next to the inputs they are about.
-      if (apiFieldErrors(error).length === 0) notify(errorMessage(error, 'That did not work'), { type: 'error' });
+      if (apiFieldErrors(error).length === 0) notify(errorMessage(error, t('app.common.failed')), { type: 'error' });
       if (error instanceof HttpError && error.status === 409) refresh();
       return { ok: false, error };
     } finally {

@@ -4,17 +4,19 @@
 // out, and brought back to this page after logging in.
 import { useCallback } from 'react';
 import { HttpError, useLogout, useNotify } from 'react-admin';
+import { useT } from '../i18n/useT';
 
 export const isSessionEnded = (err: unknown) => err instanceof HttpError && err.status === 401;
 
 export function useSessionEnded(): (what?: string) => void {
   const logout = useLogout();
   const notify = useNotify();
+  const t = useT();
   return useCallback(
-    (what = 'Nothing was changed') => {
-      notify(`Your session has ended. ${what}: log in again and you will be back on this page.`, { type: 'warning', autoHideDuration: 15_000 });
+    (what?: string) => {
+      notify(t('app.common.session_ended', { what: what ?? t('app.common.nothing_changed') }), { type: 'warning', autoHideDuration: 15_000 });
       void logout({}, undefined, true);
     },
-    [logout, notify],
+    [logout, notify, t],
   );
 }

@@ -7,6 +7,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { humanize } from '../common/humanize';
 import { SectionCard } from '../common/SectionCard';
 import { useStatusLabel } from '../common/StatusChip';
+import { useRoleLabel } from '../common/useRoleLabel';
 import { useUserNames } from '../common/useUserNames';
 import { useTNodes } from '../i18n/interpolate';
 import { useT } from '../i18n/useT';
@@ -59,6 +60,7 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
   const t = useT();
   const tx = useTNodes();
   const translate = useTranslate();
+  const roleLabel = useRoleLabel();
   const status = useStatusLabel();
   const [newestFirst, setNewestFirst] = useState(true);
   const ctx: EventContext = {
@@ -72,7 +74,7 @@ export const JourneyTimeline = ({ journey }: { journey: JourneyDetail }) => {
     t,
     tx,
     status,
-    role: (role) => translate(`app.roles.${role}`, { _: role }),
+    role: roleLabel,
     clock: (clock) => translate(`app.sla.clocks.${clock}`, { _: humanize(clock) }).toLowerCase(),
   };
   const events = newestFirst ? [...journey.history].reverse() : journey.history;

@@ -11,6 +11,7 @@ import { useTranslate } from 'react-admin';
 import { durationSince, exactTime } from '../common/RelativeTime';
 import { useUserNames } from '../common/useUserNames';
 import type { Wait, WaitKind } from '../types';
+import { useT } from '../i18n/useT';
 
 export const WAIT_ICONS: Record<WaitKind, ReactElement> = {
   task: <TaskIcon />,
@@ -40,16 +41,18 @@ export function useWaitKindLabel() {
 /** One open wait, compact: its kind, who can unblock it and for how long it has waited; red past its deadline. */
 export const WaitChip = ({ wait }: { wait: Wait }) => {
   const unblocker = useUnblockerLabel();
+  const kindLabel = useWaitKindLabel();
+  const t = useT();
   const late = isPastDeadline(wait);
   const who = unblocker(wait.unblockedBy);
   return (
     <Tooltip
-      title={`${wait.description}${wait.deadline ? ` · due ${exactTime(wait.deadline)}` : ''}`}
+      title={wait.deadline ? t('app.common.wait_due', { description: wait.description, when: exactTime(wait.deadline) }) : wait.description}
     >
       <Chip
         size="small"
         icon={WAIT_ICONS[wait.kind]}
-        label={`${wait.kind}${who ? ` · ${who}` : ''} · ${durationSince(wait.since)}`}
+        label={`${kindLabel(wait.kind)}${who ? ` · ${who}` : ''} · ${durationSince(wait.since)}`}
         color={late ? 'error' : 'default'}
         variant="outlined"
       />
