@@ -2,12 +2,10 @@
 // it asks the API who is signed in (GET /api/auth/me) and remembers the answer until logout or a 401.
 import { HttpError, type AuthProvider } from 'react-admin';
 import { httpClient } from '../dataProvider';
+import { translateNow } from '../i18n/i18nProvider';
 import type { Identity } from '../types';
 
 let me: Promise<Identity> | undefined;
-
-export const COOKIE_REFUSED =
-  'Signed in, but this browser did not keep the session cookie. The server sends it only over HTTPS: open this site through its https:// address.';
 
 const statusOf = (err: unknown) => (err instanceof HttpError ? err.status : (err as { status?: number } | undefined)?.status);
 
@@ -35,7 +33,7 @@ export const authProvider: AuthProvider = {
     // The password was right; a browser that dropped the session cookie (a Secure cookie over plain
     // HTTP) would otherwise land back here with no word of why.
     await whoAmI().catch((err: unknown) => {
-      if (statusOf(err) === 401) throw new Error(COOKIE_REFUSED);
+      if (statusOf(err) === 401) throw new Error(translateNow('app.login.cookie_refused'));
       throw err;
     });
   },
@@ -54,7 +52,7 @@ export const authProvider: AuthProvider = {
   async checkError(err: unknown) {
     if (statusOf(err) === 401) {
       me = signedOut();
-      throw new Error('Your session has ended. Please log in again.');
+      throw new Error(translateNow('app.login.session_ended'));
     }
   },
 

@@ -4,6 +4,7 @@ import { FactGrid, wide } from './FactGrid';
 import { humanize } from './humanize';
 import { formatMoney } from './money';
 import { exactTime } from './RelativeTime';
+import { translateNow } from '../i18n/i18nProvider';
 import { statusLabel } from './StatusChip';
 
 type Json = Record<string, unknown>;
@@ -23,7 +24,7 @@ const MINOR = /Minor$/;
 /** A plain value as people read it: lists joined, yes/no, local dates, enum values as words. */
 function text(v: unknown): string {
   if (Array.isArray(v)) return v.map(text).join(', ');
-  if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+  if (typeof v === 'boolean') return translateNow(v ? 'ra.boolean.true' : 'ra.boolean.false');
   if (typeof v === 'string' && ISO_DATE.test(v)) return exactTime(v);
   if (typeof v === 'string' && CODE.test(v)) return statusLabel(v);
   return String(v);
@@ -69,7 +70,7 @@ export const ObjectFacts = ({ value, order = [], currency: inherited }: { value:
     .map(([key, v]): [string, unknown] => (MINOR.test(key) && typeof v === 'number' && currency ? [key.replace(MINOR, ''), formatMoney(v, currency)] : [key, v]));
   const plain = entries.filter(([, v]) => !isSection(v)).sort((a, b) => rank(a) - rank(b));
   const sections = entries.filter((e): e is [string, Json | Json[]] => isSection(e[1]));
-  if (entries.length === 0) return <Typography color="text.secondary">Nothing recorded.</Typography>;
+  if (entries.length === 0) return <Typography color="text.secondary">{translateNow('app.common.nothing_recorded')}</Typography>;
   return (
     <Stack spacing={2}>
       {plain.length > 0 && (

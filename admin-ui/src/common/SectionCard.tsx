@@ -1,5 +1,6 @@
 import { Card, CardContent, CardHeader } from '@mui/material';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useT } from '../i18n/useT';
 
 /**
  * A table too wide for the screen scrolls sideways in its own box (sectionTableSx); with nothing in
@@ -9,6 +10,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
  */
 function useKeyboardScrollableTables(title: ReactNode) {
   const card = useRef<HTMLDivElement>(null);
+  const t = useT();
   useEffect(() => {
     const root = card.current;
     if (!root) return;
@@ -18,7 +20,7 @@ function useKeyboardScrollableTables(title: ReactNode) {
         if (scrolls && !box.hasAttribute('tabindex')) {
           box.tabIndex = 0;
           box.setAttribute('role', 'region');
-          box.setAttribute('aria-label', typeof title === 'string' ? `${title}: the table scrolls sideways` : 'The table scrolls sideways');
+          box.setAttribute('aria-label', typeof title === 'string' ? t('app.common.titled_table_scrolls', { title }) : t('app.common.table_scrolls'));
         } else if (!scrolls && box.getAttribute('role') === 'region') {
           box.removeAttribute('tabindex');
           box.removeAttribute('role');

@@ -6,6 +6,7 @@ import { ListLoadError } from '../common/LoadError';
 import { RelativeTime } from '../common/RelativeTime';
 import { CompactList, ResponsiveList } from '../common/ResponsiveList';
 import { RowLink } from '../common/RowLink';
+import { useT } from '../i18n/useT';
 import type { Customer } from '../types';
 import { Lifecycle, lifecycleChoices } from './customerFields';
 
@@ -18,9 +19,10 @@ const filters = [
 
 const NoCustomers = () => {
   const filtered = Object.keys(useListContext().filterValues).length > 0;
+  const t = useT();
   return (
-    <EmptyState icon={<CustomerIcon />} title={filtered ? 'No customers match these filters' : 'No customers yet'}>
-      {filtered ? 'Clear a filter to see more.' : 'Customers arrive through the contact form.'}
+    <EmptyState icon={<CustomerIcon />} title={filtered ? t('app.empty_list.refined', { noun: t('app.empty_list.nouns.customers') }) : t('app.empty_list.no_customers')}>
+      {filtered ? t('app.empty_list.clear_a_filter') : t('app.empty_list.customers_hint')}
     </EmptyState>
   );
 };

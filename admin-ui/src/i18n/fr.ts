@@ -39,6 +39,8 @@ export const fr: Catalogue = {
       // A no-break space before a colon, as French sets it: the colon does not wrap onto a line of its own.
       dev_users: 'Utilisateurs de développement\u00a0:',
       dev_roles: 'Rôles\u00a0: %{roles}',
+      cookie_refused: 'Connexion réussie, mais ce navigateur n’a pas gardé le cookie de session. Le serveur ne l’envoie qu’en HTTPS\u00a0: ouvrez ce site par son adresse https://.',
+      session_ended: 'Votre session a expiré. Veuillez vous reconnecter.',
     },
     dashboard: {
       hello: 'Bonjour, %{name}',
@@ -85,6 +87,19 @@ export const fr: Catalogue = {
       session_ended: 'Votre session a expiré. %{what} : reconnectez-vous et vous reviendrez sur cette page.',
       nothing_changed: 'Rien n’a été modifié',
       wait_due: '%{description} · échéance %{when}',
+      nothing_recorded: 'Rien d’enregistré.',
+      table_scrolls: 'Le tableau défile horizontalement',
+      titled_table_scrolls: '%{title} : le tableau défile horizontalement',
+    },
+    form: {
+      more_than: 'Doit être supérieur à %{limit}',
+      less_than: 'Doit être inférieur à %{limit}',
+      whole_number: 'Doit être un nombre entier',
+      add_one: 'Ajoutez-en au moins un',
+      not_negative: 'Ne doit pas être négatif',
+      enter_each: 'Appuyez sur Entrée après chacun',
+      choose_person: 'Choisissez dans l’équipe, ou saisissez un nom',
+      line_total: 'Total de la ligne',
     },
     bulk: {
       title: '%{action} : %{count}',
@@ -219,7 +234,11 @@ export const fr: Catalogue = {
       refined: 'Aucun élément (%{noun}) ne correspond à ces filtres',
       none: 'Aucun élément (%{noun})',
       clear_a_filter: 'Retirez un filtre pour en voir plus.',
-      nouns: { tasks: 'tâches', journeys: 'parcours', invoices: 'factures', tickets: 'tickets' },
+      nouns: { tasks: 'tâches', journeys: 'parcours', invoices: 'factures', tickets: 'tickets', customers: 'clients', waits: 'attentes' },
+      no_customers: 'Aucun client pour l’instant',
+      customers_hint: 'Les clients arrivent par le formulaire de contact.',
+      no_waits: 'Rien n’est en attente',
+      waits_hint: 'Aucun parcours en cours n’est bloqué pour l’instant.',
     },
     due: {
       change: 'Changer l’échéance',

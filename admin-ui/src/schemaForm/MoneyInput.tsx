@@ -5,6 +5,7 @@ import { InputAdornment, Typography } from '@mui/material';
 import { NumberInput, useSimpleFormIteratorItem, type NumberInputProps } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { decimalsOf, formatMoney } from '../common/money';
+import { useT } from '../i18n/useT';
 import type { Field } from './jsonSchema';
 
 const useFormCurrency = () => useWatch({ name: 'currency' }) as string | undefined;
@@ -36,9 +37,10 @@ export const LineTotal = ({ list, price }: { list: string; price: string }) => {
   const { index } = useSimpleFormIteratorItem();
   const line = useWatch({ name: `${list}.${index}` }) as Line | undefined;
   const currency = useFormCurrency();
+  const t = useT();
   const total = lineTotal(line, price);
   return (
-    <Typography variant="body2" sx={{ alignSelf: 'center', minWidth: 110, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} aria-label="Line total">
+    <Typography variant="body2" sx={{ alignSelf: 'center', minWidth: 110, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} aria-label={t('app.form.line_total')}>
       {total === undefined ? '—' : formatMoney(total, currency)}
     </Typography>
   );

@@ -3,12 +3,15 @@
 // outside (a contractor). The value is the name, as the form takes it.
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import { useInput, type InputProps } from 'react-admin';
-import { humanize } from '../common/humanize';
+import { useRoleLabel } from '../common/useRoleLabel';
 import { useUsers } from '../common/useUserNames';
+import { useT } from '../i18n/useT';
 
 export const PersonInput = (props: InputProps & { label: string; helperText?: string | false }) => {
   const { field, fieldState, isRequired } = useInput(props);
   const { data: users } = useUsers();
+  const t = useT();
+  const roleLabel = useRoleLabel();
   const staff = (users ?? []).filter((u) => u.active);
   const error = fieldState.invalid ? fieldState.error?.message : undefined;
   return (
@@ -27,7 +30,7 @@ export const PersonInput = (props: InputProps & { label: string; helperText?: st
             <span>{name}</span>
             {user && (
               <Typography variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-                {user.roles.map(humanize).join(', ')}
+                {user.roles.map(roleLabel).join(', ')}
               </Typography>
             )}
           </Box>
@@ -41,7 +44,7 @@ export const PersonInput = (props: InputProps & { label: string; helperText?: st
           label={props.label}
           required={isRequired}
           error={!!error}
-          helperText={error ?? (props.helperText || 'Choose from the staff, or type a name')}
+          helperText={error ?? (props.helperText || t('app.form.choose_person'))}
           sx={{ minWidth: 220 }}
         />
       )}

@@ -41,7 +41,7 @@ const SchemaInput = ({ field, source, inline = false }: { field: Field; source: 
       return (
         <TextArrayInput
           {...common}
-          helperText={field.description ?? 'Press Enter after each one'}
+          helperText={field.description ?? 'app.form.enter_each'}
           autoSelect // a value typed but not yet entered is kept when the field loses focus
         />
       );

@@ -10,6 +10,7 @@ import { durationSince, exactTime, relativeTime } from '../common/RelativeTime';
 import { CompactList, ResponsiveList } from '../common/ResponsiveList';
 import { RowLink } from '../common/RowLink';
 import { journeyPath } from '../journeys/journeyFields';
+import { useT } from '../i18n/useT';
 import type { OpenWait } from '../types';
 import { isPastDeadline, useUnblockerLabel, WAIT_ICONS } from './waitFields';
 import { WAIT_FILTER_LABELS, WaitFilterSidebar } from './WaitFilterSidebar';
@@ -17,10 +18,11 @@ import { WAIT_FILTER_LABELS, WaitFilterSidebar } from './WaitFilterSidebar';
 const Column = DataTable.Col<OpenWait>;
 
 const NoWaits = () => {
-  const { filterValues } = useListContext();
+  const filtered = Object.keys(useListContext().filterValues).length > 0;
+  const t = useT();
   return (
-    <EmptyState icon={<WaitIcon />} title={Object.keys(filterValues).length ? 'No waits match these filters' : 'Nothing is waiting'}>
-      {Object.keys(filterValues).length ? 'Clear a filter to see more.' : 'No running journey is blocked right now.'}
+    <EmptyState icon={<WaitIcon />} title={filtered ? t('app.empty_list.refined', { noun: t('app.empty_list.nouns.waits') }) : t('app.empty_list.no_waits')}>
+      {filtered ? t('app.empty_list.clear_a_filter') : t('app.empty_list.waits_hint')}
     </EmptyState>
   );
 };
