@@ -117,11 +117,13 @@ it('follows a French browser from the login page on, and fits a phone in French'
   expect(await widerThanScreen(page)).toEqual([]);
   await shoot(page, 'fr-phone-dashboard');
   for (const [route, ready] of [
-    ['/#/tasks', 'Enregistrer la vue'],
-    ['/#/journeys', 'Enregistrer la vue'],
+    ['/#/tasks', page.getByRole('button', { name: 'Enregistrer la vue' })],
+    ['/#/journeys', page.getByRole('button', { name: 'Enregistrer la vue' })],
+    ['/#/analytics', page.getByRole('heading', { name: 'Analyse des parcours' })],
+    ['/#/knowledge-articles', page.getByPlaceholder('Rechercher des articles')],
   ] as const) {
     await page.goto(route);
-    await page.getByRole('button', { name: ready }).waitFor();
+    await ready.waitFor();
     expect(await keysShown(page)).toEqual([]);
     expect(await widerThanScreen(page)).toEqual([]);
     await shoot(page, `fr-phone-${route.slice(3)}`);
