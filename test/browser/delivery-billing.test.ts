@@ -239,7 +239,7 @@ it('a manager assigns the team by choosing people from the staff, or typing some
   const pm = page.getByLabel('Project manager');
   await pm.fill('Pri');
   const option = page.getByRole('option', { name: /Priya PM/ });
-  await option.getByText('Pm', { exact: true }).waitFor();
+  await option.getByText('PM', { exact: true }).waitFor();
   await screenshot(page, 'assign-team-choose-pm');
   await option.click();
   expect(await pm.inputValue()).toBe('Priya PM');
