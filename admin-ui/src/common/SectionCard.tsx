@@ -36,7 +36,7 @@ function useKeyboardScrollableTables(title: ReactNode) {
       observer.disconnect();
       window.removeEventListener('resize', mark);
     };
-  }, [title]);
+  }, [title, t]);
   return card;
 }
 

@@ -6,6 +6,7 @@ import LongIcon from '@mui/icons-material/History';
 import LateIcon from '@mui/icons-material/AlarmOn';
 import { Card, CardContent } from '@mui/material';
 import { FilterList, FilterListItem, SavedQueriesList } from 'react-admin';
+import { useRoleLabel } from '../common/useRoleLabel';
 import { translateNow } from '../i18n/i18nProvider';
 import { useT } from '../i18n/useT';
 import { WAIT_KINDS } from '../types';
@@ -44,6 +45,7 @@ export const WAIT_FILTER_LABELS = {
 export const WaitFilterSidebar = () => {
   const t = useT();
   const kindLabel = useWaitKindLabel();
+  const roleLabel = useRoleLabel();
   return (
     <Card sx={{ order: -1, mr: 2, mt: 2, width: 220, flexShrink: 0, display: { xs: 'none', md: 'block' }, alignSelf: 'flex-start' }}>
       <CardContent sx={{ px: 0, '&:last-child': { pb: 1 } }}>
@@ -55,7 +57,7 @@ export const WaitFilterSidebar = () => {
         </FilterList>
         <FilterList label={t('app.waits_sidebar.waiting_for')} icon={<WhoIcon />}>
           {WAITING_FOR.map((who) => (
-            <FilterListItem key={who} label={t(`app.roles.${who}`)} value={{ waitingFor: who }} />
+            <FilterListItem key={who} label={roleLabel(who)} value={{ waitingFor: who }} />
           ))}
         </FilterList>
         <FilterList label={t('app.waits_sidebar.longer_than')} icon={<LongIcon />}>
