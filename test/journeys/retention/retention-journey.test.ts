@@ -204,10 +204,11 @@ it('runs onboarding and three years of check-ins on the cadence, continuing as n
   const atRisk = await h.db.task.findMany({ where: { journeyId: retentionId, type: 'at-risk-review' } });
   expect(atRisk.map((t) => [t.role, t.assignee, t.status, t.completedBy, t.title])).toEqual([['manager', owner, 'COMPLETED', owner, expect.stringMatching(/is at risk: health 70$/)]]);
 
-  // A 503 says the Update may still be applied: a client checks by sending it again, which then finds it ending (409).
+  // A 503 says the Update may still be applied: a client checks by sending it again (a few times, as a
+  // loaded server can miss the deadline twice), which then finds it ending (409).
   const leave = () => h.as('manager')('POST', `/api/customers/${customerId}/account/end`, { reason: 'Moved their work in-house' });
   let ending = await leave();
-  if (ending.status === 503) ending = await leave();
+  for (let tries = 1; ending.status === 503 && tries < 5; tries++) ending = await leave();
   expect(ending.status === 202 ? ending.body : ending.body.error.message).toEqual(ending.status === 202 ? { status: 'ending' } : 'The relationship is ending');
   await expect(h.env.client.workflow.getHandle(retentionId).result()).resolves.toMatchObject({ status: 'LOST', reason: 'Moved their work in-house' });
   expect((await h.as('manager')('POST', `/api/customers/${customerId}/account/end`, { reason: 'Again' })).status).toBe(409);
